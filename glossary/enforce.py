@@ -1,0 +1,365 @@
+"""Make every matched glossary term appear in the translation, or say it does not.
+
+The chain, per matched term (``TermMatch`` from ``glossary.match``):
+
+1. verify: the entry's target (for ``keep`` entries also the German source
+   form) occurs as whole words, in any case, possibly plural or possessive
+   ("Lavrov's"). Casing is fixed in place when the target has capitals
+   (Nato → NATO). Status ``ok``.
+2. alignment: the engine's cross-attention alignment points from the German
+   span to English words; those words are replaced by the target, with "'s"
+   for a German genitive unless English already says "of". ``repaired``.
+3. redecode: the engine continues the translation from a forced prefix
+   (text up to the term's place + the target), so the rest of the sentence
+   fits the term. Accepted only if every term already placed survives.
+4. substitution: an obvious stand-in — the German word copied into the
+   English (Lawrow, Lawrows → Lavrov's) or, for names, a near spelling
+   (Lawrov) — is replaced.
+5. otherwise ``violated``, and the segment gets the ``glossary_violation`` flag.
+
+Every match yields exactly one ``TermResult``; nothing is dropped. This
+module knows no engine: tokens, alignment and the ``redecode`` callback come
+in as plain values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Literal
+
+from . import english
+from .align import Span, aligned_range, piece_spans
+from .entry import Entry
+from .match import TermMatch
+
+Status = Literal["ok", "repaired", "violated"]
+Step = Literal["verified", "alignment", "redecode", "substitution"]
+Redecode = Callable[[str], str]
+FLAG = "glossary_violation"
+_ARTICLE = re.compile(r"(?<!\w)the\s+$", re.IGNORECASE)
+_FUZZY = 0.8  # SequenceMatcher ratio for a misspelt name (Lawrov ~ Lavrov)
+
+
+@dataclass(frozen=True)
+class TermResult:
+    """One matched term after enforcement.
+
+    ``target_span`` indexes the final English text and covers the term (with
+    any plural ending, without a possessive); None when ``violated``.
+    """
+
+    entry: Entry
+    source_span: Span
+    target_span: Span | None
+    source: str
+    target: str | None
+    status: Status
+    step: Step | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The item of a segment's ``terms`` list in the aligned document."""
+        return {
+            "entry": self.entry.source,
+            "source": self.source,
+            "source_span": list(self.source_span),
+            "target": self.target if self.target is not None else self.entry.target,
+            "target_span": list(self.target_span) if self.target_span else None,
+            "kind": self.entry.kind,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class EnforceResult:
+    text: str
+    terms: list[TermResult] = field(default_factory=list)
+
+    @property
+    def violated(self) -> bool:
+        return any(t.status == "violated" for t in self.terms)
+
+    @property
+    def flags(self) -> list[str]:
+        return [FLAG] if self.violated else []
+
+
+class _Doc:
+    """The English text being edited, with the spans of placed terms kept
+    in step and a log to map offsets of the original text into it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.placed: dict[int, Span] = {}
+        self._edits: list[tuple[int, int, int]] = []  # (start, end, new length)
+        self.original_valid = True  # False once a redecode rewrote the text
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or b <= start for a, b in self.placed.values())
+
+    def replace(self, start: int, end: int, new: str) -> None:
+        self.text = self.text[:start] + new + self.text[end:]
+        delta = len(new) - (end - start)
+        for key, (a, b) in self.placed.items():
+            if a >= end:
+                self.placed[key] = (a + delta, b + delta)
+        self._edits.append((start, end, len(new)))
+
+    def from_original(self, span: Span) -> Span | None:
+        """Where a span of the untouched translation is now (None if edited)."""
+        if not self.original_valid:
+            return None
+        a, b = span
+        for start, end, length in self._edits:
+            if b <= start:
+                continue
+            if a >= end:
+                a, b = a + length - (end - start), b + length - (end - start)
+            else:
+                return None
+        return a, b
+
+
+def _targets(match: TermMatch) -> list[str]:
+    entry = match.entry
+    forms = [entry.target]
+    if entry.kind == "keep" and entry.source.casefold() != entry.target.casefold():
+        forms.append(entry.source)
+    return forms
+
+
+def _endings(match: TermMatch) -> str:
+    return english.endings_for(match.entry.kind, derived=match.compound == "modifier")
+
+
+def _relative(pos: int, length: int) -> float:
+    return pos / length if length else 0.0
+
+
+def enforce(
+    source: str,
+    matches: Sequence[TermMatch],
+    translation: str,
+    *,
+    source_tokens: Sequence[str] | None = None,
+    target_tokens: Sequence[str] | None = None,
+    alignment: Sequence[int] | None = None,
+    redecode: Redecode | None = None,
+) -> EnforceResult:
+    """Run the chain for one sentence; see the module docstring."""
+    doc = _Doc(translation)
+    results: dict[int, TermResult] = {}
+    order = sorted(range(len(matches)), key=lambda i: (-len(matches[i].entry.target), i))
+    for i in order:  # longer targets first: "UN Security Council" before "UN"
+        _verify(i, matches[i], source, doc, results)
+
+    ranges: dict[int, Span] = {}
+    if source_tokens and target_tokens and alignment and len(alignment) == len(target_tokens):
+        src = piece_spans(source_tokens, source)
+        tgt = piece_spans(target_tokens, translation)
+        for i, m in enumerate(matches):
+            found = aligned_range((m.start, m.end), src, tgt, alignment)
+            if found is not None:
+                ranges[i] = english.expand_to_words(translation, *found)
+    for i, m in enumerate(matches):
+        if i not in results and i in ranges:
+            _align_repair(i, m, ranges[i], doc, results)
+    for i, m in enumerate(matches):
+        if i not in results and redecode is not None:
+            _redecode(i, m, source, ranges.get(i), doc, matches, results, redecode)
+    for i, m in enumerate(matches):
+        if i not in results:
+            _substitute(i, m, source, doc, results)
+    final = [_checked(i, matches[i], results.get(i), doc) for i in range(len(matches))]
+    return EnforceResult(doc.text, final)
+
+
+def _result(
+    m: TermMatch, doc: _Doc, span: Span | None, status: Status, step: Step | None
+) -> TermResult:
+    target = doc.text[span[0] : span[1]] if span else None
+    return TermResult(m.entry, (m.start, m.end), span, m.surface, target, status, step)
+
+
+def _verify(i: int, m: TermMatch, source: str, doc: _Doc, results: dict[int, TermResult]) -> None:
+    want = _relative(m.start, len(source))
+    best: english.Occurrence | None = None
+    for form in _targets(m):
+        for occ in english.occurrences(doc.text, form, _endings(m)):
+            if not doc.free(occ.start, occ.end):
+                continue
+            if best is None or abs(_relative(occ.start, len(doc.text)) - want) < abs(
+                _relative(best.start, len(doc.text)) - want
+            ):
+                best = occ
+    if best is None:
+        return
+    found = doc.text[best.start : best.end]
+    fixed = english.canonical_case(found, m.entry.target)
+    if fixed != found:
+        doc.replace(best.start, best.end, fixed)
+    doc.placed[i] = (best.start, best.start + len(fixed))
+    results[i] = _result(m, doc, doc.placed[i], "ok", "verified")
+
+
+def _insert(m: TermMatch, text: str, start: int, end: int, possessive_before: bool) -> str:
+    """The English to put in place of text[start:end] for this term."""
+    phrase = m.entry.target
+    wants_possessive = (m.genitive or possessive_before) and not english.preceded_by_of(text, start)
+    if wants_possessive:
+        phrase = english.possessive(phrase)
+    return english.capitalise_if_initial(text, start, phrase)
+
+
+def _place(i: int, m: TermMatch, doc: _Doc, start: int, end: int) -> None:
+    old = doc.text[start:end]
+    new = _insert(m, doc.text, start, end, old.endswith(("'s", "\u2019s")))
+    article = _ARTICLE.search(doc.text[:start])
+    if (
+        article
+        and m.entry.kind == "name"
+        and new.endswith(("'s", "'"))
+        and doc.free(*article.span())
+    ):
+        # "the Lavrov's statement" is not English: the possessive replaces the article
+        start = article.start()
+        new = english.capitalise_if_initial(doc.text, start, new)
+    doc.replace(start, end, new)
+    doc.placed[i] = (start, start + len(m.entry.target))
+
+
+def _align_repair(
+    i: int, m: TermMatch, original: Span, doc: _Doc, results: dict[int, TermResult]
+) -> None:
+    span = doc.from_original(original)
+    if span is None or not doc.free(*span):
+        return
+    words = english.count_words(doc.text[span[0] : span[1]])
+    if words == 0 or words > max(3, english.count_words(m.entry.target) + 2):
+        return  # attention spread over half the sentence: not a safe edit
+    _place(i, m, doc, *span)
+    results[i] = _result(m, doc, doc.placed[i], "repaired", "alignment")
+
+
+def _insertion_point(m: TermMatch, source: str, original: Span | None, doc: _Doc) -> int:
+    if original is not None:
+        span = doc.from_original(original)
+        if span is not None:
+            return span[0]
+    # No alignment: put the term where its share of the source puts it.
+    windows = english.word_windows(doc.text, 1)
+    k = round(len(windows) * _relative(m.start, len(source)))
+    pos = windows[k][0] if k < len(windows) else len(doc.text)
+    for a, b in doc.placed.values():
+        if a < pos < b:
+            pos = b
+    return pos
+
+
+def _redecode(
+    i: int,
+    m: TermMatch,
+    source: str,
+    original: Span | None,
+    doc: _Doc,
+    matches: Sequence[TermMatch],
+    results: dict[int, TermResult],
+    redecode: Redecode,
+) -> None:
+    pos = _insertion_point(m, source, original, doc)
+    head = doc.text[:pos].rstrip()
+    phrase = m.entry.target
+    if m.genitive and not english.preceded_by_of(head, len(head)):
+        phrase = english.possessive(phrase)
+    phrase = english.capitalise_if_initial(head, len(head), phrase)
+    prefix = f"{head} {phrase}" if head else phrase
+    try:
+        new = redecode(prefix)
+    except Exception:  # an engine failure must not lose the term: fall through
+        return
+    if not isinstance(new, str):
+        return
+    if not new.startswith(prefix):
+        # Detokenisers may respace; accept that, but keep our prefix verbatim.
+        flat, flat_prefix = " ".join(new.split()), " ".join(prefix.split())
+        if not flat.startswith(flat_prefix):
+            return
+        new = prefix + flat[len(flat_prefix) :]
+    # Terms placed after the insertion point must still be there.
+    moved: dict[int, Span] = {}
+    search_from = len(prefix)
+    for j, (a, _b) in sorted(doc.placed.items(), key=lambda kv: kv[1]):
+        if a < len(head):
+            moved[j] = doc.placed[j]
+            continue
+        occs = [
+            o
+            for form in _targets(matches[j])
+            for o in english.occurrences(new, form, _endings(matches[j]))
+            if o.start >= search_from
+        ]
+        if not occs:
+            return
+        first = min(occs, key=lambda o: o.start)
+        moved[j] = (first.start, first.end)
+        search_from = first.end
+    doc.text = new
+    doc.placed = moved
+    doc.original_valid = False
+    start = len(head) + (1 if head else 0)
+    doc.placed[i] = (start, start + len(m.entry.target))
+    results[i] = _result(m, doc, doc.placed[i], "repaired", "redecode")
+    for j, span in moved.items():  # spans of earlier results may have moved
+        if j in results:
+            results[j] = _result(matches[j], doc, span, results[j].status, results[j].step)
+
+
+def _substitute(
+    i: int, m: TermMatch, source: str, doc: _Doc, results: dict[int, TermResult]
+) -> None:
+    want = _relative(m.start, len(source))
+    candidates: list[tuple[int, int]] = []
+    stems = {m.surface, m.entry.source, m.surface.rstrip("'\u2019")}
+    for stem in stems:
+        for occ in english.occurrences(doc.text, stem):
+            candidates.append((occ.start, occ.full_end))
+    if not candidates and m.entry.kind in ("name", "keep"):
+        size = english.count_words(m.entry.target)
+        for a, b in english.word_windows(doc.text, size):
+            word = doc.text[a:b].removesuffix("'s").removesuffix("\u2019s").casefold()
+            if any(_near(word, ref.casefold()) for ref in (m.entry.target, m.entry.source)):
+                candidates.append((a, b))
+    candidates = [c for c in candidates if doc.free(*c)]
+    if not candidates:
+        return
+    a, b = min(candidates, key=lambda c: abs(_relative(c[0], len(doc.text)) - want))
+    copied = doc.text[a:b]
+    # A copied German genitive (Lawrows) becomes an English possessive.
+    genitive_copy = m.genitive and copied.casefold() != m.entry.source.casefold()
+    new = _insert(m, doc.text, a, b, genitive_copy or copied.endswith(("'s", "\u2019s")))
+    doc.replace(a, b, new)
+    doc.placed[i] = (a, a + len(m.entry.target))
+    results[i] = _result(m, doc, doc.placed[i], "repaired", "substitution")
+
+
+def _near(word: str, ref: str) -> bool:
+    """A misspelling of a name (Lawrov ~ Lavrov, Selensky ~ Selenskyj): long
+    enough, same first letter and close; short words (nation ~ NATO) never."""
+    return (
+        len(word) >= 5
+        and len(ref) >= 5
+        and word[0] == ref[0]
+        and SequenceMatcher(None, word, ref).ratio() >= _FUZZY
+    )
+
+
+def _checked(i: int, m: TermMatch, result: TermResult | None, doc: _Doc) -> TermResult:
+    """Final audit: a term reported present must really be in the final text."""
+    if result is not None and result.target_span is not None:
+        a, b = doc.placed.get(i, result.target_span)
+        found = doc.text[a:b].casefold()
+        if any(found.startswith(f.casefold()) for f in _targets(m)):
+            return _result(m, doc, (a, b), result.status, result.step)
+    return TermResult(m.entry, (m.start, m.end), None, m.surface, None, "violated", None)
