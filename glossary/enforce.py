@@ -9,13 +9,13 @@ The chain, per matched term (``TermMatch`` from ``glossary.match``):
 2. alignment: the engine's cross-attention alignment points from the German
    span to English words; those words are replaced by the target, with "'s"
    for a German genitive unless English already says "of". ``repaired``.
-3. redecode: the engine continues the translation from a forced prefix
+3. copy: the German word copied verbatim into the English (an untranslated
+   name: Lawrow, Lawrows → Lavrov's) is replaced before any re-decoding.
+4. redecode: the engine continues the translation from a forced prefix
    (text up to the term's place + the target), so the rest of the sentence
    fits the term. Accepted only if every term already placed survives.
-4. substitution: an obvious stand-in — the German word copied into the
-   English (Lawrow, Lawrows → Lavrov's) or, for names, a near spelling
-   (Lawrov) — is replaced.
-5. otherwise ``violated``, and the segment gets the ``glossary_violation`` flag.
+5. substitution: a near spelling of a name (Lawrov) is replaced.
+6. otherwise ``violated``, and the segment gets the ``glossary_violation`` flag.
 
 Every match yields exactly one ``TermResult``; nothing is dropped. This
 module knows no engine: tokens, alignment and the ``redecode`` callback come
@@ -147,14 +147,46 @@ def enforce(
     target_tokens: Sequence[str] | None = None,
     alignment: Sequence[int] | None = None,
     redecode: Redecode | None = None,
+    repair: bool = True,
 ) -> EnforceResult:
-    """Run the chain for one sentence; see the module docstring."""
+    """Run the chain for one sentence; see the module docstring.
+
+    With ``repair=False`` only step 1 runs: an audit of a text that must not
+    be changed beyond casing (a reviewer's approved translation).
+    """
     doc = _Doc(translation)
     results: dict[int, TermResult] = {}
     order = sorted(range(len(matches)), key=lambda i: (-len(matches[i].entry.target), i))
     for i in order:  # longer targets first: "UN Security Council" before "UN"
         _verify(i, matches[i], source, doc, results)
+    if repair:
+        _repair(
+            source,
+            matches,
+            translation,
+            doc,
+            results,
+            source_tokens,
+            target_tokens,
+            alignment,
+            redecode,
+        )
+    final = [_checked(i, matches[i], results.get(i), doc) for i in range(len(matches))]
+    return EnforceResult(doc.text, final)
 
+
+def _repair(
+    source: str,
+    matches: Sequence[TermMatch],
+    translation: str,
+    doc: _Doc,
+    results: dict[int, TermResult],
+    source_tokens: Sequence[str] | None,
+    target_tokens: Sequence[str] | None,
+    alignment: Sequence[int] | None,
+    redecode: Redecode | None,
+) -> None:
+    """Steps 2-4 for every term that verification did not find."""
     ranges: dict[int, Span] = {}
     if source_tokens and target_tokens and alignment and len(alignment) == len(target_tokens):
         src = piece_spans(source_tokens, source)
@@ -167,13 +199,14 @@ def enforce(
         if i not in results and i in ranges:
             _align_repair(i, m, ranges[i], doc, results)
     for i, m in enumerate(matches):
+        if i not in results:  # a German word copied verbatim: replace it before re-decoding
+            _substitute(i, m, source, doc, results, fuzzy=False)
+    for i, m in enumerate(matches):
         if i not in results and redecode is not None:
             _redecode(i, m, source, ranges.get(i), doc, matches, results, redecode)
     for i, m in enumerate(matches):
         if i not in results:
             _substitute(i, m, source, doc, results)
-    final = [_checked(i, matches[i], results.get(i), doc) for i in range(len(matches))]
-    return EnforceResult(doc.text, final)
 
 
 def _result(
@@ -317,7 +350,13 @@ def _redecode(
 
 
 def _substitute(
-    i: int, m: TermMatch, source: str, doc: _Doc, results: dict[int, TermResult]
+    i: int,
+    m: TermMatch,
+    source: str,
+    doc: _Doc,
+    results: dict[int, TermResult],
+    *,
+    fuzzy: bool = True,
 ) -> None:
     want = _relative(m.start, len(source))
     candidates: list[tuple[int, int]] = []
@@ -325,7 +364,7 @@ def _substitute(
     for stem in stems:
         for occ in english.occurrences(doc.text, stem):
             candidates.append((occ.start, occ.full_end))
-    if not candidates and m.entry.kind in ("name", "keep"):
+    if fuzzy and not candidates and m.entry.kind in ("name", "keep"):
         size = english.count_words(m.entry.target)
         for a, b in english.word_windows(doc.text, size):
             word = doc.text[a:b].removesuffix("'s").removesuffix("\u2019s").casefold()

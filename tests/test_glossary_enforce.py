@@ -359,3 +359,13 @@ def test_aligned_range_ignores_the_other_half_of_a_compound() -> None:
     src = piece_spans(["▁Kreml", "sprecher", "▁sagte"], "Kremlsprecher sagte")
     tgt = piece_spans(["▁Kremlin", "▁spokesman", "▁said"], "Kremlin spokesman said")
     assert aligned_range((0, 5), src, tgt, [0, 1, 2]) == (0, 7)
+
+
+def test_audit_without_repair_leaves_the_text_alone() -> None:
+    glossary = Glossary("audit", (Entry("Lawrow", "Lavrov", kind="name"),))
+    source = "Lawrow sprach mit Blinken."
+    matches = find_terms(glossary, source)
+    result = enforce(source, matches, "Lawrow spoke to Blinken.", repair=False)
+    assert result.text == "Lawrow spoke to Blinken."
+    assert [term.status for term in result.terms] == ["violated"]
+    assert result.flags == ["glossary_violation"]

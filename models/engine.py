@@ -1,0 +1,50 @@
+"""The engine contract every translation backend fulfils.
+
+An engine turns a list of German sentences into English hypotheses, in order.
+It knows nothing of articles, glossaries or stores: that is the service's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """One translation of one source sentence.
+
+    ``source_tokens`` and ``target_tokens`` are the model's subword pieces
+    (sentencepiece, with the ``▁`` word marker), end-of-sentence excluded.
+    ``alignment[j]`` is the index into ``source_tokens`` that target token ``j``
+    attends to most (cross-attention of the last decoder layer, head 0: the
+    head OPUS-MT models are trained to align with). It is empty unless
+    alignment was asked for.
+    """
+
+    text: str
+    score: float  # mean log-probability per target token
+    source_tokens: list[str] = field(default_factory=list)
+    target_tokens: list[str] = field(default_factory=list)
+    alignment: list[int] = field(default_factory=list)
+    truncated: bool = False  # generation stopped at its length limit
+
+
+class Engine(Protocol):
+    name: str  # the model's id as the user gave it (hub id, path or "toy")
+
+    def translate(
+        self,
+        sentences: list[str],
+        *,
+        beam_size: int = 4,
+        with_alignment: bool = False,
+    ) -> list[Hypothesis]: ...
+
+    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
+        """Translate ``sentence`` with the output forced to begin with ``prefix``."""
+        ...
+
+    def count_tokens(self, sentence: str) -> int:
+        """Source subword tokens the model sees for ``sentence`` (without EOS)."""
+        ...

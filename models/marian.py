@@ -1,0 +1,162 @@
+"""The transformers MarianMT engine (the card's own stack)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import torch
+from transformers import MarianMTModel, MarianTokenizer
+from transformers.utils import logging as transformers_logging
+
+from models.batching import plan_batches
+from models.engine import Hypothesis
+from models.registry import resolve
+
+# Output budget per sentence: English runs about 1.0-1.2 tokens per German
+# token; far beyond that the model is looping, and the hypothesis is flagged.
+OUTPUT_RATIO = 1.5
+OUTPUT_MARGIN = 10
+MODEL_MAX_TOKENS = 512
+
+
+class MarianEngine:
+    """Translates with ``MarianMTModel.generate``: batched, length-sorted, no grad."""
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        device: str = "cpu",
+        threads: int = 0,
+        batch_tokens: int = 2048,
+    ) -> None:
+        self.name = model
+        self.path: Path = resolve(model)
+        if threads:
+            torch.set_num_threads(threads)
+        self.device = torch.device(device)
+        self.batch_tokens = batch_tokens
+        transformers_logging.disable_progress_bar()  # loading bars would litter stderr
+        self.tokenizer = MarianTokenizer.from_pretrained(self.path)
+        network = MarianMTModel.from_pretrained(self.path, attn_implementation="sdpa")
+        if self.device.type == "cuda":
+            network = network.half()
+        self.model = network.to(self.device).eval()  # type: ignore[arg-type]
+        self.start_id = self.model.config.decoder_start_token_id
+        self.special_ids = set(self.tokenizer.all_special_ids) | {self.start_id}
+
+    def count_tokens(self, sentence: str) -> int:
+        return len(self.tokenizer(sentence).input_ids) - 1  # minus EOS
+
+    def translate(
+        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
+    ) -> list[Hypothesis]:
+        encoded = [self.tokenizer(sentence).input_ids for sentence in sentences]
+        results: list[Hypothesis | None] = [None] * len(sentences)
+        for batch in plan_batches([len(ids) for ids in encoded], self.batch_tokens):
+            hypotheses = self._translate_batch(
+                [encoded[index] for index in batch], beam_size, with_alignment
+            )
+            for index, hypothesis in zip(batch, hypotheses, strict=True):
+                results[index] = hypothesis
+        return [hypothesis for hypothesis in results if hypothesis is not None]
+
+    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
+        """Translate ``sentence`` with the English output forced to start with ``prefix``.
+
+        Prefix-constrained decoding: the glossary uses it to re-decode a
+        sentence once a required term is in place, so the rest of the
+        sentence fits the term.
+        """
+        forced = self.tokenizer(text_target=prefix).input_ids[:-1]  # no EOS: keep going
+        source = self.tokenizer(sentence).input_ids
+        return self._translate_batch([source], beam_size, False, forced)[0]
+
+    @torch.inference_mode()
+    def _translate_batch(
+        self,
+        source_ids: list[list[int]],
+        beam_size: int,
+        with_alignment: bool,
+        forced: list[int] | None = None,
+    ) -> list[Hypothesis]:
+        inputs = self._pad(source_ids)
+        forced = forced or []
+        decoder_ids = torch.tensor([[self.start_id, *forced]] * len(source_ids), device=self.device)
+        longest = max(len(ids) for ids in source_ids)
+        limit = min(int(OUTPUT_RATIO * longest) + OUTPUT_MARGIN, MODEL_MAX_TOKENS - len(forced))
+        output = self.model.generate(
+            **inputs,
+            decoder_input_ids=decoder_ids,
+            num_beams=beam_size,
+            max_new_tokens=limit,
+            max_length=None,  # the checkpoint's 512 would clash with max_new_tokens
+            return_dict_in_generate=True,
+            output_scores=True,
+        )
+        token_scores = self.model.compute_transition_scores(
+            output.sequences,
+            output.scores,
+            getattr(output, "beam_indices", None),
+            normalize_logits=True,  # greedy search reports raw logits
+        )
+        generated = output.sequences[:, decoder_ids.shape[1] :]
+        targets = [self._content_ids(row.tolist()) for row in output.sequences[:, 1:]]
+        alignments = self._align(inputs, targets) if with_alignment else [[] for _ in targets]
+        hypotheses = []
+        for row, source, target, scores, alignment in zip(
+            generated, source_ids, targets, token_scores, alignments, strict=True
+        ):
+            steps = int(row.ne(self.tokenizer.pad_token_id).sum())
+            mean = float(scores[:steps].float().mean()) if steps else 0.0
+            hypotheses.append(
+                Hypothesis(
+                    text=self.tokenizer.decode(target, skip_special_tokens=True),
+                    score=round(mean, 4),
+                    source_tokens=self.tokenizer.convert_ids_to_tokens(source[:-1]),
+                    target_tokens=self.tokenizer.convert_ids_to_tokens(target),
+                    alignment=alignment,
+                    # Marian forces EOS at the limit, so a full-length output is the sign.
+                    truncated=steps >= limit,
+                )
+            )
+        return hypotheses
+
+    def _pad(self, rows: Sequence[list[int]]) -> dict[str, torch.Tensor]:
+        width = max(len(ids) for ids in rows)
+        pad = self.tokenizer.pad_token_id
+        ids = torch.tensor([ids + [pad] * (width - len(ids)) for ids in rows])
+        mask = torch.tensor([[1] * len(ids) + [0] * (width - len(ids)) for ids in rows])
+        return {"input_ids": ids.to(self.device), "attention_mask": mask.to(self.device)}
+
+    def _content_ids(self, ids: list[int]) -> list[int]:
+        """Target ids up to EOS, without special tokens."""
+        eos = self.tokenizer.eos_token_id
+        if eos in ids:
+            ids = ids[: ids.index(eos)]
+        return [token for token in ids if token not in self.special_ids]
+
+    def _align(self, inputs: dict[str, torch.Tensor], targets: list[list[int]]) -> list[list[int]]:
+        """Source token each target token attends to most (last decoder layer, head 0).
+
+        A teacher-forced pass over the finished hypotheses: the attention row
+        that predicts target token j is read at decoder position j.
+        """
+        width = max(len(ids) for ids in targets) + 1
+        pad = self.tokenizer.pad_token_id
+        decoder_ids = torch.tensor(
+            [[self.start_id] + ids + [pad] * (width - 1 - len(ids)) for ids in targets]
+        ).to(self.device)
+        self.model.set_attn_implementation("eager")  # only eager returns attention weights
+        try:
+            output = self.model(**inputs, decoder_input_ids=decoder_ids, output_attentions=True)
+        finally:
+            self.model.set_attn_implementation("sdpa")
+        attention = output.cross_attentions[-1][:, 0].float()  # (batch, target, source)
+        source_lengths = inputs["attention_mask"].sum(dim=1) - 1  # EOS is not a word
+        alignments = []
+        for row, target, length in zip(attention, targets, source_lengths, strict=True):
+            weights = row[: len(target), : int(length)]
+            alignments.append(weights.argmax(dim=1).tolist() if len(target) else [])
+        return alignments

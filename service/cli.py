@@ -1,0 +1,281 @@
+"""The `mtdesk` command line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from glossary import Glossary, GlossaryError
+from models.errors import ModelError
+from service.errors import EmptyInput, GlossaryInvalid, MtdeskError, UndecodableInput
+from service.glossaries import DEFAULT_NAME
+from service.settings import Settings
+
+if TYPE_CHECKING:
+    from service.store import Store
+
+app = typer.Typer(
+    help="German→English news translation with sentence-aligned output.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="Translation models: list and fetch.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Glossaries of names and terms.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+app.add_typer(glossary_app, name="glossary")
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="Hub id, local directory or `toy` [env MTDESK_MODEL]."),
+]
+
+
+GlossaryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary file or name, used instead of the default; repeat to combine "
+        "[env MTDESK_GLOSSARY].",
+    ),
+]
+NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Apply no glossary.")]
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class GlossaryFileFormat(StrEnum):
+    tsv = "tsv"
+    csv = "csv"
+    tbx = "tbx"
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"mtdesk: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def settings_with(**overrides: object) -> Settings:
+    """Settings from the environment, with the options given on the command line on top."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings.model_validate({**Settings().model_dump(), **given})
+
+
+def read_input(source: str) -> str:
+    """The article from a file or from stdin (`-`), decoded as UTF-8."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            fail(f"no such file: {source}")
+        data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UndecodableInput(error) from None
+
+
+@app.command()
+def translate(
+    source: Annotated[str, typer.Argument(help="German article file, or - for stdin.")],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="text: the English article; json: aligned document."),
+    ] = OutputFormat.text,
+    model: ModelOption = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+    beam_size: Annotated[
+        int | None, typer.Option(help="Beam width [env MTDESK_BEAM_SIZE].")
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="CPU threads, 0 = all cores [env MTDESK_THREADS].")
+    ] = None,
+) -> None:
+    """Translate a German article to English."""
+    from service.engines import load_engine
+    from service.pipeline import Translator
+    from service.progress import ProgressReporter
+
+    settings = settings_with(model=model, beam_size=beam_size, threads=threads)
+    text = read_input(source)
+    if not text.strip():  # before the model loads: a quick answer to a plain mistake
+        raise EmptyInput()
+    chosen = chosen_glossary(settings, glossary, no_glossary)
+    translator = Translator(
+        load_engine(settings),
+        beam_size=settings.beam_size,
+        max_sentence_tokens=settings.max_sentence_tokens,
+        glossary=chosen,
+    )
+    document = translator.translate(text, progress=ProgressReporter("translating"))
+    if output_format is OutputFormat.json:
+        typer.echo(document.model_dump_json(indent=2))
+    else:
+        typer.echo(document.target_document)
+
+
+def chosen_glossary(settings: Settings, specs: list[str] | None, none: bool) -> Glossary | None:
+    from service.glossaries import select_glossary
+
+    if none:
+        return None
+    return select_glossary(specs or settings.glossary_specs(), stored_lookup(settings))
+
+
+def stored_lookup(settings: Settings) -> Callable[[str], Glossary | None]:
+    """Finds glossaries in the store, opening it only when asked and only if it exists."""
+
+    def lookup(name: str) -> Glossary | None:
+        if not database_exists(settings.db):
+            return None
+        return open_store(settings).glossary(name)
+
+    return lookup
+
+
+def database_exists(url: str) -> bool:
+    """False for an SQLite file not yet made: looking a name up must not create it."""
+    prefix = "sqlite:///"
+    return not url.startswith(prefix) or Path(url.removeprefix(prefix)).is_file()
+
+
+def open_store(settings: Settings) -> Store:
+    from service.store import Store
+
+    return Store(settings.db)
+
+
+@glossary_app.command("import")
+def import_glossary(
+    path: Annotated[Path, typer.Argument(help="TSV, CSV or TBX file.")],
+    name: Annotated[str | None, typer.Option(help="Name to store it under [file stem].")] = None,
+) -> None:
+    """Store a glossary file in the database (MTDESK_DB) under a name."""
+    from glossary import load_glossary
+
+    if not path.is_file():
+        fail(f"no such file: {path}")
+    try:
+        glossary = load_glossary(path, name=name or path.stem)
+    except GlossaryError as error:
+        raise GlossaryInvalid(str(error)) from None
+    if glossary.name == DEFAULT_NAME:
+        fail(f"{DEFAULT_NAME!r} is the shipped glossary; import yours under another --name")
+    created = open_store(Settings()).put_glossary(glossary)
+    verb = "stored" if created else "replaced"
+    version = glossary.version[:12]
+    typer.echo(f"{verb} glossary {glossary.name!r}: {len(glossary)} entries, version {version}")
+
+
+@glossary_app.command("list")
+def list_glossaries() -> None:
+    """The shipped glossary and those stored in the database (MTDESK_DB)."""
+    from glossary import default_glossary
+
+    default = default_glossary()
+    typer.echo(f"{default.name:30} {len(default):6} entries  {default.version[:12]}  shipped")
+    settings = Settings()
+    if not database_exists(settings.db):
+        return
+    for info in open_store(settings).glossaries():
+        typer.echo(f"{info.name:30} {info.entries:6} entries  {info.version[:12]}  stored")
+
+
+@glossary_app.command("check")
+def check_glossary(
+    source: Annotated[str, typer.Argument(help="German text file, or - for stdin.")],
+    glossary: GlossaryOption = None,
+) -> None:
+    """List the glossary terms found in a German text, without translating."""
+    from glossary import compile_glossary
+    from service.segment import split_sentences
+
+    chosen = chosen_glossary(Settings(), glossary, False)
+    if chosen is None:
+        fail("no glossary to check against")
+    text = read_input(source)
+    matcher = compile_glossary(chosen)
+    for span in split_sentences(text):
+        for match in matcher.find(text[span.start : span.end]):
+            start, end = span.start + match.start, span.start + match.end
+            entry = match.entry
+            typer.echo(
+                f"{start}-{end}\t{match.surface}\t{entry.source}\t{entry.target}\t{entry.kind}"
+            )
+
+
+@glossary_app.command("export")
+def export_glossary(
+    name: Annotated[str, typer.Argument(help="Glossary name or file.")] = "news-de-en",
+    file_format: Annotated[
+        GlossaryFileFormat, typer.Option("--format", "-f", help="File format to write.")
+    ] = GlossaryFileFormat.tsv,
+) -> None:
+    """Write a glossary to stdout as TSV, CSV or TBX."""
+    from glossary import dump_glossary
+    from service.glossaries import resolve_glossary
+
+    data = dump_glossary(resolve_glossary(name, stored_lookup(Settings())), file_format.value)
+    typer.echo(data.decode() if isinstance(data, bytes) else data, nl=False)
+
+
+@models_app.command("list")
+def list_models(model: ModelOption = None) -> None:
+    """Known models, where they are, and whether they are on this machine."""
+    from models.registry import known_models
+
+    settings = settings_with(model=model)
+    for info in known_models(settings.model):
+        where = str(info.path) if info.path else "-"
+        state = "present" if info.present else "absent"
+        marker = "*" if info.name == settings.model else " "
+        typer.echo(f"{marker} {info.name:40} {state:8} {info.source:10} {where}")
+
+
+@models_app.command("pull")
+def pull_model(
+    name: Annotated[str | None, typer.Argument(help="Hub id [default: MTDESK_MODEL].")] = None,
+) -> None:
+    """Download a model from the hub into the local cache."""
+    from models.registry import pull
+
+    target = name or Settings().model
+    typer.echo(f"{target}: {pull(target)}")
+
+
+@app.command()
+def serve(
+    model: ModelOption = None,
+    host: Annotated[str | None, typer.Option(help="[env MTDESK_HOST]")] = None,
+    port: Annotated[int | None, typer.Option(help="[env MTDESK_PORT]")] = None,
+) -> None:
+    """Run the HTTP service (the model loads in the background; /ready says when)."""
+    import uvicorn
+
+    from models.registry import resolve
+    from service.app import create_app
+
+    settings = settings_with(model=model, host=host, port=port)
+    resolve(settings.model)  # a missing model fails here, in one line, before the server starts
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+
+
+def main() -> None:
+    try:
+        app()
+    except (MtdeskError, ModelError) as error:
+        typer.echo(f"mtdesk: error: {error}", err=True)
+        raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("mtdesk: interrupted", err=True)
+        raise SystemExit(130) from None

@@ -1,0 +1,67 @@
+"""The aligned document: the contract every interface speaks (see DESIGN.md).
+
+Field names are a contract: add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+BlockKind = Literal["title", "paragraph", "heading", "list_item", "quote"]
+TermKind = Literal["name", "term", "keep"]
+TermStatus = Literal["ok", "repaired", "violated"]
+Origin = Literal["model", "memory", "approved", "kept"]
+SegmentStatus = Literal["draft", "approved"]
+
+
+class Term(BaseModel):
+    entry: str
+    source: str
+    source_span: tuple[int, int]
+    target: str
+    target_span: tuple[int, int] | None
+    kind: TermKind
+    status: TermStatus
+
+
+class Segment(BaseModel):
+    id: str = Field(description="`b{block}s{sentence}`, stable within the document")
+    source: str
+    target: str
+    source_span: tuple[int, int] = Field(
+        description="Offsets of `source` in the text as sent (after the format reader)"
+    )
+    terms: list[Term] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list)
+    score: float | None = Field(description="Mean token log-probability of the model output")
+    origin: Origin = "model"
+    status: SegmentStatus = "draft"
+
+
+class Block(BaseModel):
+    index: int
+    kind: BlockKind
+    segments: list[Segment]
+
+
+class GlossaryRef(BaseModel):
+    name: str
+    version: str
+
+
+class AlignedDocument(BaseModel):
+    id: str
+    source_lang: str = "de"
+    target_lang: str = "en"
+    model: str
+    glossary: GlossaryRef | None = None
+    blocks: list[Block]
+    target_text: str = Field(description="The whole English article, block structure kept")
+    target_document: str = Field(
+        description="The English article in the input's own format (text, HTML, Markdown)"
+    )
+
+    def segments(self) -> list[Segment]:
+        return [segment for block in self.blocks for segment in block.segments]

@@ -1,0 +1,138 @@
+"""Every error mtdesk reports to a user.
+
+MtdeskError                     base; ``code``, ``status`` and ``headers`` drive the API's
+ │                                   JSON error ``{"error": {"code", "message", "detail"}}``
+ ├── InputError                 422  the article cannot be translated as given
+ │    ├── EmptyInput            422  nothing but whitespace
+ │    ├── UndecodableInput      422  bytes that are not UTF-8
+ │    ├── UnsupportedFormat     422  an input format that has no reader yet
+ │    └── GlossaryInvalid       422  a glossary file or combination that cannot be used
+ ├── InputTooLarge              413  more characters than MTDESK_MAX_CHARS
+ ├── UnsupportedMediaType       415  a request body that is neither JSON nor plain text
+ ├── Unauthorized               401  MTDESK_API_KEY is set and the bearer token is not it
+ ├── NotFound                   404  unknown article, segment, job or glossary
+ ├── ModelUnavailable           503  the model is absent locally and cannot be fetched
+ └── ModelNotReady              503  the model is still loading (``Retry-After`` says when to retry)
+
+The ``models`` and ``glossary`` rooms raise their own errors (they import
+nothing of ours); the service translates them into these at its boundary.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class MtdeskError(Exception):
+    code = "error"
+    status = 500
+
+    def __init__(self, message: str, detail: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the API sends with this error."""
+        return {}
+
+
+class InputError(MtdeskError):
+    code = "invalid_input"
+    status = 422
+
+
+class EmptyInput(InputError):
+    code = "empty_input"
+
+    def __init__(self) -> None:
+        super().__init__("nothing to translate: the input is empty or only whitespace")
+
+
+class UndecodableInput(InputError):
+    code = "not_utf8"
+
+    def __init__(self, error: UnicodeDecodeError) -> None:
+        byte = error.object[error.start : error.start + 1].hex()
+        super().__init__(
+            f"the input is not valid UTF-8 (byte 0x{byte} at offset {error.start}); "
+            "convert it first, e.g. `iconv -f latin1 -t utf-8`",
+            detail={"offset": error.start},
+        )
+
+
+class UnsupportedFormat(InputError):
+    code = "unsupported_format"
+
+    def __init__(self, fmt: str, supported: tuple[str, ...]) -> None:
+        super().__init__(
+            f"input format {fmt!r} is not supported yet; send one of: {', '.join(supported)}",
+            detail={"format": fmt, "supported": list(supported)},
+        )
+
+
+class InputTooLarge(MtdeskError):
+    code = "input_too_large"
+    status = 413
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"the input has {size} characters, more than the limit of {limit} "
+            "(MTDESK_MAX_CHARS); split the article or raise the limit",
+            detail={"size": size, "limit": limit},
+        )
+
+
+class UnsupportedMediaType(MtdeskError):
+    code = "unsupported_media_type"
+    status = 415
+
+    def __init__(self, media_type: str) -> None:
+        super().__init__(
+            f"cannot read a request body of type {media_type or '(none given)'}; "
+            "send application/json, or text/plain in UTF-8 where the article alone will do",
+            detail={"content_type": media_type},
+        )
+
+
+class Unauthorized(MtdeskError):
+    code = "unauthorized"
+    status = 401
+
+    def __init__(self) -> None:
+        super().__init__("a valid API key is required: send `Authorization: Bearer <key>`")
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": "Bearer"}
+
+
+class NotFound(MtdeskError):
+    code = "not_found"
+    status = 404
+
+
+class GlossaryInvalid(InputError):
+    code = "invalid_glossary"
+
+
+class ModelUnavailable(MtdeskError):
+    code = "model_unavailable"
+    status = 503
+
+
+class ModelNotReady(MtdeskError):
+    code = "model_loading"
+    status = 503
+
+    def __init__(self, model: str, retry_after: int) -> None:
+        super().__init__(
+            f"the model {model!r} is still loading; retry in {retry_after} s",
+            detail={"model": model},
+        )
+        self.retry_after = retry_after
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}

@@ -1,0 +1,102 @@
+"""Settings from the environment (prefix ``MTDESK_``), each documented in README.md."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MTDESK_", extra="ignore")
+
+    model: str = Field(
+        default="Helsinki-NLP/opus-mt-de-en",
+        description="Model: a hub id, a local directory, or `toy` (the model shipped for tests).",
+    )
+    glossary: str = Field(
+        default="news-de-en",
+        description=(
+            "Glossaries applied by default: names or TSV/CSV/TBX files, comma-separated; "
+            "empty for none."
+        ),
+    )
+    backend: Literal["transformers"] = Field(
+        default="transformers", description="Inference backend."
+    )
+    device: Literal["cpu", "cuda"] = Field(default="cpu", description="Where the model runs.")
+    threads: int = Field(
+        default=0, ge=0, description="Torch intra-op threads; 0 uses every core of the machine."
+    )
+    beam_size: int = Field(default=4, ge=1, le=16, description="Beam width of the search.")
+    batch_tokens: int = Field(
+        default=2048,
+        ge=64,
+        description="Most source tokens (padding included) in one engine batch.",
+    )
+    max_sentence_tokens: int = Field(
+        default=200,
+        ge=16,
+        le=500,
+        description=(
+            "Sentences longer than this many subword tokens are split at clause "
+            "boundaries before translation (the model takes 512; quality drops well before)."
+        ),
+    )
+    host: str = Field(default="127.0.0.1", description="Address `mtdesk serve` listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `mtdesk serve` listens on.")
+    db: str = Field(
+        default="sqlite:///mtdesk.db",
+        description=(
+            "Database URL of the article store and translation memory "
+            "(SQLite file by default; a PostgreSQL URL for several processes)."
+        ),
+    )
+    api_key: SecretStr | None = Field(
+        default=None,
+        min_length=16,
+        description=(
+            "When set, every `/v1` request must send `Authorization: Bearer <key>`; "
+            "/health, /ready and /metrics stay open."
+        ),
+    )
+    max_chars: int = Field(
+        default=100_000,
+        ge=1_000,
+        description="Most characters in one article the API accepts (413 beyond).",
+    )
+    batch_wait_ms: float = Field(
+        default=5.0,
+        ge=0,
+        le=1000,
+        description=(
+            "How long the inference worker waits for more requests to merge into a batch "
+            "once it has work."
+        ),
+    )
+    batch_max_sentences: int = Field(
+        default=64,
+        ge=1,
+        description="Most sentences the inference worker merges from concurrent requests.",
+    )
+    memory: bool = Field(
+        default=True,
+        description="Reuse earlier translations of identical sentences (translation memory).",
+    )
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def empty_key_means_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("db")
+    @classmethod
+    def shared_database(cls, value: str) -> str:
+        if value in ("sqlite://", "sqlite:///:memory:"):
+            # Every pooled connection would open its own, empty in-memory database.
+            raise ValueError("an in-memory SQLite database cannot be shared; give a file")
+        return value
+
+    def glossary_specs(self) -> list[str]:
+        return [spec.strip() for spec in self.glossary.split(",") if spec.strip()]

@@ -1,0 +1,86 @@
+"""Glossary terms applied to translations: match, enforce with the engine, audit.
+
+Sentences with a matched term are translated with alignment so that the
+enforcement chain can repair them (glossary.enforce); reviewer-approved and
+remembered targets are only audited, never rewritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from glossary import Glossary, TermMatch, compile_glossary, enforce
+from models.engine import Engine, Hypothesis
+from service.document import Term
+
+
+@dataclass(frozen=True)
+class Translated:
+    """One sentence's English, ready for the aligned document."""
+
+    text: str
+    score: float | None
+    terms: list[Term] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+class TermApplier:
+    def __init__(self, glossary: Glossary | None, engine: Engine, beam_size: int) -> None:
+        self.glossary = glossary
+        self.engine = engine
+        self.beam_size = beam_size
+        self.matcher = compile_glossary(glossary) if glossary else None
+
+    @property
+    def version(self) -> str:
+        return self.glossary.version if self.glossary else ""
+
+    def matches(self, sentence: str) -> list[TermMatch]:
+        return self.matcher.find(sentence) if self.matcher else []
+
+    def translate(self, sentences: list[str]) -> dict[str, Translated]:
+        """Translate and enforce; only sentences with terms pay for alignment."""
+        found = {sentence: self.matches(sentence) for sentence in sentences}
+        with_terms = [sentence for sentence in sentences if found[sentence]]
+        plain = [sentence for sentence in sentences if not found[sentence]]
+        results = {}
+        for batch, align in ((plain, False), (with_terms, True)):
+            if not batch:
+                continue
+            hypotheses = self.engine.translate(
+                batch, beam_size=self.beam_size, with_alignment=align
+            )
+            for sentence, hypothesis in zip(batch, hypotheses, strict=True):
+                results[sentence] = self.enforce(sentence, found[sentence], hypothesis)
+        return results
+
+    def enforce(
+        self, sentence: str, matches: list[TermMatch], hypothesis: Hypothesis
+    ) -> Translated:
+        flags = ["truncated"] if hypothesis.truncated else []
+        if not matches:
+            return Translated(hypothesis.text, hypothesis.score, flags=flags)
+
+        def redecode(prefix: str) -> str:
+            return self.engine.continue_from(sentence, prefix, beam_size=self.beam_size).text
+
+        result = enforce(
+            sentence,
+            matches,
+            hypothesis.text,
+            source_tokens=hypothesis.source_tokens,
+            target_tokens=hypothesis.target_tokens,
+            alignment=hypothesis.alignment,
+            redecode=redecode,
+        )
+        terms = [Term.model_validate(term.to_dict()) for term in result.terms]
+        return Translated(result.text, hypothesis.score, terms, flags + result.flags)
+
+    def audit(self, sentence: str, target: str) -> Translated:
+        """Report the terms of a target that must stay as it is (memory, approved)."""
+        matches = self.matches(sentence)
+        if not matches:
+            return Translated(target, None)
+        result = enforce(sentence, matches, target, repair=False)
+        terms = [Term.model_validate(term.to_dict()) for term in result.terms]
+        return Translated(result.text, None, terms, result.flags)

@@ -1,0 +1,68 @@
+"""The transformers engine on the shipped toy model, through the real loading code."""
+
+import pytest
+
+from models import marian
+from models.marian import MarianEngine
+from models.toy_corpus import held_out
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    return [pair.source for pair in held_out(12)]
+
+
+def test_results_come_back_in_input_order_whatever_the_batching(
+    toy_engine: MarianEngine, sentences: list[str]
+) -> None:
+    together = toy_engine.translate(sentences, beam_size=2)
+    alone = [toy_engine.translate([sentence], beam_size=2)[0] for sentence in sentences]
+    assert [hypothesis.text for hypothesis in together] == [h.text for h in alone]
+
+
+def test_hypotheses_carry_tokens_scores_and_alignment(
+    toy_engine: MarianEngine, sentences: list[str]
+) -> None:
+    for sentence, hypothesis in zip(
+        sentences, toy_engine.translate(sentences, with_alignment=True), strict=True
+    ):
+        assert "".join(hypothesis.target_tokens).replace("▁", " ").strip() == hypothesis.text
+        assert "".join(hypothesis.source_tokens).replace("▁", " ").strip() == sentence
+        assert len(hypothesis.alignment) == len(hypothesis.target_tokens)
+        assert all(0 <= index < len(hypothesis.source_tokens) for index in hypothesis.alignment)
+        assert -10 < hypothesis.score < 0
+        assert not hypothesis.truncated
+
+
+def test_alignment_is_only_computed_when_asked(toy_engine: MarianEngine) -> None:
+    assert toy_engine.translate(["Putin sagte nichts."])[0].alignment == []
+
+
+def test_greedy_and_beam_search_both_score_with_log_probabilities(
+    toy_engine: MarianEngine, sentences: list[str]
+) -> None:
+    for beam_size in (1, 4):
+        assert all(h.score < 0 for h in toy_engine.translate(sentences[:3], beam_size=beam_size))
+
+
+def test_continue_from_keeps_the_forced_prefix(toy_engine: MarianEngine) -> None:
+    hypothesis = toy_engine.continue_from("Lawrow traf Blinken am Dienstag.", "Lavrov")
+    assert hypothesis.text.startswith("Lavrov")
+    assert len(hypothesis.text) > len("Lavrov")
+
+
+def test_count_tokens_excludes_the_end_of_sentence(toy_engine: MarianEngine) -> None:
+    pieces = toy_engine.tokenizer.tokenize("Putin sagte nichts.")
+    assert toy_engine.count_tokens("Putin sagte nichts.") == len(pieces)
+
+
+def test_output_cut_at_the_length_limit_is_marked_truncated(
+    toy_engine: MarianEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sentence = "Russland hat mehr als 100.000 Soldaten an die Grenze verlegt."
+    assert not toy_engine.translate([sentence])[0].truncated
+    monkeypatch.setattr(marian, "OUTPUT_RATIO", 0.2)
+    monkeypatch.setattr(marian, "OUTPUT_MARGIN", 0)
+    cut = toy_engine.translate([sentence])[0]
+    assert cut.truncated
+    assert len(cut.target_tokens) < toy_engine.count_tokens(sentence)
