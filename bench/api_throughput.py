@@ -1,0 +1,219 @@
+"""HTTP API throughput: 1 client at a time against 8 concurrent clients.
+
+Usage:
+    python bench/api_throughput.py [--models toy full] [--requests 48] [--full-requests 16]
+
+Each model is served by the real server (``mtdesk serve`` in a subprocess,
+uvicorn, a fresh SQLite file, translation memory off so that nothing is
+served from cache). Each request posts one short document of the shared
+German dev set (three sentences; synthetic ones when ../shared is absent) to
+``POST /v1/translate``. Both runs send the same documents; the figures are
+sentences per second over the whole run, and p50/p95 request latency.
+
+Models: ``toy`` (the shipped one), ``full`` (built here: the architecture of
+Helsinki-NLP/opus-mt-de-en, ``MarianConfig`` d_model 512, 6+6 layers, 8
+heads, FFN 2048, vocabulary 58,101, shared embeddings, with *random weights*
+and the toy model's tokenizer), or any model name ``mtdesk`` accepts. Random
+weights make the output text and its length meaningless: such a model rarely
+ends a sentence by itself, so every output runs to the engine's length bound
+(1.5 × source tokens + 10). That bound is what keeps generation finite; the
+figures measure the cost of that much decoding, not of real translations.
+Outputs the toy tokenizer has no piece for are masked (a logit bias of
+-1e9); the output layer still computes all 58,101 of them.
+
+The "req/batch" column is the mean number of requests the inference worker
+merged into one engine call (from the server's /metrics).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_SET = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
+TOY = ROOT / "models" / "toy"
+TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
+
+
+def documents(count: int) -> list[list[str]]:
+    """``count`` distinct three-sentence documents."""
+    if DEV_SET.is_file():
+        lines = DEV_SET.read_text(encoding="utf-8").splitlines()
+        found = [json.loads(line)["sentences"] for line in lines]
+    else:
+        found = []
+    while len(found) < count:
+        n = len(found)
+        found.append(
+            [
+                f"Der Minister sprach am Montag mit {n + 2} Journalisten.",
+                f"Die Gespräche in der Stadt Nummer {n} dauerten lange.",
+                "Eine Einigung gab es nicht.",
+            ]
+        )
+    return found[:count]
+
+
+def build_full_size(directory: Path, tokenizer_from: Path) -> Path:
+    """opus-mt-de-en's architecture with random weights, and the toy model's tokenizer."""
+    import torch
+    from transformers import MarianConfig, MarianMTModel
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
+    for name in TOKENIZER_FILES:
+        if (tokenizer_from / name).is_file():
+            shutil.copy(tokenizer_from / name, directory / name)
+    toy_config = json.loads((tokenizer_from / "config.json").read_text())
+    pad = toy_config["pad_token_id"]
+    config = MarianConfig(
+        vocab_size=58101,
+        d_model=512,
+        encoder_layers=6,
+        decoder_layers=6,
+        encoder_attention_heads=8,
+        decoder_attention_heads=8,
+        encoder_ffn_dim=2048,
+        decoder_ffn_dim=2048,
+        max_position_embeddings=512,
+        share_encoder_decoder_embeddings=True,
+        scale_embedding=True,
+        pad_token_id=pad,
+        decoder_start_token_id=pad,
+        eos_token_id=toy_config["eos_token_id"],
+    )
+    torch.manual_seed(0)
+    model = MarianMTModel(config)
+    known = len(json.loads((tokenizer_from / "vocab.json").read_text()))
+    with torch.no_grad():
+        model.final_logits_bias[:, known:] = -1e9
+    model.save_pretrained(directory)
+    return directory
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def server(model: str, workdir: Path) -> Iterator[str]:
+    """``mtdesk serve`` in a child process; yields its base URL once /ready says so."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "MTDESK_DB": f"sqlite:///{workdir / f'bench-{port}.db'}",
+        "MTDESK_MEMORY": "false",
+        "MTDESK_API_KEY": "",
+    }
+    command = [sys.executable, "-m", "service", "serve", "--model", model, "--port", str(port)]
+    log = workdir / f"server-{port}.log"
+    with log.open("wb") as sink:  # a file, not a pipe: an unread pipe would stall the server
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=sink, stderr=sink)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            if process.poll() is not None:
+                raise SystemExit(f"the server exited: {log.read_text()[-2000:]}")
+            try:
+                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit("the server did not become ready within 300 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def run(url: str, docs: list[list[str]], clients: int) -> dict[str, float]:
+    latencies: list[float] = []
+
+    def post(doc: list[str], client: httpx.Client) -> None:
+        started = time.perf_counter()
+        response = client.post(f"{url}/v1/translate", json={"text": " ".join(doc)}, timeout=600)
+        response.raise_for_status()
+        latencies.append(time.perf_counter() - started)
+
+    with httpx.Client() as client:
+        post(docs[0], client)  # warm-up: first-call costs are not throughput
+        latencies.clear()
+        started = time.perf_counter()
+        with ThreadPoolExecutor(clients) as pool:
+            list(pool.map(lambda doc: post(doc, client), docs))
+        elapsed = time.perf_counter() - started
+    ordered = sorted(latencies)
+    return {
+        "sentences_per_s": sum(len(doc) for doc in docs) / elapsed,
+        "p50_s": statistics.median(ordered),
+        "p95_s": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "seconds": elapsed,
+    }
+
+
+def batch_sizes(url: str) -> float:
+    """Mean requests merged into one engine call, from the server's own metrics."""
+    text = httpx.get(f"{url}/metrics").text
+    values = {
+        line.split()[0]: float(line.split()[1])
+        for line in text.splitlines()
+        if line.startswith("mtdesk_batch_requests_")
+    }
+    count = values.get("mtdesk_batch_requests_count", 0.0)
+    return values.get("mtdesk_batch_requests_sum", 0.0) / count if count else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--models", nargs="+", default=["toy", "full"])
+    parser.add_argument("--requests", type=int, default=48, help="documents per run")
+    parser.add_argument("--full-requests", type=int, default=16, help="documents per run, full")
+    parser.add_argument("--tokenizer-from", type=Path, default=TOY)
+    arguments = parser.parse_args()
+
+    print(f"{'model':>12} {'clients':>7} {'sent/s':>8} {'p50 s':>7} {'p95 s':>7} {'req/batch':>9}")
+    with tempfile.TemporaryDirectory(prefix="mtdesk-bench-") as temporary:
+        workdir = Path(temporary)
+        for name in arguments.models:
+            count = arguments.full_requests if name == "full" else arguments.requests
+            model = (
+                str(build_full_size(workdir, arguments.tokenizer_from)) if name == "full" else name
+            )
+            docs = documents(count)
+            label = Path(name).name[:12]
+            results = {}
+            for clients in (1, 8):
+                with server(model, workdir) as url:
+                    results[clients] = run(url, docs, clients)
+                    merged = batch_sizes(url)
+                figures = results[clients]
+                print(
+                    f"{label:>12} {clients:>7} {figures['sentences_per_s']:8.2f} "
+                    f"{figures['p50_s']:7.3f} {figures['p95_s']:7.3f} {merged:9.2f}"
+                )
+            ratio = results[8]["sentences_per_s"] / results[1]["sentences_per_s"]
+            print(f"{label:>12} 8 clients / 1 client: {ratio:.2f}x sentences per second")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""``/v1/articles``: translate and store articles, list, read and delete them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Response
+from starlette.concurrency import run_in_threadpool
+
+from service.api.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
+from service.api.deps import RuntimeDep, StoreDep, require_api_key
+from service.api.schemas import (
+    ArticleCreate,
+    ArticlePublic,
+    ArticlesPublic,
+    ArticleSummaryPublic,
+    error_responses,
+)
+from service.api.translate import translate_article
+from service.document import AlignedDocument
+from service.store import ArticleStatus, StoredArticle
+
+# Ids are generated hex; the bound keeps odd bytes (NUL, megabytes) away from the database.
+ArticleId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]
+FlagName = Annotated[str | None, Query(max_length=64, pattern=r"^\w+$")]
+
+router = APIRouter(
+    prefix="/v1/articles",
+    tags=["articles"],
+    dependencies=[Depends(require_api_key)],
+    route_class=TextOrJsonRoute,  # only the POST takes a body
+    responses=error_responses(401, 404, 422),
+)
+
+
+def article_public(article: StoredArticle) -> ArticlePublic:
+    return ArticlePublic.model_validate(
+        {
+            **article.document.model_dump(),
+            "title": article.title,
+            "created": article.created,
+            "updated": article.updated,
+            "status": article.status,
+            "format": article.format,
+        }
+    )
+
+
+def title_of(document: AlignedDocument) -> str | None:
+    """The headline, when the reader found one."""
+    block = next((block for block in document.blocks if block.kind == "title"), None)
+    return " ".join(segment.source for segment in block.segments) if block else None
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Translate and store an article",
+    openapi_extra=TEXT_BODY_OPENAPI,
+    responses=error_responses(413, 415, 503),
+)
+async def create_article(runtime: RuntimeDep, request: ArticleCreate) -> ArticlePublic:
+    document = await translate_article(runtime, request)
+    stored = await run_in_threadpool(
+        lambda: runtime.store.add_article(
+            document,
+            title=request.title or title_of(document),
+            source_text=request.text,
+            fmt=request.format,
+        )
+    )
+    return article_public(stored)
+
+
+@router.get("", summary="List stored articles, newest first")
+def read_articles(
+    store: StoreDep,
+    status: ArticleStatus | None = None,
+    flag: FlagName = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+) -> ArticlesPublic:
+    summaries, count = store.articles(status=status, flag=flag, limit=limit, offset=offset)
+    return ArticlesPublic(
+        data=[
+            ArticleSummaryPublic.model_validate(summary, from_attributes=True)
+            for summary in summaries
+        ],
+        count=count,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/{article_id}", summary="Read a stored article as reviewed so far")
+def read_article(store: StoreDep, article_id: ArticleId) -> ArticlePublic:
+    return article_public(store.article(article_id))
+
+
+@router.delete("/{article_id}", status_code=204, summary="Delete an article and its history")
+def delete_article(store: StoreDep, article_id: ArticleId) -> Response:
+    store.delete_article(article_id)
+    return Response(status_code=204)

@@ -1,0 +1,44 @@
+"""``GET /v1/articles/{id}/export``: a stored article as JSON, TMX, XLIFF or English text."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from service.api.articles import ArticleId
+from service.api.deps import StoreDep, require_api_key
+from service.api.schemas import error_responses
+from service.exports import WRITERS, ExportFormat, export
+
+router = APIRouter(
+    prefix="/v1/articles",
+    tags=["articles"],
+    dependencies=[Depends(require_api_key)],
+    responses=error_responses(401, 404, 422),
+)
+
+
+@router.get(
+    "/{article_id}/export",
+    summary="Download an article for a CAT tool or a reader",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The article as a file",
+            "content": {media_type: {} for _writer, media_type, _ext in WRITERS.values()},
+        }
+    },
+)
+def export_article(
+    store: StoreDep,
+    article_id: ArticleId,
+    fmt: Annotated[ExportFormat, Query(alias="format")] = "json",
+) -> Response:
+    """One translation unit per segment (TMX, XLIFF), with the targets as reviewed so far."""
+    exported = export(store.article(article_id).document, fmt)
+    return Response(
+        exported.content,
+        media_type=exported.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'},
+    )

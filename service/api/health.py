@@ -1,0 +1,44 @@
+"""Probes and metrics (never behind the API key), and the home page."""
+
+from __future__ import annotations
+
+from html import escape
+
+from fastapi import APIRouter, Response
+from fastapi.responses import HTMLResponse
+
+from service.api.deps import RuntimeDep
+from service.api.schemas import HealthPublic, ReadyPublic, error_responses
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+async def read_home(runtime: RuntimeDep) -> str:
+    return (
+        "<!doctype html><title>mtdesk</title><h1>mtdesk</h1>"
+        "<p>German→English news translation. "
+        f"Model: {escape(runtime.settings.model)}. API: <a href='/docs'>/docs</a>.</p>"
+    )
+
+
+@router.get("/health", summary="The process is up")
+async def read_health() -> HealthPublic:
+    return HealthPublic()
+
+
+@router.get("/ready", summary="The model is loaded", responses=error_responses(503))
+async def read_ready(runtime: RuntimeDep) -> ReadyPublic:
+    """503 with ``Retry-After`` while the model loads; 503 without it if loading failed."""
+    runtime.ready_engine()
+    return ReadyPublic(model=runtime.settings.model)
+
+
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    response_class=Response,
+    responses={200: {"content": {"text/plain": {}}}},
+)
+async def read_metrics(runtime: RuntimeDep) -> Response:
+    return Response(runtime.metrics.render(), media_type=runtime.metrics.content_type)

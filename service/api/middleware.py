@@ -1,0 +1,80 @@
+"""ASGI middleware: request metrics, and a byte limit on request bodies."""
+
+from __future__ import annotations
+
+import time
+
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from service.api.errors import error_response
+from service.metrics import Metrics
+
+
+class RequestMetrics:
+    """Counts requests and times them, labelled by route template (bounded label values)."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500  # unless a response starts: an exception escaped every handler
+
+        async def send_with_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_status)
+        finally:
+            route = getattr(scope.get("route"), "path", "unmatched")
+            self.metrics.observe_request(
+                scope["method"], route, status, time.perf_counter() - started
+            )
+
+
+class BodyLimit:
+    """Rejects bodies over ``max_bytes`` before anything parses them.
+
+    A declared Content-Length over the limit is answered at once; a streamed
+    body is counted as it arrives and fails the request when it passes the limit.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            response = error_response(413, "input_too_large", self.message(int(declared)))
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def receive_limited() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise HTTPException(413, self.message(received))
+            return message
+
+        await self.app(scope, receive_limited, send)
+
+    def message(self, size: int) -> str:
+        return (
+            f"the request body has {size} bytes or more, over the limit of {self.max_bytes} "
+            "(derived from MTDESK_MAX_CHARS)"
+        )

@@ -1,0 +1,154 @@
+"""Request and response bodies of the HTTP API (the aligned document itself is in
+``service.document``)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from service.document import AlignedDocument, Origin, Segment, SegmentStatus, TermKind
+from service.store import ArticleStatus
+
+InputFormat = Literal["text", "markdown", "html"]
+
+
+# Characters XML 1.0 cannot carry (so no TMX/XLIFF export could hold them) and lone
+# surrogates (not encodable as UTF-8, so no database could store them).
+UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def storable(value: str) -> str:
+    if match := UNSTORABLE.search(value):
+        raise ValueError(
+            f"contains U+{ord(match.group()):04X} at offset {match.start()}, a control "
+            "character or lone surrogate that is not text"
+        )
+    return value
+
+
+UserText = Annotated[str, AfterValidator(storable)]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is an error, not a no-op
+
+
+class GlossaryEntryIn(StrictModel):
+    source: UserText = Field(min_length=1, max_length=200, description="German base form")
+    target: UserText = Field(min_length=1, max_length=200, description="English rendering")
+    kind: TermKind = "term"
+    case_sensitive: bool = False
+    context: list[UserText] = Field(
+        default_factory=list, description="Words one of which must appear in the sentence"
+    )
+    note: UserText | None = None
+
+
+class GlossaryInline(StrictModel):
+    entries: list[GlossaryEntryIn] = Field(max_length=10_000)
+
+
+class TranslateOptions(StrictModel):
+    beam_size: int | None = Field(
+        default=None, ge=1, le=16, description="Beam width; default MTDESK_BEAM_SIZE"
+    )
+
+
+class TranslateRequest(StrictModel):
+    """A German article to translate. ``text/plain`` bodies are the ``text`` alone."""
+
+    text: UserText = Field(
+        description="The article; blank lines separate paragraphs (MTDESK_MAX_CHARS at most)",
+        examples=["Blinken trifft Lawrow in Genf.\n\nDie Gespräche dauerten zwei Stunden."],
+    )
+    format: InputFormat = Field(default="text", description="How `text` is marked up")
+    title: UserText | None = Field(default=None, max_length=1000)
+    glossary: Annotated[str, Field(max_length=200)] | GlossaryInline | None = Field(
+        default=None, description="A stored glossary by name, or entries for this request"
+    )
+    options: TranslateOptions = Field(default_factory=TranslateOptions)
+
+
+class ArticleCreate(TranslateRequest):
+    """An article to translate and store, for review and export."""
+
+
+class ArticleSummaryPublic(BaseModel):
+    id: str
+    title: str | None
+    created: datetime
+    updated: datetime
+    status: ArticleStatus
+    format: str
+    model: str
+    segments: int = Field(description="Segments in all")
+    approved: int = Field(description="Segments a reviewer approved")
+    flags: list[str] = Field(description="Quality flags raised on any of its segments")
+
+
+class ArticlePublic(AlignedDocument):
+    """A stored article: the aligned document as reviewed so far, and its metadata."""
+
+    title: str | None
+    created: datetime
+    updated: datetime
+    status: ArticleStatus
+    format: str
+
+
+class ArticlesPublic(BaseModel):
+    data: list[ArticleSummaryPublic]
+    count: int = Field(description="Articles matching the filters, over all pages")
+    limit: int
+    offset: int
+
+
+class SegmentUpdate(StrictModel):
+    """A reviewer's edit: a new target, a new status, or both."""
+
+    target: UserText | None = Field(default=None, min_length=1, max_length=20_000)
+    status: SegmentStatus | None = None
+
+    @model_validator(mode="after")
+    def changes_something(self) -> SegmentUpdate:
+        if self.target is None and self.status is None:
+            raise ValueError("send `target`, `status` or both")
+        return self
+
+
+class HistoryEntryPublic(BaseModel):
+    target: str
+    status: SegmentStatus
+    origin: Origin
+    replaced: datetime = Field(description="When a later edit replaced this target")
+
+
+class SegmentPublic(Segment):
+    history: list[HistoryEntryPublic] = Field(description="Earlier targets, oldest first")
+
+
+class HealthPublic(BaseModel):
+    status: Literal["ok"] = "ok"
+
+
+class ReadyPublic(BaseModel):
+    status: Literal["ready"] = "ready"
+    model: str
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="Stable, machine-readable: `not_found`, `input_too_large`, …")
+    message: str = Field(description="What went wrong and what to do, for people")
+    detail: Any = None
+
+
+class ErrorPublic(BaseModel):
+    error: ErrorBody
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the errors an operation answers, all in the one error shape."""
+    return {status: {"model": ErrorPublic} for status in statuses}

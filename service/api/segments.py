@@ -1,0 +1,51 @@
+"""``/v1/articles/{id}/segments/{segment_id}``: a segment with its history; reviewers' edits."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path
+
+from service.api.articles import ArticleId
+from service.api.body import JsonBodyRoute
+from service.api.deps import StoreDep, require_api_key
+from service.api.schemas import SegmentPublic, SegmentUpdate, error_responses
+from service.store import StoredSegment
+
+SegmentId = Annotated[str, Path(max_length=64, pattern=r"^\w+$")]
+
+router = APIRouter(
+    prefix="/v1/articles/{article_id}/segments",
+    tags=["review"],
+    dependencies=[Depends(require_api_key)],
+    route_class=JsonBodyRoute,
+    responses=error_responses(401, 404, 422),
+)
+
+
+def segment_public(stored: StoredSegment) -> SegmentPublic:
+    return SegmentPublic.model_validate(
+        {
+            **stored.segment.model_dump(),
+            "history": [vars(entry) for entry in stored.history],
+        }
+    )
+
+
+@router.get("/{segment_id}", summary="Read a segment and its edit history")
+def read_segment(store: StoreDep, article_id: ArticleId, segment_id: SegmentId) -> SegmentPublic:
+    return segment_public(store.segment(article_id, segment_id))
+
+
+@router.patch(
+    "/{segment_id}",
+    summary="Edit or approve a segment",
+    responses=error_responses(415),
+)
+def update_segment(
+    store: StoreDep, article_id: ArticleId, segment_id: SegmentId, edit: SegmentUpdate
+) -> SegmentPublic:
+    """The previous target goes to the segment's history; an approved target goes to the
+    translation memory, where it wins over model output for the same sentence."""
+    stored = store.edit_segment(article_id, segment_id, target=edit.target, status=edit.status)
+    return segment_public(stored)

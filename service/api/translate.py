@@ -1,0 +1,69 @@
+"""``POST /v1/translate``: an article in, its aligned document out (nothing stored)."""
+
+from __future__ import annotations
+
+from typing import TypeGuard, get_args
+
+from fastapi import APIRouter, Depends
+from starlette.concurrency import run_in_threadpool
+
+from glossary import Glossary
+from service.api.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
+from service.api.deps import RuntimeDep, require_api_key
+from service.api.glossaries import inline_glossary
+from service.api.runtime import UNSET, Runtime, Unset
+from service.api.schemas import InputFormat, TranslateRequest, error_responses
+from service.document import AlignedDocument
+from service.errors import EmptyInput, InputTooLarge, UnsupportedFormat
+from service.formats import Format
+from service.glossaries import resolve_glossary
+
+READABLE_FORMATS: tuple[str, ...] = get_args(Format)  # grows as service.formats learns formats
+
+router = APIRouter(
+    prefix="/v1",
+    tags=["translate"],
+    dependencies=[Depends(require_api_key)],
+    route_class=TextOrJsonRoute,
+    responses=error_responses(401, 413, 415, 422, 503),
+)
+
+
+def readable(fmt: InputFormat) -> TypeGuard[Format]:
+    return fmt in READABLE_FORMATS
+
+
+async def translate_article(runtime: Runtime, request: TranslateRequest) -> AlignedDocument:
+    """Check the request, then run the pipeline in a worker thread (never on the event loop)."""
+    if len(request.text) > runtime.settings.max_chars:
+        raise InputTooLarge(len(request.text), runtime.settings.max_chars)
+    if not request.text.strip():  # before the model is needed: a plain mistake, answered now
+        raise EmptyInput()
+    if not readable(request.format):
+        raise UnsupportedFormat(request.format, READABLE_FORMATS)
+    glossary = await run_in_threadpool(request_glossary, runtime, request)
+    translator = runtime.translator(request.options.beam_size, glossary)
+    document = await run_in_threadpool(translator.translate, request.text, request.format)
+    runtime.metrics.observe_document(document)
+    return document
+
+
+def request_glossary(runtime: Runtime, request: TranslateRequest) -> Glossary | None | Unset:
+    """A stored glossary by name, the request's own entries (none: no glossary), or default."""
+    if request.glossary is None:
+        return UNSET
+    if isinstance(request.glossary, str):
+        return resolve_glossary(request.glossary, runtime.store.glossary, files=False)
+    if not request.glossary.entries:
+        return None
+    return inline_glossary(request.glossary)
+
+
+@router.post(
+    "/translate",
+    summary="Translate an article",
+    openapi_extra=TEXT_BODY_OPENAPI,
+)
+async def translate_text(runtime: RuntimeDep, request: TranslateRequest) -> AlignedDocument:
+    """The aligned document of a German article: every sentence beside its translation."""
+    return await translate_article(runtime, request)

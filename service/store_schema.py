@@ -1,0 +1,139 @@
+"""The store's tables (SQLAlchemy Core) and its database engine.
+
+Portable SQL only (SQLite and PostgreSQL): JSON columns, timezone-aware
+timestamps, fixed-width keys where an index needs them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+
+metadata = MetaData()
+
+ID = String(32)
+NAME = String(255)
+STATE = String(16)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("title", Text),
+    Column("created", DateTime(timezone=True), nullable=False, index=True),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("status", STATE, nullable=False, index=True),  # draft | in_review | approved
+    Column("format", STATE, nullable=False),
+    Column("model", NAME, nullable=False),
+    Column("glossary_name", NAME),
+    Column("glossary_version", String(64)),
+    Column("source_text", Text, nullable=False),
+    # The document as the model made it; ``segments`` holds each segment's current state.
+    Column("document", JSON, nullable=False),
+)
+
+segments = Table(
+    "segments",
+    metadata,
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("segment_id", ID, primary_key=True),
+    Column("position", Integer, nullable=False),  # order in the document
+    Column("source", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("status", STATE, nullable=False),
+    Column("origin", STATE, nullable=False),
+    Column("flags", JSON, nullable=False),
+    Column("terms", JSON, nullable=False),
+    Column("score", Float),
+    Column("updated", DateTime(timezone=True), nullable=False),
+)
+
+# One row per flag of a segment, so that articles can be filtered by flag in plain SQL.
+segment_flags = Table(
+    "segment_flags",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("segment_id", ID, primary_key=True),
+    Column("flag", String(64), primary_key=True),
+    ForeignKeyConstraint(
+        ["article_id", "segment_id"],
+        ["segments.article_id", "segments.segment_id"],
+        ondelete="CASCADE",
+    ),
+    Index("segment_flags_by_flag", "flag"),
+)
+
+segment_history = Table(
+    "segment_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", ID, nullable=False),
+    Column("segment_id", ID, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("status", STATE, nullable=False),
+    Column("origin", STATE, nullable=False),
+    Column("replaced", DateTime(timezone=True), nullable=False),  # when the edit replaced it
+    ForeignKeyConstraint(
+        ["article_id", "segment_id"],
+        ["segments.article_id", "segments.segment_id"],
+        ondelete="CASCADE",
+    ),
+    Index("segment_history_by_segment", "article_id", "segment_id"),
+)
+
+memory = Table(
+    "memory",
+    metadata,
+    Column("key", String(64), primary_key=True),  # sha256 of the normalised source
+    Column("model", NAME, primary_key=True),
+    Column("glossary_version", String(64), primary_key=True),  # "" without a glossary
+    Column("source", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("score", Float),
+    Column("origin", STATE, nullable=False),  # memory | approved
+    Column("updated", DateTime(timezone=True), nullable=False),
+)
+
+
+glossaries = Table(
+    "glossaries",
+    metadata,
+    Column("name", NAME, primary_key=True),
+    Column("version", String(64), nullable=False),  # sha256 of the entries
+    Column("entries", JSON, nullable=False),  # list of Entry.as_dict()
+    Column("updated", DateTime(timezone=True), nullable=False),
+)
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite files get WAL, enforced foreign keys and a busy timeout."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def configure(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    return engine

@@ -1,0 +1,57 @@
+"""Shared fixtures: the shipped toy model, loaded once through the real loading code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from models.marian import MarianEngine
+from service.app import create_app
+from service.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+ARTICLE = SHARED_DATA / "article_blinken_lawrow.de.txt"
+
+
+@pytest.fixture(scope="session")
+def toy_engine() -> MarianEngine:
+    return MarianEngine("toy", threads=2)
+
+
+@pytest.fixture
+def api_settings(tmp_path: Path) -> Settings:
+    """The API's settings over a fresh SQLite file, whatever the environment says.
+
+    No default glossary, so outputs can be compared with the engine's own.
+    """
+    return Settings(
+        model="toy", db=f"sqlite:///{tmp_path / 'mtdesk.db'}", api_key=None, glossary=""
+    )
+
+
+@pytest.fixture
+def client(toy_engine: MarianEngine, api_settings: Settings) -> Iterator[TestClient]:
+    """The API with the toy engine, its lifespan running (store open, worker started)."""
+    with TestClient(create_app(api_settings, engine=toy_engine)) as client:
+        yield client
+
+
+def run_cli(
+    *args: str, stdin: bytes = b"", env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
+    """`mtdesk ARGS` in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "service", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+        check=False,
+    )

@@ -1,0 +1,158 @@
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from models.engine import Hypothesis
+from service.batcher import BatchingEngine, EngineClosed
+
+
+class FakeEngine:
+    """Translates by tagging; records every call; the first call can be held at a gate."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[list[str], int, bool]] = []
+        self.gate = threading.Event()
+        self.gate.set()
+        self.entered = threading.Event()
+
+    def translate(
+        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
+    ) -> list[Hypothesis]:
+        self.entered.set()
+        self.gate.wait(timeout=10)
+        self.calls.append((list(sentences), beam_size, with_alignment))
+        if any("BAD" in sentence for sentence in sentences):
+            raise ValueError("cannot translate BAD")
+        return [
+            Hypothesis(text=f"EN {sentence} b{beam_size}", score=-0.5) for sentence in sentences
+        ]
+
+    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
+        self.calls.append(([sentence], beam_size, False))
+        return Hypothesis(text=f"{prefix} {sentence}", score=-1.0)
+
+    def count_tokens(self, sentence: str) -> int:
+        return len(sentence.split())
+
+
+@pytest.fixture
+def fake() -> FakeEngine:
+    return FakeEngine()
+
+
+@pytest.fixture
+def batching(fake: FakeEngine) -> Iterator[BatchingEngine]:
+    engine = BatchingEngine(fake, max_wait=0.05, max_sentences=8)
+    yield engine
+    fake.gate.set()
+    engine.close()
+
+
+def texts(hypotheses: list[Hypothesis]) -> list[str]:
+    return [hypothesis.text for hypothesis in hypotheses]
+
+
+def run_while_held(
+    fake: FakeEngine, batching: BatchingEngine, calls: list[tuple[list[str], int]]
+) -> list[list[str]]:
+    """Hold the worker in a first call, queue ``calls`` meanwhile, then let everything run."""
+    fake.gate.clear()
+    with ThreadPoolExecutor(len(calls) + 1) as pool:
+        blocker = pool.submit(batching.translate, ["first"])
+        assert fake.entered.wait(timeout=5)
+        futures = [
+            pool.submit(batching.translate, sentences, beam_size=beam) for sentences, beam in calls
+        ]
+        while batching._queue.qsize() < len(calls):  # all queued behind the held call
+            threading.Event().wait(0.005)
+        fake.gate.set()
+        assert texts(blocker.result()) == ["EN first b4"]
+        return [texts(future.result()) for future in futures]
+
+
+def test_each_caller_gets_its_own_hypotheses_in_order(
+    fake: FakeEngine, batching: BatchingEngine
+) -> None:
+    calls = [([f"s{i}a", f"s{i}b", f"s{i}c"], 4) for i in range(2)]
+    results = run_while_held(fake, batching, calls)
+    assert results == [[f"EN s{i}{x} b4" for x in "abc"] for i in range(2)]
+    assert len(fake.calls) == 2  # the held call, then both queued callers in one engine call
+    assert sorted(fake.calls[1][0]) == ["s0a", "s0b", "s0c", "s1a", "s1b", "s1c"]
+
+
+def test_different_beam_sizes_are_not_merged(fake: FakeEngine, batching: BatchingEngine) -> None:
+    results = run_while_held(fake, batching, [(["a"], 2), (["b"], 4), (["c"], 2)])
+    assert results == [["EN a b2"], ["EN b b4"], ["EN c b2"]]
+    merged = {beam: sorted(sentences) for sentences, beam, _ in fake.calls[1:]}
+    assert merged == {2: ["a", "c"], 4: ["b"]}
+
+
+def test_merged_batches_respect_the_size_cap(fake: FakeEngine, batching: BatchingEngine) -> None:
+    calls = [([f"{i}-{j}" for j in range(3)], 4) for i in range(5)]
+    results = run_while_held(fake, batching, calls)
+    assert results == [[f"EN {i}-{j} b4" for j in range(3)] for i in range(5)]
+    assert all(len(sentences) <= 8 for sentences, _, _ in fake.calls)
+    assert len(fake.calls) == 1 + 3  # 15 sentences in callers of 3, at most 8 a call
+
+
+def test_a_job_over_the_cap_runs_alone_and_whole(
+    fake: FakeEngine, batching: BatchingEngine
+) -> None:
+    sentences = [f"s{i}" for i in range(20)]
+    assert texts(batching.translate(sentences)) == [f"EN s{i} b4" for i in range(20)]
+    assert fake.calls == [(sentences, 4, False)]
+
+
+def test_shared_sentences_are_translated_once(fake: FakeEngine, batching: BatchingEngine) -> None:
+    results = run_while_held(fake, batching, [(["same", "x"], 4), (["same"], 4)])
+    assert results == [["EN same b4", "EN x b4"], ["EN same b4"]]
+    assert sorted(fake.calls[1][0]) == ["same", "x"]
+
+
+def test_one_failing_caller_does_not_fail_the_others(
+    fake: FakeEngine, batching: BatchingEngine
+) -> None:
+    fake.gate.clear()
+    with ThreadPoolExecutor(4) as pool:
+        blocker = pool.submit(batching.translate, ["first"])
+        assert fake.entered.wait(timeout=5)
+        good = pool.submit(batching.translate, ["good"])
+        bad = pool.submit(batching.translate, ["BAD one"])
+        while batching._queue.qsize() < 2:
+            threading.Event().wait(0.005)
+        fake.gate.set()
+        blocker.result()
+        assert texts(good.result()) == ["EN good b4"]
+        with pytest.raises(ValueError, match="cannot translate BAD"):
+            bad.result()
+    assert texts(batching.translate(["after"])) == ["EN after b4"]  # the worker lives on
+
+
+def test_continue_from_goes_through_the_worker(fake: FakeEngine, batching: BatchingEngine) -> None:
+    assert batching.continue_from("Satz", "Lavrov", beam_size=2).text == "Lavrov Satz"
+    assert fake.calls == [(["Satz"], 2, False)]
+
+
+def test_observer_sees_each_engine_call(fake: FakeEngine) -> None:
+    seen: list[tuple[int, int]] = []
+    engine = BatchingEngine(fake, max_wait=0.05, on_batch=lambda *sizes: seen.append(sizes))
+    try:
+        run_while_held(fake, engine, [(["a", "b"], 4), (["c"], 4)])
+    finally:
+        engine.close()
+    assert seen == [(1, 1), (3, 2)]
+
+
+def test_close_finishes_queued_work_then_refuses(fake: FakeEngine) -> None:
+    engine = BatchingEngine(fake, max_wait=0)
+    assert engine.count_tokens("zwei Wörter") == 2 and engine.name == "fake"
+    assert engine.translate([]) == []
+    assert texts(engine.translate(["x"], beam_size=1)) == ["EN x b1"]
+    engine.close()
+    engine.close()  # idempotent
+    with pytest.raises(EngineClosed):
+        engine.translate(["y"])

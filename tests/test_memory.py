@@ -1,0 +1,127 @@
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from models.engine import Hypothesis
+from service.document import AlignedDocument
+from service.memory import TranslationMemory, memory_key, normalise
+from service.pipeline import Translator
+from service.store import Store
+
+ARTICLE = "Der Minister kommt.\n\nDie Gespräche dauern an. Der Minister kommt."
+
+
+class CountingEngine:
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def translate(
+        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
+    ) -> list[Hypothesis]:
+        self.seen += sentences
+        return [Hypothesis(text=f"EN({sentence})", score=-0.25) for sentence in sentences]
+
+    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
+        raise AssertionError("not used")
+
+    def count_tokens(self, sentence: str) -> int:
+        return len(sentence.split())
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    store = Store(f"sqlite:///{tmp_path / 'memory.db'}")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def memory(store: Store) -> TranslationMemory:
+    return TranslationMemory(store)
+
+
+def test_normalising_unifies_composition_and_whitespace() -> None:
+    composed, decomposed = "Gespräche  dauern\tan. ", "Gespra\u0308che dauern an."
+    assert normalise(composed) == normalise(decomposed) == "Gespräche dauern an."
+    assert memory_key(composed) == memory_key(decomposed)
+    assert memory_key("Gespräche.") != memory_key("Gesprache.")
+
+
+def test_lookup_finds_what_was_stored_under_the_same_model_and_glossary(
+    memory: TranslationMemory,
+) -> None:
+    memory.store({"Ein Satz.": ("A sentence.", -0.3)}, "toy", "")
+    hits = memory.lookup(["Ein  Satz.", "Anderer Satz."], "toy", "")
+    assert list(hits) == ["Ein  Satz."]  # keyed by the sentence as asked
+    assert (hits["Ein  Satz."].target, hits["Ein  Satz."].origin) == ("A sentence.", "memory")
+    assert memory.lookup(["Ein Satz."], "other-model", "") == {}
+    assert memory.lookup(["Ein Satz."], "toy", "glossary-v2") == {}
+
+
+def test_the_first_model_output_stays(memory: TranslationMemory) -> None:
+    memory.store({"Ein Satz.": ("A sentence.", -0.3)}, "toy", "")
+    memory.store({"Ein Satz.": ("One sentence.", -0.1)}, "toy", "")
+    assert memory.lookup(["Ein Satz."], "toy", "")["Ein Satz."].target == "A sentence."
+
+
+def test_lookups_are_counted(store: Store) -> None:
+    counts: list[tuple[int, int]] = []
+    memory = TranslationMemory(store, on_lookup=lambda hits, misses: counts.append((hits, misses)))
+    memory.store({"A.": ("a", None)}, "toy", "")
+    memory.lookup(["A.", "B.", "A."], "toy", "")
+    assert counts == [(1, 1)]
+
+
+def test_the_pipeline_skips_the_engine_for_remembered_sentences(
+    store: Store, memory: TranslationMemory
+) -> None:
+    engine = CountingEngine()
+    first = Translator(engine, memory=memory).translate(ARTICLE)
+    assert engine.seen == ["Der Minister kommt.", "Die Gespräche dauern an."]
+    assert {segment.origin for segment in first.segments()} == {"model"}
+
+    engine.seen.clear()
+    second = Translator(engine, memory=memory).translate(ARTICLE + "\n\nNeu hier.")
+    assert engine.seen == ["Neu hier."]
+    assert [segment.origin for segment in second.segments()] == [
+        "memory",
+        "memory",
+        "memory",
+        "model",
+    ]
+    assert second.segments()[0].target == "EN(Der Minister kommt.)"
+    assert second.target_text.startswith("EN(Der Minister kommt.)\n\nEN(Die Gespräche dauern an.)")
+
+
+def test_approved_edits_win_over_model_output(store: Store, memory: TranslationMemory) -> None:
+    engine = CountingEngine()
+    document = Translator(engine, memory=memory).translate(ARTICLE)
+    article = store.add_article(document, title=None, source_text=ARTICLE, fmt="text")
+    store.edit_segment(article.id, "b1s0", target="Talks go on.", status="approved")
+
+    engine.seen.clear()
+    again = Translator(engine, memory=memory).translate("Die   Gespräche dauern an.")
+    assert engine.seen == []
+    segment = again.segments()[0]
+    assert (segment.target, segment.origin, segment.score) == ("Talks go on.", "approved", None)
+
+
+def test_flagged_output_is_not_remembered(memory: TranslationMemory) -> None:
+    class FlaggingTranslator(Translator):
+        def remember(self, document: AlignedDocument) -> None:
+            for segment in document.segments():
+                segment.flags.append("repetition")
+            super().remember(document)
+
+    FlaggingTranslator(CountingEngine(), memory=memory).translate("Ein Satz.")
+    assert memory.lookup(["Ein Satz."], "counting", "") == {}
+
+
+def test_without_a_memory_nothing_is_looked_up() -> None:
+    engine = CountingEngine()
+    Translator(engine).translate(ARTICLE)
+    Translator(engine).translate(ARTICLE)
+    assert len(engine.seen) == 4
