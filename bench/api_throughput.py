@@ -2,13 +2,16 @@
 
 Usage:
     python bench/api_throughput.py [--models toy full] [--requests 48] [--full-requests 16]
+                                   [--threads N]
 
 Each model is served by the real server (``mtdesk serve`` in a subprocess,
 uvicorn, a fresh SQLite file, translation memory off so that nothing is
-served from cache). Each request posts one short document of the shared
-German dev set (three sentences; synthetic ones when ../shared is absent) to
-``POST /v1/translate``. Both runs send the same documents; the figures are
-sentences per second over the whole run, and p50/p95 request latency.
+served from cache). Each request posts one short document to
+``POST /v1/translate``: three German news sentences (4-20 words) held out
+from the toy model's training corpus, so the toy model translates them as it
+was built to, ending each sentence itself. Both runs send the same
+documents; the figures are sentences per second over the whole run, and
+p50/p95 request latency.
 
 Models: ``toy`` (the shipped one), ``full`` (built here: the architecture of
 Helsinki-NLP/opus-mt-de-en, ``MarianConfig`` d_model 512, 6+6 layers, 8
@@ -44,29 +47,19 @@ from pathlib import Path
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from models import toy_corpus  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-DEV_SET = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 TOY = ROOT / "models" / "toy"
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
 
 
 def documents(count: int) -> list[list[str]]:
-    """``count`` distinct three-sentence documents."""
-    if DEV_SET.is_file():
-        lines = DEV_SET.read_text(encoding="utf-8").splitlines()
-        found = [json.loads(line)["sentences"] for line in lines]
-    else:
-        found = []
-    while len(found) < count:
-        n = len(found)
-        found.append(
-            [
-                f"Der Minister sprach am Montag mit {n + 2} Journalisten.",
-                f"Die Gespräche in der Stadt Nummer {n} dauerten lange.",
-                "Eine Einigung gab es nicht.",
-            ]
-        )
-    return found[:count]
+    """``count`` documents of three distinct news sentences the toy model never trained on."""
+    sentences = [pair.source for pair in toy_corpus.held_out(3 * count)]
+    return [sentences[i : i + 3] for i in range(0, 3 * count, 3)]
 
 
 def build_full_size(directory: Path, tokenizer_from: Path) -> Path:
@@ -113,7 +106,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(model: str, workdir: Path) -> Iterator[str]:
+def server(model: str, workdir: Path, threads: int | None) -> Iterator[str]:
     """``mtdesk serve`` in a child process; yields its base URL once /ready says so."""
     port = free_port()
     env = {
@@ -122,6 +115,8 @@ def server(model: str, workdir: Path) -> Iterator[str]:
         "MTDESK_MEMORY": "false",
         "MTDESK_API_KEY": "",
     }
+    if threads is not None:
+        env["MTDESK_THREADS"] = str(threads)
     command = [sys.executable, "-m", "service", "serve", "--model", model, "--port", str(port)]
     log = workdir / f"server-{port}.log"
     with log.open("wb") as sink:  # a file, not a pipe: an unread pipe would stall the server
@@ -189,6 +184,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=48, help="documents per run")
     parser.add_argument("--full-requests", type=int, default=16, help="documents per run, full")
     parser.add_argument("--tokenizer-from", type=Path, default=TOY)
+    parser.add_argument(
+        "--threads",
+        type=int,
+        help="torch threads of the server (MTDESK_THREADS); on a machine other work keeps "
+        "busy, 1 avoids threads spinning at barriers while their partner is descheduled",
+    )
     arguments = parser.parse_args()
 
     print(f"{'model':>12} {'clients':>7} {'sent/s':>8} {'p50 s':>7} {'p95 s':>7} {'req/batch':>9}")
@@ -203,7 +204,7 @@ def main() -> None:
             label = Path(name).name[:12]
             results = {}
             for clients in (1, 8):
-                with server(model, workdir) as url:
+                with server(model, workdir, arguments.threads) as url:
                     results[clients] = run(url, docs, clients)
                     merged = batch_sizes(url)
                 figures = results[clients]
