@@ -11,6 +11,10 @@ Every pair knows its word alignment: ``alignment[j]`` is the source word that
 target word ``j`` translates. Words are the whitespace tokens with punctuation
 split off (``Pair.source_words``). Which sentences are held out is decided by a
 stable hash of the German sentence, so no held-out sentence is ever trained on.
+
+``training_pairs(n)`` feeds ``models.toy_train``; ``held_out(n)`` feeds the
+tests; ``piece_words`` maps sentencepiece pieces back to these words (to lift
+the gold alignment to pieces, and to score the model's alignment by word).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Rebuild the toy de→en MarianMT model in ``models/toy/`` from scratch.
 
-    python -m models.toy_train            # a few minutes on 2 CPU cores
+    python -m models.toy_train            # about 3.5 minutes on 2 CPU cores
 
 1. draw the synthetic training corpus (``models.toy_corpus``; held-out sentences excluded),
 2. train one joint sentencepiece BPE model, shipped as both ``source.spm`` and

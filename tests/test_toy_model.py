@@ -9,6 +9,7 @@ trained. Rebuild the model with ``python -m models.toy_train``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,16 @@ HELD_OUT = 200
 # MarianTokenizer nudges towards sacremoses, an optional package it only uses for
 # punctuation normalisation that encoding and decoding never call.
 pytestmark = pytest.mark.filterwarnings("ignore:Recommended. pip install sacremoses:UserWarning")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread() -> Iterator[None]:
+    """A model this small gains nothing from a second thread, and on a busy machine
+    OpenMP threads waiting on each other make beam search several times slower."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
 
 
 @pytest.fixture(scope="module")
