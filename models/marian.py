@@ -84,13 +84,17 @@ class MarianEngine:
         inputs = self._pad(source_ids)
         forced = forced or []
         decoder_ids = torch.tensor([[self.start_id, *forced]] * len(source_ids), device=self.device)
-        longest = max(len(ids) for ids in source_ids)
-        limit = min(int(OUTPUT_RATIO * longest) + OUTPUT_MARGIN, MODEL_MAX_TOKENS - len(forced))
+        # Each sentence has its own output budget, so its translation does not
+        # depend on what else shares the batch; the batch decodes to the largest.
+        limits = [
+            min(int(OUTPUT_RATIO * len(ids)) + OUTPUT_MARGIN, MODEL_MAX_TOKENS - len(forced))
+            for ids in source_ids
+        ]
         output = self.model.generate(
             **inputs,
             decoder_input_ids=decoder_ids,
             num_beams=beam_size,
-            max_new_tokens=limit,
+            max_new_tokens=max(limits),
             max_length=None,  # the checkpoint's 512 would clash with max_new_tokens
             return_dict_in_generate=True,
             output_scores=True,
@@ -102,14 +106,23 @@ class MarianEngine:
             normalize_logits=True,  # greedy search reports raw logits
         )
         generated = output.sequences[:, decoder_ids.shape[1] :]
-        targets = [self._content_ids(row.tolist()) for row in output.sequences[:, 1:]]
+        steps = [
+            min(int(row.ne(self.tokenizer.pad_token_id).sum()), limit)
+            for row, limit in zip(generated, limits, strict=True)
+        ]
+        # A sentence that reached its budget is cut there (its EOS would have been forced).
+        targets = [
+            self._content_ids(row.tolist())[
+                : len(forced) + (count - 1 if count >= limit else count)
+            ]
+            for row, count, limit in zip(output.sequences[:, 1:], steps, limits, strict=True)
+        ]
         alignments = self._align(inputs, targets) if with_alignment else [[] for _ in targets]
         hypotheses = []
-        for row, source, target, scores, alignment in zip(
-            generated, source_ids, targets, token_scores, alignments, strict=True
+        for source, target, scores, alignment, count, limit in zip(
+            source_ids, targets, token_scores, alignments, steps, limits, strict=True
         ):
-            steps = int(row.ne(self.tokenizer.pad_token_id).sum())
-            mean = float(scores[:steps].float().mean()) if steps else 0.0
+            mean = float(scores[:count].float().mean()) if count else 0.0
             hypotheses.append(
                 Hypothesis(
                     text=self.tokenizer.decode(target, skip_special_tokens=True),
@@ -117,8 +130,7 @@ class MarianEngine:
                     source_tokens=self.tokenizer.convert_ids_to_tokens(source[:-1]),
                     target_tokens=self.tokenizer.convert_ids_to_tokens(target),
                     alignment=alignment,
-                    # Marian forces EOS at the limit, so a full-length output is the sign.
-                    truncated=steps >= limit,
+                    truncated=count >= limit,
                 )
             )
         return hypotheses

@@ -25,7 +25,6 @@ import os
 import random
 import tempfile
 import time
-import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,15 +110,13 @@ def write_tokenizer(spm_model: bytes, out: Path) -> MarianTokenizer:
     vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
     vocab["<pad>"] = len(vocab)
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=2) + "\n")
-    with warnings.catch_warnings():  # sacremoses is optional: only used to normalise punctuation
-        warnings.filterwarnings("ignore", "Recommended: pip install sacremoses")
-        tokenizer = MarianTokenizer(
-            source_spm=str(out / "source.spm"),
-            target_spm=str(out / "target.spm"),
-            vocab=str(out / "vocab.json"),
-            source_lang="de",
-            target_lang="en",
-        )
+    tokenizer = MarianTokenizer(
+        source_spm=str(out / "source.spm"),
+        target_spm=str(out / "target.spm"),
+        vocab=str(out / "vocab.json"),
+        source_lang="de",
+        target_lang="en",
+    )
     tokenizer.save_pretrained(out)
     return tokenizer
 

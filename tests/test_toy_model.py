@@ -21,10 +21,6 @@ from models import toy_corpus
 TOY = Path(__file__).resolve().parents[1] / "models" / "toy"
 HELD_OUT = 200
 
-# MarianTokenizer nudges towards sacremoses, an optional package it only uses for
-# punctuation normalisation that encoding and decoding never call.
-pytestmark = pytest.mark.filterwarnings("ignore:Recommended. pip install sacremoses:UserWarning")
-
 
 @pytest.fixture(scope="module", autouse=True)
 def one_thread() -> Iterator[None]:
