@@ -76,9 +76,12 @@ class Settings(BaseSettings):
         ),
     )
     batch_max_sentences: int = Field(
-        default=64,
+        default=32,
         ge=1,
-        description="Most sentences the inference worker merges from concurrent requests.",
+        description=(
+            "Most sentences the inference worker merges from concurrent requests "
+            "(engine memory grows with it: every beam keeps its step scores)."
+        ),
     )
     memory: bool = Field(
         default=True,
