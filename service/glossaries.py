@@ -8,6 +8,7 @@ Several specs combine into one glossary; conflicting entries are an error.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from glossary import (
@@ -35,12 +36,18 @@ def resolve_glossary(
     path = Path(spec).expanduser()
     if files and path.is_file():
         try:
-            return load_glossary(path)
+            return load_file(path.resolve(), path.stat().st_mtime_ns)
         except GlossaryFormatError as error:
             raise GlossaryInvalid(str(error), detail=error_detail(error)) from None
         except GlossaryError as error:
             raise GlossaryInvalid(f"{spec}: {error}") from None
     raise NotFound(f"no glossary {spec!r}: not {DEFAULT_NAME!r}, not a stored glossary, not a file")
+
+
+@lru_cache(maxsize=32)
+def load_file(path: Path, modified_ns: int) -> Glossary:
+    """A glossary file, parsed once per version of it (MTDESK_GLOSSARY is read per request)."""
+    return load_glossary(path)
 
 
 def combine(glossaries: Sequence[Glossary]) -> Glossary | None:
