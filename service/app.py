@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from models.engine import Engine
-from service.api import articles, export, glossaries, health, segments, translate
+from service.api import articles, export, glossaries, health, resegment, segments, translate
 from service.api.errors import install_error_handlers
 from service.api.middleware import BodyLimit, RequestMetrics
 from service.api.runtime import Runtime
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=partial(lifespan, settings=settings, engine=engine),
     )
     app.state.metrics = Metrics()
-    for module in (health, translate, articles, segments, export, glossaries):
+    for module in (health, translate, articles, segments, resegment, export, glossaries):
         app.include_router(module.router)
     install_error_handlers(app)
     app.add_middleware(

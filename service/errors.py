@@ -6,11 +6,14 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  │    ├── EmptyInput            422  nothing but whitespace
  │    ├── UndecodableInput      422  bytes that are not UTF-8
  │    ├── UnsupportedFormat     422  an input format that has no reader yet
- │    └── GlossaryInvalid       422  a glossary file or combination that cannot be used
+ │    ├── GlossaryInvalid       422  a glossary file or combination that cannot be used
+ │    └── InvalidResegment      422  a split offset or merge the segment does not allow
  ├── InputTooLarge              413  more characters than MTDESK_MAX_CHARS
  ├── UnsupportedMediaType       415  a request body that is neither JSON nor plain text
  ├── Unauthorized               401  MTDESK_API_KEY is set and the bearer token is not it
+ ├── Forbidden                  403  a review page's form without its CSRF token
  ├── NotFound                   404  unknown article, segment, job or glossary
+ ├── EditConflict               409  the article changed between reading and writing
  ├── ModelUnavailable           503  the model is absent locally and cannot be fetched
  └── ModelNotReady              503  the model is still loading (``Retry-After`` says when to retry)
 
@@ -115,6 +118,20 @@ class NotFound(MtdeskError):
 
 class GlossaryInvalid(InputError):
     code = "invalid_glossary"
+
+
+class InvalidResegment(InputError):
+    code = "invalid_resegment"
+
+
+class Forbidden(MtdeskError):
+    code = "forbidden"
+    status = 403
+
+
+class EditConflict(MtdeskError):
+    code = "edit_conflict"
+    status = 409
 
 
 class ModelUnavailable(MtdeskError):
