@@ -12,6 +12,7 @@ import typer
 
 from glossary import Glossary, GlossaryError
 from models.errors import ModelError
+from service.batch.command import batch
 from service.errors import EmptyInput, GlossaryInvalid, MtdeskError, UndecodableInput
 from service.glossaries import DEFAULT_NAME
 from service.settings import Settings
@@ -28,6 +29,7 @@ models_app = typer.Typer(help="Translation models: list and fetch.", no_args_is_
 glossary_app = typer.Typer(help="Glossaries of names and terms.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
+app.command()(batch)
 
 ModelOption = Annotated[
     str | None,

@@ -7,13 +7,16 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  │    ├── UndecodableInput      422  bytes that are not UTF-8
  │    ├── UnsupportedFormat     422  an input format that has no reader yet
  │    ├── GlossaryInvalid       422  a glossary file or combination that cannot be used
- │    └── InvalidResegment      422  a split offset or merge the segment does not allow
+ │    ├── InvalidResegment      422  a split offset or merge the segment does not allow
+ │    └── ArchiveInvalid        422  a batch input that is no archive, or one that is unsafe
+ │                                   (paths escaping it, links, too many or too large members)
  ├── InputTooLarge              413  more characters than MTDESK_MAX_CHARS
  ├── UnsupportedMediaType       415  a request body that is neither JSON nor plain text
  ├── Unauthorized               401  MTDESK_API_KEY is set and the bearer token is not it
  ├── Forbidden                  403  a review page's form without its CSRF token
  ├── NotFound                   404  unknown article, segment, job or glossary
  ├── EditConflict               409  the article changed between reading and writing
+ ├── JobConflict                409  a job's output directory already holds another job
  ├── ModelUnavailable           503  the model is absent locally and cannot be fetched
  └── ModelNotReady              503  the model is still loading (``Retry-After`` says when to retry)
 
@@ -153,3 +156,12 @@ class ModelNotReady(MtdeskError):
     @property
     def headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)}
+
+
+class ArchiveInvalid(InputError):
+    code = "invalid_archive"
+
+
+class JobConflict(MtdeskError):
+    code = "job_conflict"
+    status = 409

@@ -121,6 +121,45 @@ glossaries = Table(
     Column("updated", DateTime(timezone=True), nullable=False),
 )
 
+# A batch job and its articles (service.batch.jobstore). The items are the job's queue:
+# a runner claims pending ones with a conditional UPDATE, so no two runners take the same.
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),  # sha256 of what identifies it
+    Column("created", DateTime(timezone=True), nullable=False, index=True),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("state", STATE, nullable=False, index=True),  # queued|running|done|cancelled|failed
+    Column("input", Text, nullable=False),  # what the user gave, for people to read
+    Column("out_dir", Text, nullable=False),
+    Column("model", NAME, nullable=False),
+    Column("glossary_name", NAME),
+    Column("glossary_version", String(64)),
+    Column("options", JSON, nullable=False),
+    Column("runner", NAME),  # the process running it now, or last
+    Column("error", Text),
+)
+
+job_items = Table(
+    "job_items",
+    metadata,
+    Column("job_id", ID, ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),  # input order
+    Column("article_id", Text, nullable=False),
+    Column("path", Text, nullable=False),  # inside the input
+    Column("out_path", Text, nullable=False),  # the article's JSON, relative to out_dir
+    Column("format", STATE, nullable=False),
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("state", STATE, nullable=False),  # pending | running | done | failed
+    Column("owner", NAME),  # the claim that holds it while running
+    Column("error", Text),
+    Column("stats", JSON),  # segments, memory hits, violations, flags of a done article
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Index("job_items_by_state", "job_id", "state"),
+)
+
 
 def create_db_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite files get WAL, enforced foreign keys and a busy timeout."""

@@ -1,0 +1,1 @@
+"""Batch translation of whole archives as resumable jobs (see runner.py)."""

@@ -1,0 +1,163 @@
+"""`mtdesk batch INPUT --out DIR`: translate an archive as a resumable job.
+
+The job lives in the store (``DIR/job.db`` unless MTDESK_DB names another);
+running the same command again continues it, and a finished job only
+reports. One output directory holds one job.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from service.errors import JobConflict
+
+if TYPE_CHECKING:
+    from glossary import Glossary
+    from service.batch.jobstore import JobStore
+    from service.settings import Settings
+    from service.store import Store
+
+OUT_DB = "job.db"
+
+
+class ExecutorKind(StrEnum):
+    local = "local"
+
+
+def batch(
+    source: Annotated[
+        Path, typer.Argument(help="Directory of articles, .jsonl file, or .zip / .tar.gz.")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory of the job.")],
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", help="Hub id, local directory or `toy` [env MTDESK_MODEL]."),
+    ] = None,
+    glossary: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glossary",
+            "-g",
+            help="Glossary file or name, used instead of the default; repeat to combine "
+            "[env MTDESK_GLOSSARY].",
+        ),
+    ] = None,
+    no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Apply no glossary.")] = False,
+    backend: Annotated[
+        str | None, typer.Option(help="Inference backend [env MTDESK_BACKEND].")
+    ] = None,
+    executor: Annotated[
+        ExecutorKind, typer.Option(help="Where articles are translated.")
+    ] = ExecutorKind.local,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Articles translated at once (their sentences batch).")
+    ] = 4,
+) -> None:
+    """Translate a whole archive; re-run the same command to continue after a stop."""
+    from service.batch.inputs import read_input
+    from service.batch.jobstore import JobStore, job_key
+    from service.cli import chosen_glossary, settings_with
+    from service.store import Store
+
+    settings = settings_with(model=model, backend=backend)
+    source, out = source.resolve(), out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    store = Store(os.environ.get("MTDESK_DB") or f"sqlite:///{out / OUT_DB}")
+    try:
+        jobs = JobStore(store)
+        chosen = chosen_glossary(settings, glossary, no_glossary)
+        version = chosen.version if chosen else None
+        job = jobs.find(job_key("cli", str(out)))
+        if job is None:
+            job = jobs.create(
+                key=job_key("cli", str(out)),
+                input=str(source),
+                out_dir=str(out),
+                model=settings.model,
+                glossary_name=chosen.name if chosen else None,
+                glossary_version=version,
+                options={"executor": executor.value},
+                articles=read_input(source),
+            )
+        else:
+            check_same(
+                job.input, job.model, job.glossary_version, str(source), settings.model, version
+            )
+        if job.state == "done":
+            typer.echo(f"job {job.id}: all {job.total} articles already done", err=True)
+            summary(jobs.job(job.id).counts, out)
+            return
+        run_local(store, jobs, job.id, settings, chosen, workers)
+        summary(jobs.job(job.id).counts, out)
+    finally:
+        store.close()
+
+
+def check_same(
+    input: str,
+    model: str,
+    glossary: str | None,
+    source: str,
+    new_model: str,
+    new_glossary: str | None,
+) -> None:
+    """A re-run continues the job only with what started it."""
+    differences = {
+        name: (was, now)
+        for name, was, now in (
+            ("input", input, source),
+            ("model", model, new_model),
+            ("glossary version", glossary, new_glossary),
+        )
+        if was != now
+    }
+    if differences:
+        what = "; ".join(
+            f"{name} was {was!r}, now {now!r}" for name, (was, now) in differences.items()
+        )
+        raise JobConflict(
+            f"the output directory holds a job started differently ({what}); "
+            "continue it as it was started, or give another --out",
+            detail={name: {"was": was, "now": now} for name, (was, now) in differences.items()},
+        )
+
+
+def run_local(
+    store: Store,
+    jobs: JobStore,
+    job_id: str,
+    settings: Settings,
+    glossary: Glossary | None,
+    workers: int,
+) -> None:
+    from service.batch.local import LocalExecutor, merging_engine
+    from service.batch.progress import BatchProgress
+    from service.batch.runner import Runner
+    from service.engines import load_engine
+    from service.memory import TranslationMemory
+    from service.pipeline import Translator
+
+    job = jobs.job(job_id)
+    engine = merging_engine(load_engine(settings))
+    try:
+        translator = Translator(
+            engine,
+            beam_size=settings.beam_size,
+            max_sentence_tokens=settings.max_sentence_tokens,
+            memory=TranslationMemory(store) if settings.memory else None,
+            glossary=glossary,
+        )
+        progress = BatchProgress(job.total, job.finished)
+        Runner(jobs, LocalExecutor(translator, workers), observer=progress).run(job_id)
+    finally:
+        engine.close()
+
+
+def summary(counts: dict[str, int], out: Path) -> None:
+    done, failed = counts.get("done", 0), counts.get("failed", 0)
+    typer.echo(f"{done} articles done, {failed} failed; report: {out / 'report.json'}")

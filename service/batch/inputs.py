@@ -1,0 +1,262 @@
+"""The articles of a batch input: a directory tree, a JSONL file, or a zip / tar.gz of either.
+
+Archives are read member by member in memory, never extracted, so nothing of
+theirs lands on disk. An archive that is unsafe as a whole (a member path
+that escapes it, a link, too many members, members larger than the limits)
+is refused with ``ArchiveInvalid`` before any article is taken from it. A
+single article that cannot be read (not UTF-8, invalid JSON, no text) is
+returned with its ``error`` and becomes a failed item of the job.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+from service.errors import ArchiveInvalid
+
+# File suffix → input format (the reader's name for it).
+FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+KNOWN_FORMATS = ("text", "markdown", "html")
+ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".jsonl")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an archive may hold; beyond them it is refused as a whole (archive bombs)."""
+
+    members: int = 100_000
+    member_bytes: int = 10 * 1024 * 1024
+    total_bytes: int = 2 * 1024 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class InputArticle:
+    id: str  # the given id, else the path inside the input
+    path: str  # relative POSIX path inside the input ("" when the input is one file)
+    format: str  # text | markdown | html
+    text: str = ""
+    title: str | None = None
+    error: str | None = None  # why it cannot be translated; the job records it as failed
+
+
+@dataclass(frozen=True)
+class Member:
+    path: str
+    data: bytes
+
+
+def read_input(path: Path, limits: Limits = Limits()) -> Iterator[InputArticle]:
+    """Every article of ``path``, in a stable order (sorted member paths)."""
+    if path.is_dir():
+        yield from articles_of(directory_members(path, limits))
+        return
+    if not path.is_file():
+        raise ArchiveInvalid(f"no such file or directory: {path}", detail={"input": str(path)})
+    name = path.name.lower()
+    if name.endswith(".jsonl"):
+        data = path.read_bytes()
+        yield from jsonl_articles(data, path.name)
+    elif name.endswith(".zip"):
+        yield from articles_of(zip_members(path, limits))
+    elif name.endswith((".tar.gz", ".tgz")):
+        yield from articles_of(tar_members(path, limits))
+    else:
+        raise ArchiveInvalid(
+            f"{path.name} is not a batch input: give a directory, a .jsonl file, "
+            "or a .zip / .tar.gz archive of articles",
+            detail={"input": path.name, "accepted": list(ARCHIVE_SUFFIXES)},
+        )
+
+
+def articles_of(members: list[Member]) -> Iterator[InputArticle]:
+    for member in sorted(members, key=lambda m: m.path):
+        suffix = PurePosixPath(member.path).suffix.lower()
+        if suffix in FORMATS:
+            yield text_article(member, FORMATS[suffix])
+        elif suffix == ".json":
+            yield json_article(member)
+        elif suffix == ".jsonl":
+            yield from jsonl_articles(member.data, member.path)
+        # anything else (images, READMEs of other kinds) is not an article
+
+
+def text_article(member: Member, fmt: str) -> InputArticle:
+    try:
+        text = member.data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return InputArticle(member.path, member.path, fmt, error=f"not UTF-8: {error.reason}")
+    return checked(InputArticle(member.path, member.path, fmt, text))
+
+
+def json_article(member: Member) -> InputArticle:
+    try:
+        data = json.loads(member.data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return InputArticle(member.path, member.path, "text", error=f"invalid JSON: {error}")
+    return from_object(data, member.path, member.path)
+
+
+def jsonl_articles(data: bytes, path: str) -> Iterator[InputArticle]:
+    try:
+        lines = data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        raise ArchiveInvalid(f"{path} is not UTF-8: {error.reason}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputArticle(where, where, "text", error=f"invalid JSON: {error}")
+            continue
+        yield from_object(item, where, where)
+
+
+def from_object(data: Any, fallback_id: str, path: str) -> InputArticle:
+    """An article from ``{"id"?, "text", "title"?, "format"?}``."""
+    if not isinstance(data, dict):
+        return InputArticle(fallback_id, path, "text", error="not a JSON object")
+    given_id = data.get("id")
+    article_id = str(given_id) if isinstance(given_id, str | int) and str(given_id) else fallback_id
+    fmt = data.get("format", "text")
+    title = data.get("title")
+    text = data.get("text")
+    if fmt not in KNOWN_FORMATS:
+        return InputArticle(article_id, path, "text", error=f"unknown format {fmt!r}")
+    if not isinstance(text, str):
+        return InputArticle(article_id, path, fmt, error="no `text` string")
+    return checked(
+        InputArticle(article_id, path, fmt, text, title if isinstance(title, str) else None)
+    )
+
+
+def checked(article: InputArticle) -> InputArticle:
+    if not article.text.strip():
+        return InputArticle(article.id, article.path, article.format, error="empty article")
+    return article
+
+
+def safe_member_path(name: str) -> str:
+    """The member's path, or ``ArchiveInvalid`` if it could land outside the archive."""
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        raise unsafe(name, "an absolute path")
+    parts = name.replace("\\", "/").split("/")
+    if ".." in parts:
+        raise unsafe(name, "a path that leaves the archive (`..`)")
+    return "/".join(part for part in parts if part not in ("", "."))
+
+
+def unsafe(name: str, why: str) -> ArchiveInvalid:
+    return ArchiveInvalid(
+        f"refusing the archive: member {name!r} is {why}", detail={"member": name, "reason": why}
+    )
+
+
+class Budget:
+    """Counts members and bytes as they are read, against the limits."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.members = 0
+        self.bytes = 0
+
+    def member(self, name: str, declared_size: int) -> None:
+        self.members += 1
+        if self.members > self.limits.members:
+            raise ArchiveInvalid(
+                f"refusing the archive: more than {self.limits.members} members",
+                detail={"limit": self.limits.members},
+            )
+        self.size(name, declared_size)
+
+    def size(self, name: str, size: int) -> None:
+        if size > self.limits.member_bytes:
+            raise unsafe(name, f"larger than {self.limits.member_bytes} bytes uncompressed")
+        self.bytes += size
+        if self.bytes > self.limits.total_bytes:
+            raise ArchiveInvalid(
+                f"refusing the archive: more than {self.limits.total_bytes} bytes uncompressed",
+                detail={"limit": self.limits.total_bytes},
+            )
+
+    def read(self, name: str, stream: IO[bytes]) -> bytes:
+        """At most the member limit (plus one byte to notice more): sizes in headers can lie."""
+        data = stream.read(self.limits.member_bytes + 1)
+        if len(data) > self.limits.member_bytes:
+            raise unsafe(name, f"larger than {self.limits.member_bytes} bytes uncompressed")
+        return data
+
+
+def zip_members(path: Path, limits: Limits) -> list[Member]:
+    budget = Budget(limits)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ArchiveInvalid(f"{path.name} is not a readable zip archive ({error})") from None
+    members = []
+    with archive:
+        infos = archive.infolist()
+        for info in infos:
+            safe_member_path(info.filename)  # refuses a path that escapes
+            if stat.S_ISLNK(info.external_attr >> 16):
+                raise unsafe(info.filename, "a symbolic link")
+            budget.member(info.filename, info.file_size)
+        for info in infos:
+            if info.is_dir():
+                continue
+            try:
+                with archive.open(info) as stream:
+                    data = budget.read(info.filename, stream)
+            except (zipfile.BadZipFile, OSError, EOFError) as error:
+                raise ArchiveInvalid(f"{path.name}: member {info.filename!r}: {error}") from None
+            members.append(Member(safe_member_path(info.filename), data))
+    return members
+
+
+def tar_members(path: Path, limits: Limits) -> list[Member]:
+    budget = Budget(limits)
+    members = []
+    try:
+        with tarfile.open(path, "r:*") as archive:
+            for info in archive:  # streams: headers are checked before a member is read
+                name = safe_member_path(info.name)
+                if info.issym() or info.islnk():
+                    raise unsafe(info.name, "a link")
+                if info.isdir():
+                    continue
+                if not info.isfile():
+                    raise unsafe(info.name, "a device, FIFO or other special file")
+                budget.member(info.name, info.size)
+                stream = archive.extractfile(info)
+                if stream is not None:
+                    members.append(Member(name, budget.read(info.name, stream)))
+    except (tarfile.TarError, OSError, EOFError) as error:
+        raise ArchiveInvalid(f"{path.name} is not a readable tar.gz archive ({error})") from None
+    return members
+
+
+def directory_members(root: Path, limits: Limits) -> list[Member]:
+    """Files under ``root``; links are not followed (they could point anywhere)."""
+    budget = Budget(limits)
+    members = []
+    for file in sorted(root.rglob("*")):
+        if file.is_symlink():
+            raise unsafe(str(file.relative_to(root)), "a symbolic link")
+        if not file.is_file():
+            continue
+        relative = file.relative_to(root).as_posix()
+        suffix = file.suffix.lower()
+        if suffix not in FORMATS and suffix not in (".json", ".jsonl"):
+            continue
+        budget.member(relative, file.stat().st_size)
+        with file.open("rb") as stream:
+            members.append(Member(relative, budget.read(relative, stream)))
+    return members

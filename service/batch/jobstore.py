@@ -1,0 +1,368 @@
+"""Batch jobs and their articles in the store: the single source of truth of a job.
+
+A job's items are its queue. A runner claims pending items with one
+conditional UPDATE (``… WHERE state = 'pending'``), so two runners never take
+the same item, on SQLite and on PostgreSQL alike. An item is ``done`` only
+once its output file is in place; a runner that dies leaves its items
+``running``, and the next runner of the job takes them back (``take_over``).
+
+The read API (``jobs``, ``job``, ``counts``, ``items``) is what the CLI, the
+HTTP API and the review pages show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Row, func, insert, select, update
+
+from service.batch.inputs import InputArticle
+from service.errors import NotFound
+from service.store import Store, as_utc
+from service.store_schema import job_items, jobs
+
+JobState = Literal["queued", "running", "done", "cancelled", "failed"]
+ItemState = Literal["pending", "running", "done", "failed"]
+UNFINISHED: tuple[JobState, ...] = ("queued", "running")
+INSERT_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    key: str
+    created: datetime
+    updated: datetime
+    state: JobState
+    input: str
+    out_dir: str
+    model: str
+    glossary_name: str | None
+    glossary_version: str | None
+    options: dict[str, Any]
+    error: str | None
+    counts: dict[str, int] = field(default_factory=dict)  # items by state
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def finished(self) -> int:
+        return self.counts.get("done", 0) + self.counts.get("failed", 0)
+
+
+@dataclass(frozen=True)
+class Item:
+    seq: int
+    article_id: str
+    path: str
+    out_path: str
+    format: str
+    title: str | None
+    text: str
+    state: ItemState
+    error: str | None
+    stats: dict[str, Any] | None
+
+
+def job_key(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+class JobStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = store.engine
+
+    def create(
+        self,
+        *,
+        key: str,
+        input: str,
+        out_dir: str,
+        model: str,
+        glossary_name: str | None,
+        glossary_version: str | None,
+        options: dict[str, Any],
+        articles: Iterable[InputArticle],
+        job_id: str | None = None,
+    ) -> Job:
+        """A new queued job holding every article of the input (their text included)."""
+        job_id = job_id or secrets.token_hex(8)
+        now = datetime.now(UTC)
+        rows = item_rows(job_id, articles, now)
+        with self.store.writing() as connection:
+            connection.execute(
+                insert(jobs).values(
+                    id=job_id,
+                    key=key,
+                    created=now,
+                    updated=now,
+                    state="queued",
+                    input=input,
+                    out_dir=out_dir,
+                    model=model,
+                    glossary_name=glossary_name,
+                    glossary_version=glossary_version,
+                    options=options,
+                )
+            )
+            for start in range(0, len(rows), INSERT_CHUNK):
+                connection.execute(insert(job_items), rows[start : start + INSERT_CHUNK])
+        return self.job(job_id)
+
+    def find(self, key: str) -> Job | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(jobs).where(jobs.c.key == key)).one_or_none()
+            return None if row is None else to_job(row, counts(connection, row.id))
+
+    def job(self, job_id: str) -> Job:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(jobs).where(jobs.c.id == job_id)).one_or_none()
+            if row is None:
+                raise NotFound(f"no job with id {job_id!r}", detail={"job_id": job_id})
+            return to_job(row, counts(connection, job_id))
+
+    def jobs(self, *, limit: int = 50, offset: int = 0) -> list[Job]:
+        """Newest first."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(jobs).order_by(jobs.c.created.desc(), jobs.c.id).limit(limit).offset(offset)
+            ).all()
+            return [to_job(row, counts(connection, row.id)) for row in rows]
+
+    def unfinished(self) -> list[str]:
+        """Ids of queued or running jobs, oldest first."""
+        with self.engine.connect() as connection:
+            return list(
+                connection.execute(
+                    select(jobs.c.id).where(jobs.c.state.in_(UNFINISHED)).order_by(jobs.c.created)
+                ).scalars()
+            )
+
+    def items(
+        self,
+        job_id: str,
+        *,
+        state: ItemState | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Item]:
+        """A job's articles in input order."""
+        query = select(job_items).where(job_items.c.job_id == job_id)
+        if state:
+            query = query.where(job_items.c.state == state)
+        query = query.order_by(job_items.c.seq).limit(limit).offset(offset)
+        with self.engine.connect() as connection:
+            return [to_item(row) for row in connection.execute(query)]
+
+    def done_paths(self, job_id: str) -> Iterator[tuple[int, str]]:
+        """(seq, out_path) of every done item, in input order."""
+        with self.engine.connect() as connection:
+            yield from connection.execute(
+                select(job_items.c.seq, job_items.c.out_path)
+                .where(job_items.c.job_id == job_id, job_items.c.state == "done")
+                .order_by(job_items.c.seq)
+            ).tuples()
+
+    def stats(self, job_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return [
+                stats
+                for stats in connection.execute(
+                    select(job_items.c.stats).where(
+                        job_items.c.job_id == job_id, job_items.c.state == "done"
+                    )
+                ).scalars()
+                if stats
+            ]
+
+    def failures(self, job_id: str, limit: int = 100) -> list[dict[str, str]]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(job_items.c.article_id, job_items.c.error)
+                .where(job_items.c.job_id == job_id, job_items.c.state == "failed")
+                .order_by(job_items.c.seq)
+                .limit(limit)
+            )
+            return [{"id": row.article_id, "error": row.error or ""} for row in rows]
+
+    def take_over(self, job_id: str, runner: str) -> None:
+        """Start running the job: items a dead runner left running become pending again.
+
+        One runner runs a job at a time (the CLI process, or the service's worker).
+        """
+        with self.store.writing() as connection:
+            connection.execute(
+                update(job_items)
+                .where(job_items.c.job_id == job_id, job_items.c.state == "running")
+                .values(state="pending", owner=None)
+            )
+            connection.execute(
+                update(jobs)
+                .where(jobs.c.id == job_id)
+                .values(state="running", runner=runner, error=None, updated=datetime.now(UTC))
+            )
+
+    def claim(self, job_id: str, runner: str, count: int) -> list[Item]:
+        """Up to ``count`` pending items, in input order, now running under a fresh claim."""
+        claim = f"{runner}/{secrets.token_hex(4)}"
+        pending = (
+            select(job_items.c.seq)
+            .where(job_items.c.job_id == job_id, job_items.c.state == "pending")
+            .order_by(job_items.c.seq)
+            .limit(count)
+            .scalar_subquery()
+        )
+        with self.store.writing() as connection:
+            connection.execute(
+                update(job_items)
+                .where(
+                    job_items.c.job_id == job_id,
+                    job_items.c.seq.in_(pending),
+                    job_items.c.state == "pending",  # rechecked per row: no item taken twice
+                )
+                .values(state="running", owner=claim, updated=datetime.now(UTC))
+            )
+            rows = connection.execute(
+                select(job_items)
+                .where(job_items.c.job_id == job_id, job_items.c.owner == claim)
+                .order_by(job_items.c.seq)
+            ).all()
+        return [to_item(row) for row in rows]
+
+    def finish_item(self, job_id: str, seq: int, stats: dict[str, Any]) -> None:
+        self._set_item(job_id, seq, state="done", stats=stats, error=None)
+
+    def fail_item(self, job_id: str, seq: int, error: str) -> None:
+        self._set_item(job_id, seq, state="failed", error=error)
+
+    def release(self, job_id: str, seqs: Iterable[int]) -> None:
+        """Claimed items that were not finished go back to the queue."""
+        with self.store.writing() as connection:
+            connection.execute(
+                update(job_items)
+                .where(
+                    job_items.c.job_id == job_id,
+                    job_items.c.seq.in_(list(seqs)),
+                    job_items.c.state == "running",
+                )
+                .values(state="pending", owner=None)
+            )
+
+    def set_state(self, job_id: str, state: JobState, error: str | None = None) -> None:
+        with self.store.writing() as connection:
+            connection.execute(
+                update(jobs)
+                .where(jobs.c.id == job_id)
+                .values(state=state, error=error, updated=datetime.now(UTC))
+            )
+
+    def cancel(self, job_id: str) -> Job:
+        """Ask the job to stop; a finished job stays as it is."""
+        self.job(job_id)  # NotFound first
+        with self.store.writing() as connection:
+            connection.execute(
+                update(jobs)
+                .where(jobs.c.id == job_id, jobs.c.state.in_(UNFINISHED))
+                .values(state="cancelled", updated=datetime.now(UTC))
+            )
+        return self.job(job_id)
+
+    def state(self, job_id: str) -> JobState:
+        with self.engine.connect() as connection:
+            state: JobState = connection.execute(
+                select(jobs.c.state).where(jobs.c.id == job_id)
+            ).scalar_one()
+            return state
+
+    def _set_item(self, job_id: str, seq: int, **values: Any) -> None:
+        with self.store.writing() as connection:
+            connection.execute(
+                update(job_items)
+                .where(job_items.c.job_id == job_id, job_items.c.seq == seq)
+                .values(owner=None, updated=datetime.now(UTC), **values)
+            )
+
+
+def item_rows(job_id: str, articles: Iterable[InputArticle], now: datetime) -> list[dict[str, Any]]:
+    """Rows for the items; a repeated article id fails, and output paths never collide."""
+    from service.batch.outputs import article_file
+
+    rows: list[dict[str, Any]] = []
+    seen_ids: set[str] = set()
+    taken: set[str] = set()
+    for seq, article in zip(itertools.count(), articles):
+        error = article.error
+        if error is None and article.id in seen_ids:
+            error = f"duplicate article id {article.id!r}"
+        seen_ids.add(article.id)
+        out_path = article_file(article.id)
+        if out_path in taken:
+            out_path = article_file(f"{article.id}~{seq}")
+        taken.add(out_path)
+        rows.append(
+            {
+                "job_id": job_id,
+                "seq": seq,
+                "article_id": article.id,
+                "path": article.path,
+                "out_path": out_path,
+                "format": article.format,
+                "title": article.title,
+                "text": article.text if error is None else "",
+                "state": "failed" if error else "pending",
+                "error": error,
+                "updated": now,
+            }
+        )
+    return rows
+
+
+def counts(connection: Connection, job_id: str) -> dict[str, int]:
+    rows = connection.execute(
+        select(job_items.c.state, func.count())
+        .where(job_items.c.job_id == job_id)
+        .group_by(job_items.c.state)
+    )
+    return {state: int(count) for state, count in rows.tuples()}
+
+
+def to_job(row: Row[Any], item_counts: dict[str, int]) -> Job:
+    return Job(
+        id=row.id,
+        key=row.key,
+        created=as_utc(row.created),
+        updated=as_utc(row.updated),
+        state=row.state,
+        input=row.input,
+        out_dir=row.out_dir,
+        model=row.model,
+        glossary_name=row.glossary_name,
+        glossary_version=row.glossary_version,
+        options=row.options,
+        error=row.error,
+        counts=item_counts,
+    )
+
+
+def to_item(row: Row[Any]) -> Item:
+    return Item(
+        seq=row.seq,
+        article_id=row.article_id,
+        path=row.path,
+        out_path=row.out_path,
+        format=row.format,
+        title=row.title,
+        text=row.text,
+        state=row.state,
+        error=row.error,
+        stats=row.stats,
+    )

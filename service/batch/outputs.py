@@ -1,0 +1,120 @@
+"""A job's files in its output directory, each written to a temporary file and renamed.
+
+A rename is atomic, so a reader (or a re-run after SIGKILL) sees a file
+either whole or not at all. ``results.jsonl`` is rebuilt from the
+per-article files of the done items at the end of a run, so it holds every
+article exactly once however often the run was interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from translate.storage import tmx, xliff
+
+from service.document import AlignedDocument
+from service.exports import XLIFF_STATES, note
+
+ARTICLES = "articles"
+RESULTS = "results.jsonl"
+TMX = "archive.tmx"
+XLIFF = "archive.xliff"
+REPORT = "report.json"
+UNSAFE_CHARS = re.compile(r"[^\w.\-]+")
+
+
+def article_file(article_id: str) -> str:
+    """The article's JSON, relative to the output directory; never outside it.
+
+    The id's path shape is kept (``news/2022/a.txt`` → ``articles/news/2022/a.txt.json``);
+    characters a file name should not hold become ``_`` and ``..`` parts are dropped.
+    """
+    parts = [UNSAFE_CHARS.sub("_", part) for part in article_id.replace("\\", "/").split("/")]
+    kept = [part for part in parts if part not in ("", ".", "..")] or ["_"]
+    kept = [part.lstrip(".") or "_" for part in kept]  # no hidden files, no `..` pieces
+    return "/".join([ARTICLES, *kept]) + ".json"
+
+
+def inside(root: Path, relative: str) -> Path:
+    path = (root / relative).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise ValueError(f"{relative!r} is outside {root}")  # article_file never makes one
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    with temporary.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    temporary.replace(path)
+
+
+def article_record(
+    document: AlignedDocument, *, article_id: str, title: str | None, fmt: str, path: str
+) -> dict[str, Any]:
+    """The aligned document under the article's id, with where it came from."""
+    record = document.model_dump(mode="json")
+    record.update(id=article_id, title=title, format=fmt, source_path=path)
+    return record
+
+
+def write_article(out_dir: Path, out_path: str, record: dict[str, Any]) -> None:
+    data = json.dumps(record, ensure_ascii=False, indent=1).encode()
+    write_atomic(inside(out_dir, out_path), data)
+
+
+def read_records(out_dir: Path, out_paths: Iterable[str]) -> Iterator[dict[str, Any]]:
+    for out_path in out_paths:
+        yield json.loads(inside(out_dir, out_path).read_bytes())
+
+
+def write_results(out_dir: Path, records: Iterable[dict[str, Any]]) -> int:
+    """``results.jsonl`` from scratch; the number of lines."""
+    target = out_dir / RESULTS
+    temporary = target.with_name(f".{RESULTS}.tmp")
+    lines = 0
+    with temporary.open("wb") as stream:
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+            lines += 1
+        stream.flush()
+        os.fsync(stream.fileno())
+    temporary.replace(target)
+    return lines
+
+
+def archive_tmx(documents: Iterable[AlignedDocument]) -> bytes:
+    memory = tmx.tmxfile(sourcelanguage="de", targetlanguage="en")
+    for document in documents:
+        for segment in document.segments():
+            unit = memory.addsourceunit(segment.source)
+            unit.target = segment.target
+            unit.xmlelement.set("tuid", f"{document.id}-{segment.id}")
+            unit.addnote(note(segment))
+    return bytes(memory)
+
+
+def archive_xliff(documents: Iterable[AlignedDocument]) -> bytes:
+    """One XLIFF ``<file>`` per article, named by its id."""
+    store: xliff.xlifffile = xliff.xlifffile(sourcelanguage="de", targetlanguage="en")
+    first = True
+    for document in documents:
+        if first:  # the store starts with one unnamed file node: name it
+            store.setfilename(store.getfilenode("NoName"), document.id)
+            first = False
+        for segment in document.segments():
+            unit = store.addsourceunit(segment.source, filename=document.id, createifmissing=True)
+            unit.setid(segment.id)
+            unit.target = segment.target
+            unit.markapproved(segment.status == "approved")
+            unit.set_state_n(xliff.xliffunit.statemap[XLIFF_STATES[segment.status]])
+            unit.addnote(note(segment), origin="translator")
+    return bytes(store)
