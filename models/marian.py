@@ -7,6 +7,7 @@ from pathlib import Path
 
 import torch
 from transformers import MarianMTModel, MarianTokenizer
+from transformers.modeling_outputs import BaseModelOutput
 from transformers.utils import logging as transformers_logging
 
 from models.batching import plan_batches
@@ -83,6 +84,7 @@ class MarianEngine:
     ) -> list[Hypothesis]:
         inputs = self._pad(source_ids)
         forced = forced or []
+        encoded = self.model.get_encoder()(**inputs)  # once: generate and scoring share it
         decoder_ids = torch.tensor([[self.start_id, *forced]] * len(source_ids), device=self.device)
         # Each sentence has its own output budget, so its translation does not
         # depend on what else shares the batch; the batch decodes to the largest.
@@ -90,22 +92,18 @@ class MarianEngine:
             min(int(OUTPUT_RATIO * len(ids)) + OUTPUT_MARGIN, MODEL_MAX_TOKENS - len(forced))
             for ids in source_ids
         ]
-        output = self.model.generate(
-            **inputs,
+        # No per-step scores: they are (beams x vocabulary) floats per step,
+        # gigabytes for a full-size model; the teacher-forced pass scores instead.
+        sequences = self.model.generate(
+            # a copy: generate expands the beams in place
+            encoder_outputs=BaseModelOutput(last_hidden_state=encoded.last_hidden_state),
+            attention_mask=inputs["attention_mask"],
             decoder_input_ids=decoder_ids,
             num_beams=beam_size,
             max_new_tokens=max(limits),
             max_length=None,  # the checkpoint's 512 would clash with max_new_tokens
-            return_dict_in_generate=True,
-            output_scores=True,
         )
-        token_scores = self.model.compute_transition_scores(
-            output.sequences,
-            output.scores,
-            getattr(output, "beam_indices", None),
-            normalize_logits=True,  # greedy search reports raw logits
-        )
-        generated = output.sequences[:, decoder_ids.shape[1] :]
+        generated = sequences[:, decoder_ids.shape[1] :]
         steps = [
             min(int(row.ne(self.tokenizer.pad_token_id).sum()), limit)
             for row, limit in zip(generated, limits, strict=True)
@@ -115,25 +113,28 @@ class MarianEngine:
             self._content_ids(row.tolist())[
                 : len(forced) + (count - 1 if count >= limit else count)
             ]
-            for row, count, limit in zip(output.sequences[:, 1:], steps, limits, strict=True)
+            for row, count, limit in zip(sequences[:, 1:], steps, limits, strict=True)
         ]
-        alignments = self._align(inputs, targets) if with_alignment else [[] for _ in targets]
-        hypotheses = []
-        for source, target, scores, alignment, count, limit in zip(
-            source_ids, targets, token_scores, alignments, steps, limits, strict=True
-        ):
-            mean = float(scores[:count].float().mean()) if count else 0.0
-            hypotheses.append(
-                Hypothesis(
-                    text=self.tokenizer.decode(target, skip_special_tokens=True),
-                    score=round(mean, 4),
-                    source_tokens=self.tokenizer.convert_ids_to_tokens(source[:-1]),
-                    target_tokens=self.tokenizer.convert_ids_to_tokens(target),
-                    alignment=alignment,
-                    truncated=count >= limit,
-                )
+        scored = [
+            len(ids) + (0 if count >= limit else 1)
+            for ids, count, limit in zip(targets, steps, limits, strict=True)
+        ]
+        scores, alignments = self._score(
+            encoded, inputs["attention_mask"], targets, scored, with_alignment
+        )
+        return [
+            Hypothesis(
+                text=self.tokenizer.decode(target, skip_special_tokens=True),
+                score=score,
+                source_tokens=self.tokenizer.convert_ids_to_tokens(source[:-1]),
+                target_tokens=self.tokenizer.convert_ids_to_tokens(target),
+                alignment=alignment,
+                truncated=count >= limit,
             )
-        return hypotheses
+            for source, target, score, alignment, count, limit in zip(
+                source_ids, targets, scores, alignments, steps, limits, strict=True
+            )
+        ]
 
     def _pad(self, rows: Sequence[list[int]]) -> dict[str, torch.Tensor]:
         width = max(len(ids) for ids in rows)
@@ -149,26 +150,57 @@ class MarianEngine:
             ids = ids[: ids.index(eos)]
         return [token for token in ids if token not in self.special_ids]
 
-    def _align(self, inputs: dict[str, torch.Tensor], targets: list[list[int]]) -> list[list[int]]:
-        """Source token each target token attends to most (last decoder layer, head 0).
+    def _score(
+        self,
+        encoded: BaseModelOutput,
+        attention_mask: torch.Tensor,
+        targets: list[list[int]],
+        scored: list[int],
+        with_alignment: bool,
+    ) -> tuple[list[float], list[list[int]]]:
+        """Mean log-probability of each target, and its alignment when asked for.
 
-        A teacher-forced pass over the finished hypotheses: the attention row
-        that predicts target token j is read at decoder position j.
+        One teacher-forced pass over the finished hypotheses; ``scored`` says
+        how many positions of each count (its tokens, and EOS unless the
+        hypothesis was cut at its budget). The alignment is the
+        source token each target token attends to most (last decoder layer,
+        head 0): the attention row that predicts target token j sits at
+        decoder position j.
         """
+        eos, pad = self.tokenizer.eos_token_id, self.tokenizer.pad_token_id
         width = max(len(ids) for ids in targets) + 1
-        pad = self.tokenizer.pad_token_id
         decoder_ids = torch.tensor(
-            [[self.start_id] + ids + [pad] * (width - 1 - len(ids)) for ids in targets]
-        ).to(self.device)
-        self.model.set_attn_implementation("eager")  # only eager returns attention weights
+            [[self.start_id] + ids + [pad] * (width - 1 - len(ids)) for ids in targets],
+            device=self.device,
+        )
+        labels = torch.tensor(
+            [ids + [eos] + [pad] * (width - 1 - len(ids)) for ids in targets], device=self.device
+        )
+        if with_alignment:
+            self.model.set_attn_implementation("eager")  # only eager returns attention weights
         try:
-            output = self.model(**inputs, decoder_input_ids=decoder_ids, output_attentions=True)
+            output = self.model(
+                encoder_outputs=encoded,
+                attention_mask=attention_mask,
+                decoder_input_ids=decoder_ids,
+                output_attentions=with_alignment,
+            )
         finally:
-            self.model.set_attn_implementation("sdpa")
+            if with_alignment:
+                self.model.set_attn_implementation("sdpa")
+        logits = output.logits.float()
+        logits[..., pad] = -torch.inf  # generation never emits padding (bad_words_ids)
+        chosen = logits.gather(2, labels.unsqueeze(2)).squeeze(2) - logits.logsumexp(dim=-1)
+        scores = [
+            round(float(row[:count].mean()), 4) if count else 0.0
+            for row, count in zip(chosen, scored, strict=True)
+        ]
+        if not with_alignment:
+            return scores, [[] for _ in targets]
         attention = output.cross_attentions[-1][:, 0].float()  # (batch, target, source)
-        source_lengths = inputs["attention_mask"].sum(dim=1) - 1  # EOS is not a word
-        alignments = []
-        for row, target, length in zip(attention, targets, source_lengths, strict=True):
-            weights = row[: len(target), : int(length)]
-            alignments.append(weights.argmax(dim=1).tolist() if len(target) else [])
-        return alignments
+        source_lengths = attention_mask.sum(dim=1) - 1  # EOS is not a word
+        alignments = [
+            row[: len(ids), : int(length)].argmax(dim=1).tolist() if ids else []
+            for row, ids, length in zip(attention, targets, source_lengths, strict=True)
+        ]
+        return scores, alignments
