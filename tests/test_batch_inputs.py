@@ -139,10 +139,10 @@ def test_links_are_refused_in_zip_tar_and_directory(tmp_path: Path) -> None:
 
     tarred = tmp_path / "link.tar.gz"
     with tarfile.open(tarred, "w:gz") as archive:
-        info = tarfile.TarInfo("link.txt")
-        info.type = tarfile.SYMTYPE
-        info.linkname = "/etc/passwd"
-        archive.addfile(info)
+        link = tarfile.TarInfo("link.txt")
+        link.type = tarfile.SYMTYPE
+        link.linkname = "/etc/passwd"
+        archive.addfile(link)
     with pytest.raises(ArchiveInvalid, match="a link"):
         list(read_input(tarred))
 
