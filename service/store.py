@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, case, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, case, delete, func, insert, or_, select, update
 
 from glossary import Glossary
 from service import store_glossaries, store_memory
@@ -49,6 +49,7 @@ class ArticleSummary:
     segments: int
     approved: int
     flags: list[str]
+    flagged: int = 0  # segments with a flag
 
 
 @dataclass(frozen=True)
@@ -152,15 +153,36 @@ class Store:
         )
 
     def articles(
-        self, *, status: ArticleStatus | None, flag: str | None, limit: int, offset: int
+        self,
+        *,
+        status: ArticleStatus | None,
+        flag: str | None,
+        limit: int,
+        offset: int,
+        text: str | None = None,
     ) -> tuple[list[ArticleSummary], int]:
-        """A page of articles, newest first, and how many match in all."""
+        """A page of articles, newest first, and how many match in all.
+
+        ``text`` matches, ignoring case, the title, the German or the current English.
+        """
         query = select(*(articles.c[name] for name in SUMMARY_COLUMNS))
         if status:
             query = query.where(articles.c.status == status)
         if flag:
             flagged = select(segment_flags.c.article_id).where(segment_flags.c.flag == flag)
             query = query.where(articles.c.id.in_(flagged))
+        if text:
+            needle = text.lower()
+            in_target = select(segments.c.article_id).where(
+                func.lower(segments.c.target).contains(needle, autoescape=True)
+            )
+            query = query.where(
+                or_(
+                    func.lower(articles.c.title).contains(needle, autoescape=True),
+                    func.lower(articles.c.source_text).contains(needle, autoescape=True),
+                    articles.c.id.in_(in_target),
+                )
+            )
         with self.engine.connect() as connection:
             total = connection.execute(
                 select(func.count()).select_from(query.subquery())
@@ -183,6 +205,17 @@ class Store:
                     .group_by(segments.c.article_id)
                 )
             }
+            flagged_segments = {
+                article_id: int(count)
+                for article_id, count in connection.execute(
+                    select(
+                        segment_flags.c.article_id,
+                        func.count(segment_flags.c.segment_id.distinct()),
+                    )
+                    .where(segment_flags.c.article_id.in_(ids))
+                    .group_by(segment_flags.c.article_id)
+                )
+            }
             flags: dict[str, list[str]] = {}
             for article_id, name in connection.execute(
                 select(segment_flags.c.article_id, segment_flags.c.flag)
@@ -203,6 +236,7 @@ class Store:
                 segments=int(counts.get(row.id, (0, 0))[0]),
                 approved=int(counts.get(row.id, (0, 0))[1] or 0),
                 flags=flags.get(row.id, []),
+                flagged=flagged_segments.get(row.id, 0),
             )
             for row in rows
         ]
@@ -281,6 +315,14 @@ class Store:
                     model=state.model,
                     glossary_version=state.glossary_version or "",
                     now=now,
+                )
+            elif state.status == "approved":
+                store_memory.withdraw(
+                    connection,
+                    source=state.source,
+                    target=state.target,
+                    model=state.model,
+                    glossary_version=state.glossary_version or "",
                 )
             total, approved = connection.execute(
                 select(

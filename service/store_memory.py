@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from service.memory import MemoryHit, memory_key, normalise
@@ -81,6 +81,21 @@ def approve(
     )
     replaced = {name: statement.excluded[name] for name in ("target", "score", "origin", "updated")}
     connection.execute(statement.on_conflict_do_update(index_elements=KEY, set_=replaced))
+
+
+def withdraw(
+    connection: Connection, *, source: str, target: str, model: str, glossary_version: str
+) -> None:
+    """Forget an approval taken back, unless the memory already holds another one."""
+    connection.execute(
+        delete(memory).where(
+            memory.c.key == memory_key(source),
+            memory.c.model == model,
+            memory.c.glossary_version == glossary_version,
+            memory.c.origin == "approved",
+            memory.c.target == target,
+        )
+    )
 
 
 def insert(connection: Connection) -> sqlite.Insert | postgresql.Insert:

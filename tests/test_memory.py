@@ -109,6 +109,25 @@ def test_approved_edits_win_over_model_output(store: Store, memory: TranslationM
     assert (segment.target, segment.origin, segment.score) == ("Talks go on.", "approved", None)
 
 
+def test_an_approval_taken_back_leaves_the_memory(store: Store, memory: TranslationMemory) -> None:
+    document = Translator(CountingEngine(), memory=memory).translate(ARTICLE)
+    article = store.add_article(document, title=None, source_text=ARTICLE, fmt="text")
+    store.edit_segment(article.id, "b1s0", target="Talks go on.", status="approved")
+    store.edit_segment(article.id, "b1s0", target=None, status="draft")
+
+    hit = memory.lookup(["Die Gespräche dauern an."], "counting", "")
+    assert (
+        "Die Gespräche dauern an." not in hit
+        or hit["Die Gespräche dauern an."].origin != "approved"
+    )
+    store.edit_segment(article.id, "b1s0", target="Talks continue.", status="approved")
+    hits = memory.lookup(["Die Gespräche dauern an."], "counting", "")
+    assert (hits["Die Gespräche dauern an."].target, hits["Die Gespräche dauern an."].origin) == (
+        "Talks continue.",
+        "approved",
+    )
+
+
 def test_flagged_output_is_not_remembered(memory: TranslationMemory) -> None:
     class FlaggingTranslator(Translator):
         def remember(self, document: AlignedDocument) -> None:
