@@ -1,7 +1,8 @@
 """Errors raised by the models room.
 
 ModelError
- └── ModelNotAvailable   the model is neither local nor downloadable right now
+ ├── ModelNotAvailable   the model is neither local nor downloadable right now
+ └── BackendUnavailable  the inference library a backend needs is not installed
 """
 
 
@@ -14,4 +15,13 @@ class ModelNotAvailable(ModelError):
         super().__init__(f"model {model!r} is not available: {reason}. {hint}")
         self.model = model
         self.reason = reason
+        self.hint = hint
+
+
+class BackendUnavailable(ModelError):
+    def __init__(self, library: str, hint: str) -> None:
+        super().__init__(
+            f"the {library} backend is not available: {library} is not installed. {hint}"
+        )
+        self.library = library
         self.hint = hint

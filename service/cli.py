@@ -25,7 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-models_app = typer.Typer(help="Translation models: list and fetch.", no_args_is_help=True)
+models_app = typer.Typer(help="Translation models: list, fetch and convert.", no_args_is_help=True)
 glossary_app = typer.Typer(help="Glossaries of names and terms.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
@@ -34,6 +34,18 @@ app.command()(batch)
 ModelOption = Annotated[
     str | None,
     typer.Option("--model", "-m", help="Hub id, local directory or `toy` [env MTDESK_MODEL]."),
+]
+
+
+class Backend(StrEnum):
+    transformers = "transformers"
+    ctranslate2 = "ctranslate2"
+    auto = "auto"
+
+
+BackendOption = Annotated[
+    Backend | None,
+    typer.Option(help="Inference backend; auto: ctranslate2 when installed [env MTDESK_BACKEND]."),
 ]
 
 
@@ -102,13 +114,16 @@ def translate(
     threads: Annotated[
         int | None, typer.Option(help="CPU threads, 0 = all cores [env MTDESK_THREADS].")
     ] = None,
+    backend: BackendOption = None,
 ) -> None:
     """Translate a German article to English."""
     from service.engines import load_engine
     from service.pipeline import Translator
     from service.progress import ProgressReporter
 
-    settings = settings_with(model=model, beam_size=beam_size, threads=threads)
+    settings = settings_with(
+        model=model, beam_size=beam_size, threads=threads, backend=backend and backend.value
+    )
     text = read_input(source)
     if not text.strip():  # before the model loads: a quick answer to a plain mistake
         raise EmptyInput()
@@ -255,11 +270,29 @@ def pull_model(
     typer.echo(f"{target}: {pull(target)}")
 
 
+@models_app.command("convert")
+def convert_model(
+    name: Annotated[str | None, typer.Argument(help="Model [default: MTDESK_MODEL].")] = None,
+    force: Annotated[bool, typer.Option(help="Convert again even if converted.")] = False,
+) -> None:
+    """Convert a model for the ctranslate2 backend (int8), once; later runs reuse it."""
+    from models.ctranslate_convert import convert, find_converted
+    from models.registry import resolve
+
+    settings = Settings()
+    target = name or settings.model
+    path = resolve(target)
+    found = None if force else find_converted(target, path, "int8", settings.cache_dir)
+    converted = found or convert(target, path, "int8", settings.cache_dir, force=force)
+    typer.echo(f"{target}: {converted}{' (already converted)' if found else ''}")
+
+
 @app.command()
 def serve(
     model: ModelOption = None,
     host: Annotated[str | None, typer.Option(help="[env MTDESK_HOST]")] = None,
     port: Annotated[int | None, typer.Option(help="[env MTDESK_PORT]")] = None,
+    backend: BackendOption = None,
 ) -> None:
     """Run the HTTP service (the model loads in the background; /ready says when)."""
     import uvicorn
@@ -267,7 +300,7 @@ def serve(
     from models.registry import resolve
     from service.app import create_app
 
-    settings = settings_with(model=model, host=host, port=port)
+    settings = settings_with(model=model, host=host, port=port, backend=backend and backend.value)
     resolve(settings.model)  # a missing model fails here, in one line, before the server starts
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
 

@@ -1,0 +1,206 @@
+"""The CTranslate2 engine: the same MarianMT model, converted to int8, several times faster.
+
+The checkpoint is converted once (models/ctranslate_convert.py) and
+tokenised with the model's own ``MarianTokenizer``, so hypotheses carry the
+same pieces, texts and alignment as the transformers engine's. Scores are
+CTranslate2's length-normalised log-probability: the mean over the target
+tokens, end of sentence included. Alignment comes from ``return_attention``:
+the converter keeps the last decoder layer's cross-attention head 0, the head
+OPUS-MT models are trained to align with.
+
+Tokenisation is cached per sentence: the pipeline counts every sentence's
+tokens while it plans an article (in the caller's thread), so by the time the
+engine's own thread translates, the pieces are ready.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from transformers import MarianTokenizer
+from transformers.utils import logging as transformers_logging
+
+from models import budget
+from models.batching import plan_batches
+from models.ctranslate_convert import INSTALL_HINT, Precision, convert, read_metadata
+from models.engine import Hypothesis
+from models.errors import BackendUnavailable
+from models.registry import resolve
+
+EOS = "</s>"
+PIECE_CACHE_SIZE = 50_000  # sentences; an archive's worth of planning, then it starts over
+
+
+def available() -> bool:
+    """Whether CTranslate2 is installed (the ``fast`` extra)."""
+    try:
+        import ctranslate2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def compute_type(device: str, precision: Precision) -> str:
+    if precision == "float32":
+        return "float32"
+    return "int8_float16" if device == "cuda" else "int8"
+
+
+class CTranslate2Engine:
+    """Translates with ``ctranslate2.Translator``; converts the model on first use."""
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        device: str = "cpu",
+        threads: int = 0,
+        batch_tokens: int = 2048,
+        precision: Precision = "int8",
+        cache_dir: Path | None = None,
+    ) -> None:
+        try:
+            import ctranslate2
+        except ImportError:
+            raise BackendUnavailable("ctranslate2", INSTALL_HINT) from None
+        self.name = model
+        self.path: Path = resolve(model)
+        self.converted = convert(model, self.path, precision, cache_dir)
+        self.batch_tokens = batch_tokens
+        transformers_logging.disable_progress_bar()
+        self.tokenizer = MarianTokenizer.from_pretrained(self.path)
+        self.special = set(self.tokenizer.all_special_tokens)
+        self.suppress = [[token] for token in read_metadata(self.converted)["suppress"]]
+        self.translator = ctranslate2.Translator(
+            str(self.converted),
+            device=device,
+            compute_type=compute_type(device, precision),
+            # One batch at a time on every core: the pipeline hands over big
+            # batches, and sentences keep their order of arrival.
+            inter_threads=1,
+            intra_threads=threads or os.cpu_count() or 1,
+        )
+        self._pieces: dict[str, list[str]] = {}
+
+    def pieces(self, sentence: str) -> list[str]:
+        """Source pieces, end of sentence included (cached)."""
+        found = self._pieces.get(sentence)
+        if found is None:
+            if len(self._pieces) >= PIECE_CACHE_SIZE:
+                self._pieces.clear()
+            ids = self.tokenizer(sentence).input_ids
+            found = self._pieces[sentence] = self.tokenizer.convert_ids_to_tokens(ids)
+        return found
+
+    def count_tokens(self, sentence: str) -> int:
+        return len(self.pieces(sentence)) - 1  # minus EOS
+
+    def translate(
+        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
+    ) -> list[Hypothesis]:
+        sources = [self.pieces(sentence) for sentence in sentences]
+        batches = plan_batches([len(source) for source in sources], self.batch_tokens)
+        # Queued all at once: while CTranslate2 decodes one batch (without the
+        # GIL), this thread turns the previous one into hypotheses.
+        pending = [
+            (batch, self._submit([sources[i] for i in batch], beam_size, with_alignment))
+            for batch in batches
+        ]
+        results: list[Hypothesis | None] = [None] * len(sentences)
+        for batch, (jobs, limits) in pending:
+            outputs = [job.result() for job in jobs]
+            firsts = (
+                self._first_attention([sources[i] for i in batch], outputs)
+                if with_alignment
+                else [None] * len(batch)
+            )
+            for index, output, limit, first in zip(batch, outputs, limits, firsts, strict=True):
+                results[index] = self._hypothesis(sources[index], output, limit, 0, first)
+        return [hypothesis for hypothesis in results if hypothesis is not None]
+
+    def _first_attention(self, sources: list[list[str]], outputs: list[Any]) -> list[Any]:
+        """The first target piece's attention row, from a one-step greedy pass.
+
+        In beam search CTranslate2 reports the first step's attention before
+        the beams are laid out, and the row does not belong to the sentence
+        (its other rows do). Forcing each first piece and decoding one step
+        without beams gives the right row: one encoder pass more, paid only
+        by sentences that need alignment (those with glossary terms).
+        """
+        wanted = [i for i, output in enumerate(outputs) if output.hypotheses[0]]
+        rows: list[Any] = [None] * len(outputs)
+        if not wanted:
+            return rows
+        steps = self.translator.translate_batch(
+            [sources[i] for i in wanted],
+            [outputs[i].hypotheses[0][:1] for i in wanted],
+            beam_size=1,
+            max_decoding_length=1,
+            max_input_length=0,
+            return_attention=True,
+        )
+        for i, step in zip(wanted, steps, strict=True):
+            rows[i] = step.attention[0][0]
+        return rows
+
+    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
+        """Translate ``sentence`` with the English output forced to start with ``prefix``."""
+        forced = self.tokenizer.convert_ids_to_tokens(
+            self.tokenizer(text_target=prefix).input_ids[:-1]  # no EOS: keep going
+        )
+        source = self.pieces(sentence)
+        (job,), (limit,) = self._submit([source], beam_size, False, forced)
+        return self._hypothesis(source, job.result(), limit, len(forced))
+
+    def _submit(
+        self,
+        sources: list[list[str]],
+        beam_size: int,
+        with_alignment: bool,
+        forced: list[str] | None = None,
+    ) -> tuple[list[Any], list[int]]:
+        """Queue one batch; returns its pending results and each sentence's step budget."""
+        forced = forced or []
+        limits = [budget.output_limit(len(source), len(forced)) for source in sources]
+        jobs = self.translator.translate_batch(
+            sources,
+            [forced] * len(sources) if forced else None,
+            asynchronous=True,
+            beam_size=beam_size,
+            # A budget counts the end of sentence: a sentence that ends within
+            # it has at most limit - 1 pieces; one that reaches them is cut.
+            max_decoding_length=len(forced) + max(limits) - 1,
+            max_input_length=0,  # the pipeline splits long sentences itself
+            return_scores=True,
+            return_attention=with_alignment,
+            suppress_sequences=self.suppress or None,
+        )
+        return jobs, limits
+
+    def _hypothesis(
+        self, source: list[str], result: Any, limit: int, forced: int, first: Any = None
+    ) -> Hypothesis:
+        pieces = result.hypotheses[0]
+        truncated = len(pieces) - forced >= limit - 1
+        # As the transformers engine does: special pieces (<unk>) are not text.
+        kept = [
+            j for j in range(min(len(pieces), forced + limit - 1)) if pieces[j] not in self.special
+        ]
+        tokens = [pieces[j] for j in kept]
+        alignment: list[int] = []
+        if result.attention:
+            rows = list(result.attention[0])
+            rows[0] = first if first is not None else rows[0]
+            words = range(max(len(source) - 1, 1))  # EOS is not a word
+            alignment = [max(words, key=rows[j].__getitem__) for j in kept]
+        ids = self.tokenizer.convert_tokens_to_ids(tokens)
+        return Hypothesis(
+            text=self.tokenizer.decode(ids, skip_special_tokens=True),
+            score=round(float(result.scores[0]), 4),
+            source_tokens=source[:-1],
+            target_tokens=tokens,
+            alignment=alignment,
+            truncated=truncated,
+        )
