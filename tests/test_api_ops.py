@@ -47,6 +47,37 @@ def test_unknown_routes_and_methods_answer_in_the_error_shape(client: TestClient
     assert response.headers["allow"] == "POST"
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ],
+)
+def test_a_browser_write_from_another_site_is_refused(
+    client: TestClient, headers: dict[str, str]
+) -> None:
+    # A plain HTML form can POST text/plain across sites without a CORS preflight.
+    response = client.post(
+        "/v1/articles",
+        content="Guten Morgen.",
+        headers={"Content-Type": "text/plain", **headers},
+    )
+    assert_error(response, 403, "cross_site_request")
+    assert client.get("/v1/articles").json()["count"] == 0
+
+
+def test_writes_from_the_same_site_or_from_non_browsers_pass(client: TestClient) -> None:
+    plain = {"Content-Type": "text/plain"}
+    assert client.post("/v1/articles", content="Guten Morgen.", headers=plain).status_code == 201
+    same_origin = {**plain, "Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    assert (
+        client.post("/v1/articles", content="Gute Nacht.", headers=same_origin).status_code == 201
+    )
+    assert client.get("/v1/articles", headers={"Origin": "https://evil.example"}).status_code == 200
+
+
 def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     operations = {(path, method) for path, item in spec["paths"].items() for method in item}

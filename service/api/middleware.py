@@ -1,8 +1,9 @@
-"""ASGI middleware: request metrics, and a byte limit on request bodies."""
+"""ASGI middleware: request metrics, a byte limit on request bodies, a cross-site guard."""
 
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -78,3 +79,46 @@ class BodyLimit:
             f"the request body has {size} bytes or more, over the limit of {self.max_bytes} "
             "(derived from MTDESK_MAX_CHARS)"
         )
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class CrossSiteGuard:
+    """Refuses API writes that a browser sends on behalf of another site.
+
+    A ``text/plain`` POST needs no CORS preflight, so without an API key any
+    page a reviewer visits could store articles through their browser.
+    Browsers say where a request comes from (``Sec-Fetch-Site``, ``Origin``);
+    other clients (curl, newsroom systems) send neither and pass.
+    """
+
+    def __init__(self, app: ASGIApp, prefix: str = "/v1") -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] not in SAFE_METHODS
+            and scope["path"].startswith(self.prefix)
+            and is_cross_site(Headers(scope=scope))
+        ):
+            response = error_response(
+                403,
+                "cross_site_request",
+                "the API does not accept writes sent by a browser from another site; "
+                "call it from your own system or from this service's pages",
+            )
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def is_cross_site(headers: Headers) -> bool:
+    if headers.get("sec-fetch-site") == "cross-site":
+        return True
+    origin = headers.get("origin")
+    if origin is None:
+        return False
+    return origin == "null" or urlsplit(origin).netloc.lower() != headers.get("host", "").lower()
