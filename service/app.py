@@ -22,6 +22,7 @@ from service.api.errors import install_error_handlers
 from service.api.middleware import BodyLimit, RequestMetrics
 from service.api.runtime import Runtime
 from service.metrics import Metrics
+from service import web
 from service.settings import Settings
 from service.store import Store
 
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.metrics = Metrics()
     for module in (health, translate, articles, segments, resegment, export, glossaries):
         app.include_router(module.router)
+    web.install(app)  # the review pages
     install_error_handlers(app)
     app.add_middleware(
         BodyLimit, max_bytes=settings.max_chars * BODY_BYTES_PER_CHAR + BODY_SLACK_BYTES

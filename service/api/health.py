@@ -1,25 +1,13 @@
-"""Probes and metrics (never behind the API key), and the home page."""
+"""Probes and metrics (never behind the API key); the home page is the review pages' list."""
 
 from __future__ import annotations
 
-from html import escape
-
 from fastapi import APIRouter, Response
-from fastapi.responses import HTMLResponse
 
 from service.api.deps import RuntimeDep
 from service.api.schemas import HealthPublic, ReadyPublic, error_responses
 
 router = APIRouter(tags=["operations"])
-
-
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
-async def read_home(runtime: RuntimeDep) -> str:
-    return (
-        "<!doctype html><title>mtdesk</title><h1>mtdesk</h1>"
-        "<p>German→English news translation. "
-        f"Model: {escape(runtime.settings.model)}. API: <a href='/docs'>/docs</a>.</p>"
-    )
 
 
 @router.get("/health", summary="The process is up")

@@ -1,0 +1,21 @@
+"""The review web pages: server-rendered Jinja2 templates, a small static script, no CDN.
+
+``install(app)`` adds the pages and their static files to the HTTP app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.staticfiles import StaticFiles
+
+from service.web import auth, pages, review
+
+STATIC = Path(__file__).parent / "static"
+
+
+def install(app: FastAPI) -> None:
+    for module in (auth, pages, review):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")

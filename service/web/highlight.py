@@ -1,0 +1,87 @@
+"""Glossary terms marked in a segment's text: one colour per glossary entry on both sides.
+
+A reviewer's edit moves the English: a target span that no longer holds the
+term's English is looked up again in the text, and not marked when absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.document import AlignedDocument, Segment, Term
+
+COLOURS = 8  # CSS classes term-c0 … term-c7
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    term: Term | None = None
+    colour: int = 0
+
+    @property
+    def tooltip(self) -> str:
+        if self.term is None:
+            return ""
+        term = self.term
+        return f"{term.entry} → {term.target} ({term.kind}, {term.status})"
+
+
+def term_colours(document: AlignedDocument) -> dict[str, int]:
+    """Entry → colour, in order of first appearance in the article."""
+    entries = dict.fromkeys(term.entry for segment in document.segments() for term in segment.terms)
+    return {entry: index % COLOURS for index, entry in enumerate(entries)}
+
+
+def source_pieces(segment: Segment, colours: dict[str, int]) -> list[Piece]:
+    spans = [(term.source_span, term) for term in segment.terms]
+    return cut(segment.source, spans, colours)
+
+
+def target_pieces(segment: Segment, colours: dict[str, int]) -> list[Piece]:
+    spans = []
+    for term in segment.terms:
+        span = target_span(segment.target, term)
+        if span is not None:
+            spans.append((span, term))
+    return cut(segment.target, spans, colours)
+
+
+def target_span(text: str, term: Term) -> tuple[int, int] | None:
+    if term.target_span is not None:
+        start, end = term.target_span
+        if text[start:end] == term.target:
+            return start, end
+    found = text.lower().find(term.target.lower()) if term.target else -1
+    return None if found < 0 else (found, found + len(term.target))
+
+
+def cut(
+    text: str, spans: list[tuple[tuple[int, int], Term]], colours: dict[str, int]
+) -> list[Piece]:
+    """``text`` in pieces, the terms' spans marked; overlapping or stray spans are left out."""
+    pieces = []
+    position = 0
+    for (start, end), term in sorted(spans, key=lambda item: item[0]):
+        if start < position or not 0 <= start < end <= len(text):
+            continue
+        if start > position:
+            pieces.append(Piece(text[position:start]))
+        pieces.append(Piece(text[start:end], term, colours.get(term.entry, 0)))
+        position = end
+    if position < len(text) or not pieces:
+        pieces.append(Piece(text[position:]))
+    return pieces
+
+
+@dataclass(frozen=True)
+class Row:
+    """One segment as the review page shows it."""
+
+    segment: Segment
+    source: list[Piece]
+    target: list[Piece]
+
+
+def row_view(segment: Segment, colours: dict[str, int]) -> Row:
+    return Row(segment, source_pieces(segment, colours), target_pieces(segment, colours))

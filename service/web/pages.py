@@ -1,0 +1,153 @@
+"""The pages: the article list, an article's review page, new articles, bulk approval, export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Form, Query, Request, Response
+from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from service.api.articles import ArticleId, create_article
+from service.api.deps import RuntimeDep, StoreDep
+from service.api.schemas import ArticleCreate
+from service.document import Block
+from service.errors import InputError
+from service.exports import ExportFormat, export
+from service.store import Store, StoredArticle
+from service.web.auth import require_csrf_form, require_login
+from service.web.highlight import Row, row_view, term_colours
+from service.web.render import PageRoute, render
+
+PAGE_SIZE = 50
+# The quality flags of DESIGN.md, offered by the list's filter.
+FLAGS = (
+    "glossary_violation",
+    "length_ratio",
+    "repetition",
+    "untranslated",
+    "truncated",
+    "low_confidence",
+)
+EXPORTS: tuple[tuple[ExportFormat, str], ...] = (
+    ("tmx", "TMX"),
+    ("xliff", "XLIFF"),
+    ("txt", "English text"),
+)
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+@dataclass(frozen=True)
+class BlockView:
+    block: Block
+    rows: list[Row]
+
+
+@router.get("/", name="index", dependencies=[Depends(require_login)])
+def read_index(
+    request: Request,
+    store: StoreDep,
+    status: Literal["", "draft", "in_review", "approved"] = "",
+    flag: Annotated[str, Query(max_length=64, pattern=r"^\w*$")] = "",
+    q: Annotated[str, Query(max_length=200)] = "",
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> Response:
+    summaries, count = store.articles(
+        status=status or None,
+        flag=flag or None,
+        text=q.strip() or None,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+    )
+    context = {
+        "articles": summaries,
+        "count": count,
+        "page": page,
+        "pages": max(1, -(-count // PAGE_SIZE)),
+        "filters": {"status": status, "flag": flag, "q": q},
+        "flags": FLAGS,
+    }
+    return render(request, "index.html", context)
+
+
+def article_context(article: StoredArticle) -> dict[str, object]:
+    document = article.document
+    colours = term_colours(document)
+    segments = document.segments()
+    terms = {
+        term.entry: (term.target, colours[term.entry])
+        for segment in segments
+        for term in segment.terms
+    }
+    return {
+        "article": article,
+        "blocks": [
+            BlockView(block, [row_view(segment, colours) for segment in block.segments])
+            for block in document.blocks
+        ],
+        "counts": {
+            "segments": len(segments),
+            "approved": sum(segment.status == "approved" for segment in segments),
+            "flagged": sum(bool(segment.flags) for segment in segments),
+        },
+        "terms": terms,
+        "exports": EXPORTS,
+    }
+
+
+@router.get("/articles/{article_id}", name="article", dependencies=[Depends(require_login)])
+def read_article(request: Request, store: StoreDep, article_id: ArticleId) -> Response:
+    return render(request, "article.html", article_context(store.article(article_id)))
+
+
+@router.post("/articles", dependencies=[Depends(require_login), Depends(require_csrf_form)])
+async def translate_new_article(
+    runtime: RuntimeDep,
+    text: Annotated[str, Form()] = "",
+    title: Annotated[str, Form(max_length=1000)] = "",
+) -> Response:
+    """Translate and store pasted German, then open its review page."""
+    try:
+        request = ArticleCreate(text=text, title=title.strip() or None)
+    except ValidationError as error:
+        raise InputError(f"the article cannot be stored: {error.errors()[0]['msg']}") from None
+    article = await create_article(runtime, request)
+    return RedirectResponse(f"/articles/{article.id}", status_code=303)
+
+
+def approve_unflagged(store: Store, article_id: str) -> int:
+    """Approve every draft segment without flags; how many were approved."""
+    drafts = [
+        segment.id
+        for segment in store.article(article_id).document.segments()
+        if segment.status == "draft" and not segment.flags
+    ]
+    for segment_id in drafts:
+        store.edit_segment(article_id, segment_id, target=None, status="approved")
+    return len(drafts)
+
+
+@router.post(
+    "/articles/{article_id}/approve-unflagged",
+    dependencies=[Depends(require_login), Depends(require_csrf_form)],
+)
+async def approve_all_unflagged(store: StoreDep, article_id: ArticleId) -> Response:
+    await run_in_threadpool(approve_unflagged, store, article_id)
+    return RedirectResponse(f"/articles/{article_id}", status_code=303)
+
+
+@router.get("/articles/{article_id}/export", dependencies=[Depends(require_login)])
+def export_article(
+    store: StoreDep,
+    article_id: ArticleId,
+    fmt: Annotated[ExportFormat, Query(alias="format")] = "tmx",
+) -> Response:
+    exported = export(store.article(article_id).document, fmt)
+    return Response(
+        exported.content,
+        media_type=exported.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'},
+    )

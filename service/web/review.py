@@ -1,0 +1,73 @@
+"""What the review page's script sends: segment edits, approvals, splits and merges (JSON).
+
+Failures answer in the API's JSON error shape (the script shows the message);
+without a session, 401, and the script goes to the login form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from starlette.concurrency import run_in_threadpool
+
+from service.api import resegment
+from service.api.articles import ArticleId
+from service.api.body import JsonBodyRoute
+from service.api.deps import RuntimeDep, StoreDep
+from service.api.resegment import SplitRequest
+from service.api.schemas import SegmentUpdate
+from service.api.segments import SegmentId
+from service.store import Store
+from service.web.auth import require_csrf_header, require_login
+from service.web.highlight import row_view, term_colours
+from service.web.render import templates
+
+router = APIRouter(
+    prefix="/articles/{article_id}/segments/{segment_id}",
+    route_class=JsonBodyRoute,
+    dependencies=[Depends(require_login), Depends(require_csrf_header)],
+    include_in_schema=False,
+)
+
+
+def edited(store: Store, article_id: str, segment_id: str, edit: SegmentUpdate) -> dict[str, Any]:
+    """Store the edit; the row as the page now shows it, and the article's counts."""
+    store.edit_segment(article_id, segment_id, target=edit.target, status=edit.status)
+    article = store.article(article_id)
+    colours = term_colours(article.document)
+    segments = article.document.segments()
+    segment = next(s for s in segments if s.id == segment_id)
+    row = templates.get_template("_row.html").render(row=row_view(segment, colours))
+    return {
+        "segment": segment.model_dump(mode="json"),
+        "row": row,
+        "article": {
+            "status": article.status,
+            "segments": len(segments),
+            "approved": sum(s.status == "approved" for s in segments),
+        },
+    }
+
+
+@router.post("")
+async def save_segment(
+    store: StoreDep, article_id: ArticleId, segment_id: SegmentId, edit: SegmentUpdate
+) -> dict[str, Any]:
+    return await run_in_threadpool(edited, store, article_id, segment_id, edit)
+
+
+@router.post("/split")
+async def split_segment(
+    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, request: SplitRequest
+) -> dict[str, Any]:
+    new = await run_in_threadpool(resegment.split, runtime, article_id, segment_id, request.offset)
+    return {"segments": [segment.id for segment in new]}
+
+
+@router.post("/merge")
+async def merge_segment(
+    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId
+) -> dict[str, Any]:
+    new = await run_in_threadpool(resegment.merge, runtime, article_id, segment_id)
+    return {"segments": [segment.id for segment in new]}
