@@ -170,7 +170,7 @@ class JobStore:
                 select(job_items.c.seq, job_items.c.out_path)
                 .where(job_items.c.job_id == job_id, job_items.c.state == "done")
                 .order_by(job_items.c.seq)
-            ).tuples()
+            )
 
     def stats(self, job_id: str) -> list[dict[str, Any]]:
         with self.engine.connect() as connection:
@@ -332,7 +332,7 @@ def counts(connection: Connection, job_id: str) -> dict[str, int]:
         .where(job_items.c.job_id == job_id)
         .group_by(job_items.c.state)
     )
-    return {state: int(count) for state, count in rows.tuples()}
+    return {state: int(count) for state, count in rows}
 
 
 def to_job(row: Row[Any], item_counts: dict[str, int]) -> Job:

@@ -1,0 +1,328 @@
+"""Batch runs over a stand-in engine: outputs, failures, the memory, crashes and resume, cancel.
+
+The engine here writes ``EN:`` and the sentence backwards (nothing a
+quality check takes for German left untranslated), so that what reaches it
+can be counted exactly; the toy model runs in tests/test_batch_cli.py.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from translate.storage import tmx, xliff
+
+from models.engine import Hypothesis
+from service.batch import outputs
+from service.batch.inputs import InputArticle
+from service.batch.jobstore import JobStore, job_key
+from service.batch.local import DistinctEngine, LocalExecutor, merging_engine
+from service.batch.runner import Runner
+from service.memory import TranslationMemory
+from service.pipeline import Translator
+from service.store import Store
+
+CREDIT = "Foto: dpa."
+
+
+class EchoEngine:
+    name = "echo"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self.lock = threading.Lock()
+
+    def translate(
+        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
+    ) -> list[Hypothesis]:
+        with self.lock:
+            self.seen += sentences
+        return [Hypothesis(text=english(sentence), score=-0.5) for sentence in sentences]
+
+    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
+        return Hypothesis(text=prefix, score=-1.0)
+
+    def count_tokens(self, sentence: str) -> int:
+        return len(sentence.split())
+
+
+def english(sentence: str) -> str:
+    return f"EN:{sentence[::-1]}"
+
+
+class Crash(Exception):
+    """Stands for the process dying at this point."""
+
+
+def news(number: int) -> InputArticle:
+    text = f"Meldung {number}\n\nDer Minister spricht am Tag {number}. Er reist ab.\n\n{CREDIT}\n"
+    return InputArticle(f"news/{number}.txt", f"news/{number}.txt", "text", text)
+
+
+ARTICLES = [
+    news(0),
+    news(1),
+    InputArticle("broken.txt", "broken.txt", "text", error="not UTF-8: invalid start byte"),
+    news(2),
+    news(3),
+    news(4),
+]
+DONE_IDS = [article.id for article in ARTICLES if article.error is None]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Store]:
+    store = Store(f"sqlite:///{tmp_path / 'job.db'}")
+    yield store
+    store.close()
+
+
+def new_job(store: Store, out: Path, articles: list[InputArticle] = ARTICLES) -> str:
+    job = JobStore(store).create(
+        key=job_key(str(out)),
+        input="test",
+        out_dir=str(out),
+        model="echo",
+        glossary_name=None,
+        glossary_version=None,
+        options={},
+        articles=articles,
+    )
+    return job.id
+
+
+def run(
+    store: Store,
+    job_id: str,
+    engine: EchoEngine | None = None,
+    observer: Callable[[int, int], None] | None = None,
+    jobs: JobStore | None = None,
+    workers: int = 2,
+) -> dict[str, Any]:
+    merging = merging_engine(engine or EchoEngine())
+    try:
+        translator = Translator(merging, memory=TranslationMemory(store))
+        runner = Runner(
+            jobs or JobStore(store), LocalExecutor(translator, workers), claim=2, observer=observer
+        )
+        return runner.run(job_id).report
+    finally:
+        merging.close()
+
+
+def results(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (out / outputs.RESULTS).read_text().splitlines()]
+
+
+def assert_exactly_once(store: Store, job_id: str, out: Path) -> None:
+    """Every done article once in results.jsonl, in input order, each file whole and its own."""
+    assert [record["id"] for record in results(out)] == DONE_IDS
+    for item in JobStore(store).items(job_id, state="done"):
+        record = json.loads((out / item.out_path).read_text())
+        assert record["id"] == item.article_id
+        first = record["blocks"][1]["segments"][0]
+        assert first["target"] == english(first["source"])
+        assert first["source"].startswith("Der Minister spricht")
+
+
+def test_a_job_writes_every_output(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    report = run(db, new_job(db, out))
+
+    assert_exactly_once(db, JobStore(db).job(report["job"]).id, out)
+    assert (out / "articles/news/0.txt.json").is_file()
+    assert report["articles"] == {"total": 6, "done": 5, "failed": 1, "skipped": 0}
+    assert report["failures"] == [{"id": "broken.txt", "error": "not UTF-8: invalid start byte"}]
+    assert report["segments"] == 5 * 4
+    assert report["state"] == "done"
+    assert json.loads((out / outputs.REPORT).read_text()) == report
+    units = tmx.tmxfile.parsefile(str(out / outputs.TMX)).units
+    assert len(units) == 20
+    assert units[0].source == "Meldung 0" and units[0].target == english("Meldung 0")
+    xliff_store = xliff.xlifffile.parsefile(str(out / outputs.XLIFF))
+    assert xliff_store.getfilenames() == DONE_IDS
+    assert len(xliff_store.units) == 20
+
+
+def test_the_memory_makes_repeated_sentences_free(db: Store, tmp_path: Path) -> None:
+    engine = EchoEngine()
+    report = run(db, new_job(db, tmp_path / "out"), engine, workers=1)
+    assert engine.seen.count(CREDIT) == 1
+    assert engine.seen.count("Er reist ab.") == 1
+    assert len(engine.seen) == 12  # 5 headlines, 5 first sentences, 2 repeated ones
+    assert report["memory_hits"] == 20 - 12
+    credits = [record["blocks"][2]["segments"][0] for record in results(tmp_path / "out")]
+    assert [segment["origin"] for segment in credits] == ["model"] + ["memory"] * 4
+
+
+def test_articles_decoded_together_share_their_repeated_sentences() -> None:
+    engine = EchoEngine()
+    hypotheses = DistinctEngine(engine).translate([CREDIT, "Ein Satz.", CREDIT])
+    assert engine.seen == [CREDIT, "Ein Satz."]
+    assert [h.text for h in hypotheses] == [english(CREDIT), english("Ein Satz."), english(CREDIT)]
+
+
+def test_a_finished_job_run_again_translates_nothing(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    job_id = new_job(db, out)
+    run(db, job_id)
+    engine = EchoEngine()
+    report = run(db, job_id, engine)
+    assert engine.seen == []
+    assert report["articles"]["done"] == 5
+    assert_exactly_once(db, job_id, out)
+
+
+def crash_after_file_written(jobs: JobStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article's file is in place, its item not yet marked done."""
+    finish = jobs.finish_item
+    count = 0
+
+    def failing(job_id: str, seq: int, stats: dict[str, Any]) -> None:
+        nonlocal count
+        count += 1
+        if count == 3:
+            raise Crash()
+        finish(job_id, seq, stats)
+
+    monkeypatch.setattr(jobs, "finish_item", failing)
+
+
+def crash_while_writing_results(jobs: JobStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Half of results.jsonl written to its temporary file."""
+    original = outputs.read_records
+
+    def failing(out_dir: Path, out_paths: Any) -> Iterator[dict[str, Any]]:
+        for number, record in enumerate(original(out_dir, out_paths)):
+            if number == 2:
+                raise Crash()
+            yield record
+
+    monkeypatch.setattr(outputs, "read_records", failing)
+
+
+def crash_before_marked_done(jobs: JobStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every output written, the job not yet marked done."""
+    set_state = jobs.set_state
+
+    def failing(job_id: str, state: Any, error: str | None = None) -> None:
+        if state == "done":
+            raise Crash()
+        set_state(job_id, state, error)
+
+    monkeypatch.setattr(jobs, "set_state", failing)
+
+
+def crash_mid_claim(jobs: JobStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dies between two articles, leaving claimed items running."""
+    claim = jobs.claim
+    calls = 0
+
+    def failing(job_id: str, runner: str, count: int) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            claim(job_id, runner, count)  # taken, never translated
+            raise Crash()
+        return claim(job_id, runner, count)
+
+    monkeypatch.setattr(jobs, "claim", failing)
+
+
+@pytest.mark.parametrize(
+    "crash",
+    [
+        crash_after_file_written,
+        crash_while_writing_results,
+        crash_before_marked_done,
+        crash_mid_claim,
+    ],
+)
+def test_resume_after_a_crash_yields_each_article_once(
+    db: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    crash: Callable[[JobStore, pytest.MonkeyPatch], None],
+) -> None:
+    out = tmp_path / "out"
+    job_id = new_job(db, out)
+    dying = JobStore(db)
+    monkeypatch.setattr(dying, "release", lambda job_id, seqs: None)  # SIGKILL cleans nothing up
+    crash(dying, monkeypatch)
+    with pytest.raises(Crash):
+        run(db, job_id, jobs=dying)
+    monkeypatch.undo()
+
+    assert JobStore(db).job(job_id).state == "running"
+    report = run(db, job_id)
+    assert report["articles"]["done"] == 5 and report["articles"]["failed"] == 1
+    assert_exactly_once(db, job_id, out)
+
+
+def test_cancel_stops_the_run_and_a_rerun_finishes_it(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    job_id = new_job(db, out)
+    jobs = JobStore(db)
+
+    def cancel(articles: int, sentences: int) -> None:
+        jobs.cancel(job_id)
+
+    run(db, job_id, observer=cancel)
+
+    job = jobs.job(job_id)
+    assert job.state == "cancelled"
+    assert job.counts["pending"] >= 1 and "running" not in job.counts
+    assert not (out / outputs.RESULTS).exists()
+
+    run(db, job_id)
+    assert_exactly_once(db, job_id, out)
+
+
+def test_two_runners_never_claim_the_same_item(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'job.db'}"
+    first, second = Store(url), Store(url)
+    articles = [news(n) for n in range(200)]
+    job_id = new_job(first, tmp_path / "out", articles)
+    claimed: list[int] = []
+
+    def claim_all(store: Store, name: str) -> None:
+        jobs = JobStore(store)
+        while items := jobs.claim(job_id, name, 3):
+            claimed.extend(item.seq for item in items)
+
+    threads = [
+        threading.Thread(target=claim_all, args=(store, f"runner{n}"))
+        for n, store in enumerate([first, second, first, second])
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    first.close()
+    second.close()
+    assert sorted(claimed) == list(range(200))
+
+
+def test_unsafe_article_ids_stay_inside_the_output_directory(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    text = "Ein Satz.\n"
+    articles = [
+        InputArticle("../../etc/passwd", "x.jsonl:1", "text", text),
+        InputArticle("/abs/id", "x.jsonl:2", "text", text),
+        InputArticle("a b?c", "x.jsonl:3", "text", text),
+        InputArticle("a_b_c", "x.jsonl:4", "text", text),
+    ]
+    run(db, new_job(db, out, articles))
+    written = sorted(str(path.relative_to(out)) for path in out.rglob("*.json"))
+    assert written == [
+        "articles/a_b_c.json",
+        "articles/a_b_c_3.json",
+        "articles/abs/id.json",
+        "articles/etc/passwd.json",
+        "report.json",
+    ]
+    assert [record["id"] for record in results(out)] == [a.id for a in articles]
