@@ -15,6 +15,8 @@ from models.marian import MarianEngine
 from service.app import create_app
 from service.settings import Settings
 
+pytest_plugins = ["tests.databases"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 ARTICLE = SHARED_DATA / "article_blinken_lawrow.de.txt"
