@@ -1,0 +1,226 @@
+"""The review pages in a real browser: Playwright driving Debian's Chromium.
+
+A uvicorn server with the toy model and a temporary SQLite runs in a thread;
+the tests read, edit, approve, translate and export as a reviewer would, and
+save screenshots of the pages at desktop and phone width under ``screenshots/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from translate.storage import tmx
+
+from models.marian import MarianEngine
+from service.app import create_app
+from service.settings import Settings
+from tests.conftest import ROOT
+from tests.test_api_translate import ARTICLE
+from tests.test_web_pages import HOSTILE
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+APPROVED = "No agreement was reached."
+
+pytestmark = [
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)"
+    ),
+    pytest.mark.slow,
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(toy_engine: MarianEngine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real HTTP server on a free localhost port; its base URL."""
+    db = tmp_path_factory.mktemp("browser") / "mtdesk.db"
+    settings = Settings(model="toy", db=f"sqlite:///{db}", api_key=None, glossary="news-de-en")
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(settings, engine=toy_engine), host="127.0.0.1", port=port, log_level="warning"
+    )
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, name="mtdesk-test-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not running.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert errors == [], errors  # the page script never failed
+
+
+def translate_in_page(page: Any, server: str, text: str) -> str:
+    """Paste German into the new-article form; the review page it opens, as its id."""
+    page.goto(f"{server}/")
+    page.fill("#new-text", text)
+    with page.expect_navigation():
+        page.click("#new button[type=submit]")
+    assert "/articles/" in page.url
+    return str(page.url.rsplit("/", 1)[1])
+
+
+def screenshot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(size)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+
+
+def test_review_edit_approve_reuse_and_export(page: Any, server: str, tmp_path: Path) -> None:
+    article_id = translate_in_page(page, server, ARTICLE)
+    document = page.request.get(f"{server}/v1/articles/{article_id}").json()
+    stored = [segment for block in document["blocks"] for segment in block["segments"]]
+
+    # Aligned rows, German beside English, one section per paragraph.
+    assert page.locator("section.block").count() == len(document["blocks"])
+    rows = page.locator(".seg")
+    assert rows.count() == len(stored)
+    for index, segment in enumerate(stored):
+        assert rows.nth(index).locator(".src").text_content() == segment["source"]
+        assert rows.nth(index).locator(".tgt-text").text_content() == segment["target"]
+    assert page.locator(".src mark.term").count() > 0  # the glossary's names are marked
+
+    # Tab saves and moves to the next row's editor; Shift+Tab back.
+    page.click("#seg-b1s0 .tgt")
+    page.keyboard.press("Tab")
+    assert page.locator("#seg-b1s1 textarea.editor").is_visible()
+    page.keyboard.press("Shift+Tab")
+    assert page.locator("#seg-b1s0 textarea.editor").is_visible()
+    page.keyboard.press("Escape")
+
+    # Edit and save, then approve with Ctrl+Enter.
+    last = stored[-1]["id"]
+    page.click(f"#seg-{last} .tgt")
+    page.fill(f"#seg-{last} textarea.editor", "There was no deal.")
+    page.click(f"#seg-{last} .actions button:text('Save')")
+    page.wait_for_selector(f"#seg-{last} .tgt-text:text('There was no deal.')")
+    page.click(f"#seg-{last} .tgt")
+    page.fill(f"#seg-{last} textarea.editor", APPROVED)
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(f"#seg-{last}.status-approved")
+    assert page.locator("#approved-count").text_content() == "1"
+    screenshot(page, "review")
+
+    page.reload()
+    assert page.locator(f"#seg-{last} .tgt-text").text_content() == APPROVED
+    assert "status-approved" in (page.locator(f"#seg-{last}").get_attribute("class") or "")
+    history = page.request.get(f"{server}/v1/articles/{article_id}/segments/{last}").json()
+    assert [entry["target"] for entry in history["history"]][-1] == "There was no deal."
+
+    # A new article repeating the approved sentence gets the approved English.
+    again = translate_in_page(
+        page, server, "Neue Gespräche in Wien.\n\nEine Einigung gab es nicht."
+    )
+    assert page.locator("#seg-b1s0 .tgt-text").text_content() == APPROVED
+    assert page.locator("#seg-b1s0 .origin").text_content() == "approved"
+    assert again != article_id
+
+    # Export TMX from the review page and read it back.
+    page.goto(f"{server}/articles/{article_id}")
+    with page.expect_download() as download:
+        page.click(".exports a:text('TMX')")
+    saved = tmp_path / "article.tmx"
+    download.value.save_as(saved)
+    units = tmx.tmxfile.parsestring(saved.read_bytes()).units
+    assert [unit.source for unit in units] == [segment["source"] for segment in stored]
+    assert units[-1].target == APPROVED
+
+    page.goto(f"{server}/")
+    assert page.locator("tr.article-row").count() >= 2
+    screenshot(page, "index")
+
+
+def test_split_from_the_page(page: Any, server: str) -> None:
+    article_id = translate_in_page(page, server, "Der Minister kam an, Die Gespräche begannen.")
+    source = page.locator("#seg-b0s0 .src")
+    offset = (source.text_content() or "").index("Die")
+    # Put the caret where the second sentence starts, as a click there would.
+    page.evaluate(
+        """([offset]) => {
+            const source = document.querySelector('#seg-b0s0 .src');
+            const walker = document.createTreeWalker(source, NodeFilter.SHOW_TEXT);
+            let left = offset, node = walker.nextNode();
+            while (node && left > node.length) { left -= node.length; node = walker.nextNode(); }
+            window.getSelection().collapse(node, left);
+            source.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+        }""",
+        [offset],
+    )
+    with page.expect_navigation():
+        page.click("#seg-b0s0 .actions button:text('Split')")
+    sources = page.locator(".seg .src").all_text_contents()
+    assert sources == ["Der Minister kam an,", "Die Gespräche begannen."]
+    assert page.url.endswith(article_id)
+
+
+def test_a_hostile_article_runs_nothing(page: Any, server: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    translate_in_page(page, server, HOSTILE)
+    page.wait_for_load_state("load")
+    assert "<script>window.pwned = 1</script>" in (
+        page.locator(".seg .src").first.text_content() or ""
+    )
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator("img").count() == 0
+    page.goto(f"{server}/")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert dialogs == []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fresh_screenshots() -> None:
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
