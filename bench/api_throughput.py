@@ -2,9 +2,9 @@
 
 Usage:
     python bench/api_throughput.py [--models toy full] [--requests 48] [--full-requests 16]
-                                   [--threads N]
+                                   [--rounds 2] [--threads N]
 
-Each model is served by the real server (``mtdesk serve`` in a subprocess,
+Each model is served by one real server (``mtdesk serve`` in a subprocess,
 uvicorn, a fresh SQLite file, translation memory off so that nothing is
 served from cache). Each request posts one short document to
 ``POST /v1/translate``: three German news sentences (4-20 words) held out
@@ -166,16 +166,27 @@ def run(url: str, docs: list[list[str]], clients: int) -> dict[str, float]:
     }
 
 
-def batch_sizes(url: str) -> float:
-    """Mean requests merged into one engine call, from the server's own metrics."""
+def batch_counts(url: str) -> tuple[float, float]:
+    """(requests merged, engine calls) so far, from the server's own metrics."""
     text = httpx.get(f"{url}/metrics").text
     values = {
         line.split()[0]: float(line.split()[1])
         for line in text.splitlines()
         if line.startswith("mtdesk_batch_requests_")
     }
-    count = values.get("mtdesk_batch_requests_count", 0.0)
-    return values.get("mtdesk_batch_requests_sum", 0.0) / count if count else 0.0
+    return values.get("mtdesk_batch_requests_sum", 0.0), values.get(
+        "mtdesk_batch_requests_count", 0.0
+    )
+
+
+def measure(url: str, docs: list[list[str]], clients: int) -> dict[str, float]:
+    """One run, with the mean number of requests per engine call during it."""
+    merged_before, calls_before = batch_counts(url)
+    figures = run(url, docs, clients)
+    merged_after, calls_after = batch_counts(url)
+    calls = calls_after - calls_before
+    figures["requests_per_batch"] = (merged_after - merged_before) / calls if calls else 0.0
+    return figures
 
 
 def main() -> None:
@@ -183,6 +194,7 @@ def main() -> None:
     parser.add_argument("--models", nargs="+", default=["toy", "full"])
     parser.add_argument("--requests", type=int, default=48, help="documents per run")
     parser.add_argument("--full-requests", type=int, default=16, help="documents per run, full")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating 1/8-client runs")
     parser.add_argument("--tokenizer-from", type=Path, default=TOY)
     parser.add_argument(
         "--threads",
@@ -202,17 +214,21 @@ def main() -> None:
             )
             docs = documents(count)
             label = Path(name).name[:12]
-            results = {}
-            for clients in (1, 8):
-                with server(model, workdir, arguments.threads) as url:
-                    results[clients] = run(url, docs, clients)
-                    merged = batch_sizes(url)
-                figures = results[clients]
-                print(
-                    f"{label:>12} {clients:>7} {figures['sentences_per_s']:8.2f} "
-                    f"{figures['p50_s']:7.3f} {figures['p95_s']:7.3f} {merged:9.2f}"
-                )
-            ratio = results[8]["sentences_per_s"] / results[1]["sentences_per_s"]
+            totals = {1: 0.0, 8: 0.0}  # seconds over all rounds
+            with server(model, workdir, arguments.threads) as url:
+                # Rounds alternate 1 and 8 clients on the same server, so that a
+                # change in the machine's other load falls on both alike.
+                for _ in range(arguments.rounds):
+                    for clients in (1, 8):
+                        figures = measure(url, docs, clients)
+                        totals[clients] += figures["seconds"]
+                        print(
+                            f"{label:>12} {clients:>7} {figures['sentences_per_s']:8.2f} "
+                            f"{figures['p50_s']:7.3f} {figures['p95_s']:7.3f} "
+                            f"{figures['requests_per_batch']:9.2f}",
+                            flush=True,
+                        )
+            ratio = totals[1] / totals[8]
             print(f"{label:>12} 8 clients / 1 client: {ratio:.2f}x sentences per second")
 
 
