@@ -17,10 +17,13 @@ from typing import Any
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from translate.storage import tmx
 
 from models.marian import MarianEngine
 from service.app import create_app
+from service.batch.inputs import InputArticle
+from service.batch.jobstore import JobStore
 from service.settings import Settings
 from tests.conftest import ROOT
 from tests.test_api_translate import ARTICLE
@@ -59,14 +62,36 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(toy_engine: MarianEngine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real HTTP server on a free localhost port; its base URL."""
+def app(toy_engine: MarianEngine, tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     db = tmp_path_factory.mktemp("browser") / "mtdesk.db"
     settings = Settings(model="toy", db=f"sqlite:///{db}", api_key=None, glossary="news-de-en")
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(settings, engine=toy_engine), host="127.0.0.1", port=port, log_level="warning"
+    return create_app(settings, engine=toy_engine)
+
+
+@pytest.fixture(scope="module")
+def server(app: FastAPI) -> Iterator[str]:
+    yield from serve(app)
+
+
+@pytest.fixture(scope="module")
+def modelless_app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
+    """Without a model the service's batch worker runs no job: the tests move the progress."""
+    folder = tmp_path_factory.mktemp("jobs")
+    settings = Settings(
+        model=str(folder / "absent-model"), db=f"sqlite:///{folder / 'db'}", api_key=None
     )
+    return create_app(settings)
+
+
+@pytest.fixture(scope="module")
+def jobs_server(modelless_app: FastAPI) -> Iterator[str]:
+    yield from serve(modelless_app)
+
+
+def serve(app: FastAPI) -> Iterator[str]:
+    """A real HTTP server on a free localhost port; its base URL."""
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, name="mtdesk-test-server", daemon=True)
     thread.start()
@@ -219,6 +244,37 @@ def test_a_hostile_article_runs_nothing(page: Any, server: str) -> None:
     page.goto(f"{server}/")
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert dialogs == []
+
+
+def test_a_running_job_shows_live_progress(
+    page: Any, jobs_server: str, modelless_app: FastAPI
+) -> None:
+    server = jobs_server
+    jobs = JobStore(modelless_app.state.runtime.store)
+    articles = [InputArticle(f"news/{n}.txt", f"news/{n}.txt", "text", ARTICLE) for n in range(4)]
+    job = jobs.create(
+        key="live",
+        input="archive.zip",
+        out_dir="/nonexistent",
+        model="toy",
+        glossary_name=None,
+        glossary_version=None,
+        options={},
+        articles=articles,
+    )
+    jobs.set_state(job.id, "running")
+    page.goto(f"{server}/jobs/{job.id}")
+    assert page.locator("#job-counts").text_content() == "0 / 4 articles, 0 failed"
+    jobs.fail_item(job.id, 0, "not UTF-8")
+    stats = {"segments": 4, "memory_hits": 0, "flags": {}}
+    jobs.finish_item(job.id, 1, stats)
+    counts = page.locator("#job-counts")  # the page polls every 2 s
+    sync_api.expect(counts).to_have_text("2 / 4 articles, 1 failed", timeout=15_000)
+    assert page.locator("#job-bar").get_attribute("max") == "4"
+    page.goto(f"{server}/jobs")
+    screenshot(page, "jobs")
+    page.goto(f"{server}/jobs/{job.id}")
+    screenshot(page, "job")
 
 
 @pytest.fixture(scope="module", autouse=True)

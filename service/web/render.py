@@ -26,7 +26,6 @@ from service.errors import MtdeskError, Unauthorized
 log = logging.getLogger("mtdesk.web")
 CSRF_COOKIE = "mtdesk_csrf"
 SESSION_COOKIE = "mtdesk_session"
-JOBS_ENABLED = False  # the batch job pages are not there yet
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 # No inline script or style anywhere: a text that slipped through escaping still runs nothing.
@@ -57,7 +56,6 @@ def render(
     base = {
         "csrf_token": token,
         "logged_in": settings.api_key is not None and SESSION_COOKIE in request.cookies,
-        "jobs_enabled": JOBS_ENABLED,
     }
     response = templates.TemplateResponse(
         request, name, {**context, **base}, status_code=status_code

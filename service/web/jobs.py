@@ -1,0 +1,120 @@
+"""Batch job pages: the jobs with their progress, one job's articles, live while it runs.
+
+A batch writes its articles to files in its output directory; "Review" on a
+done article stores its translation as an article and opens its review page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import Path as PathParam
+from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from service.api.deps import StoreDep
+from service.batch.jobstore import UNFINISHED, Job, JobStore
+from service.batch.outputs import inside
+from service.document import AlignedDocument
+from service.errors import InputError
+from service.store import Store
+from service.web.auth import require_csrf_form, require_login
+from service.web.render import PageRoute, render
+
+JobId = Annotated[str, PathParam(max_length=64, pattern=r"^[\w-]+$")]
+ITEMS_PER_PAGE = 100
+
+router = APIRouter(
+    prefix="/jobs",
+    route_class=PageRoute,
+    dependencies=[Depends(require_login)],
+    include_in_schema=False,
+)
+
+
+def progress(job: Job) -> dict[str, Any]:
+    return {
+        "state": job.state,
+        "live": job.state in UNFINISHED,
+        "total": job.total,
+        "finished": job.finished,
+        "done": job.counts.get("done", 0),
+        "failed": job.counts.get("failed", 0),
+    }
+
+
+@router.get("", name="jobs")
+def read_jobs(
+    request: Request,
+    store: StoreDep,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> Response:
+    listed = JobStore(store).jobs(limit=51, offset=(page - 1) * 50)
+    context = {
+        "jobs": [(job, progress(job)) for job in listed[:50]],
+        "page": page,
+        "more": len(listed) > 50,
+    }
+    return render(request, "jobs.html", context)
+
+
+@router.get("/{job_id}", name="job")
+def read_job(
+    request: Request,
+    store: StoreDep,
+    job_id: JobId,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> Response:
+    jobs = JobStore(store)
+    job = jobs.job(job_id)
+    items = jobs.items(job_id, limit=ITEMS_PER_PAGE, offset=(page - 1) * ITEMS_PER_PAGE)
+    context = {
+        "job": job,
+        "progress": progress(job),
+        "items": items,
+        "page": page,
+        "pages": max(1, -(-job.total // ITEMS_PER_PAGE)),
+    }
+    return render(request, "job.html", context)
+
+
+@router.get("/{job_id}/progress")
+def read_progress(store: StoreDep, job_id: JobId) -> dict[str, Any]:
+    """What the job page polls while the job runs."""
+    return progress(JobStore(store).job(job_id))
+
+
+def import_item(store: Store, job_id: str, seq: int) -> str:
+    """Store a done article of the job for review; its new article id."""
+    jobs = JobStore(store)
+    job = jobs.job(job_id)
+    found = jobs.items(job_id, limit=1, offset=seq)  # seq counts the job's articles from 0
+    item = found[0] if found else None
+    if item is None or item.seq != seq or item.state != "done":
+        raise InputError(
+            f"article {seq} of job {job_id!r} is not translated (yet)",
+            detail={"job_id": job_id, "seq": seq},
+        )
+    try:
+        record = json.loads(inside(Path(job.out_dir), item.out_path).read_bytes())
+    except (OSError, ValueError) as error:
+        raise InputError(
+            f"the job's output of {item.article_id!r} cannot be read: {error}",
+            detail={"job_id": job_id, "seq": seq},
+        ) from None
+    document = AlignedDocument.model_validate(record)
+    stored = store.add_article(
+        document, title=item.title or record.get("title"), source_text=item.text, fmt=item.format
+    )
+    return stored.id
+
+
+@router.post("/{job_id}/items/{seq}/review", dependencies=[Depends(require_csrf_form)])
+async def review_item(
+    store: StoreDep, job_id: JobId, seq: Annotated[int, PathParam(ge=0, le=10_000_000)]
+) -> Response:
+    article_id = await run_in_threadpool(import_item, store, job_id, seq)
+    return RedirectResponse(f"/articles/{article_id}", status_code=303)
