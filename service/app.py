@@ -17,10 +17,20 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from models.engine import Engine
-from service.api import articles, export, glossaries, health, resegment, segments, translate
+from service.api import (
+    articles,
+    export,
+    glossaries,
+    health,
+    jobs,
+    resegment,
+    segments,
+    translate,
+)
 from service.api.errors import install_error_handlers
 from service.api.middleware import BodyLimit, RequestMetrics
 from service.api.runtime import Runtime
+from service.batch.worker import JobWorker
 from service.metrics import Metrics
 from service import web
 from service.settings import Settings
@@ -42,9 +52,12 @@ async def lifespan(
     else:
         runtime.attach(engine)
     app.state.runtime = runtime
+    app.state.job_worker = JobWorker(runtime)  # batch jobs; resumes those a stop interrupted
+    app.state.job_worker.start()
     try:
         yield
     finally:
+        await run_in_threadpool(app.state.job_worker.stop)
         await run_in_threadpool(runtime.close)
 
 
@@ -57,12 +70,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=partial(lifespan, settings=settings, engine=engine),
     )
     app.state.metrics = Metrics()
-    for module in (health, translate, articles, segments, resegment, export, glossaries):
+    for module in (health, translate, articles, segments, resegment, export, glossaries, jobs):
         app.include_router(module.router)
     web.install(app)  # the review pages
     install_error_handlers(app)
     app.add_middleware(
-        BodyLimit, max_bytes=settings.max_chars * BODY_BYTES_PER_CHAR + BODY_SLACK_BYTES
+        BodyLimit,
+        max_bytes=settings.max_chars * BODY_BYTES_PER_CHAR + BODY_SLACK_BYTES,
+        uploads=("/v1/jobs", settings.max_upload_bytes),
     )
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)  # outermost: sees every 413
     return app

@@ -101,6 +101,18 @@ class Settings(BaseSettings):
         default=True,
         description="Reuse earlier translations of identical sentences (translation memory).",
     )
+    jobs_dir: str = Field(
+        default="jobs",
+        description=(
+            "Directory of the batch jobs submitted over HTTP (POST /v1/jobs): "
+            "one folder per job with its upload and outputs."
+        ),
+    )
+    max_upload_bytes: int = Field(
+        default=256 * 1024 * 1024,
+        ge=1024,
+        description="Largest archive upload POST /v1/jobs accepts (413 beyond).",
+    )
 
     @field_validator("api_key", "cache_dir", mode="before")
     @classmethod

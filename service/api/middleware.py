@@ -49,13 +49,25 @@ class BodyLimit:
     body is counted as it arrives and fails the request when it passes the limit.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        uploads: tuple[str, int] | None = None,
+        setting: str = "derived from MTDESK_MAX_CHARS",
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.uploads = uploads  # (path, limit): the one route that takes archives
+        self.setting = setting
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if self.uploads and scope["path"] == self.uploads[0]:
+            limit = BodyLimit(self.app, self.uploads[1], setting="MTDESK_MAX_UPLOAD_BYTES")
+            await limit(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
@@ -77,7 +89,7 @@ class BodyLimit:
     def message(self, size: int) -> str:
         return (
             f"the request body has {size} bytes or more, over the limit of {self.max_bytes} "
-            "(derived from MTDESK_MAX_CHARS)"
+            f"({self.setting})"
         )
 
 

@@ -76,11 +76,13 @@ class Runner:
         *,
         claim: int = CLAIM_ARTICLES,
         observer: Observer | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
         self.jobs = jobs
         self.executor = executor
         self.claim = claim
         self.observer = observer
+        self.stop = stop or (lambda: False)  # the service shuts down: leave the job running
         self.name = runner_name()
 
     def run(self, job_id: str) -> RunResult:
@@ -95,8 +97,8 @@ class Runner:
         self.jobs.take_over(job_id, self.name)
         sentences = 0
         while True:
-            if self.jobs.state(job_id) == "cancelled":
-                log.info("job %s cancelled", job_id)
+            if self.jobs.state(job_id) == "cancelled" or self.stop():
+                log.info("job %s stopped (%s)", job_id, self.jobs.state(job_id))
                 return RunResult(self.jobs.job(job_id), {})
             items = self.jobs.claim(job_id, self.name, self.claim)
             if not items:

@@ -1,0 +1,339 @@
+"""``/v1/jobs``: batch jobs over HTTP — submit an archive or a list of articles, follow, cancel,
+download the results. The service's batch worker runs them (``service.batch.worker``)."""
+
+from __future__ import annotations
+
+import io
+import secrets
+import shutil
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path as FilePath
+from typing import Annotated, Any, Literal, cast
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from service.api.deps import RuntimeDep, require_api_key
+from service.api.runtime import Runtime
+from service.api.schemas import InputFormat, StrictModel, UserText, error_responses
+from service.batch import outputs
+from service.batch.inputs import InputArticle, checked, read_input
+from service.batch.jobstore import Item, Job, job_key
+from service.batch.worker import JobWorker
+from service.errors import ArchiveInvalid, InputError, JobConflict, NotFound, UnsupportedMediaType
+
+JobId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]
+ResultFormat = Literal["jsonl", "tmx", "xliff", "zip"]
+RESULT_FILES = {
+    "jsonl": (outputs.RESULTS, "application/x-ndjson"),
+    "tmx": (outputs.TMX, "application/x-tmx+xml"),
+    "xliff": (outputs.XLIFF, "application/x-xliff+xml"),
+}
+UPLOAD_CHUNK = 1024 * 1024
+
+router = APIRouter(
+    prefix="/v1/jobs",
+    tags=["jobs"],
+    dependencies=[Depends(require_api_key)],
+    responses=error_responses(401, 404, 422),
+)
+
+
+class JobArticleIn(StrictModel):
+    id: UserText | None = Field(default=None, max_length=1000, description="Default: its index")
+    text: UserText
+    title: UserText | None = Field(default=None, max_length=1000)
+    format: InputFormat = "text"
+
+
+class JobCreate(StrictModel):
+    articles: list[JobArticleIn] = Field(min_length=1, max_length=100_000)
+    glossary: list[str] | None = Field(
+        default=None, description="Stored glossary names; default MTDESK_GLOSSARY"
+    )
+
+
+class JobProgress(BaseModel):
+    total: int
+    finished: int
+    fraction: float
+
+
+class JobPublic(BaseModel):
+    id: str
+    state: str = Field(description="queued | running | done | cancelled | failed")
+    created: Any
+    updated: Any
+    input: str
+    model: str
+    glossary: str | None
+    counts: dict[str, int] = Field(description="Articles by state: pending|running|done|failed")
+    progress: JobProgress
+    error: str | None = Field(description="Why the job failed, if it did")
+    errors: list[dict[str, str]] = Field(description="Failed articles with their reason")
+
+
+class JobsPublic(BaseModel):
+    jobs: list[JobPublic]
+
+
+class JobArticlePublic(BaseModel):
+    seq: int
+    id: str
+    path: str
+    format: str
+    state: str
+    error: str | None
+    stats: dict[str, Any] | None
+
+
+class JobArticlesPublic(BaseModel):
+    articles: list[JobArticlePublic]
+
+
+def job_public(job: Job, errors: list[dict[str, str]]) -> JobPublic:
+    total = job.total
+    return JobPublic(
+        id=job.id,
+        state=job.state,
+        created=job.created,
+        updated=job.updated,
+        input=job.input,
+        model=job.model,
+        glossary=job.glossary_name,
+        counts=job.counts,
+        progress=JobProgress(
+            total=total,
+            finished=job.finished,
+            fraction=round(job.finished / total, 4) if total else 1.0,
+        ),
+        error=job.error,
+        errors=errors,
+    )
+
+
+def article_public(item: Item) -> JobArticlePublic:
+    return JobArticlePublic(
+        seq=item.seq,
+        id=item.article_id,
+        path=item.path,
+        format=item.format,
+        state=item.state,
+        error=item.error,
+        stats=item.stats,
+    )
+
+
+async def get_worker(request: Request) -> JobWorker:
+    return cast(JobWorker, request.app.state.job_worker)
+
+
+WorkerDep = Annotated[JobWorker, Depends(get_worker)]
+
+
+@router.post(
+    "",
+    status_code=202,
+    summary="Queue a batch job",
+    response_model=JobPublic,
+    responses=error_responses(413, 415),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": JobCreate.model_json_schema()},
+            },
+        }
+    },
+)
+async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -> Response:
+    """JSON ``{"articles": [...]}``, or an archive upload: ``multipart/form-data`` with the
+    .zip / .tar.gz / .jsonl file as the field ``file`` (and optionally ``glossary``, names
+    separated by commas), e.g. ``curl -F file=@archive.zip …/v1/jobs``.
+
+    Answers at once with the queued job; ``GET /v1/jobs/{id}`` follows it.
+    """
+    job_id = secrets.token_hex(8)
+    directory = worker.jobs_dir / job_id
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        if media_type == "multipart/form-data":
+            source, label, specs = await save_upload(request, directory)
+            articles: Iterable[InputArticle] = read_input(source)  # read in the thread below
+        elif media_type == "application/json":
+            request_body = parse_json(await request.body())
+            articles = [
+                checked(
+                    InputArticle(
+                        article.id or str(index),
+                        article.id or str(index),
+                        article.format,
+                        article.text,
+                        article.title,
+                    )
+                )
+                for index, article in enumerate(request_body.articles)
+            ]
+            label, specs = f"{len(articles)} articles (JSON)", request_body.glossary
+        else:
+            raise UnsupportedMediaType(media_type)
+        job = await run_in_threadpool(
+            queue_job, runtime, worker, job_id, directory, label, specs, articles
+        )
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)  # a refused job leaves nothing behind
+        raise
+    worker.notify()
+    body = job_public(job, []).model_dump_json()
+    return Response(
+        body,
+        status_code=202,
+        media_type="application/json",
+        headers={"Location": f"/v1/jobs/{job.id}"},
+    )
+
+
+def parse_json(body: bytes) -> JobCreate:
+    try:
+        return JobCreate.model_validate_json(body)
+    except ValidationError as error:
+        raise InputError(
+            "invalid job request", detail=error.errors(include_url=False, include_context=False)
+        ) from None
+
+
+async def save_upload(
+    request: Request, directory: FilePath
+) -> tuple[FilePath, str, list[str] | None]:
+    """The uploaded archive, stored under the job's directory by a name of ours."""
+    async with request.form(max_files=1, max_fields=10) as form:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise InputError("send the archive as the multipart field `file`")
+        filename = upload.filename or "upload"
+        suffix = next(
+            (s for s in (".tar.gz", ".tgz", ".zip", ".jsonl") if filename.lower().endswith(s)),
+            None,
+        )
+        if suffix is None:
+            raise ArchiveInvalid(
+                f"{filename!r} is not a batch input: upload a .zip, .tar.gz or .jsonl file",
+                detail={"filename": filename},
+            )
+        glossary = form.get("glossary")
+        target = directory / f"upload{suffix}"  # never the client's name: nothing lands elsewhere
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as stream:
+            while chunk := await upload.read(UPLOAD_CHUNK):
+                await run_in_threadpool(stream.write, chunk)
+    specs = None
+    if isinstance(glossary, str):
+        specs = [spec.strip() for spec in glossary.split(",") if spec.strip()]
+    return target, filename, specs
+
+
+def queue_job(
+    runtime: Runtime,
+    worker: JobWorker,
+    job_id: str,
+    directory: FilePath,
+    label: str,
+    specs: list[str] | None,
+    articles: Iterable[InputArticle],
+) -> Job:
+    glossary = worker.glossary_for(specs)
+    return worker.jobs.create(
+        job_id=job_id,
+        key=job_key("api", job_id),
+        input=label,
+        out_dir=str(directory / "out"),
+        model=runtime.settings.model,
+        glossary_name=glossary.name if glossary else None,
+        glossary_version=glossary.version if glossary else None,
+        options={"glossary": specs},
+        articles=articles,
+    )
+
+
+@router.get("", summary="List jobs, newest first", response_model=JobsPublic)
+def list_jobs(
+    worker: WorkerDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> JobsPublic:
+    return JobsPublic(
+        jobs=[job_public(job, []) for job in worker.jobs.jobs(limit=limit, offset=offset)]
+    )
+
+
+@router.get(
+    "/{job_id}", summary="A job's state, counts, progress and errors", response_model=JobPublic
+)
+def read_job(worker: WorkerDep, job_id: JobId) -> JobPublic:
+    return job_public(worker.jobs.job(job_id), worker.jobs.failures(job_id))
+
+
+@router.get("/{job_id}/articles", summary="A job's articles", response_model=JobArticlesPublic)
+def list_job_articles(
+    worker: WorkerDep,
+    job_id: JobId,
+    state: Annotated[Literal["pending", "running", "done", "failed"] | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> JobArticlesPublic:
+    worker.jobs.job(job_id)  # NotFound first
+    items = worker.jobs.items(job_id, state=state, limit=limit, offset=offset)
+    return JobArticlesPublic(articles=[article_public(item) for item in items])
+
+
+@router.post("/{job_id}/cancel", summary="Stop a job", response_model=JobPublic)
+def cancel_job(worker: WorkerDep, job_id: JobId) -> JobPublic:
+    """Articles in flight finish; the rest stay pending. A finished job stays as it is."""
+    return job_public(worker.jobs.cancel(job_id), worker.jobs.failures(job_id))
+
+
+@router.get(
+    "/{job_id}/results",
+    summary="Download a done job's results",
+    response_class=Response,
+    responses=error_responses(409),
+)
+def job_results(
+    worker: WorkerDep,
+    job_id: JobId,
+    fmt: Annotated[ResultFormat, Query(alias="format")] = "jsonl",
+) -> Response:
+    """``results.jsonl``, the archive TMX or XLIFF, or a zip of every output file."""
+    job = worker.jobs.job(job_id)
+    if job.state != "done":
+        raise JobConflict(
+            f"job {job_id} is {job.state}; its results are there once it is done",
+            detail={"state": job.state},
+        )
+    out_dir = FilePath(job.out_dir)
+    if fmt == "zip":
+        return Response(
+            zip_outputs(out_dir),
+            media_type="application/zip",
+            headers={"Content-Disposition": f'attachment; filename="{job_id}.zip"'},
+        )
+    name, media_type = RESULT_FILES[fmt]
+    if not (out_dir / name).is_file():
+        raise NotFound(f"job {job_id} has no {name}", detail={"job_id": job_id})
+    return Response(
+        (out_dir / name).read_bytes(),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{job_id}-{name}"'},
+    )
+
+
+def zip_outputs(out_dir: FilePath) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(out_dir.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                archive.write(path, path.relative_to(out_dir).as_posix())
+    return buffer.getvalue()

@@ -1,0 +1,81 @@
+"""The service's batch worker: one background thread runs the queued jobs, oldest first.
+
+It shares the app's engine (through its batching worker, so interactive
+requests keep being served between a job's batches) and the app's memory.
+A job that fails is marked ``failed`` with its error and the worker goes on;
+jobs left ``running`` by a stopped service are taken up again when it starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from service.batch.jobstore import JobStore
+from service.batch.local import LocalExecutor
+from service.batch.runner import Runner
+from service.glossaries import select_glossary
+
+if TYPE_CHECKING:
+    from glossary import Glossary
+    from service.api.runtime import Runtime
+
+log = logging.getLogger("mtdesk.batch")
+IDLE_POLL_S = 5.0  # also picks up jobs queued by another process on a shared database
+ENGINE_POLL_S = 0.5
+ARTICLES_IN_FLIGHT = 4
+
+
+class JobWorker:
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.jobs = JobStore(runtime.store)
+        self.jobs_dir = Path(runtime.settings.jobs_dir).resolve()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="mtdesk-jobs", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def notify(self) -> None:
+        """A job was queued."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop after the articles in flight; the job stays running, to be resumed."""
+        self._stopping.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def glossary_for(self, specs: list[str] | None) -> Glossary | None:
+        """The job's glossaries: those it named, else the service's default."""
+        if specs is None:
+            return self.runtime.default_glossary()
+        return select_glossary(specs, self.runtime.store.glossary)
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            if self.runtime.engine is None:  # loading, or failed to load: jobs wait
+                self._stopping.wait(ENGINE_POLL_S)
+                continue
+            pending = self.jobs.unfinished()
+            if not pending:
+                self._wake.wait(IDLE_POLL_S)
+                self._wake.clear()
+                continue
+            self.run_job(pending[0])
+
+    def run_job(self, job_id: str) -> None:
+        try:
+            job = self.jobs.job(job_id)
+            translator = self.runtime.translator(
+                glossary=self.glossary_for(job.options.get("glossary"))
+            )
+            executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT)
+            Runner(self.jobs, executor, stop=self._stopping.is_set).run(job_id)
+        except Exception as error:  # one job's failure must not stop the worker
+            log.exception("batch job %s failed", job_id)
+            self.jobs.set_state(job_id, "failed", f"{type(error).__name__}: {error}")

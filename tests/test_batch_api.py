@@ -1,0 +1,174 @@
+"""``/v1/jobs`` on the toy model: submit, follow, download, cancel, refuse, survive, resume."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from models import toy_corpus
+from models.marian import MarianEngine
+from service.app import create_app
+from service.batch import worker as worker_module
+from service.settings import Settings
+
+WAIT_S = 180  # a generous bound on a small job, never a timing assertion
+SENTENCES = [pair.source for pair in toy_corpus.held_out(4)]
+
+
+@pytest.fixture
+def settings(api_settings: Settings, tmp_path: Path) -> Settings:
+    return api_settings.model_copy(
+        update={"jobs_dir": str(tmp_path / "jobs"), "max_upload_bytes": 64 * 1024}
+    )
+
+
+@pytest.fixture
+def client(toy_engine: MarianEngine, settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, engine=toy_engine)) as client:
+        yield client
+
+
+def wait_until_finished(client: TestClient, job_id: str) -> dict[str, Any]:
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        job: dict[str, Any] = client.get(f"/v1/jobs/{job_id}").json()
+        if job["state"] not in ("queued", "running"):
+            return job
+        time.sleep(0.05)
+    raise AssertionError(f"job {job_id} still {job['state']} after {WAIT_S} s")
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_json_job_from_queue_to_results(client: TestClient) -> None:
+    articles = [{"id": "a1", "text": SENTENCES[0], "title": "Eins"}, {"id": "b2", "text": "  "}]
+    response = client.post("/v1/jobs", json={"articles": articles})
+    assert response.status_code == 202
+    job_id = response.json()["id"]
+    assert response.headers["location"] == f"/v1/jobs/{job_id}"
+    assert response.json()["progress"]["total"] == 2
+
+    job = wait_until_finished(client, job_id)
+    assert job["state"] == "done"
+    assert job["counts"] == {"done": 1, "failed": 1}
+    assert job["progress"] == {"total": 2, "finished": 2, "fraction": 1.0}
+    assert job["errors"] == [{"id": "b2", "error": "empty article"}]
+    assert [listed["id"] for listed in client.get("/v1/jobs").json()["jobs"]] == [job_id]
+
+    lines = client.get(f"/v1/jobs/{job_id}/results?format=jsonl").text.splitlines()
+    (record,) = [json.loads(line) for line in lines]
+    assert record["id"] == "a1" and record["title"] == "Eins"
+    assert record["blocks"][0]["segments"][0]["source"] == SENTENCES[0]
+    tmx = client.get(f"/v1/jobs/{job_id}/results?format=tmx")
+    assert tmx.headers["content-type"].startswith("application/x-tmx+xml")
+    assert SENTENCES[0] in tmx.text
+    assert 'original="a1"' in client.get(f"/v1/jobs/{job_id}/results?format=xliff").text
+    with zipfile.ZipFile(
+        io.BytesIO(client.get(f"/v1/jobs/{job_id}/results?format=zip").content)
+    ) as z:
+        assert {"results.jsonl", "report.json", "archive.tmx", "articles/a1.json"} <= set(
+            z.namelist()
+        )
+    states = [a["state"] for a in client.get(f"/v1/jobs/{job_id}/articles").json()["articles"]]
+    assert states == ["done", "failed"]
+
+
+def test_an_uploaded_archive_is_translated(client: TestClient, settings: Settings) -> None:
+    archive = zip_bytes({"news/x.txt": SENTENCES[1].encode(), "news/y.txt": SENTENCES[2].encode()})
+    response = client.post("/v1/jobs", files={"file": ("../../evil name.zip", archive)})
+    assert response.status_code == 202, response.text
+    job = wait_until_finished(client, response.json()["id"])
+    assert job["state"] == "done" and job["counts"] == {"done": 2}
+    assert job["input"] == "../../evil name.zip"
+    lines = client.get(f"/v1/jobs/{job['id']}/results").text.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["news/x.txt", "news/y.txt"]
+    # The upload is stored by a name of the service's, inside the job's folder.
+    assert (Path(settings.jobs_dir) / job["id"] / "upload.zip").is_file()
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "code"),
+    [
+        ("escape.zip", zip_bytes({"../x.txt": b"Ein Satz."}), "invalid_archive"),
+        ("abs.zip", zip_bytes({"/tmp/x.txt": b"Ein Satz."}), "invalid_archive"),
+        ("fake.zip", b"no zip at all", "invalid_archive"),
+        ("articles.rar", b"Rar!", "invalid_archive"),
+    ],
+)
+def test_refused_uploads_leave_nothing_behind(
+    client: TestClient, settings: Settings, filename: str, data: bytes, code: str
+) -> None:
+    response = client.post("/v1/jobs", files={"file": (filename, data)})
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == code
+    assert client.get("/v1/jobs").json()["jobs"] == []
+    jobs_dir = Path(settings.jobs_dir)
+    assert not jobs_dir.exists() or list(jobs_dir.iterdir()) == []
+
+
+def test_bad_requests(client: TestClient) -> None:
+    too_big = client.post("/v1/jobs", files={"file": ("big.zip", b"0" * 70_000)})
+    assert too_big.status_code == 413
+    assert "MTDESK_MAX_UPLOAD_BYTES" in too_big.json()["error"]["message"]
+    plain = client.post("/v1/jobs", content=b"Ein Satz.", headers={"content-type": "text/plain"})
+    assert plain.status_code == 415
+    assert client.post("/v1/jobs", json={"articles": []}).status_code == 422
+    assert client.post("/v1/jobs", json={"articles": [{"txt": "x"}]}).status_code == 422
+    assert client.get("/v1/jobs/0123abcd").status_code == 404
+    assert client.post("/v1/jobs/0123abcd/cancel").status_code == 404
+
+
+def test_cancel_and_resume_after_a_restart(
+    toy_engine: MarianEngine, settings: Settings, tmp_path: Path
+) -> None:
+    # A service whose model cannot load queues jobs but runs none.
+    broken = settings.model_copy(update={"model": str(tmp_path / "no-model")})
+    with TestClient(create_app(broken)) as client:
+        kept = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[0]}]}).json()
+        dropped = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[1]}]}).json()
+        early = client.get(f"/v1/jobs/{kept['id']}/results")
+        assert early.status_code == 409 and early.json()["error"]["code"] == "job_conflict"
+        cancelled = client.post(f"/v1/jobs/{dropped['id']}/cancel").json()
+        assert cancelled["state"] == "cancelled"
+        assert client.get(f"/v1/jobs/{kept['id']}").json()["state"] == "queued"
+
+    with TestClient(create_app(settings, engine=toy_engine)) as client:
+        assert wait_until_finished(client, kept["id"])["state"] == "done"
+        assert client.get(f"/v1/jobs/{dropped['id']}").json()["state"] == "cancelled"
+        finished = client.post(f"/v1/jobs/{kept['id']}/cancel").json()
+        assert finished["state"] == "done"  # a finished job stays as it is
+
+
+def test_a_failing_job_does_not_stop_the_next(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    executor = worker_module.LocalExecutor
+    calls = 0
+
+    def breaks_once(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("disk full")
+        return executor(*args, **kwargs)
+
+    monkeypatch.setattr(worker_module, "LocalExecutor", breaks_once)
+    first = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[0]}]}).json()
+    second = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[1]}]}).json()
+    failed = wait_until_finished(client, first["id"])
+    assert failed["state"] == "failed" and failed["error"] == "RuntimeError: disk full"
+    assert wait_until_finished(client, second["id"])["state"] == "done"
