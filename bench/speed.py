@@ -1,0 +1,372 @@
+"""Translation speed: the naive way, mtdesk with each backend, and CTranslate2's ceiling.
+
+Usage:
+    python bench/speed.py [--quick] [--model full|toy|DIR] [--documents N]
+                          [--naive-sentences N] [--workers N] [--threads N]
+
+One run over the same German sentences (``../shared/data``, the UD German
+GSD documents: each an article of three sentences), beam 4, one process:
+
+  (a) naive: transformers, one ``generate`` per sentence, as the model card shows;
+  (b) mtdesk, transformers backend: the whole archive through the batch runner
+      (``mtdesk batch`` in-process: segmentation, glossary, memory, store, outputs);
+  (c) mtdesk, ctranslate2 int8 backend: the same;
+  (d) the engine's ceiling: ``ctranslate2.Translator.translate_batch`` on the
+      pre-split, pre-tokenised sentences, in length-sorted batches of the same
+      token budget, same model and threads.
+
+Rates are the archive's sentences (as the data splits them) per second of
+wall time; model loading and conversion are not timed. Then, for each
+backend, ``mtdesk serve`` in a subprocess: seconds from start until /ready,
+until the first translation has come back, and the server's peak RSS.
+
+Model ``full`` (the default) has exactly opus-mt-de-en's architecture and
+vocabulary size (MarianConfig from the model card: d_model 512, 6+6 layers,
+8 heads, FFN 2048, 58,101 pieces, ``<pad>`` last) with *random weights* and
+the toy model's tokenizer. Random weights rarely end a
+sentence, so every run bounds generation to int(1.2 × source tokens) + 5
+steps, about the length of real translations; the figures measure decoding
+that much, not real translations. ``--quick`` uses the toy model and five
+documents: a smoke test of the script, not a measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from api_throughput import TOKENIZER_FILES, TOY, free_port  # noqa: E402
+
+from models import budget, marian  # noqa: E402
+from models.batching import plan_batches  # noqa: E402
+from models.engine import Engine  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
+RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
+BEAM = 4
+BATCH_TOKENS = 2048
+
+
+def build_full_size(directory: Path) -> Path:
+    """opus-mt-de-en's architecture and vocabulary layout, random weights, toy tokenizer.
+
+    The toy tokenizer's pieces keep their ids; placeholders fill the vocabulary
+    up to 58,101 and ``<pad>`` is the last id, as in opus-mt-de-en (so that
+    CTranslate2 converts it exactly as it converts the real model). Outputs no
+    toy piece stands for are masked with a logit bias of -1e9.
+    """
+    import shutil
+
+    import torch
+    from transformers import MarianConfig, MarianMTModel
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
+    for name in TOKENIZER_FILES:
+        if (TOY / name).is_file():
+            shutil.copy(TOY / name, directory / name)
+    vocab_size = 58101
+    pieces = json.loads((TOY / "vocab.json").read_text())
+    toy_config = json.loads((TOY / "config.json").read_text())
+    known = sorted((i, piece) for piece, i in pieces.items() if i != toy_config["pad_token_id"])
+    assert [i for i, _ in known] == list(range(len(known))), "toy ids are not contiguous"
+    vocab = {piece: i for i, piece in known}
+    vocab |= {f"<unused{i}>": i for i in range(len(known), vocab_size - 1)}
+    vocab["<pad>"] = pad = vocab_size - 1
+    (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False))
+    tokenizer_config = json.loads((TOY / "tokenizer_config.json").read_text())
+    special = tokenizer_config.get("added_tokens_decoder", {})
+    if str(toy_config["pad_token_id"]) in special:
+        special[str(pad)] = special.pop(str(toy_config["pad_token_id"]))
+    (directory / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2))
+    config = MarianConfig(
+        vocab_size=vocab_size,
+        d_model=512,
+        encoder_layers=6,
+        decoder_layers=6,
+        encoder_attention_heads=8,
+        decoder_attention_heads=8,
+        encoder_ffn_dim=2048,
+        decoder_ffn_dim=2048,
+        max_position_embeddings=512,
+        share_encoder_decoder_embeddings=True,
+        scale_embedding=True,
+        pad_token_id=pad,
+        decoder_start_token_id=pad,
+        eos_token_id=toy_config["eos_token_id"],
+        forced_eos_token_id=toy_config["eos_token_id"],
+    )
+    torch.manual_seed(0)
+    model = MarianMTModel(config)
+    with torch.no_grad():
+        model.final_logits_bias[:, len(known) :] = -1e9
+    model.generation_config.bad_words_ids = [[pad]]
+    model.save_pretrained(directory)
+    return directory
+
+
+def documents(count: int | None) -> list[list[str]]:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    docs = [json.loads(line)["sentences"] for line in lines if line.strip()]
+    return docs[:count] if count else docs
+
+
+def bound_generation() -> None:
+    """Both engines (and the naive run, through budget.output_limit) use the bench's bound."""
+    for module in (budget, marian):
+        module.OUTPUT_RATIO = RATIO  # type: ignore[attr-defined]
+        module.OUTPUT_MARGIN = MARGIN  # type: ignore[attr-defined]
+
+
+def timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def naive(model_dir: Path, sentences: list[str], threads: int) -> float:
+    """(a) one ``generate`` per sentence, as the model card shows."""
+    import torch
+    from transformers import MarianMTModel, MarianTokenizer
+
+    torch.set_num_threads(threads)
+    tokenizer = MarianTokenizer.from_pretrained(model_dir)
+    model = MarianMTModel.from_pretrained(model_dir).eval()
+
+    def run() -> None:
+        with torch.inference_mode():
+            for sentence in sentences:
+                inputs = tokenizer(sentence, return_tensors="pt")
+                limit = budget.output_limit(inputs["input_ids"].shape[1])
+                output = model.generate(
+                    **inputs, num_beams=BEAM, max_new_tokens=limit, max_length=None
+                )
+                tokenizer.decode(output[0], skip_special_tokens=True)
+
+    return timed(run)
+
+
+def pipeline(engine: Engine, docs: list[list[str]], workdir: Path, workers: int) -> float:
+    """(b), (c): the archive as ``mtdesk batch`` translates it, in this process."""
+    from glossary import default_glossary
+    from service.batch.inputs import read_input
+    from service.batch.jobstore import JobStore, job_key
+    from service.batch.local import LocalExecutor, merging_engine
+    from service.batch.runner import Runner
+    from service.memory import TranslationMemory
+    from service.pipeline import Translator
+    from service.store import Store
+
+    out = workdir / f"batch-{engine.__class__.__name__}"
+    archive = workdir / "archive.jsonl"
+    archive.write_text(
+        "".join(
+            json.dumps({"id": f"doc{i}", "text": " ".join(doc)}) + "\n"
+            for i, doc in enumerate(docs)
+        )
+    )
+    store = Store(f"sqlite:///{workdir / f'{out.name}.db'}")
+    glossary = default_glossary()
+    merged = merging_engine(engine)
+    try:
+        translator = Translator(
+            merged, beam_size=BEAM, memory=TranslationMemory(store), glossary=glossary
+        )
+        jobs = JobStore(store)
+        # Lazy one-off loads (language detector, segmenter lexicons) are startup, not throughput.
+        translator.translate("Der Minister kam am Montag. Er sagte nichts.")
+
+        def run() -> None:
+            job = jobs.create(
+                key=job_key("bench", str(out)),
+                input=str(archive),
+                out_dir=str(out),
+                model=engine.name,
+                glossary_name=glossary.name,
+                glossary_version=glossary.version,
+                options={"executor": "local"},
+                articles=read_input(archive),
+            )
+            Runner(jobs, LocalExecutor(translator, workers)).run(job.id)
+
+        return timed(run)
+    finally:
+        merged.close()
+        store.close()
+
+
+def ceiling(converted: Path, model_dir: Path, sentences: list[str], threads: int) -> float:
+    """(d) raw ``translate_batch``: pre-tokenised, length-sorted token batches."""
+    import ctranslate2
+    from transformers import MarianTokenizer
+
+    tokenizer = MarianTokenizer.from_pretrained(model_dir)
+    suppress = [
+        [token] for token in json.loads((converted / "mtdesk.json").read_text())["suppress"]
+    ]
+    translator = ctranslate2.Translator(
+        str(converted), compute_type="int8", inter_threads=1, intra_threads=threads
+    )
+    sources = [tokenizer.convert_ids_to_tokens(tokenizer(s).input_ids) for s in sentences]
+    batches = [
+        [sources[i] for i in batch]
+        for batch in plan_batches([len(source) for source in sources], BATCH_TOKENS)
+    ]
+
+    def run() -> None:
+        for batch in batches:
+            translator.translate_batch(
+                batch,
+                beam_size=BEAM,
+                max_decoding_length=max(budget.output_limit(len(s)) for s in batch) - 1,
+                max_input_length=0,
+                return_scores=True,
+                suppress_sequences=suppress or None,
+            )
+
+    return timed(run)
+
+
+def serve(model: str, backend: str, workdir: Path, threads: int, cache: Path) -> dict[str, float]:
+    """``mtdesk serve``: seconds to /ready and to the first translation, peak RSS in MB."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "MTDESK_DB": f"sqlite:///{workdir / f'serve-{backend}.db'}",
+        "MTDESK_API_KEY": "",
+        "MTDESK_THREADS": str(threads),
+        "MTDESK_CACHE_DIR": str(cache),
+    }
+    command = [sys.executable, "-m", "service", "serve", "--model", model, "--port", str(port)]
+    command += ["--backend", backend]
+    log = workdir / f"serve-{backend}.log"
+    url = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=sink, stderr=sink)
+    try:
+        while True:
+            if process.poll() is not None:
+                raise SystemExit(f"the server exited: {log.read_text()[-2000:]}")
+            try:
+                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        ready = time.perf_counter() - started
+        body = {"text": "Der Minister kommt am Montag nach Berlin."}
+        httpx.post(f"{url}/v1/translate", json=body, timeout=300).raise_for_status()
+        first = time.perf_counter() - started
+        status = Path(f"/proc/{process.pid}/status").read_text()
+        peak_kb = next(
+            int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")
+        )
+        return {"ready_s": ready, "first_s": first, "peak_rss_mb": peak_kb / 1024}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="toy model, 5 documents: a smoke test")
+    parser.add_argument("--model", help="full (default), toy, or a model directory")
+    parser.add_argument("--documents", type=int, help="first N documents (default: all 276)")
+    parser.add_argument(
+        "--naive-sentences", type=int, help="run (a) on every k-th sentence, about N in all"
+    )
+    parser.add_argument("--workers", type=int, default=32, help="articles in flight in (b), (c)")
+    parser.add_argument("--no-servers", action="store_true", help="skip the server figures")
+    parser.add_argument("--threads", type=int, help="inference threads [all cores; 1 with --quick]")
+    arguments = parser.parse_args()
+    name = arguments.model or ("toy" if arguments.quick else "full")
+    docs = documents(arguments.documents or (5 if arguments.quick else None))
+    sentences = [sentence for doc in docs for sentence in doc]
+    sample = sentences
+    if arguments.naive_sentences and arguments.naive_sentences < len(sentences):
+        step = len(sentences) / arguments.naive_sentences
+        sample = [sentences[int(i * step)] for i in range(arguments.naive_sentences)]
+
+    from models.ctranslate import CTranslate2Engine
+    from models.ctranslate_convert import convert
+    from models.marian import MarianEngine
+    from models.registry import resolve
+
+    bound_generation()
+    threads = arguments.threads or (1 if arguments.quick else os.cpu_count() or 1)
+    with tempfile.TemporaryDirectory(prefix="mtdesk-speed-") as temporary:
+        workdir = Path(temporary)
+        cache = workdir / "converted"
+        if name == "full":
+            model_dir = workdir / "full"
+            model_dir.mkdir()
+            build_full_size(model_dir)
+            model = str(model_dir)
+        else:
+            model, model_dir = name, resolve(name)
+        converted = convert(model, model_dir, "int8", cache)
+        print(f"model: {name} ({model_dir}); {len(docs)} documents, {len(sentences)} sentences")
+        print(f"beam {BEAM}, {threads} threads; generation bounded to int({RATIO} x source")
+        print(f"tokens) + {MARGIN} steps in every run (random weights rarely end a sentence)")
+
+        rates: dict[str, float] = {}
+        seconds = naive(model_dir, sample, threads)
+        rates["a"] = len(sample) / seconds
+        report("a", "naive transformers, generate per sentence", len(sample), seconds)
+        engines: list[tuple[str, str, Callable[[], Engine]]] = [
+            (
+                "b",
+                "mtdesk batch, transformers backend",
+                lambda: MarianEngine(model, threads=threads, batch_tokens=BATCH_TOKENS),
+            ),
+            (
+                "c",
+                "mtdesk batch, ctranslate2 int8",
+                lambda: CTranslate2Engine(
+                    model, threads=threads, batch_tokens=BATCH_TOKENS, cache_dir=cache
+                ),
+            ),
+        ]
+        for key, label, build in engines:
+            seconds = pipeline(build(), docs, workdir, arguments.workers)
+            rates[key] = len(sentences) / seconds
+            report(key, label, len(sentences), seconds)
+        seconds = ceiling(converted, model_dir, sentences, threads)
+        rates["d"] = len(sentences) / seconds
+        report("d", "ctranslate2 translate_batch, pre-split", len(sentences), seconds)
+        print(
+            f"c/a {rates['c'] / rates['a']:.1f}x   c/d {rates['c'] / rates['d']:.2f}   "
+            f"b/a {rates['b'] / rates['a']:.1f}x"
+        )
+
+        if arguments.no_servers:
+            return
+        print(f"\n{'server':>14} {'ready s':>8} {'first s':>8} {'peak RSS MB':>12}")
+        for backend in ("transformers", "ctranslate2"):
+            figures = serve(model, backend, workdir, threads, cache)
+            print(
+                f"{backend:>14} {figures['ready_s']:8.2f} {figures['first_s']:8.2f} "
+                f"{figures['peak_rss_mb']:12.0f}"
+            )
+
+
+def report(key: str, label: str, count: int, seconds: float) -> None:
+    print(f"({key}) {label:42} {count:5} sentences {seconds:8.1f} s {count / seconds:8.2f} sent/s")
+
+
+if __name__ == "__main__":
+    main()
