@@ -1,8 +1,10 @@
 """The CTranslate2 engine: the same MarianMT model, converted to int8, several times faster.
 
 The checkpoint is converted once (models/ctranslate_convert.py) and
-tokenised with the model's own ``MarianTokenizer``, so hypotheses carry the
-same pieces, texts and alignment as the transformers engine's. Scores are
+tokenised with the model's own sentencepiece models and vocabulary, as
+``MarianTokenizer`` does (models/marian_pieces.py, without transformers), so
+hypotheses carry the same pieces, texts and alignment as the transformers
+engine's. Scores are
 CTranslate2's length-normalised log-probability: the mean over the target
 tokens, end of sentence included. Alignment comes from ``return_attention``:
 the converter keeps the last decoder layer's cross-attention head 0, the head
@@ -19,17 +21,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from transformers import MarianTokenizer
-from transformers.utils import logging as transformers_logging
-
 from models import budget
 from models.batching import plan_batches
 from models.ctranslate_convert import INSTALL_HINT, Precision, convert, read_metadata
 from models.engine import Hypothesis
 from models.errors import BackendUnavailable
+from models.marian_pieces import MarianPieces
 from models.registry import resolve
 
-EOS = "</s>"
 PIECE_CACHE_SIZE = 50_000  # sentences; an archive's worth of planning, then it starts over
 
 
@@ -69,9 +68,7 @@ class CTranslate2Engine:
         self.path: Path = resolve(model)
         self.converted = convert(model, self.path, precision, cache_dir)
         self.batch_tokens = batch_tokens
-        transformers_logging.disable_progress_bar()
-        self.tokenizer = MarianTokenizer.from_pretrained(self.path)
-        self.special = set(self.tokenizer.all_special_tokens)
+        self.tokenizer = MarianPieces(self.path)
         self.suppress = [[token] for token in read_metadata(self.converted)["suppress"]]
         self.translator = ctranslate2.Translator(
             str(self.converted),
@@ -90,8 +87,7 @@ class CTranslate2Engine:
         if found is None:
             if len(self._pieces) >= PIECE_CACHE_SIZE:
                 self._pieces.clear()
-            ids = self.tokenizer(sentence).input_ids
-            found = self._pieces[sentence] = self.tokenizer.convert_ids_to_tokens(ids)
+            found = self._pieces[sentence] = self.tokenizer.source_pieces(sentence)
         return found
 
     def count_tokens(self, sentence: str) -> int:
@@ -147,9 +143,7 @@ class CTranslate2Engine:
 
     def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
         """Translate ``sentence`` with the English output forced to start with ``prefix``."""
-        forced = self.tokenizer.convert_ids_to_tokens(
-            self.tokenizer(text_target=prefix).input_ids[:-1]  # no EOS: keep going
-        )
+        forced = self.tokenizer.target_pieces(prefix)  # no EOS: keep going
         source = self.pieces(sentence)
         (job,), (limit,) = self._submit([source], beam_size, False, forced)
         return self._hypothesis(source, job.result(), limit, len(forced))
@@ -186,7 +180,9 @@ class CTranslate2Engine:
         truncated = len(pieces) - forced >= limit - 1
         # As the transformers engine does: special pieces (<unk>) are not text.
         kept = [
-            j for j in range(min(len(pieces), forced + limit - 1)) if pieces[j] not in self.special
+            j
+            for j in range(min(len(pieces), forced + limit - 1))
+            if pieces[j] not in self.tokenizer.special
         ]
         tokens = [pieces[j] for j in kept]
         alignment: list[int] = []
@@ -195,9 +191,8 @@ class CTranslate2Engine:
             rows[0] = first if first is not None else rows[0]
             words = range(max(len(source) - 1, 1))  # EOS is not a word
             alignment = [max(words, key=rows[j].__getitem__) for j in kept]
-        ids = self.tokenizer.convert_tokens_to_ids(tokens)
         return Hypothesis(
-            text=self.tokenizer.decode(ids, skip_special_tokens=True),
+            text=self.tokenizer.text(tokens),
             score=round(float(result.scores[0]), 4),
             source_tokens=source[:-1],
             target_tokens=tokens,
