@@ -8,6 +8,7 @@ from typing import Any
 import lxml.html
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from translate.storage import tmx
 
 from models.marian import MarianEngine
@@ -22,6 +23,7 @@ HOSTILE = (
     'Der Link <a href="javascript:window.pwned=3">hier</a> ist gefährlich.'
 )
 KEY = "k" * 24
+SCRIPTS = ["/static/review.js", "/static/jobs.js"]  # the only scripts a page loads
 
 
 def page(response: Any) -> Any:
@@ -114,7 +116,7 @@ def test_a_hostile_article_is_text(client: TestClient) -> None:
         response = client.get(url)
         assert "script-src 'self'" in response.headers["content-security-policy"]
         html = page(response)
-        assert [script.get("src") for script in html.iter("script")] == ["/static/review.js"]
+        assert [script.get("src") for script in html.iter("script")] == SCRIPTS
         assert not [
             name for element in html.iter() for name in element.attrib if name.startswith("on")
         ]
@@ -203,7 +205,7 @@ def test_splitting_from_the_page(client: TestClient) -> None:
 
 @pytest.fixture
 def locked(toy_engine: MarianEngine, api_settings: Settings) -> Iterator[TestClient]:
-    settings = Settings(model="toy", db=api_settings.db, api_key=KEY, glossary="")
+    settings = Settings(model="toy", db=api_settings.db, api_key=SecretStr(KEY), glossary="")
     with TestClient(create_app(settings, engine=toy_engine)) as client:
         yield client
 
@@ -234,3 +236,15 @@ def test_with_an_api_key_the_pages_need_a_login(locked: TestClient) -> None:
         follow_redirects=False,
     )
     assert outside.headers["location"] == "/"
+    for target in ("/\\evil.test", "https://evil.test/", "/ok\n"):
+        form = {"key": KEY, "next": target, "csrf_token": csrf}
+        assert locked.post("/login", data=form, follow_redirects=False).headers["location"] == "/"
+
+
+@pytest.mark.parametrize(
+    "cookie", ["", "junk", "1.abc", "99999999999.abc", "²³.abc", "9999999999.ä", "0.0"]
+)
+def test_a_forged_session_is_a_login(locked: TestClient, cookie: str) -> None:
+    raw = {b"cookie": b"mtdesk_session=" + cookie.encode()}  # bytes: not only ASCII
+    response = locked.get("/", headers=raw, follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (303, "/login?next=/")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from service.errors import Forbidden, Unauthorized
 from service.web.render import CSRF_COOKIE, SESSION_COOKIE, PageRoute, render
 
 CSRF_HEADER = "x-csrf-token"
+LOCAL_PATH = re.compile(r"/(?![/\\])[^\\\x00-\x1f]*")
 SESSION_SECONDS = 12 * 3600
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -38,9 +40,10 @@ def session_value(key: str, now: float) -> str:
 
 def valid_session(key: str, value: str, now: float) -> bool:
     expires, _, signature = value.partition(".")
-    if not expires.isdigit() or int(expires) < now:
+    if not (expires.isascii() and expires.isdigit()) or int(expires) < now:
         return False
-    return hmac.compare_digest(signature, sign(key, f"session:{expires}"))
+    expected = sign(key, f"session:{expires}")
+    return hmac.compare_digest(signature.encode(), expected.encode())
 
 
 def api_key(request: Request) -> str | None:
@@ -84,7 +87,8 @@ async def require_csrf_form(request: Request, csrf_token: Annotated[str, Form()]
 def local_path(target: str) -> str:
     """Only a path of this site to go to after login (no open redirect)."""
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    # Browsers read "/\host" as "//host": no backslash, no control character.
+    if parts.scheme or parts.netloc or not LOCAL_PATH.fullmatch(target):
         return "/"
     return target
 
