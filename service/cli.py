@@ -66,6 +66,32 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class InputFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+class SourceLang(StrEnum):
+    de = "de"
+    auto = "auto"
+
+
+INPUT_SUFFIXES = {
+    ".html": InputFormat.html,
+    ".htm": InputFormat.html,
+    ".md": InputFormat.markdown,
+    ".markdown": InputFormat.markdown,
+}
+
+
+def input_format_of(source: str, given: InputFormat | None) -> InputFormat:
+    """The format given, else the one the file name says (stdin and others: text)."""
+    if given is not None:
+        return given
+    return INPUT_SUFFIXES.get(Path(source).suffix.lower(), InputFormat.text)
+
+
 class GlossaryFileFormat(StrEnum):
     tsv = "tsv"
     csv = "csv"
@@ -115,8 +141,24 @@ def translate(
         int | None, typer.Option(help="CPU threads, 0 = all cores [env MTDESK_THREADS].")
     ] = None,
     backend: BackendOption = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            "-i",
+            help="How the article is marked up; default from the file name "
+            "(.html/.htm: html, .md/.markdown: markdown, else text).",
+        ),
+    ] = None,
+    source_lang: Annotated[
+        SourceLang,
+        typer.Option(
+            help="de: refuse an article that is not German; auto: translate its German "
+            "sentences and keep the others."
+        ),
+    ] = SourceLang.de,
 ) -> None:
-    """Translate a German article to English."""
+    """Translate a German article to English (the output keeps the input's markup)."""
     from service.engines import load_engine
     from service.pipeline import Translator
     from service.progress import ProgressReporter
@@ -133,8 +175,14 @@ def translate(
         beam_size=settings.beam_size,
         max_sentence_tokens=settings.max_sentence_tokens,
         glossary=chosen,
+        quality=settings.quality_thresholds(),
     )
-    document = translator.translate(text, progress=ProgressReporter("translating"))
+    document = translator.translate(
+        text,
+        input_format_of(source, input_format).value,
+        progress=ProgressReporter("translating"),
+        source_lang=source_lang.value,
+    )
     if output_format is OutputFormat.json:
         typer.echo(document.model_dump_json(indent=2))
     else:

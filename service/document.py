@@ -44,6 +44,9 @@ class Block(BaseModel):
     index: int
     kind: BlockKind
     segments: list[Segment]
+    path: str | None = Field(
+        default=None, description="Where the block is in the markup as sent (HTML: its XPath)"
+    )
 
 
 class GlossaryRef(BaseModel):

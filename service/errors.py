@@ -7,6 +7,7 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  │    ├── UndecodableInput      422  bytes that are not UTF-8
  │    ├── UnsupportedFormat     422  an input format that has no reader yet
  │    ├── GlossaryInvalid       422  a glossary file or combination that cannot be used
+ │    ├── NotGerman             422  an article in another language (unless ``source_lang`` is auto)
  │    ├── InvalidResegment      422  a split offset or merge the segment does not allow
  │    └── ArchiveInvalid        422  a batch input that is no archive, or one that is unsafe
  │                                   (paths escaping it, links, too many or too large members)
@@ -165,3 +166,15 @@ class ArchiveInvalid(InputError):
 class JobConflict(MtdeskError):
     code = "job_conflict"
     status = 409
+
+
+class NotGerman(InputError):
+    code = "not_german"
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            f"the article is not German: it reads as {language!r}; this service translates "
+            'German to English (send "source_lang": "auto" to translate its German '
+            "sentences and keep the others)",
+            detail={"detected": language},
+        )

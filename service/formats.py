@@ -6,13 +6,17 @@ input itself) and its blocks. Markup formats extract their text first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from service.document import BlockKind
 from service.segment import split_paragraphs
 
-Format = Literal["text"]
+if TYPE_CHECKING:
+    from service.markup_inline import BlockTarget, Mark
+
+Format = Literal["text", "markdown", "html"]
 TERMINAL = (".", "!", "?", "…", ":", "“", '"', "»", "«", ")")
 HEADING_MAX_CHARS = 200
 
@@ -22,6 +26,8 @@ class SourceBlock:
     kind: BlockKind
     start: int
     end: int
+    path: str | None = None  # where the block is in the markup (an XPath for HTML)
+    marks: tuple[Mark, ...] = ()  # inline markup over [start, end)
 
 
 @dataclass(frozen=True)
@@ -29,9 +35,20 @@ class Article:
     text: str  # what ``source_span`` offsets index
     format: Format
     blocks: list[SourceBlock]
+    source: str = ""  # the markup as sent, for markup formats
+    # Rebuilds the input's own format from each block's English (None: plain text).
+    writer: Callable[[list[BlockTarget]], str] | None = None
 
 
 def read_article(text: str, fmt: Format = "text") -> Article:
+    if fmt == "html":
+        from service.markup_html import read_html  # the markup readers import this module
+
+        return read_html(text)
+    if fmt == "markdown":
+        from service.markup_markdown import read_markdown
+
+        return read_markdown(text)
     return Article(text=text, format=fmt, blocks=text_blocks(text))
 
 

@@ -7,12 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from glossary import Glossary
-from models.engine import Engine
+from models.engine import Engine, Hypothesis
 from service.clauses import split_long
 from service.document import AlignedDocument, Block, GlossaryRef, Segment, Term
-from service.errors import EmptyInput
+from service.errors import EmptyInput, NotGerman
 from service.formats import Article, Format, read_article
+from service.language import article_language, foreign_sentence
+from service.markup_inline import place_marks
 from service.memory import Memory, MemoryHit
+from service.quality import Thresholds, quality_flags
 from service.segment import split_sentences
 from service.terms import TermApplier, Translated
 
@@ -40,32 +43,58 @@ class Translator:
         max_sentence_tokens: int = 200,
         memory: Memory | None = None,
         glossary: Glossary | None = None,
+        quality: Thresholds | None = None,
     ):
         self.engine = engine
+        self.quality = quality or Thresholds()
         self.max_sentence_tokens = max_sentence_tokens
         self.memory = memory
         self.glossary = glossary
         self.terms = TermApplier(glossary, engine, beam_size)
 
     def translate(
-        self, text: str, fmt: Format = "text", *, progress: Progress | None = None
+        self,
+        text: str,
+        fmt: Format = "text",
+        *,
+        progress: Progress | None = None,
+        source_lang: str = "de",
     ) -> AlignedDocument:
+        """``source_lang="auto"`` takes articles in any language (German sentences are
+        translated, others kept); with ``"de"`` an article that is surely not German is
+        refused."""
         if not text.strip():
             raise EmptyInput()
         article = read_article(text, fmt)
+        if not article.text.strip():  # markup without any text
+            raise EmptyInput()
+        if source_lang != "auto" and (language := article_language(article.text)):
+            raise NotGerman(language)
         planned = self.plan(article)
-        remembered = self.recall([article.text[s.start : s.end] for s in planned])
-        pieces = [
-            article.text[start:end]
-            for segment in planned
-            if article.text[segment.start : segment.end] not in remembered
-            for start, end in segment.pieces
-        ]
-        translations = self.translate_unique(pieces, progress)
+        kept = {
+            s.id
+            for s in planned
+            if verbatim_only(article, s) or foreign_sentence(article.text[s.start : s.end])
+        }
+        to_translate = [s for s in planned if s.id not in kept]
+        remembered = self.recall([article.text[s.start : s.end] for s in to_translate])
+        fresh = [s for s in to_translate if article.text[s.start : s.end] not in remembered]
+        pieces = [article.text[start:end] for s in fresh for start, end in s.pieces]
+        marked = [s for s in fresh if len(s.pieces) == 1 and has_marks(article, s)]
+        align = {article.text[s.start : s.end] for s in marked}
+        translations = self.translate_unique(pieces, progress, align)
         segments = [
-            self.finish(article.text, segment, translations, remembered) for segment in planned
+            kept_segment(article.text, segment)
+            if segment.id in kept
+            else self.finish(article.text, segment, translations, remembered)
+            for segment in planned
         ]
-        document = assemble(article, planned, segments, self.engine.name, self.glossary)
+        aligned = {
+            s.id: hypothesis
+            for s in marked
+            if (hypothesis := translations[article.text[s.start : s.end]].hypothesis)
+        }
+        document = assemble(article, planned, segments, self.engine.name, self.glossary, aligned)
         self.remember(document)
         return document
 
@@ -110,14 +139,14 @@ class Translator:
         return planned
 
     def translate_unique(
-        self, sentences: list[str], progress: Progress | None
+        self, sentences: list[str], progress: Progress | None, align: set[str] | None = None
     ) -> dict[str, Translated]:
         """Each distinct sentence once (headlines are often repeated in the body)."""
         unique = list(dict.fromkeys(sentences))
         chunk = PROGRESS_CHUNK if progress else max(len(unique), 1)
         translations: dict[str, Translated] = {}
         for offset in range(0, len(unique), chunk):
-            translations.update(self.terms.translate(unique[offset : offset + chunk]))
+            translations.update(self.terms.translate(unique[offset : offset + chunk], align or ()))
             if progress:
                 progress(min(offset + chunk, len(unique)), len(unique))
         return translations
@@ -135,17 +164,55 @@ class Translator:
             translated = join_pieces(segment, text, translations)
         else:
             translated = self.terms.audit(source, hit.target)
+        score = hit.score if hit else translated.score
+        flags = list(translated.flags)
+        if not (hit and hit.origin == "approved"):  # a reviewer's target needs no warnings
+            checked = quality_flags(source, translated.text, score, self.quality)
+            flags += [flag for flag in checked if flag not in flags]
         return Segment(
             id=segment.id,
             source=source,
             target=translated.text,
             source_span=(segment.start, segment.end),
             terms=translated.terms,
-            flags=translated.flags,
-            score=hit.score if hit else translated.score,
+            flags=flags,
+            score=score,
             origin=hit.origin if hit else "model",
             status="approved" if hit and hit.origin == "approved" else "draft",
         )
+
+
+def kept_segment(text: str, segment: PlannedSegment) -> Segment:
+    """A sentence in another language (an English quote) or all code: passed through."""
+    source = text[segment.start : segment.end]
+    return Segment(
+        id=segment.id,
+        source=source,
+        target=source,
+        source_span=(segment.start, segment.end),
+        score=None,
+        origin="kept",
+    )
+
+
+def has_marks(article: Article, segment: PlannedSegment) -> bool:
+    """Inline markup inside the sentence (not just around it) needs the alignment."""
+    block = article.blocks[segment.block]
+    return any(
+        segment.start < mark.end
+        and mark.start < segment.end
+        and not (mark.start <= segment.start and segment.end <= mark.end)
+        for mark in block.marks
+    )
+
+
+def verbatim_only(article: Article, segment: PlannedSegment) -> bool:
+    """A sentence that is all code or ``translate="no"`` markup stays as it is."""
+    block = article.blocks[segment.block]
+    return any(
+        mark.verbatim and mark.start <= segment.start and segment.end <= mark.end
+        for mark in block.marks
+    )
 
 
 def join_pieces(
@@ -190,9 +257,11 @@ def assemble(
     segments: list[Segment],
     model: str,
     glossary: Glossary | None,
+    aligned: dict[str, Hypothesis] | None = None,
 ) -> AlignedDocument:
     blocks = [
-        Block(index=i, kind=block.kind, segments=[]) for i, block in enumerate(article.blocks)
+        Block(index=i, kind=block.kind, segments=[], path=block.path)
+        for i, block in enumerate(article.blocks)
     ]
     for plan, segment in zip(planned, segments, strict=True):
         blocks[plan.block].segments.append(segment)
@@ -203,8 +272,33 @@ def assemble(
         glossary=GlossaryRef(name=glossary.name, version=glossary.version) if glossary else None,
         blocks=blocks,
         target_text=target_text,
-        target_document=target_text,
+        target_document=target_document(article, blocks, aligned or {}) or target_text,
     )
+
+
+def target_document(
+    article: Article, blocks: list[Block], aligned: dict[str, Hypothesis]
+) -> str | None:
+    """The English in the input's own markup (None for plain text: ``target_text`` is it)."""
+    if article.writer is None:
+        return None
+    return article.writer(
+        [
+            place_marks(
+                article.text, source.start, source.end, source.marks, block.segments, aligned
+            )
+            for source, block in zip(article.blocks, blocks, strict=True)
+        ]
+    )
+
+
+def rendered(source_text: str, fmt: str, blocks: list[Block]) -> tuple[str, str]:
+    """``target_text`` and ``target_document`` of an article whose targets were edited
+    (inline markup placed proportionally: reviewed targets have no alignment)."""
+    known: Format = "html" if fmt == "html" else "markdown" if fmt == "markdown" else "text"
+    article = read_article(source_text, known)
+    target_text = replace_spans(article.text, blocks)
+    return target_text, target_document(article, blocks, {}) or target_text
 
 
 def replace_spans(text: str, blocks: list[Block]) -> str:
@@ -220,5 +314,7 @@ def replace_spans(text: str, blocks: list[Block]) -> str:
 
 
 def document_id(article: Article) -> str:
-    digest = hashlib.sha256(f"{article.format}\0{article.text}".encode()).hexdigest()
+    digest = hashlib.sha256(
+        f"{article.format}\0{article.source or article.text}".encode()
+    ).hexdigest()
     return digest[:16]

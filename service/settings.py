@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from service.quality import Thresholds
 
 
 class Settings(BaseSettings):
@@ -101,6 +103,26 @@ class Settings(BaseSettings):
         default=True,
         description="Reuse earlier translations of identical sentences (translation memory).",
     )
+    quality_min_score: float = Field(
+        default=-1.0,
+        le=0,
+        description=(
+            "Segments whose mean token log-probability is below this are flagged "
+            "`low_confidence` (calibration: service/quality.py)."
+        ),
+    )
+    quality_length_min: float = Field(
+        default=0.5,
+        gt=0,
+        description="English/German character ratio below which a segment is flagged "
+        "`length_ratio`.",
+    )
+    quality_length_max: float = Field(
+        default=1.7,
+        gt=0,
+        description="English/German character ratio above which a segment is flagged "
+        "`length_ratio`.",
+    )
     jobs_dir: str = Field(
         default="jobs",
         description=(
@@ -126,6 +148,15 @@ class Settings(BaseSettings):
             # Every pooled connection would open its own, empty in-memory database.
             raise ValueError("an in-memory SQLite database cannot be shared; give a file")
         return value
+
+    @model_validator(mode="after")
+    def length_band(self) -> Settings:
+        if self.quality_length_min >= self.quality_length_max:
+            raise ValueError("MTDESK_QUALITY_LENGTH_MIN must be below MTDESK_QUALITY_LENGTH_MAX")
+        return self
+
+    def quality_thresholds(self) -> Thresholds:
+        return Thresholds(self.quality_min_score, self.quality_length_min, self.quality_length_max)
 
     def glossary_specs(self) -> list[str]:
         return [spec.strip() for spec in self.glossary.split(",") if spec.strip()]

@@ -24,7 +24,7 @@ from service import store_glossaries, store_memory
 from service.document import AlignedDocument, Segment, SegmentStatus
 from service.errors import NotFound
 from service.memory import MemoryHit
-from service.pipeline import replace_spans
+from service.pipeline import rendered
 from service.store_schema import (
     articles,
     create_db_engine,
@@ -442,10 +442,11 @@ def current_document(row: Row[Any], states: Sequence[Row[Any]]) -> AlignedDocume
     by_id = {state.segment_id: state for state in states}
     for block in document.blocks:
         block.segments = [apply_state(segment, by_id[segment.id]) for segment in block.segments]
-    # Spans index the text as sent, and plain text (the only format yet) is its own target
-    # document: both follow the reviewed targets.
-    target_text = replace_spans(row.source_text, document.blocks)
-    return document.model_copy(update={"target_text": target_text, "target_document": target_text})
+    # Both English texts follow the reviewed targets; markup is rebuilt from the source.
+    target_text, target_document = rendered(row.source_text, row.format, document.blocks)
+    return document.model_copy(
+        update={"target_text": target_text, "target_document": target_document}
+    )
 
 
 def as_utc(moment: datetime) -> datetime:

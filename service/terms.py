@@ -7,6 +7,7 @@ remembered targets are only audited, never rewritten.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from glossary import Glossary, TermMatch, compile_glossary, enforce
@@ -22,6 +23,8 @@ class Translated:
     score: float | None
     terms: list[Term] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    # The model's pieces and alignment, when asked for and ``text`` is still its output.
+    hypothesis: Hypothesis | None = None
 
 
 class TermApplier:
@@ -38,11 +41,14 @@ class TermApplier:
     def matches(self, sentence: str) -> list[TermMatch]:
         return self.matcher.find(sentence) if self.matcher else []
 
-    def translate(self, sentences: list[str]) -> dict[str, Translated]:
-        """Translate and enforce; only sentences with terms pay for alignment."""
+    def translate(
+        self, sentences: list[str], aligned: Collection[str] = ()
+    ) -> dict[str, Translated]:
+        """Translate and enforce; only sentences with terms, or in ``aligned`` (inline
+        markup to place), pay for alignment."""
         found = {sentence: self.matches(sentence) for sentence in sentences}
-        with_terms = [sentence for sentence in sentences if found[sentence]]
-        plain = [sentence for sentence in sentences if not found[sentence]]
+        with_terms = [s for s in sentences if found[s] or s in aligned]
+        plain = [s for s in sentences if not (found[s] or s in aligned)]
         results = {}
         for batch, align in ((plain, False), (with_terms, True)):
             if not batch:
@@ -58,8 +64,9 @@ class TermApplier:
         self, sentence: str, matches: list[TermMatch], hypothesis: Hypothesis
     ) -> Translated:
         flags = ["truncated"] if hypothesis.truncated else []
+        aligned = hypothesis if hypothesis.alignment else None
         if not matches:
-            return Translated(hypothesis.text, hypothesis.score, flags=flags)
+            return Translated(hypothesis.text, hypothesis.score, flags=flags, hypothesis=aligned)
 
         def redecode(prefix: str) -> str:
             return self.engine.continue_from(sentence, prefix, beam_size=self.beam_size).text
@@ -74,7 +81,8 @@ class TermApplier:
             redecode=redecode,
         )
         terms = [Term.model_validate(term.to_dict()) for term in result.terms]
-        return Translated(result.text, hypothesis.score, terms, flags + result.flags)
+        kept = aligned if result.text == hypothesis.text else None
+        return Translated(result.text, hypothesis.score, terms, flags + result.flags, kept)
 
     def audit(self, sentence: str, target: str) -> Translated:
         """Report the terms of a target that must stay as it is (memory, approved)."""

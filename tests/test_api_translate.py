@@ -94,7 +94,8 @@ def test_beam_size_is_an_option(client: TestClient) -> None:
     ("body", "code", "words"),
     [
         ({"text": "   \n"}, "empty_input", "empty"),
-        ({"text": "Hallo.", "format": "html"}, "unsupported_format", "'html' is not supported"),
+        ({"text": "Hallo.", "format": "pdf"}, "validation_error", "'text', 'markdown' or 'html'"),
+        ({"text": "<p> </p>", "format": "html"}, "empty_input", "empty"),
         ({"txt": "Hallo."}, "validation_error", "body.text: Field required"),
         ({"text": "Hallo.", "colour": "red"}, "validation_error", "Extra inputs"),
         ({"text": "Hallo\x00Welt."}, "validation_error", "U+0000"),

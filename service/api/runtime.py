@@ -78,6 +78,7 @@ class Runtime:
             max_sentence_tokens=self.settings.max_sentence_tokens,
             memory=self.memory,
             glossary=self.default_glossary() if isinstance(glossary, Unset) else glossary,
+            quality=self.settings.quality_thresholds(),
         )
 
     def default_glossary(self) -> Glossary | None:

@@ -65,6 +65,13 @@ class TranslateRequest(StrictModel):
         examples=["Blinken trifft Lawrow in Genf.\n\nDie Gespräche dauerten zwei Stunden."],
     )
     format: InputFormat = Field(default="text", description="How `text` is marked up")
+    source_lang: Literal["de", "auto"] = Field(
+        default="de",
+        description=(
+            "`de`: an article that is not German is refused (422 `not_german`); `auto`: "
+            "any article is taken, its German sentences translated and the others kept"
+        ),
+    )
     title: UserText | None = Field(default=None, max_length=1000)
     glossary: Annotated[str, Field(max_length=200)] | GlossaryInline | None = Field(
         default=None, description="A stored glossary by name, or entries for this request"

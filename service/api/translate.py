@@ -43,7 +43,9 @@ async def translate_article(runtime: Runtime, request: TranslateRequest) -> Alig
         raise UnsupportedFormat(request.format, READABLE_FORMATS)
     glossary = await run_in_threadpool(request_glossary, runtime, request)
     translator = runtime.translator(request.options.beam_size, glossary)
-    document = await run_in_threadpool(translator.translate, request.text, request.format)
+    document = await run_in_threadpool(
+        translator.translate, request.text, request.format, source_lang=request.source_lang
+    )
     runtime.metrics.observe_document(document)
     return document
 

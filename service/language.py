@@ -1,0 +1,77 @@
+"""Offline language identification of articles and sentences (lingua, its own models).
+
+German articles quote English (or other) statements; those sentences are
+passed through unchanged. Only languages a German newsroom plausibly meets
+are considered, so that a German sentence full of English names ("The Wall
+Street Journal berichtete") is not taken for Dutch or English: a sentence
+counts as foreign only when it is long enough, the identifier is confident
+of another language, and German is unlikely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+PLAUSIBLE = (
+    Language.GERMAN,
+    Language.ENGLISH,
+    Language.FRENCH,
+    Language.SPANISH,
+    Language.ITALIAN,
+    Language.DUTCH,
+    Language.POLISH,
+    Language.RUSSIAN,
+    Language.UKRAINIAN,
+    Language.TURKISH,
+)
+SENTENCE_MIN_LETTERS = 20  # below this, names and headlines decide too much
+SENTENCE_MIN_WORDS = 4
+ARTICLE_MIN_LETTERS = 40
+MIN_CONFIDENCE = 0.7  # of the other language
+MAX_GERMAN = 0.1  # German's own confidence must be below this
+
+
+@dataclass(frozen=True)
+class Guess:
+    language: str  # ISO 639-1, lower case ("en")
+    confidence: float
+    german: float  # confidence that it is German
+
+
+@cache
+def detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*PLAUSIBLE).build()
+
+
+def guess(text: str) -> Guess:
+    values = detector().compute_language_confidence_values(text)
+    best = values[0]
+    german = next((v.value for v in values if v.language == Language.GERMAN), 0.0)
+    return Guess(best.language.iso_code_639_1.name.lower(), best.value, german)
+
+
+def letters(text: str) -> int:
+    return sum(char.isalpha() for char in text)
+
+
+def foreign_sentence(sentence: str) -> str | None:
+    """The language of a sentence that is surely not German, else None."""
+    if letters(sentence) < SENTENCE_MIN_LETTERS or len(sentence.split()) < SENTENCE_MIN_WORDS:
+        return None
+    found = guess(sentence)
+    if found.language != "de" and found.confidence >= MIN_CONFIDENCE and found.german < MAX_GERMAN:
+        return found.language
+    return None
+
+
+def article_language(text: str) -> str | None:
+    """The language of a whole article when it is surely not German, else None."""
+    if letters(text) < ARTICLE_MIN_LETTERS:
+        return None
+    found = guess(text)
+    if found.language != "de" and found.confidence >= MIN_CONFIDENCE and found.german < MAX_GERMAN:
+        return found.language
+    return None

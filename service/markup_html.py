@@ -1,0 +1,261 @@
+"""HTML articles: text blocks out of the markup, and the English put back into it.
+
+Reading (lxml): every innermost block element (``p``, ``h1``-``h6``, ``li``,
+``blockquote``, ``td``, ``div`` with only inline content …) is one block of
+the extracted text; blocks are joined by blank lines and whitespace inside a
+block is collapsed as a browser would. Inline elements (``a``, ``b``,
+``strong``, ``i``, ``em``, ``span`` …) become marks over the words they
+cover; ``code``, ``kbd``, ``br``, ``img`` and anything marked
+``translate="no"`` or ``class="notranslate"`` are verbatim marks (kept as
+they are, at the place of the English they align to). ``script``, ``style``,
+``pre``, ``code``, ``head`` and protected subtrees outside blocks are not
+read at all. Each block records its element's XPath.
+
+Writing: a copy of the tree with each block element's content replaced by
+its English and the inline elements (attributes untouched) re-created
+around the English words the marks were placed on. Everything else,
+attributes and the block elements themselves included, is left as sent.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml.etree import _Element
+
+from service.document import BlockKind
+from service.formats import Article, SourceBlock
+from service.markup_inline import BlockTarget, Mark, Placed
+
+BLOCK_LEVEL = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li blockquote td th dt dd figcaption caption div section "
+    "article header footer main aside summary address ul ol dl table thead tbody tfoot tr "
+    "nav form figure hr details fieldset pre body html".split()
+)
+TEXT_BLOCKS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li blockquote td th dt dd figcaption caption div section "
+    "article header footer main aside summary address body".split()
+)
+SKIPPED = frozenset("script style pre code noscript template svg math textarea head".split())
+VERBATIM = frozenset(
+    "code kbd samp var br img wbr input svg math script style select textarea button".split()
+)
+DOCUMENT = re.compile(r"<!doctype|<(?:html|head|body)[\s>]", re.IGNORECASE)
+SPACE = re.compile(r"\s+")
+BLOCK_SEPARATOR = "\n\n"
+
+
+def protected(element: _Element) -> bool:
+    classes = (element.get("class") or "").split()
+    return element.get("translate", "").lower() == "no" or "notranslate" in classes
+
+
+@dataclass
+class TextBuilder:
+    """A block's text with whitespace collapsed as it is appended, and its marks."""
+
+    offset: int  # where the block starts in the extracted text
+    text: str = ""
+    marks: list[Mark] = field(default_factory=list)
+
+    def add(self, piece: str | None) -> None:
+        if not piece:
+            return
+        piece = SPACE.sub(" ", piece)
+        if (not self.text or self.text.endswith(" ")) and piece.startswith(" "):
+            piece = piece[1:]
+        self.text += piece
+
+    def inline(self, element: _Element) -> None:
+        if not isinstance(element.tag, str):  # a comment: not part of the text
+            return
+        start, first = len(self.text), len(self.marks)
+        if element.tag in VERBATIM or protected(element):
+            self.add(element.text_content() if element.tag not in ("br", "img", "wbr") else "")
+            self.mark(start, first, element, verbatim=True)
+            return
+        self.add(element.text)
+        for child in element:
+            self.inline(child)
+            self.add(child.tail)
+        self.mark(start, first, element, verbatim=False)
+
+    def mark(self, start: int, first: int, element: _Element, *, verbatim: bool) -> None:
+        end = len(self.text.rstrip(" ")) if len(self.text) > start else start
+        if verbatim:
+            payload = copy.deepcopy(element)
+            payload.tail = None
+        else:
+            payload = element.makeelement(element.tag, dict(element.attrib))
+        # Marks go outermost first: an element goes before the marks of its children.
+        item = Mark(self.offset + start, self.offset + max(start, end), payload, verbatim)
+        self.marks.insert(first, item)
+
+    def finish(self) -> tuple[str, list[Mark]]:
+        text = self.text.rstrip(" ")
+        limit = self.offset + len(text)
+        marks = [
+            Mark(min(m.start, limit), min(m.end, limit), m.payload, m.verbatim) for m in self.marks
+        ]
+        return text, marks
+
+
+@dataclass
+class Reader:
+    root: _Element
+    prefix: str  # XPath of the fragment wrapper, left out of the recorded paths
+    text: str = ""
+    blocks: list[SourceBlock] = field(default_factory=list)
+    elements: list[int] = field(default_factory=list)  # index of each block in root.iter()
+    seen_title: bool = False
+
+    def walk(self, element: _Element) -> None:
+        if not isinstance(element.tag, str) or element.tag in SKIPPED or protected(element):
+            return
+        if element.tag in TEXT_BLOCKS and not any(
+            isinstance(d.tag, str) and d.tag in BLOCK_LEVEL for d in element.iterdescendants()
+        ):
+            self.read_block(element)
+            return
+        for child in element:
+            self.walk(child)
+
+    def read_block(self, element: _Element) -> None:
+        offset = len(self.text) + (len(BLOCK_SEPARATOR) if self.text else 0)
+        builder = TextBuilder(offset)
+        builder.add(element.text)
+        for child in element:
+            builder.inline(child)
+            builder.add(child.tail)
+        text, marks = builder.finish()
+        if not text.strip():
+            return
+        if self.text:
+            self.text += BLOCK_SEPARATOR
+        self.text += text
+        self.blocks.append(
+            SourceBlock(
+                self.kind(element),
+                offset,
+                offset + len(text),
+                path=self.path(element),
+                marks=tuple(marks),
+            )
+        )
+        self.elements.append(list(self.root.iter()).index(element))
+
+    def kind(self, element: _Element) -> BlockKind:
+        tag = element.tag
+        if tag == "h1" and not self.seen_title:
+            self.seen_title = True
+            return "title"
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            return "heading"
+        if tag == "li":
+            return "list_item"
+        if tag == "blockquote" or any(a.tag == "blockquote" for a in element.iterancestors()):
+            return "quote"
+        return "paragraph"
+
+    def path(self, element: _Element) -> str:
+        path = str(element.getroottree().getpath(element))
+        return path[len(self.prefix) :] or "/" if self.prefix else path
+
+
+def read_html(source: str) -> Article:
+    whole = DOCUMENT.search(source[:2000]) is not None
+    if whole:
+        root = lxml.html.document_fromstring(source)
+        prefix = ""
+    else:
+        root = lxml.html.fragment_fromstring(source, create_parent="div")
+        prefix = "/div"
+    reader = Reader(root, prefix)
+    if not whole and not any(
+        isinstance(d.tag, str) and d.tag in BLOCK_LEVEL for d in root.iterdescendants()
+    ):
+        reader.read_block(root)  # inline markup only: the whole fragment is one paragraph
+    else:
+        reader.walk(root)
+    return Article(
+        text=reader.text,
+        format="html",
+        blocks=reader.blocks,
+        source=source,
+        writer=html_writer(root, reader.elements, doctype(root, source) if whole else None),
+    )
+
+
+def doctype(root: _Element, source: str) -> str:
+    """The document's own doctype; none when it had none (lxml would invent HTML 4's)."""
+    if "<!doctype" not in source[:2000].lower():
+        return ""
+    return str(root.getroottree().docinfo.doctype or "")
+
+
+def html_writer(
+    root: _Element, elements: list[int], whole_document: str | None
+) -> Callable[[list[BlockTarget]], str]:
+    """``whole_document``: the doctype of a whole document ("" for none); None: a fragment."""
+
+    def write(targets: list[BlockTarget]) -> str:
+        tree = copy.deepcopy(root)
+        nodes = list(tree.iter())
+        for index, target in zip(elements, targets, strict=True):
+            fill(nodes[index], target)
+        return serialise(tree, whole_document)
+
+    return write
+
+
+def fill(element: _Element, target: BlockTarget) -> None:
+    element.text = None
+    for child in list(element):
+        element.remove(child)
+    ordered = sorted(enumerate(target.marks), key=lambda p: (p[1].start, -p[1].end, p[0]))
+    build(element, target.text, 0, len(target.text), [placed for _, placed in ordered])
+
+
+def build(parent: _Element, text: str, low: int, high: int, marks: list[Placed]) -> None:
+    """Put ``text[low:high]`` into ``parent`` with the marks as nested elements."""
+    cursor, last, index = low, None, 0
+    while index < len(marks):
+        outer = marks[index]
+        inner_end = index + 1  # the marks inside it (a verbatim one has none)
+        while (
+            not outer.mark.verbatim
+            and inner_end < len(marks)
+            and marks[inner_end].start < outer.end
+            and marks[inner_end].end <= outer.end
+        ):
+            inner_end += 1
+        last = append_text(parent, last, text[cursor : outer.start])
+        node = copy.deepcopy(outer.mark.payload)
+        assert isinstance(node, _Element)
+        if not outer.mark.verbatim:
+            build(node, text, outer.start, outer.end, marks[index + 1 : inner_end])
+        parent.append(node)
+        last, cursor, index = node, max(cursor, outer.end), inner_end
+    append_text(parent, last, text[cursor:high])
+
+
+def append_text(parent: _Element, last: _Element | None, piece: str) -> _Element | None:
+    if piece:
+        if last is None:
+            parent.text = (parent.text or "") + piece
+        else:
+            last.tail = (last.tail or "") + piece
+    return last
+
+
+def serialise(tree: _Element, whole_document: str | None) -> str:
+    if whole_document is not None:
+        return lxml.html.tostring(tree, encoding="unicode", doctype=whole_document or None)
+    parts = [html.escape(tree.text or "", quote=False)]
+    parts += [lxml.html.tostring(child, encoding="unicode") for child in tree]
+    return "".join(parts)

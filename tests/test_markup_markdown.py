@@ -1,0 +1,92 @@
+from fastapi.testclient import TestClient
+from markdown_it import MarkdownIt
+
+from models.marian import MarianEngine
+from service.formats import read_article
+from service.pipeline import Translator
+from tests.markup_fakes import WordEngine
+
+
+def block_types(markdown: str) -> list[str]:
+    """The block structure as CommonMark sees it (paragraph text aside)."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return [t.type for t in md.parse(markdown) if t.type != "inline"]
+
+
+def test_reader_extracts_headings_lists_quotes_and_skips_code_and_tables() -> None:
+    article = read_article(
+        "# Titel *kursiv*\n\nEin Satz\nüber zwei Zeilen.\n\n- Eins\n- Zwei\n\n> Zitat.\n\n"
+        "```\nCode bleibt.\n```\n\n    eingerückter Code\n\n| a | b |\n|---|---|\n| c | d |\n\n"
+        "## Mehr\n",
+        "markdown",
+    )
+    assert article.text == (
+        "Titel kursiv\n\nEin Satz über zwei Zeilen.\n\nEins\n\nZwei\n\nZitat.\n\nMehr"
+    )
+    assert [b.kind for b in article.blocks] == [
+        "title",
+        "paragraph",
+        "list_item",
+        "list_item",
+        "quote",
+        "heading",
+    ]
+
+
+def test_emphasis_and_links_follow_the_alignment_urls_untouched() -> None:
+    source = (
+        "Gestern hat der Minister **Lawrow** "
+        '[getroffen](https://example.org/a_(b)?x=1&y=%20 "Ein Titel").\n'
+    )
+    document = Translator(WordEngine()).translate(source, "markdown")
+    assert document.target_document == (
+        'Yesterday the minister [met](https://example.org/a_(b)?x=1&y=%20 "Ein Titel") '
+        "**Lavrov**.\n"
+    )
+
+
+def test_structure_prefixes_code_and_images_are_kept() -> None:
+    source = (
+        "## Die Gespräche dauern an.\n\n"
+        "- *Die Gespräche* dauern an.\n"
+        "- Russland hat `Soldaten` geschickt.\n\n"
+        "> Russland hat Soldaten geschickt. ![Karte](img/karte%201.png)\n\n"
+        "```python\nprint('Die Gespräche dauern an.')\n```\n"
+    )
+    output = Translator(WordEngine()).translate(source, "markdown").target_document
+    assert output == (
+        "## The talks continue.\n\n"
+        "- *The talks* continue.\n"
+        "- Russia has sent `Soldaten`.\n\n"
+        "> Russia has sent troops. ![Karte](img/karte%201.png)\n\n"
+        "```python\nprint('Die Gespräche dauern an.')\n```\n"
+    )
+    assert block_types(output) == block_types(source)
+
+
+def test_api_translates_markdown(client: TestClient) -> None:
+    source = "# Russland\n\nDer Minister **kommt**.\n"
+    response = client.post("/v1/translate", json={"text": source, "format": "markdown"})
+    assert response.status_code == 200, response.text
+    document = response.json()
+    assert [block["kind"] for block in document["blocks"]] == ["title", "paragraph"]
+    assert block_types(document["target_document"]) == block_types(source)
+    assert document["target_document"].startswith("# ")
+    assert "**" in document["target_document"] and "**" not in document["target_text"]
+
+
+def test_toy_model_round_trip_puts_emphasis_and_link_on_the_english_words(
+    toy_engine: MarianEngine,
+) -> None:
+    source = (
+        "# Russland an der Grenze\n\n"
+        "Russland hat mehr als 100.000 **Soldaten** nahe der "
+        "[ukrainischen Grenze](https://example.org/karte) angehäuft.\n"
+    )
+    document = Translator(toy_engine).translate(source, "markdown")
+    # The toy model: "Russia has has amassed more than 10,000 soldiers at the border."
+    assert document.target_document == (
+        "# Russia at the border\n\n"
+        "Russia has has amassed more than 10,000 **soldiers** at the "
+        "[border](https://example.org/karte).\n"
+    )
