@@ -201,3 +201,22 @@ def test_cli_converts_once_and_translates_with_the_backend(
     )  # fmt: skip
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().strip() == fast.translate([sentence])[0].text
+
+
+def cuda_devices() -> int:
+    import ctranslate2
+
+    return int(ctranslate2.get_cuda_device_count())
+
+
+@needs_ctranslate2
+def test_on_a_gpu_the_int8_model_runs_with_float16(
+    cache_dir: Path, fast: CTranslate2Engine
+) -> None:
+    if not cuda_devices():
+        pytest.skip("no CUDA device")
+    gpu = CTranslate2Engine("toy", device="cuda", cache_dir=cache_dir)
+    assert gpu.translator.compute_type == "int8_float16"
+    got = gpu.translate(SENTENCES[:10], with_alignment=True)
+    same = sum(a.text == b.text for a, b in zip(got, fast.translate(SENTENCES[:10]), strict=True))
+    assert same >= 8
