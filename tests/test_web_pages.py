@@ -20,7 +20,8 @@ from tests.test_api_translate import ARTICLE, segments
 HOSTILE = (
     "Angriff <script>window.pwned = 1</script> im Netz\n\n"
     'Ein Bild <img src=x onerror="window.pwned = 2"> erschien. '
-    'Der Link <a href="javascript:window.pwned=3">hier</a> ist gefährlich.'
+    'Der Link <a href="javascript:window.pwned=3">hier</a> ist gefährlich.\n\n'
+    "Zum Schluss <svg/onload=alert(4)> und <iframe srcdoc='<script>alert(5)</script>'>."
 )
 KEY = "k" * 24
 SCRIPTS = ["/static/review.js", "/static/jobs.js"]  # the only scripts a page loads
@@ -121,7 +122,7 @@ def test_a_hostile_article_is_text(client: TestClient) -> None:
             name for element in html.iter() for name in element.attrib if name.startswith("on")
         ]
         assert not html.xpath("//*[starts-with(normalize-space(@href), 'javascript:')]")
-        assert not html.cssselect("img")
+        assert not html.cssselect("img, svg, iframe")
     sources = [s.text_content() for s in html.cssselect(".src")]
     assert "<script>window.pwned = 1</script>" in sources[0]
     assert 'onerror="window.pwned = 2"' in " ".join(sources)
