@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from models.engine import Engine
+from service import web
 from service.api import (
     articles,
     export,
@@ -28,11 +29,10 @@ from service.api import (
     translate,
 )
 from service.api.errors import install_error_handlers
-from service.api.middleware import BodyLimit, RequestMetrics
+from service.api.middleware import BodyLimit, CrossSiteGuard, RequestMetrics
 from service.api.runtime import Runtime
 from service.batch.worker import JobWorker
 from service.metrics import Metrics
-from service import web
 from service.settings import Settings
 from service.store import Store
 
@@ -79,5 +79,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         max_bytes=settings.max_chars * BODY_BYTES_PER_CHAR + BODY_SLACK_BYTES,
         uploads=("/v1/jobs", settings.max_upload_bytes),
     )
+    app.add_middleware(CrossSiteGuard)
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)  # outermost: sees every 413
     return app
