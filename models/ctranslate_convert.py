@@ -90,6 +90,9 @@ def convert(
         "suppress": ["<pad>"] if trained_start else [],
     }
     (scratch / METADATA).write_text(json.dumps(metadata, indent=2) + "\n")
+    if (target / METADATA).is_file() and not force:  # another process finished first
+        shutil.rmtree(scratch, ignore_errors=True)
+        return target
     shutil.rmtree(target, ignore_errors=True)  # a forced or half-written earlier one
     os.replace(scratch, target)
     return target
