@@ -75,8 +75,9 @@ DONE_IDS = [article.id for article in ARTICLES if article.error is None]
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Store]:
-    store = Store(f"sqlite:///{tmp_path / 'job.db'}")
+def db(database_url: str) -> Iterator[Store]:
+    """The job store on SQLite, and on PostgreSQL where the tests have one."""
+    store = Store(database_url)
     yield store
     store.close()
 
@@ -282,9 +283,8 @@ def test_cancel_stops_the_run_and_a_rerun_finishes_it(db: Store, tmp_path: Path)
     assert_exactly_once(db, job_id, out)
 
 
-def test_two_runners_never_claim_the_same_item(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'job.db'}"
-    first, second = Store(url), Store(url)
+def test_two_runners_never_claim_the_same_item(database_url: str, tmp_path: Path) -> None:
+    first, second = Store(database_url), Store(database_url)
     articles = [news(n) for n in range(200)]
     job_id = new_job(first, tmp_path / "out", articles)
     claimed: list[int] = []
