@@ -1,0 +1,103 @@
+"""The store's side of split and merge, and the article list's text search (SQLite, PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from service.document import Segment
+from service.errors import EditConflict
+from service.store import Store
+from service.store_resegment import replace_segments
+from service.store_schema import segment_flags, segment_history, segments
+from tests.test_store import TEXT, add
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    store = Store(database_url)
+    yield store
+    store.close()
+
+
+def halves(first: Segment, start: int) -> list[Segment]:
+    """``first`` split at ``start`` characters into its source, as new segments."""
+    begin, end = first.source_span
+    return [
+        Segment(
+            id="b0s2",
+            source=TEXT[begin : begin + start - 1],
+            target="One,",
+            source_span=(begin, begin + start - 1),
+            score=-0.1,
+            flags=["length_ratio"],
+        ),
+        Segment(
+            id="b0s3",
+            source=TEXT[begin + start : end],
+            target="two.",
+            source_span=(begin + start, end),
+            score=-0.2,
+        ),
+    ]
+
+
+def test_new_segments_take_the_place_of_the_old(store: Store) -> None:
+    article_id = add(store)
+    old = store.article(article_id).document.segments()
+    store.edit_segment(article_id, "b0s0", target="Edited.", status="approved")
+    new = halves(old[0], 7)  # "Erster" | "Satz."
+    replace_segments(store, article_id, [old[0]], new)
+
+    article = store.article(article_id)
+    assert [s.id for s in article.document.segments()] == ["b0s2", "b0s3", "b0s1", "b1s0"]
+    assert [s.target for s in article.document.segments()][:2] == ["One,", "two."]
+    assert article.document.target_text == "One, two. Sentence 1.\n\nSentence 2."
+    assert article.status == "draft"  # the approved segment is gone
+    with store.engine.connect() as connection:
+        positions = (
+            connection.execute(
+                select(segments.c.segment_id)
+                .where(segments.c.article_id == article_id)
+                .order_by(segments.c.position)
+            )
+            .scalars()
+            .all()
+        )
+        history = connection.execute(select(segment_history.c.segment_id)).scalars().all()
+        flags = connection.execute(select(segment_flags.c.segment_id)).scalars().all()
+    assert positions == ["b0s2", "b0s3", "b0s1", "b1s0"]
+    assert history == [] and flags == ["b0s2"]
+    assert store.articles(status=None, flag="length_ratio", limit=5, offset=0)[0][0].flagged == 1
+
+
+def test_a_changed_article_is_a_conflict(store: Store) -> None:
+    article_id = add(store)
+    old = store.article(article_id).document.segments()
+    new = halves(old[0], 7)
+    replace_segments(store, article_id, [old[0]], new)
+    before = store.article(article_id)
+    with pytest.raises(EditConflict):  # b0s0 is gone
+        replace_segments(store, article_id, [old[0]], halves(old[0], 7))
+    with pytest.raises(EditConflict):  # not neighbours in that order
+        replace_segments(store, article_id, [old[2], old[1]], new[:1])
+    assert store.article(article_id) == before
+
+
+def test_the_list_searches_title_german_and_english(store: Store) -> None:
+    first = add(store, title="Gipfel in Genf")
+    second = add(store, title="Anderes", flags=([], ["repetition"], ["repetition"]))
+    store.edit_segment(second, "b1s0", target="A 100% new_line", status=None)
+
+    def found(text: str) -> list[str]:
+        summaries, count = store.articles(status=None, flag=None, limit=10, offset=0, text=text)
+        assert count == len(summaries)
+        return [summary.id for summary in summaries]
+
+    assert found("genf") == [first]
+    assert found("ZWEITER satz") == [second, first]
+    assert found("100%") == [second] and found("0%_") == [] and found("new_") == [second]
+    [summary] = store.articles(status=None, flag="repetition", limit=10, offset=0)[0]
+    assert (summary.id, summary.flagged, summary.flags) == (second, 2, ["repetition"])
