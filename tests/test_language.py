@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -5,6 +7,9 @@ from models.engine import Hypothesis
 from service.errors import NotGerman
 from service.language import article_language, foreign_sentence
 from service.pipeline import Translator
+from tests.conftest import SHARED_DATA
+
+GSD = SHARED_DATA / "segmentation_dev_ud_german_gsd.jsonl"
 
 ENGLISH_QUOTE = "We keep hearing assurances that Russia is not planning an attack."
 ENGLISH_ARTICLE = (
@@ -36,6 +41,8 @@ class RecordingEngine:
     ("sentence", "language"),
     [
         (ENGLISH_QUOTE, "en"),
+        ("„We will respond to any aggression“, said the minister.", "en"),
+        ("It was a frank and substantive conversation.", "en"),
         ("Nous sommes tous des Berlinois, a dit le président.", "fr"),
         ("Der Beamte sagte, Blinken und Lawrow hätten ein Gespräch geführt.", None),
         # German sentences full of English names stay German.
@@ -49,6 +56,14 @@ class RecordingEngine:
 )
 def test_sentence_language(sentence: str, language: str | None) -> None:
     assert foreign_sentence(sentence) == language
+
+
+@pytest.mark.skipif(not GSD.exists(), reason=f"{GSD} is absent")
+def test_german_sentences_with_english_words_stay_german() -> None:
+    lines = GSD.read_text(encoding="utf-8").splitlines()[:80]
+    sentences = [sentence for line in lines for sentence in json.loads(line)["sentences"]]
+    assert len(sentences) > 200
+    assert [s for s in sentences if foreign_sentence(s)] == []
 
 
 def test_article_language() -> None:

@@ -6,7 +6,7 @@ import logging
 
 from glossary import Glossary
 from models.engine import Engine
-from service import engines
+from service import engines, language
 from service.batcher import BatchingEngine
 from service.errors import ModelNotReady, ModelUnavailable, MtdeskError
 from service.glossaries import select_glossary
@@ -49,7 +49,9 @@ class Runtime:
     def load(self) -> None:
         """Load the configured model (in a thread of its own: it takes seconds)."""
         try:
-            self.attach(engines.load_engine(self.settings))
+            engine = engines.load_engine(self.settings)
+            language.warm()  # its models too: the first request should not wait for them
+            self.attach(engine)
         except MtdeskError as error:
             log.error("cannot serve translations: %s", error.message)
             self.load_error = error
