@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from service import quality
 from service.api.articles import ArticleId, create_article
 from service.api.deps import RuntimeDep, StoreDep
 from service.api.schemas import ArticleCreate
@@ -22,15 +23,7 @@ from service.web.highlight import Row, row_view, term_colours
 from service.web.render import PageRoute, render
 
 PAGE_SIZE = 50
-# The quality flags of DESIGN.md, offered by the list's filter.
-FLAGS = (
-    "glossary_violation",
-    "length_ratio",
-    "repetition",
-    "untranslated",
-    "truncated",
-    "low_confidence",
-)
+FLAGS = ("glossary_violation", *quality.FLAGS)  # offered by the list's filter
 EXPORTS: tuple[tuple[ExportFormat, str], ...] = (
     ("tmx", "TMX"),
     ("xliff", "XLIFF"),
