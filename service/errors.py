@@ -19,6 +19,7 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  ├── EditConflict               409  the article changed between reading and writing
  ├── JobConflict                409  a job's output directory already holds another job
  ├── ModelUnavailable           503  the model is absent locally and cannot be fetched
+ ├── RayUnavailable             500  ``--executor ray`` without Ray installed
  └── ModelNotReady              503  the model is still loading (``Retry-After`` says when to retry)
 
 The ``models`` and ``glossary`` rooms raise their own errors (they import
@@ -177,4 +178,13 @@ class NotGerman(InputError):
             'German to English (send "source_lang": "auto" to translate its German '
             "sentences and keep the others)",
             detail={"detected": language},
+        )
+
+
+class RayUnavailable(MtdeskError):
+    code = "ray_unavailable"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "--executor ray needs Ray: pip install 'mtdesk[ray]' (or use --executor local)"
         )

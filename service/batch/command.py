@@ -27,6 +27,7 @@ OUT_DB = "job.db"
 
 class ExecutorKind(StrEnum):
     local = "local"
+    ray = "ray"
 
 
 def batch(
@@ -55,8 +56,17 @@ def batch(
         ExecutorKind, typer.Option(help="Where articles are translated.")
     ] = ExecutorKind.local,
     workers: Annotated[
-        int, typer.Option(min=1, help="Articles translated at once (their sentences batch).")
+        int,
+        typer.Option(
+            min=1,
+            help="local: articles translated at once (their sentences batch); "
+            "ray: actors, each holding an engine.",
+        ),
     ] = 4,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster to run on (e.g. ray://head:10001) [default: a local Ray]."),
+    ] = None,
 ) -> None:
     """Translate a whole archive; re-run the same command to continue after a stop."""
     from service.batch.inputs import read_input
@@ -92,7 +102,10 @@ def batch(
             typer.echo(f"job {job.id}: all {job.total} articles already done", err=True)
             summary(jobs.job(job.id).counts, out)
             return
-        run_local(store, jobs, job.id, settings, chosen, workers)
+        if executor is ExecutorKind.ray:
+            run_ray(store, jobs, job.id, settings, chosen, workers, ray_address)
+        else:
+            run_local(store, jobs, job.id, settings, chosen, workers)
         summary(jobs.job(job.id).counts, out)
     finally:
         store.close()
@@ -156,6 +169,34 @@ def run_local(
         Runner(jobs, LocalExecutor(translator, workers), observer=progress).run(job_id)
     finally:
         engine.close()
+
+
+def run_ray(
+    store: Store,
+    jobs: JobStore,
+    job_id: str,
+    settings: Settings,
+    glossary: Glossary | None,
+    workers: int,
+    address: str | None,
+) -> None:
+    from service.batch.progress import BatchProgress
+    from service.batch.ray_executor import RayExecutor
+    from service.batch.runner import Runner
+
+    job = jobs.job(job_id)
+    executor = RayExecutor(
+        settings,
+        glossary,
+        workers=workers,
+        address=address,
+        db=store.engine.url.render_as_string(hide_password=False),
+    )
+    try:
+        progress = BatchProgress(job.total, job.finished)
+        Runner(jobs, executor, observer=progress).run(job_id)
+    finally:
+        executor.close()
 
 
 def summary(counts: dict[str, int], out: Path) -> None:

@@ -1,0 +1,112 @@
+"""The Ray executor: the same job on a Ray cluster (``pip install 'mtdesk[ray]'``).
+
+Each actor loads one engine (a GPU each when ``MTDESK_DEVICE=cuda``) and
+translates several articles at once, their sentences meeting in its
+batching engine as in the local executor. The driver — the ``mtdesk batch``
+process — claims articles from the job store, streams them to the actors,
+and records each result as it comes back, so the store stays the single
+source of truth and a stopped job resumes exactly as a local one does.
+Actors reach the translation memory through ``MTDESK_DB``: on several
+machines that must be a database they all reach (PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from service.batch.jobstore import Item
+from service.document import AlignedDocument
+from service.errors import RayUnavailable
+
+if TYPE_CHECKING:
+    from glossary import Glossary
+    from service.settings import Settings
+
+ARTICLES_PER_ACTOR = 4  # in flight at once on one actor: their sentences share engine calls
+
+
+class TranslatorActor:
+    """Holds one engine; runs as a threaded Ray actor (``max_concurrency``)."""
+
+    def __init__(self, settings: dict[str, Any], glossary: Glossary | None, db: str | None):
+        from service.batch.local import merging_engine
+        from service.engines import load_engine
+        from service.memory import TranslationMemory
+        from service.pipeline import Translator
+        from service.settings import Settings
+        from service.store import Store
+
+        options = Settings.model_validate(settings)
+        self.engine = merging_engine(load_engine(options))
+        memory = TranslationMemory(Store(db)) if db and options.memory else None
+        self.translator = Translator(
+            self.engine,
+            beam_size=options.beam_size,
+            max_sentence_tokens=options.max_sentence_tokens,
+            memory=memory,
+            glossary=glossary,
+        )
+
+    def translate(self, text: str, fmt: str, article_id: str) -> dict[str, Any] | str:
+        from service.batch.local import translate_item
+
+        item = Item(0, article_id, "", "", fmt, None, text, "running", None, None)
+        outcome = translate_item(self.translator, item)
+        return outcome if isinstance(outcome, str) else outcome.model_dump(mode="json")
+
+
+class RayExecutor:
+    def __init__(
+        self,
+        settings: Settings,
+        glossary: Glossary | None,
+        *,
+        workers: int,
+        address: str | None,
+        db: str | None,
+    ) -> None:
+        try:
+            import ray as ray_module
+        except ImportError:
+            raise RayUnavailable() from None
+        ray: Any = ray_module  # its decorators are typed for functions, not for a class built here
+        self.ray = ray
+        self.started_ray = not ray.is_initialized()
+        if self.started_ray:
+            # No address: a local Ray for this job only, with a CPU per actor.
+            ray.init(
+                address=address,
+                num_cpus=None if address else workers,
+                include_dashboard=False,
+                log_to_driver=False,
+                configure_logging=False,
+            )
+        gpus = 1 if settings.device == "cuda" else 0
+        actor_class = ray.remote(num_cpus=1, num_gpus=gpus, max_concurrency=ARTICLES_PER_ACTOR)(
+            TranslatorActor
+        )
+        data = settings.model_dump(mode="json")
+        data["api_key"] = None  # actors need no key
+        self.actors = [actor_class.remote(data, glossary, db) for _ in range(max(1, workers))]
+
+    def translate(self, items: list[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]:
+        """Articles stream to the actors round-robin; results come back as they finish."""
+        pending: dict[Any, Item] = {}
+        for actor, item in zip(itertools.cycle(self.actors), items):
+            pending[actor.translate.remote(item.text, item.format, item.article_id)] = item
+        while pending:
+            (ready,), _ = self.ray.wait(list(pending), num_returns=1)
+            item = pending.pop(ready)
+            outcome = self.ray.get(ready)
+            yield (
+                item,
+                outcome if isinstance(outcome, str) else AlignedDocument.model_validate(outcome),
+            )
+
+    def close(self) -> None:
+        for actor in self.actors:
+            self.ray.kill(actor)
+        if self.started_ray:
+            self.ray.shutdown()
