@@ -151,6 +151,7 @@ def article_as_html(text: str) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not ARTICLE.exists(), reason=f"{ARTICLE} is absent")
 def test_shared_article_as_html_keeps_structure_link_and_bold_name(
     toy_engine: MarianEngine,

@@ -135,3 +135,16 @@ def test_live_toy_outputs_on_a_looping_sentence(toy_engine: MarianEngine) -> Non
     flags = quality_flags(source, hypothesis.text, hypothesis.score, truncated=hypothesis.truncated)
     # The toy model loops on this headline until its length limit.
     assert hypothesis.truncated and {"repetition", "truncated", "length_ratio"} <= set(flags)
+
+
+def test_the_pipeline_flags_segments_with_the_configured_thresholds() -> None:
+    from service.pipeline import Translator
+    from tests.markup_fakes import WordEngine
+
+    article = "Russland hat mehr als 100.000 Soldaten angehäuft.\n\nDie Gespräche dauern an."
+    document = Translator(WordEngine()).translate(article)
+    flagged, clean = document.segments()
+    assert flagged.target == "EN" and flagged.flags == ["length_ratio", "number_mismatch"]
+    assert clean.target == "The talks continue." and clean.flags == []
+    strict = Translator(WordEngine(), quality=Thresholds(min_score=-0.05)).translate(article)
+    assert [segment.flags[0] for segment in strict.segments()] == ["low_confidence"] * 2
