@@ -326,3 +326,18 @@ def test_unsafe_article_ids_stay_inside_the_output_directory(db: Store, tmp_path
         "report.json",
     ]
     assert [record["id"] for record in results(out)] == [a.id for a in articles]
+
+
+def test_markdown_and_html_articles_keep_their_markup(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    articles = [
+        InputArticle("a.md", "a.md", "markdown", "# Titel\n\nDer Minister *kommt* heute.\n"),
+        InputArticle("b.html", "b.html", "html", "<h1>Titel</h1><p>Der Minister kommt.</p>"),
+    ]
+    run(db, new_job(db, out, articles))
+    records = {record["id"]: record for record in results(out)}
+    assert records["a.md"]["format"] == "markdown"
+    assert records["a.md"]["target_document"].startswith("# ")
+    assert records["b.html"]["format"] == "html"
+    assert records["b.html"]["target_document"].startswith("<h1>")
+    assert "<p>" not in records["b.html"]["blocks"][1]["segments"][0]["source"]
