@@ -291,7 +291,8 @@ def list_job_articles(
 
 @router.post("/{job_id}/cancel", summary="Stop a job", response_model=JobPublic)
 def cancel_job(worker: WorkerDep, job_id: JobId) -> JobPublic:
-    """Articles in flight finish; the rest stay pending. A finished job stays as it is."""
+    """The articles already taken (at most 8) finish; the rest stay pending. A finished job
+    stays as it is."""
     return job_public(worker.jobs.cancel(job_id), worker.jobs.failures(job_id))
 
 

@@ -26,6 +26,7 @@ log = logging.getLogger("mtdesk.batch")
 IDLE_POLL_S = 5.0  # also picks up jobs queued by another process on a shared database
 ENGINE_POLL_S = 0.5
 ARTICLES_IN_FLIGHT = 4
+CLAIM_ARTICLES = 8  # a cancel takes effect once the articles claimed so far are done
 
 
 class JobWorker:
@@ -75,7 +76,8 @@ class JobWorker:
                 glossary=self.glossary_for(job.options.get("glossary"))
             )
             executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT)
-            Runner(self.jobs, executor, stop=self._stopping.is_set).run(job_id)
+            runner = Runner(self.jobs, executor, claim=CLAIM_ARTICLES, stop=self._stopping.is_set)
+            runner.run(job_id)
         except Exception as error:  # one job's failure must not stop the worker
             log.exception("batch job %s failed", job_id)
             self.jobs.set_state(job_id, "failed", f"{type(error).__name__}: {error}")
