@@ -119,9 +119,9 @@ class CTranslate2Engine:
     def _first_attention(self, sources: list[list[str]], outputs: list[Any]) -> list[Any]:
         """The first target piece's attention row, from a one-step greedy pass.
 
-        In beam search CTranslate2 reports the first step's attention before
-        the beams are laid out, and the row does not belong to the sentence
-        (its other rows do). Forcing each first piece and decoding one step
+        In beam search CTranslate2 runs the first step before it expands the
+        batch to the beams, and in a batch of several sentences the first
+        row it reports belongs to another sentence (the other rows are right). Forcing each first piece and decoding one step
         without beams gives the right row: one encoder pass more, paid only
         by sentences that need alignment (those with glossary terms).
         """
