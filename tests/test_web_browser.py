@@ -170,6 +170,7 @@ def test_review_edit_approve_reuse_and_export(page: Any, server: str, tmp_path: 
     last = stored[-1]["id"]
     page.click(f"#seg-{last} .tgt")
     page.fill(f"#seg-{last} textarea.editor", "There was no deal.")
+    screenshot(page, "review-editing")
     page.click(f"#seg-{last} .actions button:text('Save')")
     page.wait_for_selector(f"#seg-{last} .tgt-text:text('There was no deal.')")
     page.click(f"#seg-{last} .tgt")

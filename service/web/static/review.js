@@ -62,9 +62,11 @@
       button("Save", () => save(row), "keep the edit as a draft"),
       button("Approve", () => save(row, "approved"), "Ctrl+Enter"),
       button("Split", () => split(row), "split the German where you clicked in it"),
-      button("Merge with next", () => merge(row)),
-      button("Cancel", closeEditor, "Esc"),
     );
+    if (row.nextElementSibling) {  // merging stays within a paragraph
+      actions.append(button("Merge with next", () => merge(row)));
+    }
+    actions.append(button("Cancel", closeEditor, "Esc"));
     actions.firstChild.classList.add("primary");
     row.classList.add("editing");
     cell.append(textarea, actions);
