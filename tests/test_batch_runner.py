@@ -8,6 +8,9 @@ can be counted exactly; the toy model runs in tests/test_batch_cli.py.
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +25,7 @@ from service.batch.inputs import InputArticle
 from service.batch.jobstore import JobStore, job_key
 from service.batch.local import DistinctEngine, LocalExecutor, merging_engine
 from service.batch.runner import Runner
+from service.errors import JobConflict
 from service.memory import TranslationMemory
 from service.pipeline import Translator
 from service.store import Store
@@ -341,3 +345,16 @@ def test_markdown_and_html_articles_keep_their_markup(db: Store, tmp_path: Path)
     assert records["b.html"]["format"] == "html"
     assert records["b.html"]["target_document"].startswith("<h1>")
     assert "<p>" not in records["b.html"]["blocks"][1]["segments"][0]["source"]
+
+
+def test_a_job_with_a_live_runner_is_not_taken_over(db: Store, tmp_path: Path) -> None:
+    jobs = JobStore(db)
+    job_id = new_job(db, tmp_path / "out")
+    host = socket.gethostname()
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    jobs.take_over(job_id, f"{host}:{gone.pid}")
+    jobs.take_over(job_id, "elsewhere:1")  # the process on this machine is gone: taken over
+    with pytest.raises(JobConflict, match="is being run by elsewhere:1"):
+        jobs.take_over(job_id, f"{host}:{os.getpid()}")  # elsewhere claimed items just now
+    assert JobStore(db).job(job_id).state == "running"

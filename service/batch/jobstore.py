@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import secrets
+import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
 from service.batch.inputs import InputArticle
-from service.errors import NotFound
+from service.errors import JobConflict, NotFound
 from service.store import Store, as_utc
 from service.store_schema import job_items, jobs
 
@@ -31,6 +33,7 @@ JobState = Literal["queued", "running", "done", "cancelled", "failed"]
 ItemState = Literal["pending", "running", "done", "failed"]
 UNFINISHED: tuple[JobState, ...] = ("queued", "running")
 INSERT_CHUNK = 500
+RUNNER_STALE = timedelta(minutes=10)  # a runner on another machine silent this long is dead
 
 
 @dataclass(frozen=True)
@@ -197,18 +200,29 @@ class JobStore:
     def take_over(self, job_id: str, runner: str) -> None:
         """Start running the job: items a dead runner left running become pending again.
 
-        One runner runs a job at a time (the CLI process, or the service's worker).
+        One runner runs a job at a time (a ``mtdesk batch`` process, or the service's
+        worker); a job whose runner is still alive is refused with ``JobConflict``.
         """
         with self.store.writing() as connection:
+            previous = connection.execute(
+                select(jobs.c.runner).where(jobs.c.id == job_id)
+            ).scalar_one()
+            if previous not in (None, runner) and runner_alive(connection, job_id, previous):
+                raise JobConflict(
+                    f"job {job_id} is being run by {previous}; wait for it or stop it first",
+                    detail={"job_id": job_id, "runner": previous},
+                )
+            taken = connection.execute(
+                update(jobs)
+                .where(jobs.c.id == job_id, jobs.c.runner.is_not_distinct_from(previous))
+                .values(state="running", runner=runner, error=None, updated=datetime.now(UTC))
+            )
+            if taken.rowcount != 1:  # another runner took it between the read and the update
+                raise JobConflict(f"job {job_id} was just taken by another runner")
             connection.execute(
                 update(job_items)
                 .where(job_items.c.job_id == job_id, job_items.c.state == "running")
                 .values(state="pending", owner=None)
-            )
-            connection.execute(
-                update(jobs)
-                .where(jobs.c.id == job_id)
-                .values(state="running", runner=runner, error=None, updated=datetime.now(UTC))
             )
 
     def claim(self, job_id: str, runner: str, count: int) -> list[Item]:
@@ -324,6 +338,24 @@ def item_rows(job_id: str, articles: Iterable[InputArticle], now: datetime) -> l
             }
         )
     return rows
+
+
+def runner_alive(connection: Connection, job_id: str, runner: str) -> bool:
+    """A runner (``host:pid``) on this machine is alive while its process is; one elsewhere
+    while it finished an article less than ``RUNNER_STALE`` ago."""
+    host, _, pid = runner.rpartition(":")
+    if host == socket.gethostname() and pid.isdigit():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    last = connection.execute(
+        select(func.max(job_items.c.updated)).where(job_items.c.job_id == job_id)
+    ).scalar_one()
+    return last is not None and datetime.now(UTC) - as_utc(last) < RUNNER_STALE
 
 
 def counts(connection: Connection, job_id: str) -> dict[str, int]:
