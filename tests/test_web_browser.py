@@ -231,6 +231,23 @@ def test_split_from_the_page(page: Any, server: str) -> None:
     assert sources == ["Der Minister kam an,", "Die Gespräche begannen."]
     assert page.url.endswith(article_id)
 
+    # And merged back: one sentence again, translated.
+    second = page.locator(".seg").nth(1)
+    second.locator(".tgt").click()  # the paragraph's last sentence: nothing to merge with
+    assert second.locator(".actions button").all_text_contents() == [
+        "Save",
+        "Approve",
+        "Split",
+        "Cancel",
+    ]
+    first = page.locator(".seg").first
+    first.locator(".tgt").click()
+    with page.expect_navigation():
+        first.locator(".actions button:text('Merge with next')").click()
+    assert page.locator(".seg .src").all_text_contents() == [
+        "Der Minister kam an, Die Gespräche begannen."
+    ]
+
 
 def test_a_hostile_article_runs_nothing(page: Any, server: str) -> None:
     dialogs: list[str] = []
