@@ -121,9 +121,10 @@ class CTranslate2Engine:
 
         In beam search CTranslate2 runs the first step before it expands the
         batch to the beams, and in a batch of several sentences the first
-        row it reports belongs to another sentence (the other rows are right). Forcing each first piece and decoding one step
-        without beams gives the right row: one encoder pass more, paid only
-        by sentences that need alignment (those with glossary terms).
+        row it reports belongs to another sentence (the other rows are right).
+        Forcing each first piece and decoding one step without beams gives the
+        right row: one encoder pass more, paid only by sentences that need
+        alignment (those with glossary terms).
         """
         wanted = [i for i, output in enumerate(outputs) if output.hypotheses[0]]
         rows: list[Any] = [None] * len(outputs)
