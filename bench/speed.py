@@ -52,7 +52,7 @@ from api_throughput import TOKENIZER_FILES, TOY, free_port  # noqa: E402
 
 from models import budget, marian  # noqa: E402
 from models.batching import plan_batches  # noqa: E402
-from models.engine import Engine  # noqa: E402
+from models.engine import Engine, Hypothesis  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
@@ -159,7 +159,54 @@ def naive(model_dir: Path, sentences: list[str], threads: int) -> float:
     return timed(run)
 
 
-def pipeline(engine: Engine, docs: list[list[str]], workdir: Path, workers: int) -> float:
+class Busy:
+    """An engine that counts its calls and the time in them: how busy the pipeline keeps it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self.seconds = 0.0
+        self.calls = self.sentences = self.redecodes = 0
+
+    def translate(
+        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
+    ) -> list[Hypothesis]:
+        started = time.perf_counter()
+        try:
+            return self.engine.translate(
+                sentences, beam_size=beam_size, with_alignment=with_alignment
+            )
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.calls += 1
+            self.sentences += len(sentences)
+
+    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
+        started = time.perf_counter()
+        try:
+            return self.engine.continue_from(sentence, prefix, beam_size=beam_size)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.redecodes += 1
+
+    def count_tokens(self, sentence: str) -> int:
+        return self.engine.count_tokens(sentence)
+
+    def reset(self) -> None:
+        self.seconds = 0.0
+        self.calls = self.sentences = self.redecodes = 0
+
+    def summary(self, wall: float) -> str:
+        per_call = self.sentences / self.calls if self.calls else 0.0
+        return (
+            f"    engine busy {self.seconds / wall:.0%} of the wall time: {self.calls} calls, "
+            f"{per_call:.1f} sentences a call, {self.redecodes} forced-prefix re-decodes"
+        )
+
+
+def pipeline(
+    engine: Engine, docs: list[list[str]], workdir: Path, workers: int
+) -> tuple[float, str]:
     """(b), (c): the archive as ``mtdesk batch`` translates it, in this process."""
     from glossary import default_glossary
     from service.batch.inputs import read_input
@@ -180,7 +227,8 @@ def pipeline(engine: Engine, docs: list[list[str]], workdir: Path, workers: int)
     )
     store = Store(f"sqlite:///{workdir / f'{out.name}.db'}")
     glossary = default_glossary()
-    merged = merging_engine(engine)
+    busy = Busy(engine)
+    merged = merging_engine(busy)
     try:
         translator = Translator(
             merged, beam_size=BEAM, memory=TranslationMemory(store), glossary=glossary
@@ -188,6 +236,7 @@ def pipeline(engine: Engine, docs: list[list[str]], workdir: Path, workers: int)
         jobs = JobStore(store)
         # Lazy one-off loads (language detector, segmenter lexicons) are startup, not throughput.
         translator.translate("Der Minister kam am Montag. Er sagte nichts.")
+        busy.reset()
 
         def run() -> None:
             job = jobs.create(
@@ -202,7 +251,8 @@ def pipeline(engine: Engine, docs: list[list[str]], workdir: Path, workers: int)
             )
             Runner(jobs, LocalExecutor(translator, workers)).run(job.id)
 
-        return timed(run)
+        seconds = timed(run)
+        return seconds, busy.summary(seconds)
     finally:
         merged.close()
         store.close()
@@ -342,9 +392,10 @@ def main() -> None:
             ),
         ]
         for key, label, build in engines:
-            seconds = pipeline(build(), docs, workdir, arguments.workers)
+            seconds, busy = pipeline(build(), docs, workdir, arguments.workers)
             rates[key] = len(sentences) / seconds
             report(key, label, len(sentences), seconds)
+            print(busy)
         seconds = ceiling(converted, model_dir, sentences, threads)
         rates["d"] = len(sentences) / seconds
         report("d", "ctranslate2 translate_batch, pre-split", len(sentences), seconds)
