@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import socket
 import time
 import zipfile
 from collections.abc import Iterator
@@ -17,7 +19,9 @@ from models import toy_corpus
 from models.marian import MarianEngine
 from service.app import create_app
 from service.batch import worker as worker_module
+from service.batch.jobstore import JobStore
 from service.settings import Settings
+from service.store import Store
 
 WAIT_S = 180  # a generous bound on a small job, never a timing assertion
 SENTENCES = [pair.source for pair in toy_corpus.held_out(4)]
@@ -172,3 +176,19 @@ def test_a_failing_job_does_not_stop_the_next(
     failed = wait_until_finished(client, first["id"])
     assert failed["state"] == "failed" and failed["error"] == "RuntimeError: disk full"
     assert wait_until_finished(client, second["id"])["state"] == "done"
+
+
+def test_a_job_another_process_runs_is_left_to_it(
+    toy_engine: MarianEngine, settings: Settings, tmp_path: Path
+) -> None:
+    broken = settings.model_copy(update={"model": str(tmp_path / "no-model")})
+    with TestClient(create_app(broken)) as client:
+        theirs = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[0]}]}).json()
+        ours = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[1]}]}).json()
+    store = Store(settings.db)
+    JobStore(store).take_over(theirs["id"], f"{socket.gethostname()}:{os.getppid()}")  # alive
+    store.close()
+
+    with TestClient(create_app(settings, engine=toy_engine)) as client:
+        assert wait_until_finished(client, ours["id"])["state"] == "done"
+        assert client.get(f"/v1/jobs/{theirs['id']}").json()["state"] == "running"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from service.batch.jobstore import JobStore
 from service.batch.local import LocalExecutor
 from service.batch.runner import Runner
+from service.errors import JobConflict
 from service.glossaries import select_glossary
 
 if TYPE_CHECKING:
@@ -62,14 +63,17 @@ class JobWorker:
             if self.runtime.engine is None:  # loading, or failed to load: jobs wait
                 self._stopping.wait(ENGINE_POLL_S)
                 continue
-            pending = self.jobs.unfinished()
-            if not pending:
+            try:
+                ran = any(self.run_job(job_id) for job_id in self.jobs.unfinished())
+            except Exception:  # the database away: try again later, never end the thread
+                log.exception("the batch worker cannot reach the job store")
+                ran = False
+            if not ran:  # nothing queued, or only jobs another process is running
                 self._wake.wait(IDLE_POLL_S)
                 self._wake.clear()
-                continue
-            self.run_job(pending[0])
 
-    def run_job(self, job_id: str) -> None:
+    def run_job(self, job_id: str) -> bool:
+        """Run the job to its end; False if another process is running it."""
         try:
             job = self.jobs.job(job_id)
             translator = self.runtime.translator(
@@ -78,6 +82,10 @@ class JobWorker:
             executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT)
             runner = Runner(self.jobs, executor, claim=CLAIM_ARTICLES, stop=self._stopping.is_set)
             runner.run(job_id)
+        except JobConflict as conflict:
+            log.info("skipping batch job %s: %s", job_id, conflict.message)
+            return False
         except Exception as error:  # one job's failure must not stop the worker
             log.exception("batch job %s failed", job_id)
             self.jobs.set_state(job_id, "failed", f"{type(error).__name__}: {error}")
+        return True
