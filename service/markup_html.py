@@ -45,6 +45,8 @@ SKIPPED = frozenset("script style pre code noscript template svg math textarea h
 VERBATIM = frozenset(
     "code kbd samp var br img wbr input svg math script style select textarea button".split()
 )
+# Kept in place but not part of the text: the words of the sentence do not include them.
+HIDDEN = frozenset("br img wbr input svg math script style select textarea".split())
 DOCUMENT = re.compile(r"<!doctype|<(?:html|head|body)[\s>]", re.IGNORECASE)
 SPACE = re.compile(r"\s+")
 BLOCK_SEPARATOR = "\n\n"
@@ -76,8 +78,10 @@ class TextBuilder:
             return
         start, first = len(self.text), len(self.marks)
         if element.tag in VERBATIM or protected(element):
-            self.add(element.text_content() if element.tag not in ("br", "img", "wbr") else "")
+            self.add("" if element.tag in HIDDEN else element.text_content())
             self.mark(start, first, element, verbatim=True)
+            if element.tag == "br":
+                self.add(" ")  # a line break separates words
             return
         self.add(element.text)
         for child in element:

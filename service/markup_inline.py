@@ -124,15 +124,28 @@ def place_marks(
     english = mapping.text
     placed: list[Placed] = []
     for mark in marks:
-        a, b = mapping.span(mark.start, mark.end)
         if mark.start == mark.end:  # an image, a line break: after the word it follows
+            word = previous_word(text, start, mark.start)
+            a = mapping.span(*word)[1] if word else mapping.point(mark.start)
             while a < len(english) and english[a].isalnum():
                 a += 1
             placed.append(Placed(a, a, mark))
             continue
+        a, b = mapping.span(mark.start, mark.end)
         a, b = snap(english, min(a, b), max(a, b))
         placed.append(Placed(a, b, mark))
     return BlockTarget(english, nest(placed))
+
+
+def previous_word(text: str, low: int, offset: int) -> tuple[int, int] | None:
+    """The word right before ``offset`` (spaces between allowed), not before ``low``."""
+    end = offset
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > low and text[start - 1].isalnum():
+        start -= 1
+    return (start, end) if start < end else None
 
 
 def snap(text: str, start: int, end: int) -> tuple[int, int]:

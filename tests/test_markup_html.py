@@ -195,3 +195,13 @@ def test_cli_reads_html_by_file_name(tmp_path: Path) -> None:
     output = done.stdout.decode()
     assert structure(output) == [("p", {}), ("a", {"href": "/x"})]
     assert "Minister" not in output
+
+
+def test_scripts_images_and_line_breaks_inside_a_block_are_kept_but_not_read() -> None:
+    source = '<p>Die Gespräche<br>dauern <script>var x = 1;</script>an.<img src="k.png"></p>'
+    document = words_translator().translate(source, "html")
+    assert document.segments()[0].source == "Die Gespräche dauern an."
+    output = document.target_document
+    assert [tag for tag, _ in structure(output)] == ["p", "br", "script", "img"]
+    # Each after the English of the German word it followed (the break after "Gespräche").
+    assert output == ('<p>The talks<br> continue.<script>var x = 1;</script><img src="k.png"></p>')
