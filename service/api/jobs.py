@@ -8,10 +8,12 @@ import secrets
 import shutil
 import zipfile
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -65,8 +67,8 @@ class JobProgress(BaseModel):
 class JobPublic(BaseModel):
     id: str
     state: str = Field(description="queued | running | done | cancelled | failed")
-    created: Any
-    updated: Any
+    created: datetime
+    updated: datetime
     input: str
     model: str
     glossary: str | None
@@ -324,11 +326,7 @@ def job_results(
     name, media_type = RESULT_FILES[fmt]
     if not (out_dir / name).is_file():
         raise NotFound(f"job {job_id} has no {name}", detail={"job_id": job_id})
-    return Response(
-        (out_dir / name).read_bytes(),
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{job_id}-{name}"'},
-    )
+    return FileResponse(out_dir / name, media_type=media_type, filename=f"{job_id}-{name}")
 
 
 def zip_outputs(out_dir: FilePath) -> bytes:

@@ -52,7 +52,18 @@ class TranslatorActor:
     def translate(self, text: str, fmt: str, article_id: str) -> dict[str, Any] | str:
         from service.batch.local import translate_item
 
-        item = Item(0, article_id, "", "", fmt, None, text, "running", None, None)
+        item = Item(
+            seq=0,
+            article_id=article_id,
+            path="",
+            out_path="",
+            format=fmt,
+            title=None,
+            text=text,
+            state="running",
+            error=None,
+            stats=None,
+        )
         outcome = translate_item(self.translator, item)
         return outcome if isinstance(outcome, str) else outcome.model_dump(mode="json")
 
