@@ -20,7 +20,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Row, case, delete, func, insert, or_, select, update
 
 from glossary import Glossary
-from service import store_glossaries, store_memory
+from service import migrate, store_glossaries, store_memory
 from service.document import AlignedDocument, Segment, SegmentStatus
 from service.errors import NotFound
 from service.memory import MemoryHit
@@ -28,7 +28,6 @@ from service.pipeline import rendered
 from service.store_schema import (
     articles,
     create_db_engine,
-    metadata,
     segment_flags,
     segment_history,
     segments,
@@ -82,7 +81,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.engine = create_db_engine(url)
         self._writer = threading.Lock()
-        metadata.create_all(self.engine)
+        migrate.upgrade(self.engine)  # the schema is Alembic's (service/migrations)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -286,6 +285,7 @@ class Store:
             state = self._segment_state(connection, article_id, segment_id, for_update=True)
             new_target = state.target if target is None else target
             new_status = status or state.status
+            reviewed = new_target != state.target or new_status == "approved"
             where = (segments.c.article_id == article_id, segments.c.segment_id == segment_id)
             connection.execute(
                 insert(segment_history).values(
@@ -304,9 +304,18 @@ class Store:
                     target=new_target,
                     status=new_status,
                     origin="approved" if new_status == "approved" else state.origin,
+                    # The flags warned about the model's output; a reviewed target has none.
+                    flags=[] if reviewed else state.flags,
                     updated=now,
                 )
             )
+            if reviewed:
+                connection.execute(
+                    delete(segment_flags).where(
+                        segment_flags.c.article_id == article_id,
+                        segment_flags.c.segment_id == segment_id,
+                    )
+                )
             if new_status == "approved":
                 store_memory.approve(
                     connection,
@@ -428,7 +437,12 @@ def segment_row(article_id: str, position: int, segment: Segment, now: datetime)
 def apply_state(segment: Segment, state: Row[Any]) -> Segment:
     """The segment as it is now: reviewed target, status and origin over the model's output."""
     return segment.model_copy(
-        update={"target": state.target, "status": state.status, "origin": state.origin}
+        update={
+            "target": state.target,
+            "status": state.status,
+            "origin": state.origin,
+            "flags": state.flags,
+        }
     )
 
 

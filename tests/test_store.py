@@ -100,6 +100,20 @@ def test_an_edit_keeps_the_previous_target_in_the_history(store: Store) -> None:
     assert article.updated > article.created
 
 
+def test_a_reviewed_target_drops_the_model_output_flags(store: Store) -> None:
+    flags = ([], ["length_ratio", "repetition"], ["repetition"])
+    article_id = add(store, flags=flags)
+    store.edit_segment(article_id, "b0s1", target="Sentence one.", status=None)
+    store.edit_segment(article_id, "b1s0", target=None, status="approved")
+    document = store.article(article_id).document
+    assert [segment.flags for segment in document.segments()] == [[], [], []]
+    page, count = store.articles(status=None, flag="repetition", limit=10, offset=0)
+    assert (page, count) == ([], 0)
+    # Taking an approval back does not bring the old warnings back either.
+    store.edit_segment(article_id, "b1s0", target=None, status="draft")
+    assert store.article(article_id).document.segments()[2].flags == []
+
+
 def test_approving_every_segment_approves_the_article(store: Store) -> None:
     article_id = add(store)
     for segment_id in ("b0s0", "b0s1", "b1s0"):
