@@ -264,7 +264,7 @@ def queue_job(
 def list_jobs(
     worker: WorkerDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> JobsPublic:
     return JobsPublic(
         jobs=[job_public(job, []) for job in worker.jobs.jobs(limit=limit, offset=offset)]
@@ -284,7 +284,7 @@ def list_job_articles(
     job_id: JobId,
     state: Annotated[Literal["pending", "running", "done", "failed"] | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> JobArticlesPublic:
     worker.jobs.job(job_id)  # NotFound first
     items = worker.jobs.items(job_id, state=state, limit=limit, offset=offset)
