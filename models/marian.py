@@ -11,14 +11,9 @@ from transformers.modeling_outputs import BaseModelOutput
 from transformers.utils import logging as transformers_logging
 
 from models.batching import plan_batches
+from models.budget import output_limit
 from models.engine import Hypothesis
 from models.registry import resolve
-
-# Output budget per sentence: English runs about 1.0-1.2 tokens per German
-# token; far beyond that the model is looping, and the hypothesis is flagged.
-OUTPUT_RATIO = 1.5
-OUTPUT_MARGIN = 10
-MODEL_MAX_TOKENS = 512
 
 
 class MarianEngine:
@@ -88,10 +83,7 @@ class MarianEngine:
         decoder_ids = torch.tensor([[self.start_id, *forced]] * len(source_ids), device=self.device)
         # Each sentence has its own output budget, so its translation does not
         # depend on what else shares the batch; the batch decodes to the largest.
-        limits = [
-            min(int(OUTPUT_RATIO * len(ids)) + OUTPUT_MARGIN, MODEL_MAX_TOKENS - len(forced))
-            for ids in source_ids
-        ]
+        limits = [output_limit(len(ids), len(forced)) for ids in source_ids]
         # No per-step scores: they are (beams x vocabulary) floats per step,
         # gigabytes for a full-size model; the teacher-forced pass scores instead.
         sequences = self.model.generate(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from models import marian
+from models import budget
 from models.marian import MarianEngine
 from models.toy_corpus import held_out
 
@@ -61,8 +61,8 @@ def test_output_cut_at_the_length_limit_is_marked_truncated(
 ) -> None:
     sentence = "Russland hat mehr als 100.000 Soldaten an die Grenze verlegt."
     assert not toy_engine.translate([sentence])[0].truncated
-    monkeypatch.setattr(marian, "OUTPUT_RATIO", 0.2)
-    monkeypatch.setattr(marian, "OUTPUT_MARGIN", 0)
+    monkeypatch.setattr(budget, "OUTPUT_RATIO", 0.2)
+    monkeypatch.setattr(budget, "OUTPUT_MARGIN", 0)
     cut = toy_engine.translate([sentence])[0]
     assert cut.truncated
     assert len(cut.target_tokens) < toy_engine.count_tokens(sentence)
