@@ -358,3 +358,15 @@ def test_a_job_with_a_live_runner_is_not_taken_over(db: Store, tmp_path: Path) -
     with pytest.raises(JobConflict, match="is being run by elsewhere:1"):
         jobs.take_over(job_id, f"{host}:{os.getpid()}")  # elsewhere claimed items just now
     assert JobStore(db).job(job_id).state == "running"
+
+
+def test_very_long_article_ids_get_file_names_the_disk_takes(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    long_ids = ["ü" * 300, "ü" * 299 + "x"]
+    articles = [
+        InputArticle(article_id, "x.jsonl", "text", "Ein Satz.\n") for article_id in long_ids
+    ]
+    run(db, new_job(db, out, articles))
+    assert [record["id"] for record in results(out)] == long_ids
+    names = [path.name for path in (out / "articles").iterdir()]
+    assert len(set(names)) == 2 and all(len(name.encode()) <= 255 for name in names)

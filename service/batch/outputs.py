@@ -8,6 +8,7 @@ article exactly once however often the run was interrupted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -26,6 +27,7 @@ TMX = "archive.tmx"
 XLIFF = "archive.xliff"
 REPORT = "report.json"
 UNSAFE_CHARS = re.compile(r"[^\w.\-]+")
+MAX_PART_BYTES = 200  # leaves room for ".json" and the temporary file's ".…tmp"
 
 
 def article_file(article_id: str) -> str:
@@ -36,8 +38,16 @@ def article_file(article_id: str) -> str:
     """
     parts = [UNSAFE_CHARS.sub("_", part) for part in article_id.replace("\\", "/").split("/")]
     kept = [part for part in parts if part not in ("", ".", "..")] or ["_"]
-    kept = [part.lstrip(".") or "_" for part in kept]  # no hidden files, no `..` pieces
+    kept = [short(part.lstrip(".") or "_") for part in kept]  # no hidden files, no `..`
     return "/".join([ARTICLES, *kept]) + ".json"
+
+
+def short(part: str) -> str:
+    """File systems allow 255 bytes a name: long ones are cut and told apart by a hash."""
+    if len(part.encode()) <= MAX_PART_BYTES:
+        return part
+    digest = hashlib.sha256(part.encode()).hexdigest()[:16]
+    return part.encode()[: MAX_PART_BYTES - 17].decode(errors="ignore") + "-" + digest
 
 
 def inside(root: Path, relative: str) -> Path:
