@@ -21,14 +21,15 @@ class BatchProgress:
         self.stream = stream
         self.interactive = stream.isatty()
         self.started = time.monotonic()
-        self.last_shown = 0.0
+        self.last_shown: float | None = None  # the first article is always shown
 
     def __call__(self, articles: int, sentences: int) -> None:
         self.done += articles
         self.sentences += sentences
         elapsed = time.monotonic() - self.started
         every = REDRAW_EVERY_SECONDS if self.interactive else LOG_EVERY_SECONDS
-        if self.done < self.total and elapsed - self.last_shown < every:
+        recent = self.last_shown is not None and elapsed - self.last_shown < every
+        if recent and self.done < self.total:
             return
         self.last_shown = elapsed
         self.show(elapsed)
