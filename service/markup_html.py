@@ -168,7 +168,9 @@ class Reader:
 
     def path(self, element: _Element) -> str:
         path = str(element.getroottree().getpath(element))
-        return path[len(self.prefix) :] or "/" if self.prefix else path
+        if not self.prefix:
+            return path
+        return path[len(self.prefix) :] or "/"  # "/": the fragment itself
 
 
 def read_html(source: str) -> Article:
