@@ -83,7 +83,10 @@ class LocalExecutor:
         self.workers = max(1, workers)
 
     def translate(self, items: list[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]:
-        with ThreadPoolExecutor(self.workers, thread_name_prefix="mtdesk-batch") as pool:
+        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="mtdesk-batch")
+        try:
             futures = [(item, pool.submit(translate_item, self.translator, item)) for item in items]
             for item, future in futures:
                 yield item, future.result()
+        finally:  # stopped early (Ctrl-C, a crash): articles not yet started are dropped
+            pool.shutdown(wait=True, cancel_futures=True)
