@@ -65,7 +65,10 @@ def batch(
     ] = 4,
     ray_address: Annotated[
         str | None,
-        typer.Option(help="Ray cluster to run on (e.g. ray://head:10001) [default: a local Ray]."),
+        typer.Option(
+            help="Ray cluster to join: `auto` on a node of it, or HEAD:6379 "
+            "[default: a local Ray started for the job]."
+        ),
     ] = None,
 ) -> None:
     """Translate a whole archive; re-run the same command to continue after a stop."""
