@@ -66,8 +66,8 @@ def batch(
     ray_address: Annotated[
         str | None,
         typer.Option(
-            help="Ray cluster to join: `auto` on a node of it, or HEAD:6379 "
-            "[default: a local Ray started for the job]."
+            help="Ray cluster to join: `auto` on a node of it, or HEAD:6379; "
+            "without it, a local Ray is started for the job."
         ),
     ] = None,
 ) -> None:
