@@ -1,4 +1,4 @@
-"""Article directories built from ../shared/data, for the batch tests and benchmarks."""
+"""Article directories built from ../shared/data, for the batch benchmarks in bench/."""
 
 from __future__ import annotations
 
