@@ -2,8 +2,10 @@
 
 Reading (lxml): every innermost block element (``p``, ``h1``-``h6``, ``li``,
 ``blockquote``, ``td``, ``div`` with only inline content …) is one block of
-the extracted text; blocks are joined by blank lines and whitespace inside a
-block is collapsed as a browser would. Inline elements (``a``, ``b``,
+the extracted text, and so is the text a block element holds before its
+first block child (``<li>Punkt<ul>…``; text after a block child is not
+read). Blocks are joined by blank lines and whitespace inside a block is
+collapsed as a browser would. Inline elements (``a``, ``b``,
 ``strong``, ``i``, ``em``, ``span`` …) become marks over the words they
 cover; ``code``, ``kbd``, ``br``, ``img`` and anything marked
 ``translate="no"`` or ``class="notranslate"`` are verbatim marks (kept as
@@ -115,25 +117,28 @@ class Reader:
     prefix: str  # XPath of the fragment wrapper, left out of the recorded paths
     text: str = ""
     blocks: list[SourceBlock] = field(default_factory=list)
-    elements: list[int] = field(default_factory=list)  # index of each block in root.iter()
+    # Each block: its element's index in root.iter(), and how many of its children it holds.
+    elements: list[tuple[int, int]] = field(default_factory=list)
     seen_title: bool = False
 
     def walk(self, element: _Element) -> None:
         if not isinstance(element.tag, str) or element.tag in SKIPPED or protected(element):
             return
-        if element.tag in TEXT_BLOCKS and not any(
-            isinstance(d.tag, str) and d.tag in BLOCK_LEVEL for d in element.iterdescendants()
-        ):
-            self.read_block(element)
-            return
-        for child in element:
+        children = list(element)
+        # Text before the first block child (``<li>Punkt<ul>…</ul></li>``) is a block of its own.
+        lead = next((i for i, c in enumerate(children) if has_blocks(c)), len(children))
+        if element.tag in TEXT_BLOCKS:
+            self.read_block(element, lead)
+            children = children[lead:]
+        for child in children:
             self.walk(child)
 
-    def read_block(self, element: _Element) -> None:
+    def read_block(self, element: _Element, count: int) -> None:
+        """The element's text and its first ``count`` (inline) children as one block."""
         offset = len(self.text) + (len(BLOCK_SEPARATOR) if self.text else 0)
         builder = TextBuilder(offset)
         builder.add(element.text)
-        for child in element:
+        for child in list(element)[:count]:
             builder.inline(child)
             builder.add(child.tail)
         text, marks = builder.finish()
@@ -151,7 +156,7 @@ class Reader:
                 marks=tuple(marks),
             )
         )
-        self.elements.append(list(self.root.iter()).index(element))
+        self.elements.append((list(self.root.iter()).index(element), count))
 
     def kind(self, element: _Element) -> BlockKind:
         tag = element.tag
@@ -173,6 +178,14 @@ class Reader:
         return path[len(self.prefix) :] or "/"  # "/": the fragment itself
 
 
+def has_blocks(element: _Element) -> bool:
+    """A block-level element, or an inline one holding any."""
+    return isinstance(element.tag, str) and (
+        element.tag in BLOCK_LEVEL
+        or any(isinstance(d.tag, str) and d.tag in BLOCK_LEVEL for d in element.iterdescendants())
+    )
+
+
 def read_html(source: str) -> Article:
     whole = DOCUMENT.search(source[:2000]) is not None
     if whole:
@@ -182,12 +195,7 @@ def read_html(source: str) -> Article:
         root = lxml.html.fragment_fromstring(source, create_parent="div")
         prefix = "/div"
     reader = Reader(root, prefix)
-    if not whole and not any(
-        isinstance(d.tag, str) and d.tag in BLOCK_LEVEL for d in root.iterdescendants()
-    ):
-        reader.read_block(root)  # inline markup only: the whole fragment is one paragraph
-    else:
-        reader.walk(root)
+    reader.walk(root)  # a fragment of inline markup only is one paragraph: its wrapper's
     return Article(
         text=reader.text,
         format="html",
@@ -205,26 +213,30 @@ def doctype(root: _Element, source: str) -> str:
 
 
 def html_writer(
-    root: _Element, elements: list[int], whole_document: str | None
+    root: _Element, elements: list[tuple[int, int]], whole_document: str | None
 ) -> Callable[[list[BlockTarget]], str]:
     """``whole_document``: the doctype of a whole document ("" for none); None: a fragment."""
 
     def write(targets: list[BlockTarget]) -> str:
         tree = copy.deepcopy(root)
         nodes = list(tree.iter())
-        for index, target in zip(elements, targets, strict=True):
-            fill(nodes[index], target)
+        for (index, count), target in zip(elements, targets, strict=True):
+            fill(nodes[index], count, target)
         return serialise(tree, whole_document)
 
     return write
 
 
-def fill(element: _Element, target: BlockTarget) -> None:
-    element.text = None
-    for child in list(element):
-        element.remove(child)
+def fill(element: _Element, count: int, target: BlockTarget) -> None:
+    """Replace the element's text and first ``count`` children by the English."""
+    holder = element.makeelement(element.tag, {})
     ordered = sorted(enumerate(target.marks), key=lambda p: (p[1].start, -p[1].end, p[0]))
-    build(element, target.text, 0, len(target.text), [placed for _, placed in ordered])
+    build(holder, target.text, 0, len(target.text), [placed for _, placed in ordered])
+    for child in list(element)[:count]:
+        element.remove(child)  # its tail goes with it: the tail was part of the block
+    element.text = holder.text
+    for position, child in enumerate(list(holder)):
+        element.insert(position, child)
 
 
 def build(parent: _Element, text: str, low: int, high: int, marks: list[Placed]) -> None:

@@ -205,3 +205,18 @@ def test_scripts_images_and_line_breaks_inside_a_block_are_kept_but_not_read() -
     assert [tag for tag, _ in structure(output)] == ["p", "br", "script", "img"]
     # Each after the English of the German word it followed (the break after "Gespräche").
     assert output == ('<p>The talks<br> continue.<script>var x = 1;</script><img src="k.png"></p>')
+
+
+def test_text_before_a_nested_block_is_a_block_of_its_own() -> None:
+    source = (
+        "<ul><li>Die Gespräche dauern an.<ul><li>Russland hat <b>Soldaten</b> geschickt."
+        "</li></ul></li></ul>"
+    )
+    document = words_translator().translate(source, "html")
+    assert [(block.kind, block.path) for block in document.blocks] == [
+        ("list_item", "/ul/li"),
+        ("list_item", "/ul/li/ul/li"),
+    ]
+    assert document.target_document == (
+        "<ul><li>The talks continue.<ul><li>Russia has sent <b>troops</b>.</li></ul></li></ul>"
+    )
