@@ -3,7 +3,9 @@
 Marian takes 512 subword tokens and its quality drops well before that, so a
 long sentence is cut into pieces that are translated on their own and joined
 back. Cuts prefer strong clause marks, then commas, then any space, each time
-as near the middle as possible; nothing is ever dropped.
+as near the middle as possible; nothing is ever dropped. A run of characters
+without a space that alone exceeds the limit stays one piece: the pipeline
+passes it through rather than let the model hallucinate over it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ BOUNDARIES = [
 def split_long(
     sentence: str, count_tokens: Callable[[str], int], limit: int
 ) -> list[tuple[int, int]]:
-    """Offsets of pieces of ``sentence``, each at most ``limit`` tokens where possible."""
+    """Offsets of pieces of ``sentence``, each at most ``limit`` tokens unless it has no space."""
     return _split(sentence, 0, len(sentence), count_tokens, limit)
 
 
@@ -33,9 +35,8 @@ def _split(
     if count_tokens(text[start:end]) <= limit:
         return [(start, end)]
     cut = _best_cut(text, start, end)
-    if cut is None:  # one enormous "word": cut it by characters
-        middle = (start + end) // 2
-        cut = (middle, middle)
+    if cut is None:  # one enormous "word" (a hash, a URL, junk): no model can translate it
+        return [(start, end)]
     left_end, right_start = cut
     return _split(text, start, left_end, count_tokens, limit) + _split(
         text, right_start, end, count_tokens, limit

@@ -82,7 +82,13 @@ class Translator:
         pieces = [article.text[start:end] for s in fresh for start, end in s.pieces]
         marked = [s for s in fresh if len(s.pieces) == 1 and has_marks(article, s)]
         align = {article.text[s.start : s.end] for s in marked}
-        translations = self.translate_unique(pieces, progress, align)
+        endless = {piece for piece in pieces if self.endless_word(piece)}
+        translations = self.translate_unique(
+            [piece for piece in pieces if piece not in endless], progress, align
+        )
+        translations.update(
+            {piece: Translated(piece, None, flags=["untranslated"]) for piece in endless}
+        )
         segments = [
             kept_segment(article.text, segment)
             if segment.id in kept
@@ -137,6 +143,12 @@ class Translator:
                     )
                 )
         return planned
+
+    def endless_word(self, piece: str) -> bool:
+        """A piece with no space that alone exceeds the token limit (see service.clauses)."""
+        return not any(char.isspace() for char in piece) and (
+            self.engine.count_tokens(piece) > self.max_sentence_tokens
+        )
 
     def translate_unique(
         self, sentences: list[str], progress: Progress | None, align: set[str] | None = None

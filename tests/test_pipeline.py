@@ -103,6 +103,16 @@ def test_long_sentences_are_split_for_the_model_and_joined_back(
     assert segment.target == " ".join(hypothesis.text for hypothesis in pieces)
 
 
+def test_an_endless_word_is_passed_through_not_translated(toy_engine: MarianEngine) -> None:
+    engine = CountingEngine(toy_engine)
+    junk = "Donaudampfschiff" * 300
+    document = Translator(engine).translate(f"Der Minister schrieb {junk} in Genf.")
+    (segment,) = document.segments()
+    assert junk in segment.target and "untranslated" in segment.flags
+    assert all(junk not in sentence for sentence in engine.seen)
+    assert engine.seen  # the words around it still go to the model
+
+
 def test_a_glossary_puts_its_terms_into_the_translation(toy_engine: MarianEngine) -> None:
     sentence = "Lawrow traf Blinken am Dienstag."
     plain = Translator(toy_engine, glossary=None).translate(sentence).segments()[0]
