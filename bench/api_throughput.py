@@ -6,7 +6,7 @@ Usage:
 
 Each model is served by one real server (``mtdesk serve`` in a subprocess,
 uvicorn, a fresh SQLite file, translation memory off so that nothing is
-served from cache). Each request posts one short document to
+served from cache, no glossary). Each request posts one short document to
 ``POST /v1/translate``: three German news sentences (4-20 words) held out
 from the toy model's training corpus, so the toy model translates them as it
 was built to, ending each sentence itself. Both runs send the same
@@ -113,6 +113,9 @@ def server(model: str, workdir: Path, threads: int | None) -> Iterator[str]:
         **os.environ,
         "MTDESK_DB": f"sqlite:///{workdir / f'bench-{port}.db'}",
         "MTDESK_MEMORY": "false",
+        # No glossary: a random-weight model never writes a term, and every
+        # repair would re-decode its sentence alone, outside the batches.
+        "MTDESK_GLOSSARY": "",
         "MTDESK_API_KEY": "",
     }
     if threads is not None:
