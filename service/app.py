@@ -29,6 +29,7 @@ from service.api import (
     translate,
 )
 from service.api.errors import install_error_handlers
+from service.api.headers import SecurityHeaders
 from service.api.middleware import BodyLimit, CrossSiteGuard, RequestMetrics
 from service.api.runtime import Runtime
 from service.batch.worker import JobWorker
@@ -80,5 +81,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         uploads=("/v1/jobs", settings.max_upload_bytes),
     )
     app.add_middleware(CrossSiteGuard)
+    app.add_middleware(SecurityHeaders)  # on refusals from the guard and the limit too
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)  # outermost: sees every 413
     return app

@@ -163,9 +163,10 @@ job_items = Table(
 
 def create_db_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite files get WAL, enforced foreign keys and a busy timeout."""
+    # hide_parameters: a database error names the statement, never the article text it carried.
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def configure(connection: Any, _record: Any) -> None:
