@@ -13,7 +13,7 @@ was built to, ending each sentence itself. Both runs send the same
 documents; the figures are sentences per second over the whole run, and
 p50/p95 request latency.
 
-Models: ``toy`` (the shipped one), ``full`` (built here: the architecture of
+Models: ``toy`` (the shipped one), ``full`` (bench/full_model.py: the architecture of
 Helsinki-NLP/opus-mt-de-en, ``MarianConfig`` d_model 512, 6+6 layers, 8
 heads, FFN 2048, vocabulary 58,101, shared embeddings, with *random weights*
 and the toy model's tokenizer), or any model name ``mtdesk`` accepts. Random
@@ -31,9 +31,7 @@ merged into one engine call (from the server's /metrics).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -49,54 +47,17 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from full_model import build_full_size  # noqa: E402
+
 from models import toy_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-TOY = ROOT / "models" / "toy"
-TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
 
 
 def documents(count: int) -> list[list[str]]:
     """``count`` documents of three distinct news sentences the toy model never trained on."""
     sentences = [pair.source for pair in toy_corpus.held_out(3 * count)]
     return [sentences[i : i + 3] for i in range(0, 3 * count, 3)]
-
-
-def build_full_size(directory: Path, tokenizer_from: Path) -> Path:
-    """opus-mt-de-en's architecture with random weights, and the toy model's tokenizer."""
-    import torch
-    from transformers import MarianConfig, MarianMTModel
-    from transformers.utils import logging as transformers_logging
-
-    transformers_logging.disable_progress_bar()
-    for name in TOKENIZER_FILES:
-        if (tokenizer_from / name).is_file():
-            shutil.copy(tokenizer_from / name, directory / name)
-    toy_config = json.loads((tokenizer_from / "config.json").read_text())
-    pad = toy_config["pad_token_id"]
-    config = MarianConfig(
-        vocab_size=58101,
-        d_model=512,
-        encoder_layers=6,
-        decoder_layers=6,
-        encoder_attention_heads=8,
-        decoder_attention_heads=8,
-        encoder_ffn_dim=2048,
-        decoder_ffn_dim=2048,
-        max_position_embeddings=512,
-        share_encoder_decoder_embeddings=True,
-        scale_embedding=True,
-        pad_token_id=pad,
-        decoder_start_token_id=pad,
-        eos_token_id=toy_config["eos_token_id"],
-    )
-    torch.manual_seed(0)
-    model = MarianMTModel(config)
-    known = len(json.loads((tokenizer_from / "vocab.json").read_text()))
-    with torch.no_grad():
-        model.final_logits_bias[:, known:] = -1e9
-    model.save_pretrained(directory)
-    return directory
 
 
 def free_port() -> int:
@@ -198,7 +159,6 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=48, help="documents per run")
     parser.add_argument("--full-requests", type=int, default=16, help="documents per run, full")
     parser.add_argument("--rounds", type=int, default=2, help="alternating 1/8-client runs")
-    parser.add_argument("--tokenizer-from", type=Path, default=TOY)
     parser.add_argument(
         "--threads",
         type=int,
@@ -212,9 +172,7 @@ def main() -> None:
         workdir = Path(temporary)
         for name in arguments.models:
             count = arguments.full_requests if name == "full" else arguments.requests
-            model = (
-                str(build_full_size(workdir, arguments.tokenizer_from)) if name == "full" else name
-            )
+            model = str(build_full_size(workdir)) if name == "full" else name
             docs = documents(count)
             label = Path(name).name[:12]
             totals = {1: 0.0, 8: 0.0}  # seconds over all rounds

@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from api_throughput import TOY, build_full_size  # noqa: E402
+from full_model import build_full_size  # noqa: E402
 
 from models import toy_corpus  # noqa: E402
 from service.batch.inputs import InputArticle  # noqa: E402
@@ -151,7 +151,7 @@ def main() -> None:
             if name == "full":
                 built = workdir / "full"
                 built.mkdir()
-                model = str(build_full_size(built, TOY))
+                model = str(build_full_size(built))
             engine = MarianEngine(model, threads=args.threads)
             engine.translate(["Der Minister kommt."])  # warm up outside the timings
             count = args.articles if name == "toy" else args.full_articles

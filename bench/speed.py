@@ -48,7 +48,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from api_throughput import TOKENIZER_FILES, TOY, free_port  # noqa: E402
+from api_throughput import free_port  # noqa: E402
+from full_model import build_full_size  # noqa: E402
 
 from models import budget  # noqa: E402
 from models.batching import plan_batches  # noqa: E402
@@ -58,64 +59,6 @@ DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
 BEAM = 4
 BATCH_TOKENS = 2048
-
-
-def build_full_size(directory: Path) -> Path:
-    """opus-mt-de-en's architecture and vocabulary layout, random weights, toy tokenizer.
-
-    The toy tokenizer's pieces keep their ids; placeholders fill the vocabulary
-    up to 58,101 and ``<pad>`` is the last id, as in opus-mt-de-en (so that
-    CTranslate2 converts it exactly as it converts the real model). Outputs no
-    toy piece stands for are masked with a logit bias of -1e9.
-    """
-    import shutil
-
-    import torch
-    from transformers import MarianConfig, MarianMTModel
-    from transformers.utils import logging as transformers_logging
-
-    transformers_logging.disable_progress_bar()
-    for name in TOKENIZER_FILES:
-        if (TOY / name).is_file():
-            shutil.copy(TOY / name, directory / name)
-    vocab_size = 58101
-    pieces = json.loads((TOY / "vocab.json").read_text())
-    toy_config = json.loads((TOY / "config.json").read_text())
-    known = sorted((i, piece) for piece, i in pieces.items() if i != toy_config["pad_token_id"])
-    assert [i for i, _ in known] == list(range(len(known))), "toy ids are not contiguous"
-    vocab = {piece: i for i, piece in known}
-    vocab |= {f"<unused{i}>": i for i in range(len(known), vocab_size - 1)}
-    vocab["<pad>"] = pad = vocab_size - 1
-    (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False))
-    tokenizer_config = json.loads((TOY / "tokenizer_config.json").read_text())
-    special = tokenizer_config.get("added_tokens_decoder", {})
-    if str(toy_config["pad_token_id"]) in special:
-        special[str(pad)] = special.pop(str(toy_config["pad_token_id"]))
-    (directory / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2))
-    config = MarianConfig(
-        vocab_size=vocab_size,
-        d_model=512,
-        encoder_layers=6,
-        decoder_layers=6,
-        encoder_attention_heads=8,
-        decoder_attention_heads=8,
-        encoder_ffn_dim=2048,
-        decoder_ffn_dim=2048,
-        max_position_embeddings=512,
-        share_encoder_decoder_embeddings=True,
-        scale_embedding=True,
-        pad_token_id=pad,
-        decoder_start_token_id=pad,
-        eos_token_id=toy_config["eos_token_id"],
-        forced_eos_token_id=toy_config["eos_token_id"],
-    )
-    torch.manual_seed(0)
-    model = MarianMTModel(config)
-    with torch.no_grad():
-        model.final_logits_bias[:, len(known) :] = -1e9
-    model.generation_config.bad_words_ids = [[pad]]
-    model.save_pretrained(directory)
-    return directory
 
 
 def documents(count: int | None) -> list[list[str]]:
