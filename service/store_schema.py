@@ -166,14 +166,17 @@ def create_db_engine(url: str) -> Engine:
     # hide_parameters: a database error names the statement, never the article text it carried.
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def configure(connection: Any, _record: Any) -> None:
         cursor = connection.cursor()
+        # First: switching to WAL waits for the write lock another process may hold.
+        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
 
     return engine
