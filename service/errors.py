@@ -5,6 +5,7 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  ├── InputError                 422  the article cannot be translated as given
  │    ├── EmptyInput            422  nothing but whitespace
  │    ├── UndecodableInput      422  bytes that are not UTF-8
+ │    ├── MarkupTooDeep         422  HTML or Markdown nested deeper than its parser reads
  │    ├── UnsupportedFormat     422  an input format that has no reader yet
  │    ├── GlossaryInvalid       422  a glossary file or combination that cannot be used
  │    ├── NotGerman             422  an article in another language (unless ``source_lang`` is auto)
@@ -56,6 +57,17 @@ class EmptyInput(InputError):
 
     def __init__(self) -> None:
         super().__init__("nothing to translate: the input is empty or only whitespace")
+
+
+class MarkupTooDeep(InputError):
+    code = "markup_too_deep"
+
+    def __init__(self, fmt: str, limit: int) -> None:
+        super().__init__(
+            f"the {fmt} nests more than {limit} levels deep, and text inside would be lost; "
+            "flatten the markup or send the article as text",
+            detail={"format": fmt, "limit": limit},
+        )
 
 
 class UndecodableInput(InputError):

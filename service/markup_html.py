@@ -31,6 +31,7 @@ import lxml.html
 from lxml.etree import _Element
 
 from service.document import BlockKind
+from service.errors import MarkupTooDeep
 from service.formats import Article, SourceBlock
 from service.markup_inline import BlockTarget, Mark, Placed
 
@@ -51,6 +52,8 @@ VERBATIM = frozenset(
 HIDDEN = frozenset("br img wbr input svg math script style select textarea".split())
 DOCUMENT = re.compile(r"<!doctype|<(?:html|head|body)[\s>]", re.IGNORECASE)
 SPACE = re.compile(r"\s+")
+# libxml2 drops whatever lies deeper than this (without its "huge" option).
+PARSER_MAX_DEPTH = 255
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -186,6 +189,16 @@ def has_blocks(element: _Element) -> bool:
     )
 
 
+def depth(root: _Element) -> int:
+    """Levels of elements under ``root`` (without recursion: the tree may be deep)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        element, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in element)
+    return deepest
+
+
 def read_html(source: str) -> Article:
     whole = DOCUMENT.search(source[:2000]) is not None
     if whole:
@@ -194,6 +207,8 @@ def read_html(source: str) -> Article:
     else:
         root = lxml.html.fragment_fromstring(source, create_parent="div")
         prefix = "/div"
+    if depth(root) >= PARSER_MAX_DEPTH:
+        raise MarkupTooDeep("HTML", PARSER_MAX_DEPTH)
     reader = Reader(root, prefix)
     reader.walk(root)  # a fragment of inline markup only is one paragraph: its wrapper's
     return Article(

@@ -24,6 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from service.document import BlockKind
+from service.errors import MarkupTooDeep
 from service.formats import Article, SourceBlock
 from service.markup_inline import BlockTarget, Mark, Placed
 
@@ -46,8 +47,11 @@ class Place:
     suffix: str
 
 
+MAX_NESTING = 50  # markdown-it's bound on nested blocks and inlines
+
+
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     # URLs stay as sent: no percent-encoding, no scheme filtering (nothing is rendered).
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.normalizeLinkText = lambda url: url  # type: ignore[method-assign,assignment]
@@ -117,6 +121,8 @@ def image(token: Token) -> str:
 def read_markdown(source: str) -> Article:
     lines = source.splitlines(keepends=True)
     tokens = parser().parse(source)
+    if max((token.level for token in tokens), default=0) >= MAX_NESTING - 1:
+        raise MarkupTooDeep("Markdown", MAX_NESTING - 2)  # deeper, markdown-it drops text
     text = ""
     blocks: list[SourceBlock] = []
     places: list[Place] = []

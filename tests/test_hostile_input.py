@@ -117,6 +117,19 @@ CASES = [
     Case("control characters", translate("Der\x07 Minister\x1b[31m kommt.\x7f")),
     Case("one sentence of 3000 words", translate(" ".join(["Wort"] * 3000) + ".")),
     Case("100 000 lines", translate("Satz.\n" * 100_000)),
+    Case(
+        "100 000-deep HTML",
+        translate("<div>" * 100_000 + "Der Minister kommt." + "</div>" * 100_000, format="html"),
+    ),
+    Case(
+        "5 000-deep HTML",
+        translate("<div>" * 5_000 + "Der Minister kommt." + "</div>" * 5_000, format="html"),
+    ),
+    Case(
+        "5 000-deep Markdown quotes",
+        translate("> " * 5_000 + "Der Minister kommt.", format="markdown"),
+    ),
+    Case("HTML that is only tags", translate("<p><b></b></p>" * 100, format="html")),
     Case("glossary file that is binary", glossary_upload(bytes(range(256)) * 100)),
     Case("glossary file with a bad header", glossary_upload(b"foo\tbar\nLawrow\tLavrov\n")),
     Case("glossary file empty", glossary_upload(b"")),

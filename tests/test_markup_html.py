@@ -9,7 +9,9 @@ from lxml.etree import _Element
 
 from glossary.defaults import default_glossary
 from models.marian import MarianEngine
+from service.errors import MarkupTooDeep
 from service.formats import read_article
+from service.markup_html import read_html
 from service.pipeline import Translator
 from tests.conftest import ARTICLE, run_cli
 from tests.markup_fakes import WordEngine
@@ -220,3 +222,9 @@ def test_text_before_a_nested_block_is_a_block_of_its_own() -> None:
     assert document.target_document == (
         "<ul><li>The talks continue.<ul><li>Russia has sent <b>troops</b>.</li></ul></li></ul>"
     )
+
+
+def test_markup_nested_deeper_than_the_parser_reads_is_refused_not_emptied() -> None:
+    assert read_html("<div>" * 250 + "Der Minister kommt." + "</div>" * 250).text.strip()
+    with pytest.raises(MarkupTooDeep, match="flatten"):
+        read_html("<div>" * 5000 + "Der Minister kommt." + "</div>" * 5000)

@@ -1,8 +1,11 @@
+import pytest
 from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
 
 from models.marian import MarianEngine
+from service.errors import MarkupTooDeep
 from service.formats import read_article
+from service.markup_markdown import read_markdown
 from service.pipeline import Translator
 from tests.markup_fakes import WordEngine
 
@@ -90,3 +93,9 @@ def test_toy_model_round_trip_puts_emphasis_and_link_on_the_english_words(
         "Russia has has amassed more than 10,000 **soldiers** at the "
         "[border](https://example.org/karte).\n"
     )
+
+
+def test_markup_nested_deeper_than_the_parser_reads_is_refused_not_emptied() -> None:
+    assert read_markdown("> " * 40 + "Der Minister kommt.").text.strip()
+    with pytest.raises(MarkupTooDeep, match="flatten"):
+        read_markdown("> " * 5000 + "Der Minister kommt.")
