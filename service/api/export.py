@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from service.api.articles import ArticleId
 from service.api.deps import StoreDep, require_api_key
 from service.api.schemas import error_responses
-from service.exports import WRITERS, ExportFormat, export
+from service.exports import WRITERS, Export, ExportFormat, export
 
 router = APIRouter(
     prefix="/v1/articles",
@@ -36,7 +36,11 @@ def export_article(
     fmt: Annotated[ExportFormat, Query(alias="format")] = "json",
 ) -> Response:
     """One translation unit per segment (TMX, XLIFF), with the targets as reviewed so far."""
-    exported = export(store.article(article_id).document, fmt)
+    return attachment(export(store.article(article_id).document, fmt))
+
+
+def attachment(exported: Export) -> Response:
+    """The exported file as a download."""
     return Response(
         exported.content,
         media_type=exported.media_type,

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from service import quality
 from service.api.articles import ArticleId, create_article
 from service.api.deps import RuntimeDep, StoreDep
+from service.api.export import attachment
 from service.api.schemas import ArticleCreate
 from service.document import Block
 from service.errors import InputError
@@ -138,9 +139,4 @@ def export_article(
     article_id: ArticleId,
     fmt: Annotated[ExportFormat, Query(alias="format")] = "tmx",
 ) -> Response:
-    exported = export(store.article(article_id).document, fmt)
-    return Response(
-        exported.content,
-        media_type=exported.media_type,
-        headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'},
-    )
+    return attachment(export(store.article(article_id).document, fmt))
