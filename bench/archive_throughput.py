@@ -19,7 +19,7 @@ over the whole archive (what a user waits for), model-decoded sentences per
 second, memory hits, and the speed-up the memory gives.
 
 Models: ``toy`` (the shipped one) and ``full`` (opus-mt-de-en's architecture
-with random weights and the toy tokenizer, built by bench/api_throughput.py;
+with random weights and the toy tokenizer, built by bench/full_model.py;
 random weights decode every sentence to the length bound, so its figures are
 the cost of that much decoding, not of real translations; and as every
 output of theirs is flagged ``truncated``, none is stored in the memory, so
