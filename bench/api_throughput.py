@@ -87,22 +87,27 @@ def server(model: str, workdir: Path, threads: int | None) -> Iterator[str]:
         process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=sink, stderr=sink)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 300
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"the server exited: {log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("the server did not become ready within 300 s")
-            time.sleep(0.2)
+        wait_ready(process, url, log)
         yield url
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def wait_ready(process: subprocess.Popen[bytes], url: str, log: Path, timeout: float = 300) -> None:
+    """Poll /ready until the server says so; its log's tail if it exits first."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited: {log.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the server did not become ready within {timeout:.0f} s")
+        time.sleep(0.05)
 
 
 def run(url: str, docs: list[list[str]], clients: int) -> dict[str, float]:

@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from api_throughput import free_port  # noqa: E402
+from api_throughput import free_port, wait_ready  # noqa: E402
 from full_model import build_full_size  # noqa: E402
 
 from models import budget  # noqa: E402
@@ -250,15 +250,7 @@ def serve(model: str, backend: str, workdir: Path, threads: int, cache: Path) ->
     with log.open("wb") as sink:
         process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=sink, stderr=sink)
     try:
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"the server exited: {log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
+        wait_ready(process, url, log)
         ready = time.perf_counter() - started
         body = {"text": "Der Minister kommt am Montag nach Berlin."}
         httpx.post(f"{url}/v1/translate", json=body, timeout=300).raise_for_status()

@@ -33,7 +33,7 @@ from lxml.etree import _Element
 from service.document import BlockKind
 from service.errors import MarkupTooDeep
 from service.formats import Article, SourceBlock
-from service.markup_inline import BlockTarget, Mark, Placed
+from service.markup_inline import BlockTarget, Mark, Placed, inside_end
 
 BLOCK_LEVEL = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote td th dt dd figcaption caption div section "
@@ -259,14 +259,7 @@ def build(parent: _Element, text: str, low: int, high: int, marks: list[Placed])
     cursor, last, index = low, None, 0
     while index < len(marks):
         outer = marks[index]
-        inner_end = index + 1  # the marks inside it (a verbatim one has none)
-        while (
-            not outer.mark.verbatim
-            and inner_end < len(marks)
-            and marks[inner_end].start < outer.end
-            and marks[inner_end].end <= outer.end
-        ):
-            inner_end += 1
+        inner_end = inside_end(marks, index)
         last = append_text(parent, last, text[cursor : outer.start])
         node = copy.deepcopy(outer.mark.payload)
         assert isinstance(node, _Element)

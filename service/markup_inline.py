@@ -217,3 +217,17 @@ def nest(placed: list[Placed]) -> list[Placed]:
         if start < end:
             result.append(Placed(start, end, item.mark))
     return result
+
+
+def inside_end(marks: list[Placed], index: int) -> int:
+    """End of the run of ``marks`` (ordered, nested) inside ``marks[index]``; a verbatim
+    mark has none inside it."""
+    outer, end = marks[index], index + 1
+    while (
+        not outer.mark.verbatim
+        and end < len(marks)
+        and marks[end].start < outer.end
+        and marks[end].end <= outer.end
+    ):
+        end += 1
+    return end

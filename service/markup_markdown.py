@@ -26,7 +26,7 @@ from markdown_it.token import Token
 from service.document import BlockKind
 from service.errors import MarkupTooDeep
 from service.formats import Article, SourceBlock
-from service.markup_inline import BlockTarget, Mark, Placed
+from service.markup_inline import BlockTarget, Mark, Placed, inside_end
 
 BLOCK_SEPARATOR = "\n\n"
 PREFIX = re.compile(r"^[ \t]*(?:(?:[>*+-]|\d{1,9}[.)]|#{1,6})[ \t]+)*")
@@ -214,14 +214,7 @@ def render(text: str, low: int, high: int, marks: list[Placed]) -> str:
     parts, cursor, index = [], low, 0
     while index < len(marks):
         outer = marks[index]
-        inner_end = index + 1  # the marks inside it (a verbatim one has none)
-        while (
-            not outer.mark.verbatim
-            and inner_end < len(marks)
-            and marks[inner_end].start < outer.end
-            and marks[inner_end].end <= outer.end
-        ):
-            inner_end += 1
+        inner_end = inside_end(marks, index)
         parts.append(text[cursor : outer.start])
         payload = outer.mark.payload
         if outer.mark.verbatim:
