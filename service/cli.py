@@ -9,11 +9,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+from pydantic import ValidationError
 
 from glossary import Glossary, GlossaryError
 from models.errors import ModelError
 from service.batch.command import batch
-from service.errors import EmptyInput, GlossaryInvalid, MtdeskError, UndecodableInput
+from service.errors import (
+    EmptyInput,
+    GlossaryInvalid,
+    InputTooLarge,
+    MtdeskError,
+    NotGerman,
+    UndecodableInput,
+)
 from service.glossaries import DEFAULT_NAME
 from service.settings import Settings
 
@@ -106,7 +114,20 @@ def fail(message: str) -> NoReturn:
 def settings_with(**overrides: object) -> Settings:
     """Settings from the environment, with the options given on the command line on top."""
     given = {key: value for key, value in overrides.items() if value is not None}
-    return Settings.model_validate({**Settings().model_dump(), **given})
+    try:
+        return Settings.model_validate({**Settings().model_dump(), **given})
+    except ValidationError as error:  # a bad option or MTDESK_ variable: a line, no traceback
+        fail(setting_problem(error))
+
+
+def setting_problem(error: ValidationError) -> str:
+    """The first invalid setting, with where it comes from and what it must be."""
+    problem = error.errors()[0]
+    name = str(problem["loc"][0]) if problem["loc"] else "settings"
+    value = repr(problem.get("input"))[:60]
+    return (
+        f"invalid {name} {value}: {problem['msg']} (set by its option or by MTDESK_{name.upper()})"
+    )
 
 
 def read_input(source: str) -> str:
@@ -115,9 +136,14 @@ def read_input(source: str) -> str:
         data = sys.stdin.buffer.read()
     else:
         path = Path(source)
+        if path.is_dir():
+            fail(f"{source} is a directory: give a file (`mtdesk batch` takes a directory)")
         if not path.is_file():
             fail(f"no such file: {source}")
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as error:  # no permission, a device that fails: say so, no traceback
+            fail(f"cannot read {source}: {error.strerror}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -169,6 +195,8 @@ def translate(
     text = read_input(source)
     if not text.strip():  # before the model loads: a quick answer to a plain mistake
         raise EmptyInput()
+    if len(text) > settings.max_chars:  # the API's limit: a huge file would run for hours
+        raise InputTooLarge(len(text), settings.max_chars)
     chosen = chosen_glossary(settings, glossary, no_glossary)
     translator = Translator(
         load_engine(settings),
@@ -177,12 +205,18 @@ def translate(
         glossary=chosen,
         quality=settings.quality_thresholds(),
     )
-    document = translator.translate(
-        text,
-        input_format_of(source, input_format).value,
-        progress=ProgressReporter("translating"),
-        source_lang=source_lang.value,
-    )
+    try:
+        document = translator.translate(
+            text,
+            input_format_of(source, input_format).value,
+            progress=ProgressReporter("translating"),
+            source_lang=source_lang.value,
+        )
+    except NotGerman as error:  # its message names the API's field; here it is an option
+        fail(
+            f"the article is not German: it reads as {error.detail['detected']!r}; "
+            "give --source-lang auto to translate its German sentences and keep the others"
+        )
     if output_format is OutputFormat.json:
         typer.echo(document.model_dump_json(indent=2))
     else:
@@ -236,7 +270,7 @@ def import_glossary(
         raise GlossaryInvalid(str(error)) from None
     if glossary.name == DEFAULT_NAME:
         fail(f"{DEFAULT_NAME!r} is the shipped glossary; import yours under another --name")
-    created = open_store(Settings()).put_glossary(glossary)
+    created = open_store(settings_with()).put_glossary(glossary)
     verb = "stored" if created else "replaced"
     version = glossary.version[:12]
     typer.echo(f"{verb} glossary {glossary.name!r}: {len(glossary)} entries, version {version}")
@@ -249,7 +283,7 @@ def list_glossaries() -> None:
 
     default = default_glossary()
     typer.echo(f"{default.name:30} {len(default):6} entries  {default.version[:12]}  shipped")
-    settings = Settings()
+    settings = settings_with()
     if not database_exists(settings.db):
         return
     for info in open_store(settings).glossaries():
@@ -265,7 +299,7 @@ def check_glossary(
     from glossary import compile_glossary
     from service.segment import split_sentences
 
-    chosen = chosen_glossary(Settings(), glossary, False)
+    chosen = chosen_glossary(settings_with(), glossary, False)
     if chosen is None:
         fail("no glossary to check against")
     text = read_input(source)
@@ -290,7 +324,7 @@ def export_glossary(
     from glossary import dump_glossary
     from service.glossaries import resolve_glossary
 
-    data = dump_glossary(resolve_glossary(name, stored_lookup(Settings())), file_format.value)
+    data = dump_glossary(resolve_glossary(name, stored_lookup(settings_with())), file_format.value)
     typer.echo(data.decode() if isinstance(data, bytes) else data, nl=False)
 
 
@@ -314,7 +348,7 @@ def pull_model(
     """Download a model from the hub into the local cache."""
     from models.registry import pull
 
-    target = name or Settings().model
+    target = name or settings_with().model
     typer.echo(f"{target}: {pull(target)}")
 
 
@@ -327,7 +361,7 @@ def convert_model(
     from models.ctranslate_convert import convert, find_converted
     from models.registry import resolve
 
-    settings = Settings()
+    settings = settings_with()
     target = name or settings.model
     path = resolve(target)
     found = None if force else find_converted(target, path, "int8", settings.cache_dir)

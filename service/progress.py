@@ -11,10 +11,11 @@ QUIET_BELOW = 100  # short articles finish before a bar would help
 
 
 class ProgressReporter:
-    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
-        self.stream = stream
-        self.interactive = stream.isatty()
+        # sys.stderr when called, not at import: it may have been replaced since
+        self.stream = stream if stream is not None else sys.stderr
+        self.interactive = self.stream.isatty()
         self.started = time.monotonic()
         self.last_log = 0.0
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from httpx import Headers
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
@@ -30,7 +29,7 @@ FRENCH = (
 )
 
 
-def assert_api_headers(headers: Headers) -> None:
+def assert_api_headers(headers: Mapping[str, str]) -> None:  # httpx or httpx2 Headers
     for name, value in HEADERS.items():
         assert headers[name] == value, name
     assert headers["content-security-policy"] == NON_HTML_POLICY
@@ -126,3 +125,28 @@ def test_database_errors_do_not_carry_the_rows_values(tmp_path: Path) -> None:
         assert secret not in str(raised.value)
     finally:
         store.close()
+
+
+def test_an_unhandled_error_is_a_500_with_the_headers_and_the_error_shape(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "database password is hunter2"
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError(secret)
+
+    monkeypatch.setattr(Store, "articles", broken)
+    caplog.set_level(logging.ERROR)
+    response = client.get("/v1/articles")
+
+    assert response.status_code == 500
+    assert_api_headers(response.headers)
+    error = response.json()["error"]
+    assert set(error) == {"code", "message", "detail"}
+    assert error["code"] == "internal_error" and error["detail"] is None
+    assert secret not in response.text  # the message leaks nothing of the failure
+    logged = [record for record in caplog.records if record.levelno == logging.ERROR]
+    assert len(logged) == 1 and "GET /v1/articles" in logged[0].getMessage()
+    assert logged[0].exc_info and logged[0].exc_info[1] is not None
+    assert secret in str(logged[0].exc_info[1])  # the log keeps the traceback
+    assert client.get("/health").status_code == 200  # and the service still serves

@@ -1,8 +1,10 @@
-"""One JSON shape for every failure: ``{"error": {"code", "message", "detail"}}``."""
+"""One JSON shape for every failure: ``{"error": {"code", "message", "detail"}}``.
+
+Exceptions no handler here takes become a 500 in ``middleware.UnhandledErrors``.
+"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,8 +15,6 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from service.errors import MtdeskError
-
-log = logging.getLogger("mtdesk.api")
 
 # Codes for the errors Starlette raises itself (routing, body limit).
 HTTP_CODES = {
@@ -62,13 +62,7 @@ async def handle_http_error(_request: Request, error: Exception) -> JSONResponse
     return error_response(error.status_code, code, str(error.detail), headers=error.headers)
 
 
-async def handle_unexpected_error(request: Request, error: Exception) -> JSONResponse:
-    log.error("%s %s failed", request.method, request.url.path, exc_info=error)
-    return error_response(500, "internal_error", "internal error; the server log has the details")
-
-
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(MtdeskError, handle_mtdesk_error)
     app.add_exception_handler(RequestValidationError, handle_validation_error)
     app.add_exception_handler(HTTPException, handle_http_error)
-    app.add_exception_handler(Exception, handle_unexpected_error)

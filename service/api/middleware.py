@@ -1,7 +1,9 @@
-"""ASGI middleware: request metrics, a byte limit on request bodies, a cross-site guard."""
+"""ASGI middleware: request metrics, a byte limit on request bodies, a cross-site guard,
+and the 500 for an exception that nothing else handled."""
 
 from __future__ import annotations
 
+import logging
 import time
 from urllib.parse import urlsplit
 
@@ -11,6 +13,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.errors import error_response
 from service.metrics import Metrics
+
+log = logging.getLogger("mtdesk.api")
 
 
 class RequestMetrics:
@@ -134,3 +138,37 @@ def is_cross_site(headers: Headers) -> bool:
     if origin is None:
         return False
     return origin == "null" or urlsplit(origin).netloc.lower() != headers.get("host", "").lower()
+
+
+class UnhandledErrors:
+    """Answers an exception that no handler took with the JSON 500, and logs its traceback.
+
+    Starlette's own catch-all (``ServerErrorMiddleware``) wraps every middleware
+    added to the app, so its 500 would miss the security headers; this one is
+    added inside ``SecurityHeaders``. A response already started cannot be
+    replaced: then the exception goes on to the server, which logs it and
+    drops the connection.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_noting_start(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_noting_start)
+        except Exception:
+            if started:
+                raise
+            log.exception("%s %s failed", scope["method"], scope["path"])
+            message = "internal error; the server log has the details"  # nothing of the cause
+            await error_response(500, "internal_error", message)(scope, receive, send)

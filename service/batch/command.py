@@ -74,12 +74,15 @@ def batch(
     """Translate a whole archive; re-run the same command to continue after a stop."""
     from service.batch.inputs import read_input
     from service.batch.jobstore import JobStore, job_key
-    from service.cli import chosen_glossary, settings_with
+    from service.cli import chosen_glossary, fail, settings_with
     from service.store import Store
 
     settings = settings_with(model=model, backend=backend)
     source, out = source.resolve(), out.resolve()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # --out names a file, or a place we cannot write: say so
+        fail(f"cannot use {out} as the output directory: {error.strerror}")
     store = Store(os.environ.get("MTDESK_DB") or f"sqlite:///{out / OUT_DB}")
     try:
         jobs = JobStore(store)

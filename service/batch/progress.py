@@ -13,13 +13,13 @@ REDRAW_EVERY_SECONDS = 0.2
 class BatchProgress:
     """Articles finished out of the total, sentences translated, their rate and the ETA."""
 
-    def __init__(self, total: int, done: int, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, total: int, done: int, stream: TextIO | None = None) -> None:
         self.total = total
         self.done = done
         self.started_with = done
         self.sentences = 0
-        self.stream = stream
-        self.interactive = stream.isatty()
+        self.stream = stream if stream is not None else sys.stderr  # not bound at import
+        self.interactive = self.stream.isatty()
         self.started = time.monotonic()
         self.last_shown: float | None = None  # the first article is always shown
 
