@@ -333,6 +333,12 @@ class Store:
                     model=state.model,
                     glossary_version=state.glossary_version or "",
                 )
+            # Another process may be editing a sibling segment (PostgreSQL: two servers, one
+            # database). Lock the article row first, so the count below, a later statement
+            # with a fresh snapshot, sees that edit once it commits: no stale status.
+            connection.execute(
+                select(articles.c.id).where(articles.c.id == article_id).with_for_update()
+            )
             total, approved = connection.execute(
                 select(
                     func.count(), func.sum(case((segments.c.status == "approved", 1), else_=0))

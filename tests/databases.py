@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'mtdesk.db'}"
         return
+    with postgres_database() as url:
+        yield url
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """The URL of a fresh database on the ``MTDESK_TEST_POSTGRES`` server, dropped afterwards;
+    the test skips without that server."""
     server = os.environ.get(POSTGRES_ENV)
     if not server:
         pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV} (.ci/run does)")

@@ -1,11 +1,12 @@
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import func, select
 
 from service import store_memory
-from service.document import AlignedDocument, Block, Segment
+from service.document import AlignedDocument, Block, Segment, SegmentStatus
 from service.errors import NotFound
 from service.memory import memory_key
 from service.store import Store
@@ -201,3 +202,29 @@ def test_concurrent_writers_all_succeed(store: Store) -> None:
     assert errors == []
     assert store.articles(status=None, flag=None, limit=100, offset=0)[1] == 9
     assert len(store.segment(article_id, "b0s0").history) == 8
+
+
+def test_two_stores_approving_sibling_segments_at_once_agree_on_the_status(
+    database_url: str,
+) -> None:
+    """Two processes on one database (two stores here): the last edit's count sees the other's."""
+    stores = [Store(database_url), Store(database_url)]
+    article_id = add(stores[0])
+    shares = [("b0s0", "b1s0"), ("b0s1",)]  # each store reviews its own segments
+
+    def review(k: int, status: SegmentStatus, barrier: threading.Barrier) -> None:
+        barrier.wait()
+        for segment_id in shares[k]:
+            stores[k].edit_segment(article_id, segment_id, target=None, status=status)
+
+    statuses: list[SegmentStatus] = ["approved", "draft"] * 50
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            for status in statuses:
+                barrier = threading.Barrier(2)
+                for future in [pool.submit(review, k, status, barrier) for k in range(2)]:
+                    future.result()
+                assert stores[1].article(article_id).status == status
+    finally:
+        for store in stores:
+            store.close()
