@@ -10,6 +10,7 @@ FROM python:${PYTHON}-slim
 # default, so that installing mtdesk does not pull a multi-GB CUDA build.
 ARG TORCH_INDEX=https://download.pytorch.org/whl/cpu
 ARG DEVICE=cpu
+ARG PYTHON
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -22,6 +23,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MTDESK_DEVICE=${DEVICE} \
     MTDESK_HOST=0.0.0.0 \
     MTDESK_PORT=8000
+# CTranslate2 opens CUDA 12's cuBLAS by name; in the CUDA image torch's wheels
+# bring it here (the folder does not exist in the CPU image).
+ENV LD_LIBRARY_PATH=/usr/local/lib/python${PYTHON}/site-packages/nvidia/cublas/lib
 
 RUN useradd --create-home --uid 10001 mtdesk \
     && mkdir /data && chown mtdesk:mtdesk /data

@@ -2,7 +2,7 @@
 
 ModelError
  ├── ModelNotAvailable   the model is neither local nor downloadable right now
- └── BackendUnavailable  the inference library a backend needs is not installed
+ └── BackendUnavailable  the inference library a backend needs is not installed or cannot run
 """
 
 
@@ -19,9 +19,8 @@ class ModelNotAvailable(ModelError):
 
 
 class BackendUnavailable(ModelError):
-    def __init__(self, library: str, hint: str) -> None:
-        super().__init__(
-            f"the {library} backend is not available: {library} is not installed. {hint}"
-        )
+    def __init__(self, library: str, hint: str, reason: str = "") -> None:
+        reason = reason or f"{library} is not installed"
+        super().__init__(f"the {library} backend is not available: {reason}. {hint}")
         self.library = library
         self.hint = hint
