@@ -13,7 +13,8 @@ GSD documents: each an article of three sentences), beam 4, one process:
   (c) mtdesk, ctranslate2 int8 backend: the same;
   (d) the engine's ceiling: ``ctranslate2.Translator.translate_batch`` on the
       pre-split, pre-tokenised sentences, in length-sorted batches of the same
-      token budget, same model and threads.
+      token budget, same model and thread layout (parallel one-core batches on
+      a CPU), all queued at once.
 
 Rates are the archive's sentences (as the data splits them) per second of
 wall time; model loading and conversion are not timed. Then, for each
@@ -205,29 +206,39 @@ def ceiling(converted: Path, model_dir: Path, sentences: list[str], threads: int
     import ctranslate2
     from transformers import MarianTokenizer
 
+    from models.ctranslate import thread_layout
+
     tokenizer = MarianTokenizer.from_pretrained(model_dir)
     suppress = [
         [token] for token in json.loads((converted / "mtdesk.json").read_text())["suppress"]
     ]
+    workers, per_worker = thread_layout("cpu", threads)  # the engine's own layout
     translator = ctranslate2.Translator(
-        str(converted), compute_type="int8", inter_threads=1, intra_threads=threads
+        str(converted), compute_type="int8", inter_threads=workers, intra_threads=per_worker
     )
     sources = [tokenizer.convert_ids_to_tokens(tokenizer(s).input_ids) for s in sentences]
+    lengths = [len(source) for source in sources]
     batches = [
         [sources[i] for i in batch]
-        for batch in plan_batches([len(source) for source in sources], BATCH_TOKENS)
+        for batch in plan_batches(lengths, min(BATCH_TOKENS, -(-sum(lengths) // workers)))
     ]
 
     def run() -> None:
-        for batch in batches:
+        pending = [
             translator.translate_batch(
                 batch,
+                asynchronous=True,
                 beam_size=BEAM,
                 max_decoding_length=max(budget.output_limit(len(s)) for s in batch) - 1,
                 max_input_length=0,
                 return_scores=True,
                 suppress_sequences=suppress or None,
             )
+            for batch in batches
+        ]
+        for jobs in pending:
+            for job in jobs:
+                job.result()
 
     return timed(run)
 

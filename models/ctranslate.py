@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from models import budget
-from models.batching import plan_batches
+from models.batching import default_batch_tokens, plan_batches
 from models.ctranslate_convert import INSTALL_HINT, Precision, convert, read_metadata
 from models.engine import Hypothesis
 from models.errors import BackendUnavailable
@@ -30,6 +30,11 @@ from models.marian_pieces import MarianPieces
 from models.registry import resolve
 
 PIECE_CACHE_SIZE = 50_000  # sentences; an archive's worth of planning, then it starts over
+CUDA_HINT = (
+    "CTranslate2's published wheels need CUDA 12 (libcublas.so.12 on the library path, "
+    "as in a CUDA 12 image); or run with --backend transformers"
+)
+MAX_CPU_WORKERS = 4  # beyond four parallel batches, more threads go to each batch
 
 
 def available() -> bool:
@@ -47,6 +52,21 @@ def compute_type(device: str, precision: Precision) -> str:
     return "int8_float16" if device == "cuda" else "int8"
 
 
+def thread_layout(device: str, threads: int) -> tuple[int, int]:
+    """Batches decoded at once, and threads each: CTranslate2's inter/intra threads.
+
+    On a CPU, batches side by side on a core or two each beat one batch over
+    every core: a decoding step's matrices are too small to split well, and
+    the beam search between them runs on one thread. On two cores two
+    one-thread workers decode about 1.2 to 1.5 times as many sentences a
+    second (bench/README.md). A GPU takes one batch at a time.
+    """
+    if device == "cuda":
+        return 1, threads
+    workers = min(threads, MAX_CPU_WORKERS)
+    return workers, max(1, threads // workers)
+
+
 class CTranslate2Engine:
     """Translates with ``ctranslate2.Translator``; converts the model on first use."""
 
@@ -56,7 +76,7 @@ class CTranslate2Engine:
         *,
         device: str = "cpu",
         threads: int = 0,
-        batch_tokens: int = 2048,
+        batch_tokens: int | None = None,
         precision: Precision = "int8",
         cache_dir: Path | None = None,
     ) -> None:
@@ -67,19 +87,31 @@ class CTranslate2Engine:
         self.name = model
         self.path: Path = resolve(model)
         self.converted = convert(model, self.path, precision, cache_dir)
-        self.batch_tokens = batch_tokens
+        self.batch_tokens = batch_tokens or default_batch_tokens(device)
         self.tokenizer = MarianPieces(self.path)
         self.suppress = [[token] for token in read_metadata(self.converted)["suppress"]]
+        self.workers, per_worker = thread_layout(device, threads or os.cpu_count() or 1)
         self.translator = ctranslate2.Translator(
             str(self.converted),
             device=device,
             compute_type=compute_type(device, precision),
-            # One batch at a time on every core: the pipeline hands over big
-            # batches, and sentences keep their order of arrival.
-            inter_threads=1,
-            intra_threads=threads or os.cpu_count() or 1,
+            inter_threads=self.workers,
+            intra_threads=per_worker,
         )
         self._pieces: dict[str, list[str]] = {}
+        if device == "cuda":
+            self._check_gpu()
+
+    def _check_gpu(self) -> None:
+        """Decode one step now: CTranslate2 opens cuBLAS at its first batch, and a
+        missing library should stop the start, not fail the first article."""
+        try:
+            self.translator.translate_batch(
+                [self.pieces("Test")], beam_size=1, max_decoding_length=1
+            )
+        except RuntimeError as error:
+            reason = f"it cannot run on the GPU ({error})"
+            raise BackendUnavailable("ctranslate2", CUDA_HINT, reason) from None
 
     def pieces(self, sentence: str) -> list[str]:
         """Source pieces, end of sentence included (cached)."""
@@ -97,7 +129,11 @@ class CTranslate2Engine:
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
     ) -> list[Hypothesis]:
         sources = [self.pieces(sentence) for sentence in sentences]
-        batches = plan_batches([len(source) for source in sources], self.batch_tokens)
+        lengths = [len(source) for source in sources]
+        # Enough batches for every worker: a call that fits one batch would
+        # otherwise leave all workers but one idle.
+        share = -(-sum(lengths) // self.workers)
+        batches = plan_batches(lengths, min(self.batch_tokens, share))
         # Queued all at once: while CTranslate2 decodes one batch (without the
         # GIL), this thread turns the previous one into hypotheses.
         pending = [

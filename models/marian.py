@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from transformers import MarianMTModel, MarianTokenizer
 from transformers.modeling_outputs import BaseModelOutput
 from transformers.utils import logging as transformers_logging
 
-from models.batching import plan_batches
+from models.batching import default_batch_tokens, plan_batches
 from models.budget import output_limit
 from models.engine import Hypothesis
 from models.registry import resolve
@@ -25,16 +26,20 @@ class MarianEngine:
         *,
         device: str = "cpu",
         threads: int = 0,
-        batch_tokens: int = 2048,
+        batch_tokens: int | None = None,
     ) -> None:
         self.name = model
         self.path: Path = resolve(model)
         if threads:
             torch.set_num_threads(threads)
         self.device = torch.device(device)
-        self.batch_tokens = batch_tokens
+        self.batch_tokens = batch_tokens or default_batch_tokens(device)
         transformers_logging.disable_progress_bar()  # loading bars would litter stderr
         self.tokenizer = MarianTokenizer.from_pretrained(self.path)
+        # The pipeline counts every sentence's tokens, an endless word's too,
+        # and splits or passes over what the model cannot take (max_sentence_tokens):
+        # counting must not warn of "indexing errors" that never happen.
+        self.tokenizer.model_max_length = sys.maxsize
         network = MarianMTModel.from_pretrained(self.path, attn_implementation="sdpa")
         if self.device.type == "cuda":
             network = network.half()

@@ -46,10 +46,11 @@ class Settings(BaseSettings):
         "(default: $XDG_CACHE_HOME/mtdesk/ctranslate2, else ~/.cache/mtdesk/ctranslate2).",
     )
     beam_size: int = Field(default=4, ge=1, le=16, description="Beam width of the search.")
-    batch_tokens: int = Field(
-        default=2048,
+    batch_tokens: int | None = Field(
+        default=None,
         ge=64,
-        description="Most source tokens (padding included) in one engine batch.",
+        description="Most source tokens (padding included) in one engine batch "
+        "(default: 2048 on a CPU, 8192 on a GPU).",
     )
     max_sentence_tokens: int = Field(
         default=200,
@@ -97,7 +98,7 @@ class Settings(BaseSettings):
         ge=1,
         description=(
             "Most sentences the inference worker merges from concurrent requests "
-            "(engine memory grows with it: every beam keeps its step scores)."
+            "(a short request merged with others waits for the whole call)."
         ),
     )
     memory: bool = Field(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from models import budget
-from models.ctranslate import CTranslate2Engine, available
+from models.ctranslate import CTranslate2Engine, available, thread_layout
 from models.ctranslate_convert import METADATA, convert, find_converted
 from models.marian import MarianEngine
 from models.registry import TOY_DIR
@@ -113,6 +113,37 @@ def test_batching_does_not_change_a_translation(fast: CTranslate2Engine) -> None
     assert together == alone
 
 
+def test_on_a_cpu_batches_run_side_by_side_on_a_core_each() -> None:
+    assert thread_layout("cpu", 1) == (1, 1)
+    assert thread_layout("cpu", 2) == (2, 1)
+    assert thread_layout("cpu", 16) == (4, 4)  # at most four batches at once
+    assert thread_layout("cuda", 8) == (1, 8)
+
+
+class CountingTranslator:
+    """Passes every call on to CTranslate2 and keeps the size of each batch."""
+
+    def __init__(self, translator: object) -> None:
+        self.translator = translator
+        self.batches: list[int] = []
+
+    def translate_batch(self, sources: list[list[str]], *args: object, **kwargs: object) -> object:
+        self.batches.append(len(sources))
+        return self.translator.translate_batch(sources, *args, **kwargs)  # type: ignore[attr-defined]
+
+
+@needs_ctranslate2
+def test_a_call_that_fits_one_batch_is_shared_between_the_workers(
+    fast: CTranslate2Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert fast.workers == 2
+    expected = fast.translate(SENTENCES[:8])
+    counting = CountingTranslator(fast.translator)
+    monkeypatch.setattr(fast, "translator", counting)
+    assert fast.translate(SENTENCES[:8]) == expected
+    assert len(counting.batches) >= 2 and sum(counting.batches) == 8
+
+
 @needs_ctranslate2
 @pytest.mark.parametrize(
     ("sentence", "targets"),
@@ -200,22 +231,3 @@ def test_cli_converts_once_and_translates_with_the_backend(
     )  # fmt: skip
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().strip() == fast.translate([sentence])[0].text
-
-
-def cuda_devices() -> int:
-    import ctranslate2
-
-    return int(ctranslate2.get_cuda_device_count())
-
-
-@needs_ctranslate2
-def test_on_a_gpu_the_int8_model_runs_with_float16(
-    cache_dir: Path, fast: CTranslate2Engine
-) -> None:
-    if not cuda_devices():
-        pytest.skip("no CUDA device")
-    gpu = CTranslate2Engine("toy", device="cuda", cache_dir=cache_dir)
-    assert gpu.translator.compute_type == "int8_float16"
-    got = gpu.translate(SENTENCES[:10], with_alignment=True)
-    same = sum(a.text == b.text for a, b in zip(got, fast.translate(SENTENCES[:10]), strict=True))
-    assert same >= 8
