@@ -6,6 +6,7 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  │    ├── EmptyInput            422  nothing but whitespace
  │    ├── UndecodableInput      422  bytes that are not UTF-8
  │    ├── MarkupTooDeep         422  HTML or Markdown nested deeper than its parser reads
+ │    ├── MarkdownOnlyHtml      422  Markdown whose text is all in raw HTML blocks (not read)
  │    ├── UnsupportedFormat     422  an input format that has no reader yet
  │    ├── GlossaryInvalid       422  a glossary file or combination that cannot be used
  │    ├── NotGerman             422  an article in another language (unless ``source_lang`` is auto)
@@ -67,6 +68,16 @@ class MarkupTooDeep(InputError):
             f"the {fmt} nests more than {limit} levels deep, and text inside would be lost; "
             "flatten the markup or send the article as text",
             detail={"format": fmt, "limit": limit},
+        )
+
+
+class MarkdownOnlyHtml(InputError):
+    code = "markdown_only_html"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the Markdown holds its text only in raw HTML blocks, which Markdown input keeps "
+            'as they are; send the article as HTML (--input-format html, "format": "html")'
         )
 
 

@@ -6,7 +6,9 @@ heading and paragraph (in a list item: ``list_item``, in a block quote:
 breaks become spaces. Emphasis, strong, strikethrough and links become marks
 over the words they cover; code spans, images, autolinks and inline HTML are
 verbatim marks (kept as written). Code blocks, fences, HTML blocks and
-tables are not read at all, and stay as they are.
+tables are not read at all, and stay as they are. An article whose only text
+is in HTML blocks is refused with ``MarkdownOnlyHtml`` (it is HTML: read it as
+such) rather than as empty.
 
 Writing: the input's lines with each block's lines replaced by one line: the
 block's own prefix (``## ``, ``- ``, ``> ``, indentation) and its English
@@ -24,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from service.document import BlockKind
-from service.errors import MarkupTooDeep
+from service.errors import MarkdownOnlyHtml, MarkupTooDeep
 from service.formats import Article, SourceBlock
 from service.markup_inline import BlockTarget, Mark, Placed, inside_end
 
@@ -158,6 +160,8 @@ def read_markdown(source: str) -> Article:
         )
         blocks.append(SourceBlock(kind, offset, limit, marks=marks))
         places.append(place(lines, token))
+    if not blocks and any(html_has_text(t) for t in tokens if t.type == "html_block"):
+        raise MarkdownOnlyHtml()  # not "empty": the text is there, in markup not read here
     return Article(
         text=text,
         format="markdown",
@@ -165,6 +169,14 @@ def read_markdown(source: str) -> Article:
         source=source,
         writer=markdown_writer(lines, places),
     )
+
+
+def html_has_text(token: Token) -> bool:
+    """Whether an HTML block holds words the HTML reader would translate (not only tags,
+    comments or scripts)."""
+    from service.markup_html import read_html
+
+    return bool(read_html(token.content).text.strip())
 
 
 def spaced(mark: Mark, limit: int) -> object:

@@ -81,8 +81,8 @@ class Settings(BaseSettings):
     max_chars: int = Field(
         default=100_000,
         ge=1_000,
-        description="Most characters in one article the API and `mtdesk translate` accept "
-        "(413, or an error, beyond).",
+        description="Most characters in one article the API, `mtdesk translate` and batch "
+        "jobs accept (413, or an error, beyond; in a batch, that article fails).",
     )
     batch_wait_ms: float = Field(
         default=5.0,

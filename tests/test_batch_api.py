@@ -91,6 +91,23 @@ def test_a_json_job_from_queue_to_results(client: TestClient) -> None:
     assert states == ["done", "failed"]
 
 
+def test_an_article_over_max_chars_fails_and_the_job_goes_on(
+    toy_engine: MarianEngine, settings: Settings
+) -> None:
+    small = settings.model_copy(update={"max_chars": 1_000})
+    articles = [{"id": "long", "text": "Ein Satz. " * 101}, {"id": "ok", "text": SENTENCES[0]}]
+    with TestClient(create_app(small, engine=toy_engine)) as client:
+        response = client.post("/v1/jobs", json={"articles": articles})
+        assert response.status_code == 202
+        assert response.json()["counts"] == {"failed": 1, "pending": 1}  # refused at once
+        job = wait_until_finished(client, response.json()["id"])
+    assert job["state"] == "done" and job["counts"] == {"done": 1, "failed": 1}
+    [error] = job["errors"]
+    assert error["id"] == "long"
+    assert error["error"].startswith("the input has 1010 characters, more than the limit of 1000")
+    assert "MTDESK_MAX_CHARS" in error["error"]
+
+
 def test_an_uploaded_archive_is_translated(client: TestClient, settings: Settings) -> None:
     archive = zip_bytes({"news/x.txt": SENTENCES[1].encode(), "news/y.txt": SENTENCES[2].encode()})
     response = client.post("/v1/jobs", files={"file": ("../../evil name.zip", archive)})

@@ -86,7 +86,9 @@ def db(database_url: str) -> Iterator[Store]:
     store.close()
 
 
-def new_job(store: Store, out: Path, articles: list[InputArticle] = ARTICLES) -> str:
+def new_job(
+    store: Store, out: Path, articles: list[InputArticle] = ARTICLES, max_chars: int = 100_000
+) -> str:
     job = JobStore(store).create(
         key=job_key(str(out)),
         input="test",
@@ -96,6 +98,7 @@ def new_job(store: Store, out: Path, articles: list[InputArticle] = ARTICLES) ->
         glossary_version=None,
         options={},
         articles=articles,
+        max_chars=max_chars,
     )
     return job.id
 
@@ -151,6 +154,30 @@ def test_a_job_writes_every_output(db: Store, tmp_path: Path) -> None:
     xliff_store = xliff.xlifffile.parsefile(str(out / outputs.XLIFF))
     assert xliff_store.getfilenames() == DONE_IDS
     assert len(xliff_store.units) == 20
+
+
+def test_an_article_over_max_chars_fails_saying_so_and_the_rest_are_done(
+    db: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    at_limit = InputArticle("limit.txt", "limit.txt", "text", ("Er reist ab. " * 80)[:999] + ".")
+    over = InputArticle("long.txt", "long.txt", "text", "Der Minister schweigt. " * 44)
+    assert (len(at_limit.text), len(over.text)) == (1_000, 1_012)
+    engine = EchoEngine()
+
+    report = run(db, new_job(db, out, [news(0), over, at_limit, news(1)], max_chars=1_000), engine)
+
+    assert report["articles"] == {"total": 4, "done": 3, "failed": 1, "skipped": 0}
+    assert report["failures"] == [
+        {
+            "id": "long.txt",
+            "error": "the input has 1012 characters, more than the limit of 1000 "
+            "(MTDESK_MAX_CHARS); split the article or raise the limit",
+        }
+    ]
+    assert json.loads((out / outputs.REPORT).read_text())["failures"] == report["failures"]
+    assert [record["id"] for record in results(out)] == ["news/0.txt", "limit.txt", "news/1.txt"]
+    assert "Der Minister schweigt." not in engine.seen  # never sent to the engine
 
 
 def test_the_memory_makes_repeated_sentences_free(db: Store, tmp_path: Path) -> None:

@@ -188,11 +188,15 @@ TRANSLATE_CASES = [
     translate("English text with --source-lang auto", ENGLISH.encode(), "--source-lang", "auto"),
     translate("Markdown as HTML", f"# Titel\n\n{GERMAN}\n".encode(), "-i", "html"),
     translate(
-        "HTML as Markdown (raw HTML is kept)",
-        f"<p>{GERMAN}</p>".encode(),
+        "HTML as Markdown (raw HTML blocks are not read)",
+        f"<p>{GERMAN}</p>\n".encode(),
         "-i",
         "markdown",
-        error=EMPTY,
+        error="only in raw HTML blocks, which Markdown input keeps as they are; "
+        "send the article as HTML (--input-format html",
+    ),
+    translate(
+        "HTML as Markdown, sent as HTML", f"<p>{GERMAN}</p>\n".encode(), "-i", "html", output="<p>"
     ),
     translate("missing file", b"", error="no such file", file="../no/such/file.txt"),
     translate("a directory for the file", b"", error="is a directory", file="."),
@@ -357,7 +361,14 @@ BATCH_ARTICLES = [
     Article("batch: binary", "binary.txt", BINARY, "not UTF-8"),
     Article("batch: lone surrogate", "surrogate.txt", b"Hallo \xed\xa0\x80.", "not UTF-8"),
     Article("batch: NUL bytes", "nul.txt", b"Der Minister\x00 kommt.\x00 " + GERMAN.encode()),
-    Article("batch: 100 000-deep HTML", "deep.html", DEEP_HTML, "nests more than"),
+    Article("batch: 100 000-deep HTML", "deep.html", DEEP_HTML, "(MTDESK_MAX_CHARS)"),
+    Article(
+        "batch: 5 000-deep HTML",
+        "deep5k.html",
+        ("<div>" * 5_000 + GERMAN + "</div>" * 5_000).encode(),
+        "nests more than",
+    ),
+    Article("batch: HTML as Markdown", "raw.md", f"<p>{GERMAN}</p>\n".encode(), "raw HTML"),
     Article("batch: 5000-character word", "word.txt", ("Donau" * 1000 + ".").encode()),
     Article("batch: only punctuation", "punctuation.txt", "?!.,;:–…„“»«".encode() * 20),
     Article("batch: only numbers", "numbers.txt", b"100.000 25,7 02.01.2022 3,5"),

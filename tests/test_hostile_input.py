@@ -130,6 +130,7 @@ CASES = [
         translate("> " * 5_000 + "Der Minister kommt.", format="markdown"),
     ),
     Case("HTML that is only tags", translate("<p><b></b></p>" * 100, format="html")),
+    Case("HTML sent as Markdown", translate("<p>Der Minister kommt.</p>\n", format="markdown")),
     Case("glossary file that is binary", glossary_upload(bytes(range(256)) * 100)),
     Case("glossary file with a bad header", glossary_upload(b"foo\tbar\nLawrow\tLavrov\n")),
     Case("glossary file empty", glossary_upload(b"")),

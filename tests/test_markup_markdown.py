@@ -3,7 +3,7 @@ from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
 
 from models.marian import MarianEngine
-from service.errors import MarkupTooDeep
+from service.errors import EmptyInput, MarkdownOnlyHtml, MarkupTooDeep
 from service.formats import read_article
 from service.markup_markdown import read_markdown
 from service.pipeline import Translator
@@ -99,3 +99,31 @@ def test_markup_nested_deeper_than_the_parser_reads_is_refused_not_emptied() -> 
     assert read_markdown("> " * 40 + "Der Minister kommt.").text.strip()
     with pytest.raises(MarkupTooDeep, match="flatten"):
         read_markdown("> " * 5000 + "Der Minister kommt.")
+
+
+def test_markdown_with_its_text_only_in_raw_html_is_refused_as_such_not_as_empty() -> None:
+    with pytest.raises(MarkdownOnlyHtml, match="only in raw HTML"):
+        read_markdown("<p>Der Minister kam.</p>\n")
+    with pytest.raises(MarkdownOnlyHtml):
+        read_markdown("> <div>\n> Der Minister kam.\n> </div>\n")  # in a quote too
+    # HTML blocks without words are no text: empty is the right answer for those.
+    assert read_markdown("<!-- Der Minister kam. -->\n\n<div>\n\n</div>\n").text == ""
+    with pytest.raises(EmptyInput):
+        Translator(WordEngine()).translate("<br>\n\n<script>var x;</script>\n", "markdown")
+    # Beside Markdown text, an HTML block stays as it is (the documented behaviour).
+    article = read_markdown("<p>Der Minister kam.</p>\n\nEr ging.\n")
+    assert article.text == "Er ging."
+
+
+def test_api_says_to_send_markdown_of_raw_html_as_html(client: TestClient) -> None:
+    source = "<p>Der Minister kam.</p>\n"
+    response = client.post("/v1/translate", json={"text": source, "format": "markdown"})
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "markdown_only_html"
+    assert "only in raw HTML" in error["message"] and '"format": "html"' in error["message"]
+    # What it says to do works.
+    as_html = client.post("/v1/translate", json={"text": source, "format": "html"})
+    assert as_html.status_code == 200, as_html.text
+    assert as_html.json()["target_document"].startswith("<p>")
+    assert as_html.json()["blocks"][0]["segments"][0]["source"] == "Der Minister kam."

@@ -284,6 +284,7 @@ def test_a_running_job_shows_live_progress(
         glossary_version=None,
         options={},
         articles=articles,
+        max_chars=100_000,
     )
     jobs.set_state(job.id, "running")
     page.goto(f"{server}/jobs/{job.id}")

@@ -57,6 +57,7 @@ def test_jobs_show_progress_and_done_articles_open_for_review(
         glossary_version=None,
         options={},
         articles=articles,
+        max_chars=100_000,
     )
     document = Translator(toy_engine).translate(ARTICLE)
     [first, _failed, _pending] = jobs.items(job.id)

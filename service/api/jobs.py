@@ -257,6 +257,7 @@ def queue_job(
         glossary_version=glossary.version if glossary else None,
         options={"glossary": specs},
         articles=articles,
+        max_chars=runtime.settings.max_chars,
     )
 
 

@@ -99,6 +99,7 @@ def batch(
                 glossary_version=version,
                 options={"executor": executor.value},
                 articles=read_input(source),
+                max_chars=settings.max_chars,
             )
         else:
             check_same(

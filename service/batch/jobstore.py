@@ -25,7 +25,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Row, func, insert, select, update
 
 from service.batch.inputs import InputArticle
-from service.errors import JobConflict, NotFound
+from service.errors import InputTooLarge, JobConflict, NotFound
 from service.store import Store, as_utc
 from service.store_schema import job_items, jobs
 
@@ -95,12 +95,18 @@ class JobStore:
         glossary_version: str | None,
         options: dict[str, Any],
         articles: Iterable[InputArticle],
+        max_chars: int,
         job_id: str | None = None,
     ) -> Job:
-        """A new queued job holding every article of the input (their text included)."""
+        """A new queued job holding every article of the input (their text included).
+
+        An article longer than ``max_chars`` (MTDESK_MAX_CHARS) fails at once, saying so,
+        as ``mtdesk translate`` and the API refuse it: every job's articles pass here before
+        any executor, local or Ray, sees them. A failed article's text is not stored.
+        """
         job_id = job_id or secrets.token_hex(8)
         now = datetime.now(UTC)
-        rows = item_rows(job_id, articles, now)
+        rows = item_rows(job_id, articles, now, max_chars)
         with self.store.writing() as connection:
             connection.execute(
                 insert(jobs).values(
@@ -306,8 +312,11 @@ class JobStore:
             )
 
 
-def item_rows(job_id: str, articles: Iterable[InputArticle], now: datetime) -> list[dict[str, Any]]:
-    """Rows for the items; a repeated article id fails, and output paths never collide."""
+def item_rows(
+    job_id: str, articles: Iterable[InputArticle], now: datetime, max_chars: int
+) -> list[dict[str, Any]]:
+    """Rows for the items; a repeated article id or one over ``max_chars`` fails, and output
+    paths never collide."""
     from service.batch.outputs import article_file
 
     rows: list[dict[str, Any]] = []
@@ -317,6 +326,8 @@ def item_rows(job_id: str, articles: Iterable[InputArticle], now: datetime) -> l
         error = article.error
         if error is None and article.id in seen_ids:
             error = f"duplicate article id {article.id!r}"
+        if error is None and len(article.text) > max_chars:  # would run for hours
+            error = InputTooLarge(len(article.text), max_chars).message
         seen_ids.add(article.id)
         out_path = article_file(article.id)
         if out_path in taken:
