@@ -49,6 +49,7 @@ from service.batch.local import LocalExecutor, merging_engine  # noqa: E402
 from service.batch.runner import Runner  # noqa: E402
 from service.memory import TranslationMemory  # noqa: E402
 from service.pipeline import Translator  # noqa: E402
+from service.settings import Settings  # noqa: E402
 from service.store import Store  # noqa: E402
 from tests.batch_data import shared_paragraphs  # noqa: E402
 
@@ -110,6 +111,7 @@ def run_job(
         glossary_version=None,
         options={},
         articles=articles,
+        max_chars=Settings().max_chars,
     )
     merging = merging_engine(engine)
     try:

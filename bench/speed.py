@@ -158,6 +158,7 @@ def pipeline(
     from service.batch.runner import Runner
     from service.memory import TranslationMemory
     from service.pipeline import Translator
+    from service.settings import Settings
     from service.store import Store
 
     out = workdir / f"batch-{engine.__class__.__name__}"
@@ -191,6 +192,7 @@ def pipeline(
                 glossary_version=glossary.version,
                 options={"executor": "local"},
                 articles=read_input(archive),
+                max_chars=Settings().max_chars,
             )
             Runner(jobs, LocalExecutor(translator, workers)).run(job.id)
 
