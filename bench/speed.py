@@ -53,13 +53,13 @@ from api_throughput import free_port, wait_ready  # noqa: E402
 from full_model import build_full_size  # noqa: E402
 
 from models import budget  # noqa: E402
-from models.batching import plan_batches  # noqa: E402
+from models.batching import CPU_BATCH_TOKENS, plan_batches  # noqa: E402
 from models.engine import Engine, Hypothesis  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
 BEAM = 4
-BATCH_TOKENS = 2048
+BATCH_TOKENS = CPU_BATCH_TOKENS  # the engines' default on a CPU
 
 
 def documents(count: int | None) -> list[list[str]]:

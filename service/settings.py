@@ -50,7 +50,7 @@ class Settings(BaseSettings):
         default=None,
         ge=64,
         description="Most source tokens (padding included) in one engine batch "
-        "(default: 2048 on a CPU, 8192 on a GPU).",
+        "(default: 1024 on a CPU, 8192 on a GPU).",
     )
     max_sentence_tokens: int = Field(
         default=200,
