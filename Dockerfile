@@ -21,6 +21,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MTDESK_JOBS_DIR=/data/jobs \
     MTDESK_CACHE_DIR=/data/ctranslate2 \
     MTDESK_DEVICE=${DEVICE} \
+    MTDESK_BACKEND=auto \
     MTDESK_HOST=0.0.0.0 \
     MTDESK_PORT=8000
 # CTranslate2 opens CUDA 12's cuBLAS by name; in the CUDA image torch's wheels
@@ -36,12 +37,14 @@ COPY pyproject.toml README.md ./
 COPY models ./models
 COPY glossary ./glossary
 COPY service ./service
-# The README's install step, with the fast backend and the PostgreSQL driver.
+# The README's install step, with the fast backend (taken by MTDESK_BACKEND=auto)
+# and the PostgreSQL driver.
 RUN pip install '.[fast,postgres]'
 
 USER mtdesk
 VOLUME ["/data"]
 EXPOSE 8000
+# The port the server was given through MTDESK_PORT (not a --port option).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4)"
+    CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/health' % os.environ.get('MTDESK_PORT', '8000'), timeout=4)"
 CMD ["mtdesk", "serve"]
