@@ -39,6 +39,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +56,7 @@ from full_model import build_full_size  # noqa: E402
 from models import budget  # noqa: E402
 from models.batching import CPU_BATCH_TOKENS, plan_batches  # noqa: E402
 from models.engine import Engine, Hypothesis  # noqa: E402
+from service.batcher import parallel_batches  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
@@ -103,33 +105,50 @@ def naive(model_dir: Path, sentences: list[str], threads: int) -> float:
 
 
 class Busy:
-    """An engine that counts its calls and the time in them: how busy the pipeline keeps it."""
+    """An engine that counts its calls and the time with at least one call in it:
+    how busy the pipeline keeps it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.name = engine.name
+        self.workers = parallel_batches(engine)  # calls the batcher may overlap
         self.seconds = 0.0
         self.calls = self.sentences = self.redecodes = 0
+        self._inside = 0
+        self._since = 0.0
+        self._lock = threading.Lock()
+
+    def _enter(self) -> None:
+        with self._lock:
+            if self._inside == 0:
+                self._since = time.perf_counter()
+            self._inside += 1
+
+    def _leave(self) -> None:
+        with self._lock:
+            self._inside -= 1
+            if self._inside == 0:
+                self.seconds += time.perf_counter() - self._since
 
     def translate(
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
     ) -> list[Hypothesis]:
-        started = time.perf_counter()
+        self._enter()
         try:
             return self.engine.translate(
                 sentences, beam_size=beam_size, with_alignment=with_alignment
             )
         finally:
-            self.seconds += time.perf_counter() - started
+            self._leave()
             self.calls += 1
             self.sentences += len(sentences)
 
     def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        started = time.perf_counter()
+        self._enter()
         try:
             return self.engine.continue_from(sentence, prefix, beam_size=beam_size)
         finally:
-            self.seconds += time.perf_counter() - started
+            self._leave()
             self.redecodes += 1
 
     def count_tokens(self, sentence: str) -> int:

@@ -1,14 +1,20 @@
-"""Dynamic batching: one inference worker merges sentences from concurrent callers.
+"""Dynamic batching: inference workers merge sentences from concurrent callers.
 
 Each request's pipeline runs in its own thread and calls ``translate`` as on
-any engine; the call enqueues its sentences and blocks. A single worker
-thread takes the oldest waiting job, waits at most ``max_wait`` seconds for
-more jobs of the same kind (beam size, alignment) up to ``max_sentences``,
-calls the real engine once for them all, and hands each caller its own
-hypotheses in order. Jobs of another kind wait for the next round, oldest
-first. A job larger than ``max_sentences`` runs alone (the engine splits it
-into token-bounded batches itself), and so does each forced-prefix decode
-(``continue_from``): only the worker ever touches the real engine.
+any engine; the call enqueues its sentences and blocks. A worker thread
+takes the oldest waiting job, waits at most ``max_wait`` seconds for more
+jobs of the same kind (beam size, alignment) up to ``max_sentences``, calls
+the real engine once for them all, and hands each caller its own hypotheses
+in order. Jobs of another kind wait for the next round, oldest first. A job
+larger than ``max_sentences`` runs alone (the engine splits it into
+token-bounded batches itself), and so does each forced-prefix decode
+(``continue_from``): only the workers ever touch the real engine.
+
+There are as many workers as the engine decodes batches at once (its
+``workers``, one unless it says otherwise): while one call decodes, the next
+is gathered and handed over, so an engine with parallel batches never waits
+for the slowest batch of a call before it gets more work. Workers gather one
+at a time.
 """
 
 from __future__ import annotations
@@ -46,6 +52,12 @@ class Job:
         )
 
 
+def parallel_batches(engine: Engine) -> int:
+    """How many batches ``engine`` decodes at once (CTranslate2's ``inter_threads`` on a CPU)."""
+    workers = getattr(engine, "workers", 1)
+    return workers if isinstance(workers, int) and workers > 0 else 1
+
+
 class BatchingEngine:
     """An ``Engine`` that merges concurrent ``translate`` calls into shared engine calls."""
 
@@ -67,8 +79,13 @@ class BatchingEngine:
         self._closed = False
         self._closing = threading.Lock()  # no job may be queued behind the stop mark
         self._stopping = False
-        self._worker = threading.Thread(target=self._run, name="mtdesk-inference", daemon=True)
-        self._worker.start()
+        self._gathering = threading.Lock()  # one worker at a time takes jobs from the queue
+        self._workers = [
+            threading.Thread(target=self._run, name=f"mtdesk-inference-{i}", daemon=True)
+            for i in range(parallel_batches(engine))
+        ]
+        for worker in self._workers:
+            worker.start()
 
     def count_tokens(self, sentence: str) -> int:
         return self.engine.count_tokens(sentence)
@@ -91,16 +108,21 @@ class BatchingEngine:
         return job.future.result()
 
     def close(self) -> None:
-        """Finish the jobs already queued, then stop the worker."""
+        """Finish the jobs already queued, then stop the workers."""
         with self._closing:
             if self._closed:
                 return
             self._closed = True
             self._queue.put(None)
-        self._worker.join()
+        for worker in self._workers:
+            worker.join()
 
     def _run(self) -> None:
-        while (batch := self._next_batch()) is not None:
+        while True:
+            with self._gathering:
+                batch = self._next_batch()
+            if batch is None:
+                return
             self._run_batch(batch)
 
     def _next_job(self, timeout: float | None) -> Job | None:

@@ -156,3 +156,32 @@ def test_close_finishes_queued_work_then_refuses(fake: FakeEngine) -> None:
     engine.close()  # idempotent
     with pytest.raises(EngineClosed):
         engine.translate(["y"])
+
+
+class ParallelEngine(FakeEngine):
+    """Decodes two batches at once, as CTranslate2 does on two cores; a call returns only
+    once another call is in the engine too."""
+
+    workers = 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.together = threading.Barrier(2, timeout=10)
+
+    def translate(
+        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
+    ) -> list[Hypothesis]:
+        self.together.wait()  # breaks (and fails the call) if the calls come one at a time
+        return super().translate(sentences, beam_size=beam_size, with_alignment=with_alignment)
+
+
+def test_an_engine_with_parallel_batches_gets_as_many_calls_at_once() -> None:
+    parallel = ParallelEngine()
+    engine = BatchingEngine(parallel, max_wait=0, max_sentences=1)
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(lambda s: texts(engine.translate([s])), ["a", "b"]))
+    finally:
+        engine.close()
+    assert results == [["EN a b4"], ["EN b b4"]]
+    assert not any(worker.is_alive() for worker in engine._workers)

@@ -18,7 +18,7 @@ from typing import get_args
 
 from models.engine import Engine, Hypothesis
 from service.batch.jobstore import Item
-from service.batcher import BatchingEngine
+from service.batcher import BatchingEngine, parallel_batches
 from service.document import AlignedDocument
 from service.errors import MtdeskError
 from service.formats import Format
@@ -35,6 +35,7 @@ class DistinctEngine:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.name = engine.name
+        self.workers = parallel_batches(engine)
 
     def translate(
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
