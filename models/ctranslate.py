@@ -57,9 +57,10 @@ def thread_layout(device: str, threads: int) -> tuple[int, int]:
 
     On a CPU, batches side by side on a core or two each beat one batch over
     every core: a decoding step's matrices are too small to split well, and
-    the beam search between them runs on one thread. On two cores two
-    one-thread workers decode about 1.2 to 1.5 times as many sentences a
-    second (bench/README.md). A GPU takes one batch at a time.
+    the beam search between them runs on one thread. On two cores, two
+    one-thread workers decoded about 1.4 times as many sentences a second as
+    one two-thread batch (raw translate_batch, the full-size model of
+    bench/full_model.py). A GPU takes one batch at a time.
     """
     if device == "cuda":
         return 1, threads

@@ -30,6 +30,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from models import toy_corpus
 from tests.databases import postgres_database
 from tests.live_server import LiveServer
+from tests.test_batch_api import zip_bytes
 
 pytestmark = pytest.mark.slow
 
@@ -63,19 +64,11 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
                 server.stop()
 
 
-def archive(articles: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as package:
-        for name, text in articles.items():
-            package.writestr(name, text)
-    return buffer.getvalue()
-
-
-def job_articles(job: int) -> dict[str, str]:
+def job_articles(job: int) -> dict[str, bytes]:
     """The job's articles by file name: two sentences each, none shared with another."""
     sentences = JOB_SENTENCES[job * 2 * JOB_ARTICLES : (job + 1) * 2 * JOB_ARTICLES]
     return {
-        f"job{job}/article{n:02d}.txt": f"{sentences[2 * n]} {sentences[2 * n + 1]}\n"
+        f"job{job}/article{n:02d}.txt": f"{sentences[2 * n]} {sentences[2 * n + 1]}\n".encode()
         for n in range(JOB_ARTICLES)
     }
 
@@ -109,7 +102,7 @@ def test_each_article_of_a_job_is_translated_once(servers: Servers) -> None:
     job_ids = [
         httpx.post(
             f"{server.url}/v1/jobs",
-            files={"file": (f"job{job}.zip", archive(job_articles(job)), "application/zip")},
+            files={"file": (f"job{job}.zip", zip_bytes(job_articles(job)), "application/zip")},
         ).json()["id"]
         for job, server in enumerate(servers)
     ]
