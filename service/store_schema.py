@@ -6,6 +6,8 @@ timestamps, fixed-width keys where an index needs them.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import (
@@ -25,6 +27,8 @@ from sqlalchemy import (
     create_engine,
     event,
 )
+
+BUSY_TIMEOUT_S = 10  # how long an SQLite connection waits for another one's write lock
 
 metadata = MetaData()
 
@@ -167,16 +171,37 @@ def create_db_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True
+        url,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
     def configure(connection: Any, _record: Any) -> None:
         cursor = connection.cursor()
         # First: switching to WAL waits for the write lock another process may hold.
-        cursor.execute("PRAGMA busy_timeout=10000")
-        cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        switch_to_wal(cursor)  # readers never wait for the writer
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     return engine
+
+
+def switch_to_wal(cursor: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, retried while the file is locked.
+
+    Connections that open a new file together each hold the read lock that
+    the other's switch waits for; SQLite breaks that deadlock by answering
+    "database is locked" at once, without waiting its busy timeout. One of
+    them wins; the others retry and find the file in WAL already.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
