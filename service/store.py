@@ -88,8 +88,15 @@ class Store:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction: committed when the block ends, rolled back when it raises."""
+        """One write transaction: committed when the block ends, rolled back when it raises.
+
+        On SQLite it holds the database's write lock from its first statement: the
+        driver would begin the transaction only at the first write, after reads that
+        another process's commit could have made stale.
+        """
         with self._writer, self.engine.begin() as connection:
+            if self.engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             yield connection
 
     def add_article(
@@ -282,6 +289,7 @@ class Store:
         """A reviewer's edit: the previous target goes to the history; approval to the memory."""
         now = datetime.now(UTC)
         with self.writing() as connection:
+            lock_article(connection, article_id)
             state = self._segment_state(connection, article_id, segment_id, for_update=True)
             new_target = state.target if target is None else target
             new_status = status or state.status
@@ -333,12 +341,6 @@ class Store:
                     model=state.model,
                     glossary_version=state.glossary_version or "",
                 )
-            # Another process may be editing a sibling segment (PostgreSQL: two servers, one
-            # database). Lock the article row first, so the count below, a later statement
-            # with a fresh snapshot, sees that edit once it commits: no stale status.
-            connection.execute(
-                select(articles.c.id).where(articles.c.id == article_id).with_for_update()
-            )
             total, approved = connection.execute(
                 select(
                     func.count(), func.sum(case((segments.c.status == "approved", 1), else_=0))
@@ -418,6 +420,16 @@ def article_status(approved: int, total: int) -> ArticleStatus:
     if total and approved == total:
         return "approved"
     return "in_review" if approved else "draft"
+
+
+def lock_article(connection: Connection, article_id: str) -> None:
+    """Hold the article's row until the transaction ends (PostgreSQL; SQLite locks it all).
+
+    Every change to an article's segments takes this lock first: two servers on one
+    database then change one article in turn, each reading what the other committed,
+    and always in the same order (article, then segments), so they never deadlock.
+    """
+    connection.execute(select(articles.c.id).where(articles.c.id == article_id).with_for_update())
 
 
 def article_not_found(article_id: str) -> NotFound:

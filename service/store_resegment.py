@@ -13,7 +13,14 @@ from sqlalchemy import bindparam, delete, insert, select, update
 
 from service.document import Segment
 from service.errors import EditConflict
-from service.store import Store, article_not_found, article_status, segment_row, stored_document
+from service.store import (
+    Store,
+    article_not_found,
+    article_status,
+    lock_article,
+    segment_row,
+    stored_document,
+)
 from service.store_schema import articles, segment_flags, segment_history, segments
 
 
@@ -22,6 +29,9 @@ def replace_segments(store: Store, article_id: str, old: list[Segment], new: lis
     now = datetime.now(UTC)
     old_ids = [segment.id for segment in old]
     with store.writing() as connection:
+        # Another server may be splitting or editing this article too: the lock makes the
+        # document read here the latest, and no one rewrites it from an older copy meanwhile.
+        lock_article(connection, article_id)
         row = connection.execute(
             select(articles.c.document).where(articles.c.id == article_id)
         ).one_or_none()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -22,12 +25,12 @@ def store(database_url: str) -> Iterator[Store]:
     store.close()
 
 
-def halves(first: Segment, start: int) -> list[Segment]:
+def halves(first: Segment, start: int, ids: tuple[str, str] = ("b0s2", "b0s3")) -> list[Segment]:
     """``first`` split at ``start`` characters into its source, as new segments."""
     begin, end = first.source_span
     return [
         Segment(
-            id="b0s2",
+            id=ids[0],
             source=TEXT[begin : begin + start - 1],
             target="One,",
             source_span=(begin, begin + start - 1),
@@ -35,7 +38,7 @@ def halves(first: Segment, start: int) -> list[Segment]:
             flags=["length_ratio"],
         ),
         Segment(
-            id="b0s3",
+            id=ids[1],
             source=TEXT[begin + start : end],
             target="two.",
             source_span=(begin + start, end),
@@ -105,3 +108,39 @@ def test_the_list_searches_title_german_and_english(store: Store) -> None:
         1,
         ["repetition"],
     )  # the edited one has none
+
+
+def together(barrier: threading.Barrier, work: Callable[..., None], *arguments: Any) -> None:
+    barrier.wait()
+    work(*arguments)
+
+
+def test_two_stores_splitting_one_article_at_once_keep_both_splits(database_url: str) -> None:
+    """Two processes on one database (two stores here) split different segments of one
+    article together: neither rewrites the document from a copy read before the other's split."""
+    stores = [Store(database_url), Store(database_url)]
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            for _ in range(30):
+                article_id = add(stores[0])
+                first, _, last = stores[0].article(article_id).document.segments()
+                splits = [([first], halves(first, 7)), ([last], halves(last, 8, ("b1s1", "b1s2")))]
+                barrier = threading.Barrier(2)
+                for future in [
+                    pool.submit(together, barrier, replace_segments, store, article_id, *split)
+                    for store, split in zip(stores, splits, strict=True)
+                ]:
+                    future.result()
+                document = stores[1].article(article_id).document
+                ids = [segment.id for segment in document.segments()]
+                assert ids == ["b0s2", "b0s3", "b0s1", "b1s1", "b1s2"]
+                with stores[1].engine.connect() as connection:
+                    rows = connection.execute(
+                        select(segments.c.segment_id)
+                        .where(segments.c.article_id == article_id)
+                        .order_by(segments.c.position)
+                    )
+                    assert rows.scalars().all() == ids
+    finally:
+        for store in stores:
+            store.close()
