@@ -124,11 +124,14 @@ class Busy:
                 self._since = time.perf_counter()
             self._inside += 1
 
-    def _leave(self) -> None:
+    def _leave(self, calls: int = 0, sentences: int = 0, redecodes: int = 0) -> None:
         with self._lock:
             self._inside -= 1
             if self._inside == 0:
                 self.seconds += time.perf_counter() - self._since
+            self.calls += calls
+            self.sentences += sentences
+            self.redecodes += redecodes
 
     def translate(
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
@@ -139,17 +142,14 @@ class Busy:
                 sentences, beam_size=beam_size, with_alignment=with_alignment
             )
         finally:
-            self._leave()
-            self.calls += 1
-            self.sentences += len(sentences)
+            self._leave(calls=1, sentences=len(sentences))
 
     def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
         self._enter()
         try:
             return self.engine.continue_from(sentence, prefix, beam_size=beam_size)
         finally:
-            self._leave()
-            self.redecodes += 1
+            self._leave(redecodes=1)
 
     def count_tokens(self, sentence: str) -> int:
         return self.engine.count_tokens(sentence)

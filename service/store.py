@@ -290,7 +290,7 @@ class Store:
         now = datetime.now(UTC)
         with self.writing() as connection:
             lock_article(connection, article_id)
-            state = self._segment_state(connection, article_id, segment_id, for_update=True)
+            state = self._segment_state(connection, article_id, segment_id)
             new_target = state.target if target is None else target
             new_status = status or state.status
             reviewed = new_target != state.target or new_status == "approved"
@@ -389,16 +389,12 @@ class Store:
             store_memory.add(connection, entries, model, glossary_version, datetime.now(UTC))
 
     @staticmethod
-    def _segment_state(
-        connection: Connection, article_id: str, segment_id: str, *, for_update: bool = False
-    ) -> Row[Any]:
+    def _segment_state(connection: Connection, article_id: str, segment_id: str) -> Row[Any]:
         query = (
             select(segments, articles.c.model, articles.c.glossary_version, articles.c.document)
             .join(articles, articles.c.id == segments.c.article_id)
             .where(segments.c.article_id == article_id, segments.c.segment_id == segment_id)
         )
-        if for_update:  # PostgreSQL: concurrent editors queue here (SQLite has one writer)
-            query = query.with_for_update(of=segments)
         state = connection.execute(query).one_or_none()
         if state is not None:
             return state
