@@ -1,7 +1,9 @@
 """A full-size model for the benchmarks: opus-mt-de-en's architecture, random weights.
 
 ``MarianConfig`` as on the model card (d_model 512, 6+6 layers, 8 heads, FFN
-2048, vocabulary 58,101, shared embeddings), the shipped toy model's tokenizer.
+2048, vocabulary 58,101, shared embeddings), the shipped toy model's tokenizer
+with an English side of 32,000 pieces, as OPUS-MT's ``spm32k`` target model
+has: the engines' output layer covers those (models/output_vocabulary.py).
 Random weights make the outputs meaningless and rarely end a sentence: every
 benchmark that uses it says how it bounds generation.
 """
@@ -14,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TOY = ROOT / "models" / "toy"
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
+VOCAB_SIZE = 58101  # opus-mt-de-en's shared vocabulary
+TARGET_PIECES = 32000  # its target.spm (opus.spm32k-spm32k)
 
 
 def build_full_size(directory: Path) -> Path:
@@ -34,7 +38,7 @@ def build_full_size(directory: Path) -> Path:
     for name in TOKENIZER_FILES:
         if (TOY / name).is_file():
             shutil.copy(TOY / name, directory / name)
-    vocab_size = 58101
+    vocab_size = VOCAB_SIZE
     pieces = json.loads((TOY / "vocab.json").read_text())
     toy_config = json.loads((TOY / "config.json").read_text())
     known = sorted((i, piece) for piece, i in pieces.items() if i != toy_config["pad_token_id"])
@@ -43,6 +47,7 @@ def build_full_size(directory: Path) -> Path:
     vocab |= {f"<unused{i}>": i for i in range(len(known), vocab_size - 1)}
     vocab["<pad>"] = pad = vocab_size - 1
     (directory / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False))
+    widen_target_tokenizer(directory / "target.spm", len(known))
     tokenizer_config = json.loads((TOY / "tokenizer_config.json").read_text())
     special = tokenizer_config.get("added_tokens_decoder", {})
     if str(toy_config["pad_token_id"]) in special:
@@ -72,3 +77,19 @@ def build_full_size(directory: Path) -> Path:
     model.generation_config.bad_words_ids = [[pad]]
     model.save_pretrained(directory)
     return directory
+
+
+def widen_target_tokenizer(spm_file: Path, first_placeholder: int) -> None:
+    """Give target.spm opus-mt-de-en's 32,000 English pieces: the toy's, then placeholders.
+
+    The placeholders are pieces no text contains, so tokenisation is
+    unchanged; they make the output vocabulary as large as the real model's.
+    """
+    from sentencepiece import sentencepiece_model_pb2
+
+    model = sentencepiece_model_pb2.ModelProto()
+    model.ParseFromString(spm_file.read_bytes())
+    lowest = min(piece.score for piece in model.pieces)
+    for i in range(first_placeholder, first_placeholder + TARGET_PIECES - len(model.pieces)):
+        model.pieces.add(piece=f"<unused{i}>", score=lowest - 1.0)
+    spm_file.write_bytes(model.SerializeToString())

@@ -8,7 +8,8 @@ engine's. Scores are
 CTranslate2's length-normalised log-probability: the mean over the target
 tokens, end of sentence included. Alignment comes from ``return_attention``:
 the converter keeps the last decoder layer's cross-attention head 0, the head
-OPUS-MT models are trained to align with.
+OPUS-MT models are trained to align with. The output layer covers the
+pieces the English tokenizer knows (models/output_vocabulary.py).
 
 Tokenisation is cached per sentence: the pipeline counts every sentence's
 tokens while it plans an article (in the caller's thread), so by the time the
@@ -18,6 +19,8 @@ engine's own thread translates, the pieces are ready.
 from __future__ import annotations
 
 import os
+from collections import deque
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,7 @@ CUDA_HINT = (
     "as in a CUDA 12 image); or run with --backend transformers"
 )
 MAX_CPU_WORKERS = 4  # beyond four parallel batches, more threads go to each batch
+Submitted = tuple[list[Any], list[int]]  # a queued batch's pending results, each one's budget
 
 
 def available() -> bool:
@@ -90,7 +94,9 @@ class CTranslate2Engine:
         self.converted = convert(model, self.path, precision, cache_dir)
         self.batch_tokens = batch_tokens or default_batch_tokens(device)
         self.tokenizer = MarianPieces(self.path)
-        self.suppress = [[token] for token in read_metadata(self.converted)["suppress"]]
+        metadata = read_metadata(self.converted)
+        self.suppress = [[token] for token in metadata["suppress"]]
+        self.use_vmap = metadata["output_pieces"] is not None  # only English pieces
         self.workers, per_worker = thread_layout(device, threads or os.cpu_count() or 1)
         self.translator = ctranslate2.Translator(
             str(self.converted),
@@ -135,14 +141,11 @@ class CTranslate2Engine:
         # otherwise leave all workers but one idle.
         share = -(-sum(lengths) // self.workers)
         batches = plan_batches(lengths, min(self.batch_tokens, share))
-        # Queued all at once: while CTranslate2 decodes one batch (without the
-        # GIL), this thread turns the previous one into hypotheses.
-        pending = [
-            (batch, self._submit([sources[i] for i in batch], beam_size, with_alignment))
-            for batch in batches
-        ]
         results: list[Hypothesis | None] = [None] * len(sentences)
-        for batch, (jobs, limits) in pending:
+        for batch, (jobs, limits) in self._queued(
+            batches,
+            lambda batch: self._submit([sources[i] for i in batch], beam_size, with_alignment),
+        ):
             outputs = [job.result() for job in jobs]
             firsts = (
                 self._first_attention([sources[i] for i in batch], outputs)
@@ -181,33 +184,80 @@ class CTranslate2Engine:
 
     def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
         """Translate ``sentence`` with the English output forced to start with ``prefix``."""
-        forced = self.tokenizer.target_pieces(prefix)  # no EOS: keep going
-        source = self.pieces(sentence)
-        (job,), (limit,) = self._submit([source], beam_size, False, forced)
-        return self._hypothesis(source, job.result(), limit, len(forced))
+        return self.continue_many([(sentence, prefix)], beam_size=beam_size)[0]
+
+    def continue_many(
+        self, requests: list[tuple[str, str]], *, beam_size: int = 4
+    ) -> list[Hypothesis]:
+        """Several ``continue_from`` at once: each sentence has its own prefix, in shared
+        batches (CTranslate2 takes a target prefix per sentence)."""
+        sources = [self.pieces(sentence) for sentence, _ in requests]
+        forced = [self.tokenizer.target_pieces(prefix) for _, prefix in requests]  # no EOS
+        share = -(-sum(map(len, sources)) // self.workers)
+        batches = plan_batches([len(source) for source in sources], min(self.batch_tokens, share))
+        results: list[Hypothesis | None] = [None] * len(requests)
+        for batch, (jobs, limits) in self._queued(
+            batches,
+            lambda batch: self._submit(
+                [sources[i] for i in batch], beam_size, False, [forced[i] for i in batch]
+            ),
+        ):
+            for index, job, limit in zip(batch, jobs, limits, strict=True):
+                results[index] = self._hypothesis(
+                    sources[index], job.result(), limit, len(forced[index])
+                )
+        return [hypothesis for hypothesis in results if hypothesis is not None]
+
+    def _queued(
+        self, batches: list[list[int]], submit: Callable[[list[int]], Submitted]
+    ) -> Iterator[tuple[list[int], Submitted]]:
+        """Each batch with its pending results, in order, at most one more queued in
+        CTranslate2 than it has workers.
+
+        While CTranslate2 decodes (without the GIL), this thread turns finished
+        batches into hypotheses; and a call from another thread (another
+        request, a glossary re-decode) waits behind one batch of this call,
+        not behind all of them: CTranslate2 serves its queue in order.
+        """
+        window: deque[tuple[list[int], Submitted]] = deque()
+        for batch in batches:
+            if len(window) > self.workers:
+                yield window.popleft()
+            window.append((batch, submit(batch)))
+        yield from window
 
     def _submit(
         self,
         sources: list[list[str]],
         beam_size: int,
         with_alignment: bool,
-        forced: list[str] | None = None,
-    ) -> tuple[list[Any], list[int]]:
-        """Queue one batch; returns its pending results and each sentence's step budget."""
-        forced = forced or []
-        limits = [budget.output_limit(len(source), len(forced)) for source in sources]
+        forced: list[list[str]] | None = None,
+    ) -> Submitted:
+        """Queue one batch; returns its pending results and each sentence's step budget.
+
+        ``forced``: each sentence's target prefix, if any.
+        """
+        prefixes = forced or [[] for _ in sources]
+        limits = [
+            budget.output_limit(len(source), len(prefix))
+            for source, prefix in zip(sources, prefixes, strict=True)
+        ]
         jobs = self.translator.translate_batch(
             sources,
-            [forced] * len(sources) if forced else None,
+            forced,
             asynchronous=True,
             beam_size=beam_size,
             # A budget counts the end of sentence: a sentence that ends within
             # it has at most limit - 1 pieces; one that reaches them is cut.
-            max_decoding_length=len(forced) + max(limits) - 1,
+            max_decoding_length=max(
+                len(prefix) + limit for prefix, limit in zip(prefixes, limits, strict=True)
+            )
+            - 1,
             max_input_length=0,  # the pipeline splits long sentences itself
             return_scores=True,
             return_attention=with_alignment,
             suppress_sequences=self.suppress or None,
+            use_vmap=self.use_vmap,
         )
         return jobs, limits
 

@@ -20,9 +20,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from models.errors import BackendUnavailable
+from models.output_vocabulary import write_vocabulary_map
 
 Precision = Literal["int8", "float32"]
 METADATA = "mtdesk.json"  # written last: its presence marks a finished conversion
+# Conversions of an older format are made afresh: 2 added the vocabulary map.
+FORMAT = 2
 INSTALL_HINT = "Install it with `pip install 'mtdesk[fast]'`."
 
 
@@ -50,7 +53,15 @@ def find_converted(
     name: str, path: Path, precision: Precision, cache_dir: Path | None
 ) -> Path | None:
     target = converted_dir(name, path, precision, cache_dir)
-    return target if (target / METADATA).is_file() else None
+    return target if finished(target) else None
+
+
+def finished(converted: Path) -> bool:
+    """Whether ``converted`` holds a whole conversion of the current format."""
+    try:
+        return bool(read_metadata(converted).get("format") == FORMAT)
+    except (OSError, ValueError):
+        return False
 
 
 def read_metadata(converted: Path) -> dict[str, Any]:
@@ -68,7 +79,7 @@ def convert(
 ) -> Path:
     """The CTranslate2 model converted from the checkpoint at ``path``; converts if absent."""
     target = converted_dir(name, path, precision, cache_dir)
-    if (target / METADATA).is_file() and not force:
+    if finished(target) and not force:
         return target
     try:
         from ctranslate2.converters import TransformersConverter
@@ -83,14 +94,17 @@ def convert(
             str(scratch), quantization=None if precision == "float32" else precision, force=True
         )
     metadata = {
+        "format": FORMAT,
         "model": name,
         "source": str(path),
         "precision": precision,
         # A start token the model may never emit (transformers bans it with bad_words_ids).
         "suppress": ["<pad>"] if trained_start else [],
+        # Pieces the decoder may write (models/output_vocabulary.py); null: all of them.
+        "output_pieces": write_vocabulary_map(path, scratch),
     }
     (scratch / METADATA).write_text(json.dumps(metadata, indent=2) + "\n")
-    if (target / METADATA).is_file() and not force:  # another process finished first
+    if finished(target) and not force:  # another process finished first
         shutil.rmtree(scratch, ignore_errors=True)
         return target
     shutil.rmtree(target, ignore_errors=True)  # a forced or half-written earlier one

@@ -14,6 +14,7 @@ from transformers.utils import logging as transformers_logging
 from models.batching import default_batch_tokens, plan_batches
 from models.budget import output_limit
 from models.engine import Hypothesis
+from models.output_vocabulary import left_out_pieces
 from models.registry import resolve
 
 
@@ -41,6 +42,10 @@ class MarianEngine:
         # counting must not warn of "indexing errors" that never happen.
         self.tokenizer.model_max_length = sys.maxsize
         network = MarianMTModel.from_pretrained(self.path, attn_implementation="sdpa")
+        left_out = list(left_out_pieces(self.path).values())
+        if left_out:  # German-only pieces are never an output, as in the CTranslate2 engine
+            with torch.no_grad():
+                network.final_logits_bias[:, left_out] = -torch.inf
         if self.device.type == "cuda":
             network = network.half()
         self.model = network.to(self.device).eval()  # type: ignore[arg-type]
