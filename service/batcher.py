@@ -7,8 +7,9 @@ jobs of the same kind (beam size, alignment) up to ``max_sentences``, calls
 the real engine once for them all, and hands each caller its own hypotheses
 in order. Jobs of another kind wait for the next round, oldest first. A job
 larger than ``max_sentences`` runs alone (the engine splits it into
-token-bounded batches itself), and so does each forced-prefix decode
-(``continue_from``): only the workers ever touch the real engine.
+token-bounded batches itself). Forced-prefix decodes (``continue_from``, the
+glossary's re-decodes) merge with each other into one ``continue_many``
+call where the engine has one. Only the workers ever touch the real engine.
 
 There are as many workers as the engine decodes batches at once (its
 ``workers``, one unless it says otherwise): while one call decodes, the next
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 
 from models.engine import Engine, Hypothesis
 
+FILL_POLL_S = 0.05  # while a round waits to fill, how often it checks the engine is still busy
 BatchObserver = Callable[[int, int], None]  # (sentences, requests) merged into one engine call
 
 
@@ -45,11 +47,23 @@ class Job:
     future: Future[list[Hypothesis]] = field(default_factory=Future)
 
     def merges_with(self, other: Job) -> bool:
-        return (
-            self.prefix is None
-            and other.prefix is None
-            and (self.beam_size, self.with_alignment) == (other.beam_size, other.with_alignment)
+        return (self.prefix is None, self.beam_size, self.with_alignment) == (
+            other.prefix is None,
+            other.beam_size,
+            other.with_alignment,
         )
+
+
+def continue_many(
+    engine: Engine, requests: list[tuple[str, str]], beam_size: int
+) -> list[Hypothesis]:
+    """Forced-prefix decodes of (sentence, prefix) pairs: in shared batches where the
+    engine can (``continue_many``), else one by one."""
+    many = getattr(engine, "continue_many", None)
+    if many is not None:
+        hypotheses: list[Hypothesis] = many(requests, beam_size=beam_size)
+        return hypotheses
+    return [engine.continue_from(s, prefix, beam_size=beam_size) for s, prefix in requests]
 
 
 def parallel_batches(engine: Engine) -> int:
@@ -67,13 +81,22 @@ class BatchingEngine:
         *,
         max_wait: float = 0.005,
         max_sentences: int = 64,
+        fill: int = 0,
+        hold: float = 0.0,
         on_batch: BatchObserver | None = None,
     ) -> None:
         self.engine = engine
         self.name = engine.name
         self.max_wait = max_wait
         self.max_sentences = max_sentences
+        # While another worker's call keeps the engine busy, gather for up to
+        # ``hold`` seconds more until ``fill`` sentences: a few stragglers
+        # decoded on their own make small, slow batches.
+        self.fill = fill
+        self.hold = hold
         self.on_batch = on_batch
+        self._decoding = 0  # workers inside an engine call
+        self._counting = threading.Lock()
         self._queue: queue.Queue[Job | None] = queue.Queue()  # None asks the worker to stop
         self._held: deque[Job] = deque()  # taken from the queue, waiting for a round of their kind
         self._closed = False
@@ -123,7 +146,13 @@ class BatchingEngine:
                 batch = self._next_batch()
             if batch is None:
                 return
-            self._run_batch(batch)
+            with self._counting:
+                self._decoding += 1
+            try:
+                self._run_batch(batch)
+            finally:
+                with self._counting:
+                    self._decoding -= 1
 
     def _next_job(self, timeout: float | None) -> Job | None:
         """The next queued job; None when none comes within ``timeout``."""
@@ -154,10 +183,12 @@ class BatchingEngine:
                 self._held.remove(job)
                 batch.append(job)
                 size += len(job.sentences)
-        deadline = time.monotonic() + self.max_wait
-        while size < self.max_sentences and first.prefix is None and not self._stopping:
-            newcomer = self._next_job(deadline - time.monotonic())
+        started = time.monotonic()
+        while size < self.max_sentences and not self._stopping:
+            newcomer = self._next_job(self._gather_time(started, size))
             if newcomer is None:
+                if size < self.fill and self._waiting_is_free(started):
+                    continue
                 break
             job = newcomer
             if first.merges_with(job) and size + len(job.sentences) <= self.max_sentences:
@@ -169,19 +200,34 @@ class BatchingEngine:
                 break  # full: the newcomer starts the next round
         return batch
 
+    def _gather_time(self, started: float, size: int) -> float:
+        """How long to wait for the next job of this round."""
+        left = started + self.max_wait - time.monotonic()
+        if size < self.fill and self._waiting_is_free(started):
+            return max(left, FILL_POLL_S)  # look again soon: the engine may fall idle
+        return left
+
+    def _waiting_is_free(self, started: float) -> bool:
+        """Whether this round may wait for more: another worker's call keeps the engine
+        busy, and the round has not been held for ``hold`` seconds yet."""
+        return self._decoding > 0 and time.monotonic() < started + self.hold
+
     def _run_batch(self, batch: list[Job]) -> None:
         first = batch[0]
-        unique = list(dict.fromkeys(sentence for job in batch for sentence in job.sentences))
+        # A forced-prefix job's one sentence is keyed with its prefix.
+        keys = [(sentence, job.prefix) for job in batch for sentence in job.sentences]
+        unique = list(dict.fromkeys(keys))
         try:
             if first.prefix is None:
                 hypotheses = self.engine.translate(
-                    unique, beam_size=first.beam_size, with_alignment=first.with_alignment
+                    [sentence for sentence, _ in unique],
+                    beam_size=first.beam_size,
+                    with_alignment=first.with_alignment,
                 )
             else:
-                hypotheses = [
-                    self.engine.continue_from(unique[0], first.prefix, beam_size=first.beam_size)
-                ]
-            by_sentence = dict(zip(unique, hypotheses, strict=True))
+                requests = [(sentence, prefix or "") for sentence, prefix in unique]
+                hypotheses = continue_many(self.engine, requests, first.beam_size)
+            by_key = dict(zip(unique, hypotheses, strict=True))
         except Exception as error:  # handed to the caller: the worker itself must live on
             if len(batch) == 1:
                 first.future.set_exception(error)
@@ -190,6 +236,6 @@ class BatchingEngine:
                     self._run_batch([job])
             return
         for job in batch:
-            job.future.set_result([by_sentence[sentence] for sentence in job.sentences])
+            job.future.set_result([by_key[sentence, job.prefix] for sentence in job.sentences])
         if self.on_batch:
             self.on_batch(len(unique), len(batch))

@@ -1,6 +1,7 @@
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
 import pytest
 
@@ -185,3 +186,80 @@ def test_an_engine_with_parallel_batches_gets_as_many_calls_at_once() -> None:
         engine.close()
     assert results == [["EN a b4"], ["EN b b4"]]
     assert not any(worker.is_alive() for worker in engine._workers)
+
+
+class TwoWorkerEngine(FakeEngine):
+    """Decodes two batches at once, and takes forced-prefix decodes in shared calls."""
+
+    workers = 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prefixed: list[list[tuple[str, str]]] = []
+
+    def continue_many(
+        self, requests: list[tuple[str, str]], *, beam_size: int = 4
+    ) -> list[Hypothesis]:
+        self.prefixed.append(list(requests))
+        return [
+            Hypothesis(text=f"{prefix} {sentence}", score=-1.0) for sentence, prefix in requests
+        ]
+
+
+def queue_one_by_one(
+    engine: BatchingEngine, pool: ThreadPoolExecutor, submit: list[tuple[str, str | None]]
+) -> list[Future[Any]]:
+    """Each (sentence, prefix) as its own caller, 0.1 s apart: longer than any max_wait."""
+    futures: list[Future[Any]] = []
+    for sentence, prefix in submit:
+        if prefix is None:
+            futures.append(pool.submit(engine.translate, [sentence]))
+        else:
+            futures.append(pool.submit(engine.continue_from, sentence, prefix))
+        threading.Event().wait(0.1)
+    return futures
+
+
+def test_a_round_waits_to_fill_while_another_call_keeps_the_engine_busy() -> None:
+    fake = TwoWorkerEngine()
+    engine = BatchingEngine(fake, max_wait=0.01, fill=4, hold=30)
+    fake.gate.clear()
+    try:
+        with ThreadPoolExecutor(5) as pool:
+            first = pool.submit(engine.translate, ["first"])
+            assert fake.entered.wait(timeout=5)  # one worker decodes: waiting is free
+            later = queue_one_by_one(engine, pool, [(s, None) for s in "bcde"])
+            fake.gate.set()
+            assert texts(first.result()) == ["EN first b4"]
+            assert [texts(f.result()) for f in later] == [[f"EN {s} b4"] for s in "bcde"]
+        assert sorted(sentences for sentences, _, _ in fake.calls) == [
+            ["b", "c", "d", "e"],
+            ["first"],
+        ]
+        # The engine idle: no waiting for company.
+        with ThreadPoolExecutor(1) as pool:
+            alone = pool.submit(engine.translate, ["alone"])
+            assert texts(alone.result(timeout=10)) == ["EN alone b4"]  # well before the 30 s hold
+    finally:
+        fake.gate.set()
+        engine.close()
+
+
+def test_forced_prefix_decodes_share_one_call() -> None:
+    fake = TwoWorkerEngine()
+    engine = BatchingEngine(fake, max_wait=0.01, fill=3, hold=30)
+    fake.gate.clear()
+    try:
+        with ThreadPoolExecutor(5) as pool:
+            first = pool.submit(engine.translate, ["first"])
+            assert fake.entered.wait(timeout=5)
+            requests = [("Satz", "Lavrov"), ("Satz", "NATO"), ("Satz", "Lavrov")]
+            later = queue_one_by_one(engine, pool, list(requests))
+            fake.gate.set()
+            first.result()
+            got = [f.result().text for f in later]
+        assert got == ["Lavrov Satz", "NATO Satz", "Lavrov Satz"]
+        assert fake.prefixed == [[("Satz", "Lavrov"), ("Satz", "NATO")]]  # once each, together
+    finally:
+        fake.gate.set()
+        engine.close()
