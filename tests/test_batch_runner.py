@@ -295,6 +295,35 @@ def test_resume_after_a_crash_yields_each_article_once(
     assert_exactly_once(db, job_id, out)
 
 
+def test_a_slow_article_does_not_hold_back_the_next_claims(
+    db: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles keep starting while one is slow: the end of a claim is no barrier."""
+    import service.batch.local as local
+
+    out = tmp_path / "out"
+    job_id = new_job(db, out)
+    others_done = threading.Event()
+    waited: list[bool] = []
+    finished: list[int] = []
+    translate_item = local.translate_item
+
+    def slow_first(translator: Translator, item: Any) -> Any:
+        if item.article_id == DONE_IDS[0]:
+            waited.append(others_done.wait(timeout=30))
+        return translate_item(translator, item)
+
+    def observe(articles: int, sentences: int) -> None:
+        finished.append(articles)
+        if len(finished) == len(DONE_IDS) - 1:
+            others_done.set()
+
+    monkeypatch.setattr(local, "translate_item", slow_first)
+    run(db, job_id, observer=observe)  # claims of 2, 2 articles in flight
+    assert waited == [True]  # the other four, in two later claims, finished first
+    assert_exactly_once(db, job_id, out)
+
+
 def test_cancel_stops_the_run_and_a_rerun_finishes_it(db: Store, tmp_path: Path) -> None:
     out = tmp_path / "out"
     job_id = new_job(db, out)

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from service.store import Store
 
 OUT_DB = "job.db"
+# local: articles translated at once, so that their sentences fill the
+# engine's batches; each is a thread that mostly waits for the engine.
+ARTICLES_IN_FLIGHT = 32
+RAY_ACTORS = 4  # each holds an engine (a model's memory, or a GPU)
 
 
 class ExecutorKind(StrEnum):
@@ -56,13 +60,15 @@ def batch(
         ExecutorKind, typer.Option(help="Where articles are translated.")
     ] = ExecutorKind.local,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
             min=1,
-            help="local: articles translated at once (their sentences batch); "
-            "ray: actors, each holding an engine.",
+            help="local: articles translated at once, their sentences batched together "
+            f"[default: {ARTICLES_IN_FLIGHT}]; ray: actors, each holding an engine "
+            f"[default: {RAY_ACTORS}].",
+            show_default=False,
         ),
-    ] = 4,
+    ] = None,
     ray_address: Annotated[
         str | None,
         typer.Option(
@@ -110,9 +116,9 @@ def batch(
             summary(jobs.job(job.id).counts, out)
             return
         if executor is ExecutorKind.ray:
-            run_ray(store, jobs, job.id, settings, chosen, workers, ray_address)
+            run_ray(store, jobs, job.id, settings, chosen, workers or RAY_ACTORS, ray_address)
         else:
-            run_local(store, jobs, job.id, settings, chosen, workers)
+            run_local(store, jobs, job.id, settings, chosen, workers or ARTICLES_IN_FLIGHT)
         summary(jobs.job(job.id).counts, out)
     finally:
         store.close()

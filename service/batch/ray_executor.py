@@ -13,7 +13,7 @@ machines that must be a database they all reach (PostgreSQL).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from service.batch.jobstore import Item
@@ -102,14 +102,23 @@ class RayExecutor:
         data["api_key"] = None  # actors need no key
         self.actors = [actor_class.remote(data, glossary, db) for _ in range(max(1, workers))]
 
-    def translate(self, items: list[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]:
-        """Articles stream to the actors round-robin; results come back as they finish."""
-        pending: dict[Any, Item] = {}
-        for actor, item in zip(itertools.cycle(self.actors), items):
-            pending[actor.translate.remote(item.text, item.format, item.article_id)] = item
+    def translate(self, items: Iterable[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]:
+        """Articles stream to the actors, twice ``ARTICLES_PER_ACTOR`` each queued (the
+        next are there when some finish); results come back as they finish."""
+        stream = iter(items)
+        pending: dict[Any, tuple[Item, Any]] = {}
+
+        def start(actor: Any, count: int) -> None:
+            for item in itertools.islice(stream, count):
+                call = actor.translate.remote(item.text, item.format, item.article_id)
+                pending[call] = (item, actor)
+
+        for actor in self.actors:
+            start(actor, 2 * ARTICLES_PER_ACTOR)
         while pending:
             (ready,), _ = self.ray.wait(list(pending), num_returns=1)
-            item = pending.pop(ready)
+            item, actor = pending.pop(ready)
+            start(actor, 1)
             outcome = self.ray.get(ready)
             yield (
                 item,

@@ -18,7 +18,7 @@ import socket
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -31,12 +31,26 @@ CLAIM_ARTICLES = 32  # articles claimed at once: enough for wide batches, little
 
 
 class Executor(Protocol):
-    """Translates claimed items; yields each with its document, or the error that failed it."""
+    """Translates claimed items; yields each with its document, or the error that failed it.
 
-    def translate(self, items: list[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]: ...
+    ``items`` is a stream that claims more articles as the executor draws on
+    it: an executor keeps a bounded number in flight and draws the next as
+    one finishes, so the engine never waits for the last article of a claim.
+    Results come back as they finish, in any order.
+    """
+
+    def translate(self, items: Iterable[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]: ...
 
 
 Observer = Callable[[int, int], None]  # (articles finished now, sentences translated now)
+
+
+@dataclass
+class Claimed:
+    """Articles a run has claimed and not yet recorded; whether a cancel or stop ended it."""
+
+    unfinished: set[int] = field(default_factory=set)
+    stopped: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,33 +110,39 @@ class Runner:
         already = job.counts.get("done", 0)
         self.jobs.take_over(job_id, self.name)
         sentences = 0
-        while True:
-            if self.jobs.state(job_id) == "cancelled" or self.stop():
-                log.info("job %s stopped (%s)", job_id, self.jobs.state(job_id))
-                return RunResult(self.jobs.job(job_id), {})
-            items = self.jobs.claim(job_id, self.name, self.claim)
-            if not items:
-                break
-            sentences += self.translate(job, out_dir, items)
-        wall = time.monotonic() - started
-        report = self.finish(self.jobs.job(job_id), sentences, wall, skipped=already)
-        return RunResult(self.jobs.job(job_id), report)
-
-    def translate(self, job: Job, out_dir: Path, items: list[Item]) -> int:
-        """One claim's articles; the sentences the model translated."""
-        unfinished = {item.seq for item in items}
-        sentences = 0
+        claimed = Claimed()
         try:
-            for item, outcome in self.executor.translate(items):
+            for item, outcome in self.executor.translate(self.claims(job_id, claimed)):
                 translated = self.record(job, out_dir, item, outcome)
-                unfinished.discard(item.seq)
+                claimed.unfinished.discard(item.seq)
                 sentences += translated
                 if self.observer:
                     self.observer(1, translated)
         finally:
-            if unfinished:  # interrupted (Ctrl-C, an engine that died): back to the queue
-                self.jobs.release(job.id, unfinished)
-        return sentences
+            if claimed.unfinished:  # interrupted (Ctrl-C, an engine that died): back to the queue
+                self.jobs.release(job_id, claimed.unfinished)
+        if claimed.stopped:
+            log.info("job %s stopped (%s)", job_id, self.jobs.state(job_id))
+            return RunResult(self.jobs.job(job_id), {})
+        wall = time.monotonic() - started
+        report = self.finish(self.jobs.job(job_id), sentences, wall, skipped=already)
+        return RunResult(self.jobs.job(job_id), report)
+
+    def claims(self, job_id: str, claimed: Claimed) -> Iterator[Item]:
+        """The job's pending articles, claimed ``claim`` at a time as the executor asks.
+
+        A cancel or a stop ends the stream at the next claim; the articles
+        already claimed are finished first.
+        """
+        while True:
+            if self.jobs.state(job_id) == "cancelled" or self.stop():
+                claimed.stopped = True
+                return
+            items = self.jobs.claim(job_id, self.name, self.claim)
+            if not items:
+                return
+            claimed.unfinished.update(item.seq for item in items)
+            yield from items
 
     def record(self, job: Job, out_dir: Path, item: Item, outcome: AlignedDocument | str) -> int:
         if isinstance(outcome, str):
