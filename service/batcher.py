@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 
 from models.engine import Engine, Hypothesis
 
-FILL_POLL_S = 0.05  # while a round waits to fill, how often it checks the engine is still busy
 BatchObserver = Callable[[int, int], None]  # (sentences, requests) merged into one engine call
 
 
@@ -81,22 +80,13 @@ class BatchingEngine:
         *,
         max_wait: float = 0.005,
         max_sentences: int = 64,
-        fill: int = 0,
-        hold: float = 0.0,
         on_batch: BatchObserver | None = None,
     ) -> None:
         self.engine = engine
         self.name = engine.name
         self.max_wait = max_wait
         self.max_sentences = max_sentences
-        # While another worker's call keeps the engine busy, gather for up to
-        # ``hold`` seconds more until ``fill`` sentences: a few stragglers
-        # decoded on their own make small, slow batches.
-        self.fill = fill
-        self.hold = hold
         self.on_batch = on_batch
-        self._decoding = 0  # workers inside an engine call
-        self._counting = threading.Lock()
         self._queue: queue.Queue[Job | None] = queue.Queue()  # None asks the worker to stop
         self._held: deque[Job] = deque()  # taken from the queue, waiting for a round of their kind
         self._closed = False
@@ -146,13 +136,7 @@ class BatchingEngine:
                 batch = self._next_batch()
             if batch is None:
                 return
-            with self._counting:
-                self._decoding += 1
-            try:
-                self._run_batch(batch)
-            finally:
-                with self._counting:
-                    self._decoding -= 1
+            self._run_batch(batch)
 
     def _next_job(self, timeout: float | None) -> Job | None:
         """The next queued job; None when none comes within ``timeout``."""
@@ -183,12 +167,10 @@ class BatchingEngine:
                 self._held.remove(job)
                 batch.append(job)
                 size += len(job.sentences)
-        started = time.monotonic()
+        deadline = time.monotonic() + self.max_wait
         while size < self.max_sentences and not self._stopping:
-            newcomer = self._next_job(self._gather_time(started, size))
+            newcomer = self._next_job(deadline - time.monotonic())
             if newcomer is None:
-                if size < self.fill and self._waiting_is_free(started):
-                    continue
                 break
             job = newcomer
             if first.merges_with(job) and size + len(job.sentences) <= self.max_sentences:
@@ -199,18 +181,6 @@ class BatchingEngine:
             if first.merges_with(job):
                 break  # full: the newcomer starts the next round
         return batch
-
-    def _gather_time(self, started: float, size: int) -> float:
-        """How long to wait for the next job of this round."""
-        left = started + self.max_wait - time.monotonic()
-        if size < self.fill and self._waiting_is_free(started):
-            return max(left, FILL_POLL_S)  # look again soon: the engine may fall idle
-        return left
-
-    def _waiting_is_free(self, started: float) -> bool:
-        """Whether this round may wait for more: another worker's call keeps the engine
-        busy, and the round has not been held for ``hold`` seconds yet."""
-        return self._decoding > 0 and time.monotonic() < started + self.hold
 
     def _run_batch(self, batch: list[Job]) -> None:
         first = batch[0]

@@ -28,10 +28,6 @@ from service.pipeline import Translator
 log = logging.getLogger("mtdesk.batch")
 MERGE_WAIT_S = 0.02  # articles start together; a short wait gathers their sentences
 MERGE_SENTENCES = 256
-# While one call decodes, the next waits up to MERGE_HOLD_S for MERGE_FILL
-# sentences: an archive's throughput, not one article's latency, is what counts.
-MERGE_FILL = 32
-MERGE_HOLD_S = 5.0
 
 
 class DistinctEngine:
@@ -67,11 +63,7 @@ class DistinctEngine:
 def merging_engine(engine: Engine) -> BatchingEngine:
     """The engine for a batch run of its own (not shared with a server)."""
     return BatchingEngine(
-        DistinctEngine(engine),
-        max_wait=MERGE_WAIT_S,
-        max_sentences=MERGE_SENTENCES,
-        fill=MERGE_FILL,
-        hold=MERGE_HOLD_S,
+        DistinctEngine(engine), max_wait=MERGE_WAIT_S, max_sentences=MERGE_SENTENCES
     )
 
 
