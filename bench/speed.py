@@ -24,7 +24,10 @@ until the first translation has come back, and the server's peak RSS.
 Model ``full`` (the default) has exactly opus-mt-de-en's architecture and
 vocabulary size (MarianConfig from the model card: d_model 512, 6+6 layers,
 8 heads, FFN 2048, 58,101 pieces, ``<pad>`` last) with *random weights* and
-the toy model's tokenizer. Random weights rarely end a
+the toy model's tokenizer, its English side widened to opus-mt-de-en's 32,000
+pieces: (b), (c) and (d) score those alone (models/output_vocabulary.py), as
+they would with the real model, and (a) scores all 58,101, as the model card
+does. The script also prints (d) over the whole vocabulary. Random weights rarely end a
 sentence, so every run bounds generation to int(1.2 × source tokens) + 5
 steps, about the length of real translations; the figures measure decoding
 that much, not real translations. ``--quick`` uses the toy model and five
@@ -56,7 +59,7 @@ from full_model import build_full_size  # noqa: E402
 from models import budget  # noqa: E402
 from models.batching import CPU_BATCH_TOKENS, plan_batches  # noqa: E402
 from models.engine import Engine, Hypothesis  # noqa: E402
-from service.batcher import parallel_batches  # noqa: E402
+from service.batcher import continue_many, parallel_batches  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
@@ -113,7 +116,7 @@ class Busy:
         self.name = engine.name
         self.workers = parallel_batches(engine)  # calls the batcher may overlap
         self.seconds = 0.0
-        self.calls = self.sentences = self.redecodes = 0
+        self.calls = self.sentences = self.redecodes = self.redecode_calls = 0
         self._inside = 0
         self._since = 0.0
         self._lock = threading.Lock()
@@ -132,6 +135,7 @@ class Busy:
             self.calls += calls
             self.sentences += sentences
             self.redecodes += redecodes
+            self.redecode_calls += redecodes > 0
 
     def translate(
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
@@ -151,18 +155,28 @@ class Busy:
         finally:
             self._leave(redecodes=1)
 
+    def continue_many(
+        self, requests: list[tuple[str, str]], *, beam_size: int = 4
+    ) -> list[Hypothesis]:
+        self._enter()
+        try:
+            return continue_many(self.engine, requests, beam_size)
+        finally:
+            self._leave(redecodes=len(requests))
+
     def count_tokens(self, sentence: str) -> int:
         return self.engine.count_tokens(sentence)
 
     def reset(self) -> None:
         self.seconds = 0.0
-        self.calls = self.sentences = self.redecodes = 0
+        self.calls = self.sentences = self.redecodes = self.redecode_calls = 0
 
     def summary(self, wall: float) -> str:
         per_call = self.sentences / self.calls if self.calls else 0.0
         return (
             f"    engine busy {self.seconds / wall:.0%} of the wall time: {self.calls} calls, "
-            f"{per_call:.1f} sentences a call, {self.redecodes} forced-prefix re-decodes"
+            f"{per_call:.1f} sentences a call, {self.redecodes} forced-prefix re-decodes "
+            f"in {self.redecode_calls} calls"
         )
 
 
@@ -222,7 +236,9 @@ def pipeline(
         store.close()
 
 
-def ceiling(converted: Path, model_dir: Path, sentences: list[str], threads: int) -> float:
+def ceiling(
+    converted: Path, model_dir: Path, sentences: list[str], threads: int, use_vmap: bool
+) -> float:
     """(d) raw ``translate_batch``: pre-tokenised, length-sorted token batches."""
     import ctranslate2
     from transformers import MarianTokenizer
@@ -254,6 +270,7 @@ def ceiling(converted: Path, model_dir: Path, sentences: list[str], threads: int
                 max_input_length=0,
                 return_scores=True,
                 suppress_sequences=suppress or None,
+                use_vmap=use_vmap,
             )
             for batch in batches
         ]
@@ -318,8 +335,9 @@ def main() -> None:
         sample = [sentences[int(i * step)] for i in range(arguments.naive_sentences)]
 
     from models.ctranslate import CTranslate2Engine
-    from models.ctranslate_convert import convert
+    from models.ctranslate_convert import convert, read_metadata
     from models.marian import MarianEngine
+    from models.output_vocabulary import decoder_vocabulary
     from models.registry import resolve
 
     bound_generation()
@@ -362,13 +380,21 @@ def main() -> None:
             rates[key] = len(sentences) / seconds
             report(key, label, len(sentences), seconds)
             print(busy)
-        seconds = ceiling(converted, model_dir, sentences, threads)
+        english = read_metadata(converted)["output_pieces"]
+        seconds = ceiling(converted, model_dir, sentences, threads, english is not None)
         rates["d"] = len(sentences) / seconds
         report("d", "ctranslate2 translate_batch, pre-split", len(sentences), seconds)
         print(
             f"c/a {rates['c'] / rates['a']:.1f}x   c/d {rates['c'] / rates['d']:.2f}   "
             f"b/a {rates['b'] / rates['a']:.1f}x"
         )
+        if english is not None:
+            seconds = ceiling(converted, model_dir, sentences, threads, False)
+            total = len(decoder_vocabulary(model_dir))
+            print(
+                f"output layer of (b), (c), (d): the {english:,} of {total:,} pieces that "
+                f"target.spm writes; (d) over all {total:,}: {len(sentences) / seconds:.2f} sent/s"
+            )
 
         if arguments.no_servers:
             return
