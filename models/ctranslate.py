@@ -136,14 +136,9 @@ class CTranslate2Engine:
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
     ) -> list[Hypothesis]:
         sources = [self.pieces(sentence) for sentence in sentences]
-        lengths = [len(source) for source in sources]
-        # Enough batches for every worker: a call that fits one batch would
-        # otherwise leave all workers but one idle.
-        share = -(-sum(lengths) // self.workers)
-        batches = plan_batches(lengths, min(self.batch_tokens, share))
         results: list[Hypothesis | None] = [None] * len(sentences)
         for batch, (jobs, limits) in self._queued(
-            batches,
+            self._batches(sources),
             lambda batch: self._submit([sources[i] for i in batch], beam_size, with_alignment),
         ):
             outputs = [job.result() for job in jobs]
@@ -193,11 +188,9 @@ class CTranslate2Engine:
         batches (CTranslate2 takes a target prefix per sentence)."""
         sources = [self.pieces(sentence) for sentence, _ in requests]
         forced = [self.tokenizer.target_pieces(prefix) for _, prefix in requests]  # no EOS
-        share = -(-sum(map(len, sources)) // self.workers)
-        batches = plan_batches([len(source) for source in sources], min(self.batch_tokens, share))
         results: list[Hypothesis | None] = [None] * len(requests)
         for batch, (jobs, limits) in self._queued(
-            batches,
+            self._batches(sources),
             lambda batch: self._submit(
                 [sources[i] for i in batch], beam_size, False, [forced[i] for i in batch]
             ),
@@ -207,6 +200,13 @@ class CTranslate2Engine:
                     sources[index], job.result(), limit, len(forced[index])
                 )
         return [hypothesis for hypothesis in results if hypothesis is not None]
+
+    def _batches(self, sources: list[list[str]]) -> list[list[int]]:
+        """Length-sorted batches of ``sources``, enough for every worker: a call that
+        fits one batch would otherwise leave all workers but one idle."""
+        lengths = [len(source) for source in sources]
+        share = -(-sum(lengths) // self.workers)
+        return plan_batches(lengths, min(self.batch_tokens, share))
 
     def _queued(
         self, batches: list[list[int]], submit: Callable[[list[int]], Submitted]

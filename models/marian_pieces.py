@@ -14,13 +14,14 @@ from pathlib import Path
 
 from sentencepiece import SentencePieceProcessor
 
+from models.output_vocabulary import tokenizer_config
+
 WORD = "▁"
 
 
 class MarianPieces:
     def __init__(self, path: Path) -> None:
-        config_file = path / "tokenizer_config.json"
-        config = json.loads(config_file.read_text()) if config_file.is_file() else {}
+        config = tokenizer_config(path)
         self.unk = config.get("unk_token", "<unk>")
         self.eos = config.get("eos_token", "</s>")
         self.special = {self.unk, self.eos, config.get("pad_token", "<pad>")}

@@ -26,6 +26,7 @@ CANDIDATE_MULTIPLE = 16
 
 
 def tokenizer_config(path: Path) -> dict[str, Any]:
+    """The model's ``tokenizer_config.json`` (empty when it has none)."""
     config_file = path / "tokenizer_config.json"
     config: dict[str, Any] = json.loads(config_file.read_text()) if config_file.is_file() else {}
     return config
@@ -41,8 +42,11 @@ def decoder_vocabulary(path: Path) -> dict[str, int]:
     return vocabulary
 
 
-def unwritable_pieces(path: Path) -> dict[str, int]:
-    """The decoder's pieces that ``target.spm`` does not know, by id; special pieces never."""
+def unwritable_pieces(path: Path, vocabulary: dict[str, int] | None = None) -> dict[str, int]:
+    """The decoder's pieces that ``target.spm`` does not know, by id; special pieces never.
+
+    ``vocabulary``: the decoder's, when the caller has read it already.
+    """
     config = tokenizer_config(path)
     special = {
         config.get("unk_token", "<unk>"),
@@ -53,19 +57,20 @@ def unwritable_pieces(path: Path) -> dict[str, int]:
     unknown = target.unk_id()
     return {
         piece: index
-        for piece, index in decoder_vocabulary(path).items()
+        for piece, index in (vocabulary or decoder_vocabulary(path)).items()
         if piece not in special and target.piece_to_id(piece) == unknown
     }
 
 
-def left_out_pieces(path: Path) -> dict[str, int]:
+def left_out_pieces(path: Path, vocabulary: dict[str, int] | None = None) -> dict[str, int]:
     """The pieces both engines leave out of the output layer, by id.
 
     The unwritable pieces, less the last few (by id, the rarest) that fill the
     rest up to a multiple of ``CANDIDATE_MULTIPLE``.
     """
-    unwritable = sorted(unwritable_pieces(path).items(), key=lambda item: item[1])
-    refill = -(len(decoder_vocabulary(path)) - len(unwritable)) % CANDIDATE_MULTIPLE
+    vocabulary = vocabulary or decoder_vocabulary(path)
+    unwritable = sorted(unwritable_pieces(path, vocabulary).items(), key=lambda item: item[1])
+    refill = -(len(vocabulary) - len(unwritable)) % CANDIDATE_MULTIPLE
     return dict(unwritable[: max(0, len(unwritable) - refill)])
 
 
@@ -75,9 +80,10 @@ def write_vocabulary_map(path: Path, converted: Path) -> int | None:
     One rule with an empty source n-gram: candidates for every sentence. The
     number of pieces kept, or None when there is nothing to leave out.
     """
-    left_out = left_out_pieces(path)
+    vocabulary = decoder_vocabulary(path)
+    left_out = left_out_pieces(path, vocabulary)
     if not left_out:
         return None
-    kept = [piece for piece in decoder_vocabulary(path) if piece not in left_out]
+    kept = [piece for piece in vocabulary if piece not in left_out]
     (converted / VMAP).write_text("\t" + " ".join(kept) + "\n", encoding="utf-8")
     return len(kept)
