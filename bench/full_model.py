@@ -87,7 +87,7 @@ def widen_target_tokenizer(spm_file: Path, first_placeholder: int) -> None:
     """
     from sentencepiece import sentencepiece_model_pb2
 
-    model = sentencepiece_model_pb2.ModelProto()
+    model = sentencepiece_model_pb2.ModelProto()  # type: ignore[attr-defined]
     model.ParseFromString(spm_file.read_bytes())
     lowest = min(piece.score for piece in model.pieces)
     for i in range(first_placeholder, first_placeholder + TARGET_PIECES - len(model.pieces)):

@@ -59,7 +59,8 @@ from full_model import build_full_size  # noqa: E402
 from models import budget  # noqa: E402
 from models.batching import CPU_BATCH_TOKENS, plan_batches  # noqa: E402
 from models.engine import Engine, Hypothesis  # noqa: E402
-from service.batcher import continue_many, parallel_batches  # noqa: E402
+from service.batch.command import ARTICLES_IN_FLIGHT  # noqa: E402
+from service.batcher import batch_tokens, continue_many, parallel_batches  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
@@ -115,6 +116,7 @@ class Busy:
         self.engine = engine
         self.name = engine.name
         self.workers = parallel_batches(engine)  # calls the batcher may overlap
+        self.batch_tokens = batch_tokens(engine)  # and how it sizes them
         self.seconds = 0.0
         self.calls = self.sentences = self.redecodes = self.redecode_calls = 0
         self._inside = 0
@@ -322,7 +324,12 @@ def main() -> None:
     parser.add_argument(
         "--naive-sentences", type=int, help="run (a) on every k-th sentence, about N in all"
     )
-    parser.add_argument("--workers", type=int, default=32, help="articles in flight in (b), (c)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=ARTICLES_IN_FLIGHT,
+        help=f"articles in flight in (b), (c) [{ARTICLES_IN_FLIGHT}, as mtdesk batch]",
+    )
     parser.add_argument("--no-servers", action="store_true", help="skip the server figures")
     parser.add_argument("--threads", type=int, help="inference threads [all cores; 1 with --quick]")
     arguments = parser.parse_args()

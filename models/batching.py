@@ -22,18 +22,22 @@ def default_batch_tokens(device: str) -> int:
     return GPU_BATCH_TOKENS if device == "cuda" else CPU_BATCH_TOKENS
 
 
-def plan_batches(lengths: list[int], max_tokens: int) -> list[list[int]]:
-    """Group indices of ``lengths`` into batches whose padded size fits ``max_tokens``.
+def plan_batches(
+    lengths: list[int], max_tokens: int, max_count: int | None = None
+) -> list[list[int]]:
+    """Group indices of ``lengths`` into batches whose padded size fits ``max_tokens``
+    (and that hold at most ``max_count`` each).
 
     Each batch holds indices of similar length; a sentence longer than the
-    budget on its own still gets a batch of one.
+    budget on its own still gets a batch of one. Equal lengths keep their order.
     """
     order = sorted(range(len(lengths)), key=lambda index: lengths[index])
     batches: list[list[int]] = []
     current: list[int] = []
     for index in order:
         longest = max(lengths[index], 1)  # sorted ascending: the newcomer is the longest
-        if current and (len(current) + 1) * longest > max_tokens:
+        full = max_count is not None and len(current) == max_count
+        if current and (full or (len(current) + 1) * longest > max_tokens):
             batches.append(current)
             current = []
         current.append(index)

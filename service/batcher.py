@@ -1,36 +1,43 @@
-"""Dynamic batching: inference workers merge sentences from concurrent callers.
+"""Dynamic batching: every engine batch is chosen from all the sentences waiting.
 
 Each request's pipeline runs in its own thread and calls ``translate`` as on
-any engine; the call enqueues its sentences and blocks. A worker thread
-takes the oldest waiting job, waits at most ``max_wait`` seconds for more
-jobs of the same kind (beam size, alignment) up to ``max_sentences``, calls
-the real engine once for them all, and hands each caller its own hypotheses
-in order. Jobs of another kind wait for the next round, oldest first. A job
-larger than ``max_sentences`` runs alone (the engine splits it into
-token-bounded batches itself). Forced-prefix decodes (``continue_from``, the
-glossary's re-decodes) merge with each other into one ``continue_many``
-call where the engine has one. Only the workers ever touch the real engine.
+any engine; the call puts its sentences in a shared pool and blocks until
+each has its hypothesis. Inference workers take batches from the pool. A
+batch is of one kind (beam size, alignment, forced prefix) and is built
+around the sentence that has waited longest, filled with the waiting
+sentences nearest to it in length, up to a token budget (the engine's own
+``batch_tokens`` for each batch it decodes at once) and ``max_sentences``.
 
-There are as many workers as the engine decodes batches at once (its
-``workers``, one unless it says otherwise): while one call decodes, the next
-is gathered and handed over, so an engine with parallel batches never waits
-for the slowest batch of a call before it gets more work. Workers gather one
-at a time.
+Why by length across callers: a batch decodes until its longest sentence is
+done, so a short sentence beside a long one pays for the long one's steps.
+Each caller's sentences, or one call's worth in arrival order, span every
+length; the pool as a whole has neighbours for each. Why oldest first: no
+sentence waits behind later work for long, since every batch takes the
+oldest sentence still waiting.
+
+A worker that finds little waiting waits at most ``max_wait`` seconds after
+the oldest sentence arrived, for more to fill its batch; never while enough
+is waiting. Identical sentences waiting at once are decoded once. Forced-
+prefix decodes (the glossary's re-decodes) go together into one
+``continue_many`` call where the engine has one. Only the workers touch the
+real engine; there are as many as the engine decodes batches at once (its
+``workers``, one unless it says otherwise), so one picks the next batch while
+the others decode.
 """
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
+from models.batching import CPU_BATCH_TOKENS, plan_batches
 from models.engine import Engine, Hypothesis
 
 BatchObserver = Callable[[int, int], None]  # (sentences, requests) merged into one engine call
+Kind = tuple[int, bool, bool]  # beam size, with alignment, forced prefix
 
 
 class EngineClosed(RuntimeError):
@@ -39,18 +46,36 @@ class EngineClosed(RuntimeError):
 
 @dataclass(eq=False)
 class Job:
-    sentences: list[str]
-    beam_size: int
-    with_alignment: bool = False
-    prefix: str | None = None  # a forced-prefix decode of its one sentence
-    future: Future[list[Hypothesis]] = field(default_factory=Future)
+    """One caller's sentences; its future is set once every one has a hypothesis."""
 
-    def merges_with(self, other: Job) -> bool:
-        return (self.prefix is None, self.beam_size, self.with_alignment) == (
-            other.prefix is None,
-            other.beam_size,
-            other.with_alignment,
-        )
+    size: int
+    future: Future[list[Hypothesis]] = field(default_factory=Future)
+    left: int = 0
+    results: list[Hypothesis | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.left = self.size
+        self.results = [None] * self.size
+
+    def fail(self, error: Exception) -> None:
+        if not self.future.done():
+            self.future.set_exception(error)
+
+
+@dataclass(eq=False)
+class Waiting:
+    """A distinct sentence (and prefix) of one kind, and the callers waiting for it."""
+
+    sentence: str
+    prefix: str | None
+    kind: Kind
+    tokens: int
+    since: float
+    takers: list[tuple[Job, int]] = field(default_factory=list)  # (job, position in it)
+
+    @property
+    def key(self) -> tuple[Kind, str, str | None]:
+        return self.kind, self.sentence, self.prefix
 
 
 def continue_many(
@@ -71,6 +96,12 @@ def parallel_batches(engine: Engine) -> int:
     return workers if isinstance(workers, int) and workers > 0 else 1
 
 
+def batch_tokens(engine: Engine) -> int:
+    """The padded tokens ``engine`` puts in one batch."""
+    tokens = getattr(engine, "batch_tokens", None)
+    return tokens if isinstance(tokens, int) and tokens > 0 else CPU_BATCH_TOKENS
+
+
 class BatchingEngine:
     """An ``Engine`` that merges concurrent ``translate`` calls into shared engine calls."""
 
@@ -87,12 +118,11 @@ class BatchingEngine:
         self.max_wait = max_wait
         self.max_sentences = max_sentences
         self.on_batch = on_batch
-        self._queue: queue.Queue[Job | None] = queue.Queue()  # None asks the worker to stop
-        self._held: deque[Job] = deque()  # taken from the queue, waiting for a round of their kind
+        # One call is split by the engine into a batch for each of its workers.
+        self.call_tokens = batch_tokens(engine) * parallel_batches(engine)
+        self._pool: dict[tuple[Kind, str, str | None], Waiting] = {}  # oldest first
+        self._changed = threading.Condition()  # guards the pool, the jobs, _closed
         self._closed = False
-        self._closing = threading.Lock()  # no job may be queued behind the stop mark
-        self._stopping = False
-        self._gathering = threading.Lock()  # one worker at a time takes jobs from the queue
         self._workers = [
             threading.Thread(target=self._run, name=f"mtdesk-inference-{i}", daemon=True)
             for i in range(parallel_batches(engine))
@@ -108,104 +138,110 @@ class BatchingEngine:
     ) -> list[Hypothesis]:
         if not sentences:
             return []
-        return self._submit(Job(list(sentences), beam_size, with_alignment))
+        return self._submit(sentences, (beam_size, with_alignment, False), None)
 
     def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        return self._submit(Job([sentence], beam_size, prefix=prefix))[0]
+        return self._submit([sentence], (beam_size, False, True), prefix)[0]
 
-    def _submit(self, job: Job) -> list[Hypothesis]:
-        with self._closing:
+    def waiting(self) -> int:
+        """Distinct sentences waiting for a batch."""
+        with self._changed:
+            return len(self._pool)
+
+    def _submit(self, sentences: list[str], kind: Kind, prefix: str | None) -> list[Hypothesis]:
+        # Counted here, in the caller's thread: the engine caches what it tokenises.
+        tokens = [self.engine.count_tokens(sentence) + 1 for sentence in sentences]  # + EOS
+        job = Job(len(sentences))
+        with self._changed:
             if self._closed:
                 raise EngineClosed("the inference worker has stopped")
-            self._queue.put(job)
+            now = time.monotonic()
+            for position, (sentence, count) in enumerate(zip(sentences, tokens, strict=True)):
+                waiting = Waiting(sentence, prefix, kind, count, now)
+                waiting = self._pool.setdefault(waiting.key, waiting)
+                waiting.takers.append((job, position))
+            self._changed.notify()
         return job.future.result()
 
     def close(self) -> None:
-        """Finish the jobs already queued, then stop the workers."""
-        with self._closing:
-            if self._closed:
-                return
+        """Finish the sentences already waiting, then stop the workers."""
+        with self._changed:
             self._closed = True
-            self._queue.put(None)
+            self._changed.notify_all()
         for worker in self._workers:
             worker.join()
 
     def _run(self) -> None:
         while True:
-            with self._gathering:
+            with self._changed:
                 batch = self._next_batch()
             if batch is None:
                 return
-            self._run_batch(batch)
+            self._decode(batch)
 
-    def _next_job(self, timeout: float | None) -> Job | None:
-        """The next queued job; None when none comes within ``timeout``."""
-        try:
-            if timeout is None:
-                job = self._queue.get()
-            elif timeout > 0:
-                job = self._queue.get(timeout=timeout)
-            else:
-                job = self._queue.get_nowait()
-        except queue.Empty:
-            return None
-        if job is None:  # the stop mark: from now on, only drain what is queued
-            self._stopping = True
-            return self._next_job(0)
-        return job
-
-    def _next_batch(self) -> list[Job] | None:
-        """The oldest job and those of its kind that arrive in time; None once stopped and idle."""
-        first = (
-            self._held.popleft() if self._held else self._next_job(0 if self._stopping else None)
-        )
-        if first is None:
-            return None  # stopping, and nothing is left
-        batch, size = [first], len(first.sentences)
-        for job in list(self._held):
-            if first.merges_with(job) and size + len(job.sentences) <= self.max_sentences:
-                self._held.remove(job)
-                batch.append(job)
-                size += len(job.sentences)
-        deadline = time.monotonic() + self.max_wait
-        while size < self.max_sentences and not self._stopping:
-            newcomer = self._next_job(deadline - time.monotonic())
-            if newcomer is None:
-                break
-            job = newcomer
-            if first.merges_with(job) and size + len(job.sentences) <= self.max_sentences:
-                batch.append(job)
-                size += len(job.sentences)
+    def _next_batch(self) -> list[Waiting] | None:
+        """The next batch, once it is worth starting; None once closed and idle."""
+        while True:
+            if not self._pool:
+                if self._closed:
+                    return None
+                self._changed.wait()
                 continue
-            self._held.append(job)
-            if first.merges_with(job):
-                break  # full: the newcomer starts the next round
-        return batch
+            oldest = next(iter(self._pool.values()))
+            left = oldest.since + self.max_wait - time.monotonic()
+            if left > 0 and not self._closed and not self._enough(oldest.kind):
+                self._changed.wait(left)
+                continue
+            batch = self._around(oldest)
+            for waiting in batch:
+                del self._pool[waiting.key]
+            if self._pool:
+                self._changed.notify()  # the rest is for another worker, if one is idle
+            return batch
 
-    def _run_batch(self, batch: list[Job]) -> None:
-        first = batch[0]
-        # A forced-prefix job's one sentence is keyed with its prefix.
-        keys = [(sentence, job.prefix) for job in batch for sentence in job.sentences]
-        unique = list(dict.fromkeys(keys))
+    def _enough(self, kind: Kind) -> bool:
+        """Whether the sentences of ``kind`` waiting fill a call."""
+        same = [waiting.tokens for waiting in self._pool.values() if waiting.kind == kind]
+        return len(same) >= self.max_sentences or len(same) * max(same) >= self.call_tokens
+
+    def _around(self, oldest: Waiting) -> list[Waiting]:
+        """The batch that holds ``oldest`` when the waiting sentences of its kind are cut
+        into length-sorted batches that fit a call."""
+        same = [waiting for waiting in self._pool.values() if waiting.kind == oldest.kind]
+        planned = plan_batches(
+            [waiting.tokens for waiting in same], self.call_tokens, self.max_sentences
+        )
+        return next([same[i] for i in batch] for batch in planned if 0 in batch)
+
+    def _decode(self, batch: list[Waiting]) -> None:
+        beam_size, with_alignment, forced = batch[0].kind
         try:
-            if first.prefix is None:
-                hypotheses = self.engine.translate(
-                    [sentence for sentence, _ in unique],
-                    beam_size=first.beam_size,
-                    with_alignment=first.with_alignment,
-                )
+            if forced:
+                requests = [(waiting.sentence, waiting.prefix or "") for waiting in batch]
+                hypotheses = continue_many(self.engine, requests, beam_size)
             else:
-                requests = [(sentence, prefix or "") for sentence, prefix in unique]
-                hypotheses = continue_many(self.engine, requests, first.beam_size)
-            by_key = dict(zip(unique, hypotheses, strict=True))
-        except Exception as error:  # handed to the caller: the worker itself must live on
+                hypotheses = self.engine.translate(
+                    [waiting.sentence for waiting in batch],
+                    beam_size=beam_size,
+                    with_alignment=with_alignment,
+                )
+        except Exception as error:  # handed to the callers: the worker itself must live on
             if len(batch) == 1:
-                first.future.set_exception(error)
-            else:  # one caller's bad input must not fail the others: retry them one by one
-                for job in batch:
-                    self._run_batch([job])
+                with self._changed:
+                    for job, _ in batch[0].takers:
+                        job.fail(error)
+            else:  # one caller's bad input must not fail the others: retry one by one
+                for waiting in batch:
+                    self._decode([waiting])
             return
-        for job in batch:
-            job.future.set_result([by_key[sentence, job.prefix] for sentence in job.sentences])
+        jobs: dict[int, Job] = {}
+        with self._changed:
+            for waiting, hypothesis in zip(batch, hypotheses, strict=True):
+                for job, position in waiting.takers:
+                    jobs[id(job)] = job
+                    job.results[position] = hypothesis
+                    job.left -= 1
+                    if job.left == 0 and not job.future.done():
+                        job.future.set_result([h for h in job.results if h is not None])
         if self.on_batch:
-            self.on_batch(len(unique), len(batch))
+            self.on_batch(len(batch), len(jobs))

@@ -89,16 +89,16 @@ class Settings(BaseSettings):
         ge=0,
         le=1000,
         description=(
-            "How long the inference worker waits for more requests to merge into a batch "
-            "once it has work."
+            "How long an inference worker that has less than a call's worth of sentences "
+            "waiting waits for more."
         ),
     )
     batch_max_sentences: int = Field(
         default=32,
         ge=1,
         description=(
-            "Most sentences the inference worker merges from concurrent requests "
-            "(a short request merged with others waits for the whole call)."
+            "Most sentences in one engine call, taken from all the requests waiting "
+            "(a request waits until each of its sentences has been decoded)."
         ),
     )
     memory: bool = Field(

@@ -68,7 +68,8 @@ def run_while_held(
         futures = [
             pool.submit(batching.translate, sentences, beam_size=beam) for sentences, beam in calls
         ]
-        while batching._queue.qsize() < len(calls):  # all queued behind the held call
+        distinct = {(sentence, beam) for sentences, beam in calls for sentence in sentences}
+        while batching.waiting() < len(distinct):  # all waiting behind the held call
             threading.Event().wait(0.005)
         fake.gate.set()
         assert texts(blocker.result()) == ["EN first b4"]
@@ -96,16 +97,16 @@ def test_merged_batches_respect_the_size_cap(fake: FakeEngine, batching: Batchin
     calls = [([f"{i}-{j}" for j in range(3)], 4) for i in range(5)]
     results = run_while_held(fake, batching, calls)
     assert results == [[f"EN {i}-{j} b4" for j in range(3)] for i in range(5)]
-    assert all(len(sentences) <= 8 for sentences, _, _ in fake.calls)
-    assert len(fake.calls) == 1 + 3  # 15 sentences in callers of 3, at most 8 a call
+    assert [len(sentences) for sentences, _, _ in fake.calls] == [1, 8, 7]  # at most 8 a call
 
 
-def test_a_job_over_the_cap_runs_alone_and_whole(
+def test_a_job_over_the_cap_is_split_between_calls(
     fake: FakeEngine, batching: BatchingEngine
 ) -> None:
     sentences = [f"s{i}" for i in range(20)]
     assert texts(batching.translate(sentences)) == [f"EN s{i} b4" for i in range(20)]
-    assert fake.calls == [(sentences, 4, False)]
+    assert [len(call) for call, _, _ in fake.calls] == [8, 8, 4]
+    assert sorted(s for call, _, _ in fake.calls for s in call) == sorted(sentences)
 
 
 def test_shared_sentences_are_translated_once(fake: FakeEngine, batching: BatchingEngine) -> None:
@@ -123,7 +124,7 @@ def test_one_failing_caller_does_not_fail_the_others(
         assert fake.entered.wait(timeout=5)
         good = pool.submit(batching.translate, ["good"])
         bad = pool.submit(batching.translate, ["BAD one"])
-        while batching._queue.qsize() < 2:
+        while batching.waiting() < 2:
             threading.Event().wait(0.005)
         fake.gate.set()
         blocker.result()
@@ -238,3 +239,41 @@ def test_forced_prefix_decodes_share_one_call() -> None:
     finally:
         fake.gate.set()
         engine.close()
+
+
+class SizedEngine(FakeEngine):
+    """Takes 12 padded tokens a batch: two sentences of five words, or six of one."""
+
+    batch_tokens = 12
+
+
+SHORT = ["a", "b", "c"]
+LONG = ["eins zwei drei vier fünf", "sechs sieben acht neun zehn", "elf zwölf dreizehn vierzehn x"]
+
+
+def test_a_batch_groups_the_waiting_sentences_nearest_in_length() -> None:
+    fake = SizedEngine()
+    engine = BatchingEngine(fake, max_wait=0)
+    try:
+        # Each caller has one short and one long sentence: arrival order mixes them.
+        results = run_while_held(
+            fake, engine, [([s, long], 4) for s, long in zip(SHORT, LONG, strict=True)]
+        )
+    finally:
+        engine.close()
+    assert results == [[f"EN {s} b4", f"EN {long} b4"] for s, long in zip(SHORT, LONG, strict=True)]
+    assert [call for call, _, _ in fake.calls[1:]] == [SHORT, LONG[:2], LONG[2:]]
+
+
+def test_the_sentence_waiting_longest_is_in_the_next_batch() -> None:
+    fake = SizedEngine()
+    engine = BatchingEngine(fake, max_wait=0)
+    try:
+        # The long sentence came first; the short ones alone would fill a batch.
+        calls = [([LONG[0]], 4)] + [([f"s{i}"], 4) for i in range(8)]
+        results = run_while_held(fake, engine, calls)
+    finally:
+        engine.close()
+    assert results == [[f"EN {sentences[0]} b4"] for sentences, _ in calls]
+    shorts = [f"s{i}" for i in range(8)]
+    assert [call for call, _, _ in fake.calls[1:]] == [[LONG[0]], shorts[:6], shorts[6:]]

@@ -2,11 +2,10 @@
 
 Each article runs through the ordinary pipeline (``Translator.translate``:
 segmentation, memory, glossary, quality), in a thread of its own. Their
-engine calls meet in a ``BatchingEngine``, which merges the sentences of
-concurrent articles into one call; the engine sorts them into length buckets.
-Sentences repeated across the merged articles are decoded once
-(``DistinctEngine``), and the memory answers for those seen in earlier
-articles.
+engine calls meet in a ``BatchingEngine``, which builds each batch from the
+sentences of every article waiting, by length. Sentences repeated across the
+waiting articles are decoded once, and the memory answers for those seen in
+earlier articles.
 """
 
 from __future__ import annotations
@@ -17,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import get_args
 
-from models.engine import Engine, Hypothesis
+from models.engine import Engine
 from service.batch.jobstore import Item
-from service.batcher import BatchingEngine, continue_many, parallel_batches
+from service.batcher import BatchingEngine
 from service.document import AlignedDocument
 from service.errors import MtdeskError
 from service.formats import Format
@@ -30,41 +29,9 @@ MERGE_WAIT_S = 0.02  # articles start together; a short wait gathers their sente
 MERGE_SENTENCES = 256
 
 
-class DistinctEngine:
-    """An engine that decodes each distinct sentence of a call once."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.name = engine.name
-        self.workers = parallel_batches(engine)
-
-    def translate(
-        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
-    ) -> list[Hypothesis]:
-        distinct = list(dict.fromkeys(sentences))
-        hypotheses = self.engine.translate(
-            distinct, beam_size=beam_size, with_alignment=with_alignment
-        )
-        by_sentence = dict(zip(distinct, hypotheses, strict=True))
-        return [by_sentence[sentence] for sentence in sentences]
-
-    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        return self.engine.continue_from(sentence, prefix, beam_size=beam_size)
-
-    def continue_many(
-        self, requests: list[tuple[str, str]], *, beam_size: int = 4
-    ) -> list[Hypothesis]:
-        return continue_many(self.engine, requests, beam_size)
-
-    def count_tokens(self, sentence: str) -> int:
-        return self.engine.count_tokens(sentence)
-
-
 def merging_engine(engine: Engine) -> BatchingEngine:
     """The engine for a batch run of its own (not shared with a server)."""
-    return BatchingEngine(
-        DistinctEngine(engine), max_wait=MERGE_WAIT_S, max_sentences=MERGE_SENTENCES
-    )
+    return BatchingEngine(engine, max_wait=MERGE_WAIT_S, max_sentences=MERGE_SENTENCES)
 
 
 def reader_format(fmt: str) -> Format:
