@@ -58,9 +58,9 @@ from full_model import build_full_size  # noqa: E402
 
 from models import budget  # noqa: E402
 from models.batching import CPU_BATCH_TOKENS, plan_batches  # noqa: E402
-from models.engine import Engine, Hypothesis  # noqa: E402
+from models.engine import Engine, Hypothesis, Request  # noqa: E402
 from service.batch.command import ARTICLES_IN_FLIGHT  # noqa: E402
-from service.batcher import batch_tokens, continue_many, parallel_batches  # noqa: E402
+from service.batcher import batch_tokens, parallel_batches  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
@@ -117,6 +117,8 @@ class Busy:
         self.name = engine.name
         self.workers = parallel_batches(engine)  # calls the batcher may overlap
         self.batch_tokens = batch_tokens(engine)  # and how it sizes them
+        if hasattr(engine, "decode"):  # mixed requests in one call, as the batcher sees them
+            self.decode = self._decode
         self.seconds = 0.0
         self.calls = self.sentences = self.redecodes = self.redecode_calls = 0
         self._inside = 0
@@ -157,14 +159,16 @@ class Busy:
         finally:
             self._leave(redecodes=1)
 
-    def continue_many(
-        self, requests: list[tuple[str, str]], *, beam_size: int = 4
-    ) -> list[Hypothesis]:
+    def _decode(self, requests: list[Request], *, beam_size: int = 4) -> list[Hypothesis]:
         self._enter()
         try:
-            return continue_many(self.engine, requests, beam_size)
+            hypotheses: list[Hypothesis] = self.engine.decode(  # type: ignore[attr-defined]
+                requests, beam_size=beam_size
+            )
+            return hypotheses
         finally:
-            self._leave(redecodes=len(requests))
+            forced = sum(request.prefix is not None for request in requests)
+            self._leave(calls=1, sentences=len(requests) - forced, redecodes=forced)
 
     def count_tokens(self, sentence: str) -> int:
         return self.engine.count_tokens(sentence)

@@ -27,7 +27,7 @@ from typing import Any
 from models import budget
 from models.batching import default_batch_tokens, plan_batches
 from models.ctranslate_convert import INSTALL_HINT, Precision, convert, read_metadata
-from models.engine import Hypothesis
+from models.engine import Hypothesis, Request
 from models.errors import BackendUnavailable
 from models.marian_pieces import MarianPieces
 from models.registry import resolve
@@ -135,24 +135,54 @@ class CTranslate2Engine:
     def translate(
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
     ) -> list[Hypothesis]:
-        sources = [self.pieces(sentence) for sentence in sentences]
-        results: list[Hypothesis | None] = [None] * len(sentences)
-        for batch, (jobs, limits) in self._queued(
-            self._batches(sources),
-            lambda batch: self._submit([sources[i] for i in batch], beam_size, with_alignment),
-        ):
-            outputs = [job.result() for job in jobs]
-            firsts = (
-                self._first_attention([sources[i] for i in batch], outputs)
-                if with_alignment
-                else [None] * len(batch)
+        requests = [Request(sentence, None, with_alignment) for sentence in sentences]
+        return self.decode(requests, beam_size=beam_size)
+
+    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
+        """Translate ``sentence`` with the English output forced to start with ``prefix``."""
+        return self.decode([Request(sentence, prefix)], beam_size=beam_size)[0]
+
+    def decode(self, requests: list[Request], *, beam_size: int = 4) -> list[Hypothesis]:
+        """Sentences with and without a forced prefix, with and without alignment, in
+        shared length-sorted batches.
+
+        CTranslate2 takes a target prefix per sentence (none is an empty one),
+        and returning attention costs it nothing measurable; so one batch can
+        serve every kind, and a sentence that did not ask for alignment gets
+        none.
+        """
+        sources = [self.pieces(request.sentence) for request in requests]
+        forced = [  # no EOS
+            self.tokenizer.target_pieces(request.prefix) if request.prefix else []
+            for request in requests
+        ]
+        results: list[Hypothesis | None] = [None] * len(requests)
+
+        def submit(batch: list[int]) -> Submitted:
+            prefixes = [forced[i] for i in batch]
+            return self._submit(
+                [sources[i] for i in batch],
+                beam_size,
+                any(requests[i].with_alignment for i in batch),
+                prefixes if any(prefixes) else None,
             )
+
+        for batch, (jobs, limits) in self._queued(self._batches(sources), submit):
+            outputs = [job.result() for job in jobs]
+            aligned = [requests[i].with_alignment for i in batch]
+            firsts = self._first_attention([sources[i] for i in batch], outputs, aligned)
+            # A sentence that did not ask for alignment gets none (first is None).
             for index, output, limit, first in zip(batch, outputs, limits, firsts, strict=True):
-                results[index] = self._hypothesis(sources[index], output, limit, 0, first)
+                results[index] = self._hypothesis(
+                    sources[index], output, limit, len(forced[index]), first
+                )
         return [hypothesis for hypothesis in results if hypothesis is not None]
 
-    def _first_attention(self, sources: list[list[str]], outputs: list[Any]) -> list[Any]:
-        """The first target piece's attention row, from a one-step greedy pass.
+    def _first_attention(
+        self, sources: list[list[str]], outputs: list[Any], aligned: list[bool]
+    ) -> list[Any]:
+        """Each ``aligned`` output's first target piece's attention row, from a one-step
+        greedy pass (None for the others: their hypotheses carry no alignment).
 
         In beam search CTranslate2 runs the first step before it expands the
         batch to the beams, and in a batch of several sentences the first
@@ -161,7 +191,7 @@ class CTranslate2Engine:
         right row: one encoder pass more, paid only by sentences that need
         alignment (those with glossary terms).
         """
-        wanted = [i for i, output in enumerate(outputs) if output.hypotheses[0]]
+        wanted = [i for i, output in enumerate(outputs) if aligned[i] and output.hypotheses[0]]
         rows: list[Any] = [None] * len(outputs)
         if not wanted:
             return rows
@@ -176,30 +206,6 @@ class CTranslate2Engine:
         for i, step in zip(wanted, steps, strict=True):
             rows[i] = step.attention[0][0]
         return rows
-
-    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        """Translate ``sentence`` with the English output forced to start with ``prefix``."""
-        return self.continue_many([(sentence, prefix)], beam_size=beam_size)[0]
-
-    def continue_many(
-        self, requests: list[tuple[str, str]], *, beam_size: int = 4
-    ) -> list[Hypothesis]:
-        """Several ``continue_from`` at once: each sentence has its own prefix, in shared
-        batches (CTranslate2 takes a target prefix per sentence)."""
-        sources = [self.pieces(sentence) for sentence, _ in requests]
-        forced = [self.tokenizer.target_pieces(prefix) for _, prefix in requests]  # no EOS
-        results: list[Hypothesis | None] = [None] * len(requests)
-        for batch, (jobs, limits) in self._queued(
-            self._batches(sources),
-            lambda batch: self._submit(
-                [sources[i] for i in batch], beam_size, False, [forced[i] for i in batch]
-            ),
-        ):
-            for index, job, limit in zip(batch, jobs, limits, strict=True):
-                results[index] = self._hypothesis(
-                    sources[index], job.result(), limit, len(forced[index])
-                )
-        return [hypothesis for hypothesis in results if hypothesis is not None]
 
     def _batches(self, sources: list[list[str]]) -> list[list[int]]:
         """Length-sorted batches of ``sources``, enough for every worker: a call that
@@ -262,8 +268,9 @@ class CTranslate2Engine:
         return jobs, limits
 
     def _hypothesis(
-        self, source: list[str], result: Any, limit: int, forced: int, first: Any = None
+        self, source: list[str], result: Any, limit: int, forced: int, first: Any
     ) -> Hypothesis:
+        """``first``: the first target piece's attention row if alignment was asked for."""
         pieces = result.hypotheses[0]
         truncated = len(pieces) - forced >= limit - 1
         # As the transformers engine does: special pieces (<unk>) are not text.
@@ -274,9 +281,9 @@ class CTranslate2Engine:
         ]
         tokens = [pieces[j] for j in kept]
         alignment: list[int] = []
-        if result.attention:
+        if first is not None:
             rows = list(result.attention[0])
-            rows[0] = first if first is not None else rows[0]
+            rows[0] = first
             words = range(max(len(source) - 1, 1))  # EOS is not a word
             alignment = [max(words, key=rows[j].__getitem__) for j in kept]
         return Hypothesis(

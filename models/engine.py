@@ -7,7 +7,7 @@ It knows nothing of articles, glossaries or stores: that is the service's job.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,14 @@ class Hypothesis:
     target_tokens: list[str] = field(default_factory=list)
     alignment: list[int] = field(default_factory=list)
     truncated: bool = False  # generation stopped at its length limit
+
+
+class Request(NamedTuple):
+    """One sentence for an engine that decodes mixed requests at once (``decode``)."""
+
+    sentence: str
+    prefix: str | None = None  # the English output must begin with it
+    with_alignment: bool = False
 
 
 class Engine(Protocol):

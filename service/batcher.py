@@ -3,10 +3,13 @@
 Each request's pipeline runs in its own thread and calls ``translate`` as on
 any engine; the call puts its sentences in a shared pool and blocks until
 each has its hypothesis. Inference workers take batches from the pool. A
-batch is of one kind (beam size, alignment, forced prefix) and is built
-around the sentence that has waited longest, filled with the waiting
-sentences nearest to it in length, up to a token budget (the engine's own
-``batch_tokens`` for each batch it decodes at once) and ``max_sentences``.
+batch is built around the sentence that has waited longest, filled with the
+waiting sentences of its kind nearest to it in length, up to a token budget
+(the engine's own ``batch_tokens`` for each batch it decodes at once) and
+``max_sentences``. Where the engine decodes mixed requests (``decode``:
+CTranslate2 takes a forced prefix per sentence, and alignment costs it
+nothing), a kind is a beam size; elsewhere also alignment, and whether a
+prefix is forced (the glossary's re-decodes, which then go one by one).
 
 Why by length across callers: a batch decodes until its longest sentence is
 done, so a short sentence beside a long one pays for the long one's steps.
@@ -15,14 +18,12 @@ length; the pool as a whole has neighbours for each. Why oldest first: no
 sentence waits behind later work for long, since every batch takes the
 oldest sentence still waiting.
 
-A worker that finds little waiting waits at most ``max_wait`` seconds after
-the oldest sentence arrived, for more to fill its batch; never while enough
-is waiting. Identical sentences waiting at once are decoded once. Forced-
-prefix decodes (the glossary's re-decodes) go together into one
-``continue_many`` call where the engine has one. Only the workers touch the
-real engine; there are as many as the engine decodes batches at once (its
-``workers``, one unless it says otherwise), so one picks the next batch while
-the others decode.
+A worker that finds less than a call's worth waiting waits at most
+``max_wait`` seconds after the oldest sentence arrived, for more to fill its
+batch. Identical requests waiting at once are decoded once. Only the workers
+touch the real engine; there are as many as the engine decodes batches at
+once (its ``workers``, one unless it says otherwise), so one picks the next
+batch while the others decode.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from models.batching import CPU_BATCH_TOKENS, plan_batches
-from models.engine import Engine, Hypothesis
+from models.engine import Engine, Hypothesis, Request
 
 BatchObserver = Callable[[int, int], None]  # (sentences, requests) merged into one engine call
-Kind = tuple[int, bool, bool]  # beam size, with alignment, forced prefix
+Kind = tuple[int, ...]  # requests of one kind may share an engine call
 
 
 class EngineClosed(RuntimeError):
@@ -64,30 +65,34 @@ class Job:
 
 @dataclass(eq=False)
 class Waiting:
-    """A distinct sentence (and prefix) of one kind, and the callers waiting for it."""
+    """A distinct request of one beam size, and the callers waiting for it."""
 
-    sentence: str
-    prefix: str | None
-    kind: Kind
+    request: Request
+    beam_size: int
     tokens: int
     since: float
     takers: list[tuple[Job, int]] = field(default_factory=list)  # (job, position in it)
 
     @property
-    def key(self) -> tuple[Kind, str, str | None]:
-        return self.kind, self.sentence, self.prefix
+    def key(self) -> tuple[int, Request]:
+        return self.beam_size, self.request
 
 
-def continue_many(
-    engine: Engine, requests: list[tuple[str, str]], beam_size: int
-) -> list[Hypothesis]:
-    """Forced-prefix decodes of (sentence, prefix) pairs: in shared batches where the
-    engine can (``continue_many``), else one by one."""
-    many = getattr(engine, "continue_many", None)
-    if many is not None:
-        hypotheses: list[Hypothesis] = many(requests, beam_size=beam_size)
+def decode(engine: Engine, requests: list[Request], beam_size: int) -> list[Hypothesis]:
+    """Hypotheses for ``requests``: any mix where the engine decodes mixed requests
+    (``decode``); else all of one kind, as ``kind`` groups them."""
+    mixed = getattr(engine, "decode", None)
+    if mixed is not None:
+        hypotheses: list[Hypothesis] = mixed(requests, beam_size=beam_size)
         return hypotheses
-    return [engine.continue_from(s, prefix, beam_size=beam_size) for s, prefix in requests]
+    first = requests[0]
+    if first.prefix is not None:
+        return [
+            engine.continue_from(request.sentence, request.prefix or "", beam_size=beam_size)
+            for request in requests
+        ]
+    sentences = [request.sentence for request in requests]
+    return engine.translate(sentences, beam_size=beam_size, with_alignment=first.with_alignment)
 
 
 def parallel_batches(engine: Engine) -> int:
@@ -120,7 +125,8 @@ class BatchingEngine:
         self.on_batch = on_batch
         # One call is split by the engine into a batch for each of its workers.
         self.call_tokens = batch_tokens(engine) * parallel_batches(engine)
-        self._pool: dict[tuple[Kind, str, str | None], Waiting] = {}  # oldest first
+        self.mixes_kinds = hasattr(engine, "decode")
+        self._pool: dict[tuple[int, Request], Waiting] = {}  # oldest first
         self._changed = threading.Condition()  # guards the pool, the jobs, _closed
         self._closed = False
         self._workers = [
@@ -138,26 +144,35 @@ class BatchingEngine:
     ) -> list[Hypothesis]:
         if not sentences:
             return []
-        return self._submit(sentences, (beam_size, with_alignment, False), None)
+        requests = [Request(sentence, None, with_alignment) for sentence in sentences]
+        return self._submit(requests, beam_size)
 
     def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        return self._submit([sentence], (beam_size, False, True), prefix)[0]
+        return self._submit([Request(sentence, prefix)], beam_size)[0]
+
+    def kind(self, waiting: Waiting) -> Kind:
+        """Requests of one kind may share an engine call: any, where the engine decodes
+        mixed requests; else those alike in alignment and in having a prefix."""
+        if self.mixes_kinds:
+            return (waiting.beam_size,)
+        request = waiting.request
+        return waiting.beam_size, request.with_alignment, request.prefix is not None
 
     def waiting(self) -> int:
         """Distinct sentences waiting for a batch."""
         with self._changed:
             return len(self._pool)
 
-    def _submit(self, sentences: list[str], kind: Kind, prefix: str | None) -> list[Hypothesis]:
+    def _submit(self, requests: list[Request], beam_size: int) -> list[Hypothesis]:
         # Counted here, in the caller's thread: the engine caches what it tokenises.
-        tokens = [self.engine.count_tokens(sentence) + 1 for sentence in sentences]  # + EOS
-        job = Job(len(sentences))
+        tokens = [self.engine.count_tokens(request.sentence) + 1 for request in requests]
+        job = Job(len(requests))
         with self._changed:
             if self._closed:
                 raise EngineClosed("the inference worker has stopped")
             now = time.monotonic()
-            for position, (sentence, count) in enumerate(zip(sentences, tokens, strict=True)):
-                waiting = Waiting(sentence, prefix, kind, count, now)
+            for position, (request, count) in enumerate(zip(requests, tokens, strict=True)):
+                waiting = Waiting(request, beam_size, count, now)
                 waiting = self._pool.setdefault(waiting.key, waiting)
                 waiting.takers.append((job, position))
             self._changed.notify()
@@ -187,12 +202,12 @@ class BatchingEngine:
                     return None
                 self._changed.wait()
                 continue
-            oldest = next(iter(self._pool.values()))
-            left = oldest.since + self.max_wait - time.monotonic()
-            if left > 0 and not self._closed and not self._enough(oldest.kind):
+            first = next(iter(self._pool.values()))  # the oldest
+            left = first.since + self.max_wait - time.monotonic()
+            if left > 0 and not self._closed and not self._enough(self.kind(first)):
                 self._changed.wait(left)
                 continue
-            batch = self._around(oldest)
+            batch = self._around(first)
             for waiting in batch:
                 del self._pool[waiting.key]
             if self._pool:
@@ -201,30 +216,24 @@ class BatchingEngine:
 
     def _enough(self, kind: Kind) -> bool:
         """Whether the sentences of ``kind`` waiting fill a call."""
-        same = [waiting.tokens for waiting in self._pool.values() if waiting.kind == kind]
+        same = [waiting.tokens for waiting in self._pool.values() if self.kind(waiting) == kind]
         return len(same) >= self.max_sentences or len(same) * max(same) >= self.call_tokens
 
-    def _around(self, oldest: Waiting) -> list[Waiting]:
-        """The batch that holds ``oldest`` when the waiting sentences of its kind are cut
+    def _around(self, first: Waiting) -> list[Waiting]:
+        """The batch that holds ``first`` when the waiting sentences of its kind are cut
         into length-sorted batches that fit a call."""
-        same = [waiting for waiting in self._pool.values() if waiting.kind == oldest.kind]
+        kind = self.kind(first)
+        same = [waiting for waiting in self._pool.values() if self.kind(waiting) == kind]
         planned = plan_batches(
             [waiting.tokens for waiting in same], self.call_tokens, self.max_sentences
         )
-        return next([same[i] for i in batch] for batch in planned if 0 in batch)
+        place = same.index(first)
+        return next([same[i] for i in batch] for batch in planned if place in batch)
 
     def _decode(self, batch: list[Waiting]) -> None:
-        beam_size, with_alignment, forced = batch[0].kind
+        requests = [waiting.request for waiting in batch]
         try:
-            if forced:
-                requests = [(waiting.sentence, waiting.prefix or "") for waiting in batch]
-                hypotheses = continue_many(self.engine, requests, beam_size)
-            else:
-                hypotheses = self.engine.translate(
-                    [waiting.sentence for waiting in batch],
-                    beam_size=beam_size,
-                    with_alignment=with_alignment,
-                )
+            hypotheses = decode(self.engine, requests, batch[0].beam_size)
         except Exception as error:  # handed to the callers: the worker itself must live on
             if len(batch) == 1:
                 with self._changed:

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from models.engine import Hypothesis
+from models.engine import Hypothesis, Request
 from service.batcher import BatchingEngine, EngineClosed
 
 
@@ -189,53 +189,66 @@ def test_an_engine_with_parallel_batches_gets_as_many_calls_at_once() -> None:
     assert not any(worker.is_alive() for worker in engine._workers)
 
 
-class TwoWorkerEngine(FakeEngine):
-    """Decodes two batches at once, and takes forced-prefix decodes in shared calls."""
+class MixingEngine(FakeEngine):
+    """Decodes two batches at once, and takes mixed requests in one call (``decode``)."""
 
     workers = 2
 
     def __init__(self) -> None:
         super().__init__()
-        self.prefixed: list[list[tuple[str, str]]] = []
+        self.decoded: list[list[Request]] = []
 
-    def continue_many(
-        self, requests: list[tuple[str, str]], *, beam_size: int = 4
-    ) -> list[Hypothesis]:
-        self.prefixed.append(list(requests))
+    def decode(self, requests: list[Request], *, beam_size: int = 4) -> list[Hypothesis]:
+        self.entered.set()
+        self.gate.wait(timeout=10)
+        self.decoded.append(list(requests))
         return [
-            Hypothesis(text=f"{prefix} {sentence}", score=-1.0) for sentence, prefix in requests
+            Hypothesis(
+                text=f"{r.prefix or 'EN'} {r.sentence}",
+                score=-1.0,
+                alignment=[0] if r.with_alignment else [],
+            )
+            for r in requests
         ]
 
 
 def queue_one_by_one(
-    engine: BatchingEngine, pool: ThreadPoolExecutor, submit: list[tuple[str, str | None]]
+    engine: BatchingEngine, pool: ThreadPoolExecutor, submit: list[Request]
 ) -> list[Future[Any]]:
-    """Each (sentence, prefix) as its own caller, 0.1 s apart: longer than any max_wait."""
+    """Each request as its own caller, 0.1 s apart: longer than any max_wait."""
     futures: list[Future[Any]] = []
-    for sentence, prefix in submit:
+    for sentence, prefix, with_alignment in submit:
         if prefix is None:
-            futures.append(pool.submit(engine.translate, [sentence]))
+            futures.append(pool.submit(engine.translate, [sentence], with_alignment=with_alignment))
         else:
             futures.append(pool.submit(engine.continue_from, sentence, prefix))
         threading.Event().wait(0.1)
     return futures
 
 
-def test_forced_prefix_decodes_share_one_call() -> None:
-    fake = TwoWorkerEngine()
+def test_an_engine_that_mixes_requests_gets_every_kind_in_one_call() -> None:
+    fake = MixingEngine()
     engine = BatchingEngine(fake, max_wait=0.5)
     fake.gate.clear()
     try:
-        with ThreadPoolExecutor(5) as pool:
+        with ThreadPoolExecutor(6) as pool:
             first = pool.submit(engine.translate, ["first"])
             assert fake.entered.wait(timeout=5)
-            requests = [("Satz", "Lavrov"), ("Satz", "NATO"), ("Satz", "Lavrov")]
-            later = queue_one_by_one(engine, pool, list(requests))
+            requests = [
+                Request("Satz", "Lavrov"),
+                Request("Satz", "NATO"),
+                Request("Satz", "Lavrov"),
+                Request("Satz"),
+                Request("Satz", with_alignment=True),
+            ]
+            later = queue_one_by_one(engine, pool, requests)
             fake.gate.set()
             first.result()
-            got = [f.result().text for f in later]
-        assert got == ["Lavrov Satz", "NATO Satz", "Lavrov Satz"]
-        assert fake.prefixed == [[("Satz", "Lavrov"), ("Satz", "NATO")]]  # once each, together
+            got = [f.result() for f in later]
+        assert [h.text for h in got[:3]] == ["Lavrov Satz", "NATO Satz", "Lavrov Satz"]
+        assert [h[0].text for h in got[3:]] == ["EN Satz", "EN Satz"]
+        assert [h[0].alignment for h in got[3:]] == [[], [0]]
+        assert fake.decoded[1:] == [[requests[i] for i in (0, 1, 3, 4)]]  # once each, together
     finally:
         fake.gate.set()
         engine.close()

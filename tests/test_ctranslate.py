@@ -10,6 +10,7 @@ import pytest
 from models import budget
 from models.ctranslate import CTranslate2Engine, available, thread_layout
 from models.ctranslate_convert import METADATA, convert, find_converted
+from models.engine import Request
 from models.marian import MarianEngine
 from models.registry import TOY_DIR
 from models.toy_corpus import held_out
@@ -111,6 +112,27 @@ def test_batching_does_not_change_a_translation(fast: CTranslate2Engine) -> None
     together = fast.translate(SENTENCES[:12], with_alignment=True)
     alone = [fast.translate([sentence], with_alignment=True)[0] for sentence in SENTENCES[:12]]
     assert together == alone
+
+
+@needs_ctranslate2
+def test_mixed_requests_in_one_call_decode_as_they_would_apart(fast: CTranslate2Engine) -> None:
+    requests = [
+        Request(SENTENCES[0]),
+        Request("Lawrow traf Blinken am Dienstag.", "Lavrov"),
+        Request(SENTENCES[1], with_alignment=True),
+        Request("Die Nato-Truppen sind an der Grenze.", "Die NATO"),
+        Request(SENTENCES[2]),
+    ]
+    apart = [
+        fast.continue_from(r.sentence, r.prefix)
+        if r.prefix
+        else fast.translate([r.sentence], with_alignment=r.with_alignment)[0]
+        for r in requests
+    ]
+    together = fast.decode(requests)
+    assert together == apart
+    assert [bool(h.alignment) for h in together] == [False, False, True, False, False]
+    assert together[1].text.startswith("Lavrov ") and together[3].text.startswith("Die NATO ")
 
 
 def test_on_a_cpu_batches_run_side_by_side_on_a_core_each() -> None:
