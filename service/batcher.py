@@ -2,11 +2,11 @@
 
 Each request's pipeline runs in its own thread and calls ``translate`` as on
 any engine; the call puts its sentences in a shared pool and blocks until
-each has its hypothesis. Inference workers take batches from the pool. A
-batch is built around the sentence that has waited longest, filled with the
-waiting sentences of its kind nearest to it in length, up to a token budget
-(the engine's own ``batch_tokens`` for each batch it decodes at once) and
-``max_sentences``. Where the engine decodes mixed requests (``decode``:
+each has its hypothesis. Inference workers take batches from the pool: the
+waiting sentences of a kind are cut into length-sorted batches that fit a
+token budget (the engine's own ``batch_tokens`` for each batch it decodes at
+once) and ``max_sentences``, and the batch taken is the one that holds the
+sentence that has waited longest. Where the engine decodes mixed requests (``decode``:
 CTranslate2 takes a forced prefix per sentence, and alignment costs it
 nothing), a kind is a beam size; elsewhere also alignment, and whether a
 prefix is forced (the glossary's re-decodes, which then go one by one).
