@@ -1,7 +1,6 @@
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -190,9 +189,7 @@ def test_an_engine_with_parallel_batches_gets_as_many_calls_at_once() -> None:
 
 
 class MixingEngine(FakeEngine):
-    """Decodes two batches at once, and takes mixed requests in one call (``decode``)."""
-
-    workers = 2
+    """Takes mixed requests in one call (``decode``); the first call can be held."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -212,46 +209,40 @@ class MixingEngine(FakeEngine):
         ]
 
 
-def queue_one_by_one(
-    engine: BatchingEngine, pool: ThreadPoolExecutor, submit: list[Request]
-) -> list[Future[Any]]:
-    """Each request as its own caller, 0.1 s apart: longer than any max_wait."""
-    futures: list[Future[Any]] = []
-    for sentence, prefix, with_alignment in submit:
-        if prefix is None:
-            futures.append(pool.submit(engine.translate, [sentence], with_alignment=with_alignment))
-        else:
-            futures.append(pool.submit(engine.continue_from, sentence, prefix))
-        threading.Event().wait(0.1)
-    return futures
-
-
 def test_an_engine_that_mixes_requests_gets_every_kind_in_one_call() -> None:
     fake = MixingEngine()
-    engine = BatchingEngine(fake, max_wait=0.5)
+    engine = BatchingEngine(fake, max_wait=0)
     fake.gate.clear()
+    requests = [
+        Request("Satz", "Lavrov"),
+        Request("Satz", "NATO"),
+        Request("Satz", "Lavrov"),
+        Request("Satz"),
+        Request("Satz", with_alignment=True),
+    ]
     try:
         with ThreadPoolExecutor(6) as pool:
             first = pool.submit(engine.translate, ["first"])
             assert fake.entered.wait(timeout=5)
-            requests = [
-                Request("Satz", "Lavrov"),
-                Request("Satz", "NATO"),
-                Request("Satz", "Lavrov"),
-                Request("Satz"),
-                Request("Satz", with_alignment=True),
+            later = [
+                pool.submit(engine.continue_from, r.sentence, r.prefix)
+                if r.prefix
+                else pool.submit(engine.translate, [r.sentence], with_alignment=r.with_alignment)
+                for r in requests
             ]
-            later = queue_one_by_one(engine, pool, requests)
+            while engine.waiting() < 4:  # all waiting behind the held call
+                threading.Event().wait(0.005)
             fake.gate.set()
             first.result()
             got = [f.result() for f in later]
-        assert [h.text for h in got[:3]] == ["Lavrov Satz", "NATO Satz", "Lavrov Satz"]
-        assert [h[0].text for h in got[3:]] == ["EN Satz", "EN Satz"]
-        assert [h[0].alignment for h in got[3:]] == [[], [0]]
-        assert fake.decoded[1:] == [[requests[i] for i in (0, 1, 3, 4)]]  # once each, together
     finally:
         fake.gate.set()
         engine.close()
+    assert [h.text for h in got[:3]] == ["Lavrov Satz", "NATO Satz", "Lavrov Satz"]
+    assert [h[0].text for h in got[3:]] == ["EN Satz", "EN Satz"]
+    assert [h[0].alignment for h in got[3:]] == [[], [0]]
+    assert len(fake.decoded) == 2  # the held call, then every kind together, each once
+    assert len(fake.decoded[1]) == 4 and set(fake.decoded[1]) == set(requests)
 
 
 class SizedEngine(FakeEngine):
