@@ -56,3 +56,27 @@ class Engine(Protocol):
     def count_tokens(self, sentence: str) -> int:
         """Source subword tokens the model sees for ``sentence`` (without EOS)."""
         ...
+
+
+def decode(engine: Engine, requests: list[Request], *, beam_size: int = 4) -> list[Hypothesis]:
+    """Hypotheses for ``requests``, in order, from any engine: in one call where it
+    decodes mixed requests (``decode``); else one ``translate`` call for each
+    alignment setting, and forced prefixes one by one."""
+    mixed = getattr(engine, "decode", None)
+    if mixed is not None:
+        hypotheses: list[Hypothesis] = mixed(requests, beam_size=beam_size)
+        return hypotheses
+    results: list[Hypothesis | None] = [None] * len(requests)
+    for aligned in (False, True):
+        kind = [
+            i for i, r in enumerate(requests) if r.prefix is None and r.with_alignment == aligned
+        ]
+        if kind:
+            sentences = [requests[i].sentence for i in kind]
+            translated = engine.translate(sentences, beam_size=beam_size, with_alignment=aligned)
+            for i, hypothesis in zip(kind, translated, strict=True):
+                results[i] = hypothesis
+    for i, request in enumerate(requests):
+        if request.prefix is not None:
+            results[i] = engine.continue_from(request.sentence, request.prefix, beam_size=beam_size)
+    return [hypothesis for hypothesis in results if hypothesis is not None]

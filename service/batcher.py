@@ -35,7 +35,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from models.batching import CPU_BATCH_TOKENS, plan_batches
-from models.engine import Engine, Hypothesis, Request
+from models.engine import Engine, Hypothesis, Request, decode
 
 BatchObserver = Callable[[int, int], None]  # (sentences, requests) merged into one engine call
 Kind = tuple[int, ...]  # requests of one kind may share an engine call
@@ -76,23 +76,6 @@ class Waiting:
     @property
     def key(self) -> tuple[int, Request]:
         return self.beam_size, self.request
-
-
-def decode(engine: Engine, requests: list[Request], beam_size: int) -> list[Hypothesis]:
-    """Hypotheses for ``requests``: any mix where the engine decodes mixed requests
-    (``decode``); else all of one kind, as ``kind`` groups them."""
-    mixed = getattr(engine, "decode", None)
-    if mixed is not None:
-        hypotheses: list[Hypothesis] = mixed(requests, beam_size=beam_size)
-        return hypotheses
-    first = requests[0]
-    if first.prefix is not None:
-        return [
-            engine.continue_from(request.sentence, request.prefix or "", beam_size=beam_size)
-            for request in requests
-        ]
-    sentences = [request.sentence for request in requests]
-    return engine.translate(sentences, beam_size=beam_size, with_alignment=first.with_alignment)
 
 
 def parallel_batches(engine: Engine) -> int:
@@ -142,13 +125,15 @@ class BatchingEngine:
     def translate(
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
     ) -> list[Hypothesis]:
-        if not sentences:
-            return []
         requests = [Request(sentence, None, with_alignment) for sentence in sentences]
-        return self._submit(requests, beam_size)
+        return self.decode(requests, beam_size=beam_size)
 
     def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        return self._submit([Request(sentence, prefix)], beam_size)[0]
+        return self.decode([Request(sentence, prefix)], beam_size=beam_size)[0]
+
+    def decode(self, requests: list[Request], *, beam_size: int = 4) -> list[Hypothesis]:
+        """Requests of any kinds at once: each waits in the pool for a call of its kind."""
+        return self._submit(requests, beam_size) if requests else []
 
     def kind(self, waiting: Waiting) -> Kind:
         """Requests of one kind may share an engine call: any, where the engine decodes
@@ -233,7 +218,7 @@ class BatchingEngine:
     def _decode(self, batch: list[Waiting]) -> None:
         requests = [waiting.request for waiting in batch]
         try:
-            hypotheses = decode(self.engine, requests, batch[0].beam_size)
+            hypotheses = decode(self.engine, requests, beam_size=batch[0].beam_size)
         except Exception as error:  # handed to the callers: the worker itself must live on
             if len(batch) == 1:
                 with self._changed:

@@ -8,12 +8,10 @@ remembered targets are only audited, never rewritten.
 from __future__ import annotations
 
 from collections.abc import Collection
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from glossary import Glossary, TermMatch, compile_glossary, enforce
-from models.engine import Engine, Hypothesis
-from service.batcher import BatchingEngine
+from models.engine import Engine, Hypothesis, Request, decode
 from service.document import Term
 
 
@@ -59,24 +57,12 @@ class TermApplier:
     def decode(self, plain: list[str], aligned: list[str]) -> list[tuple[str, Hypothesis]]:
         """Hypotheses of ``plain`` and of ``aligned`` (with alignment), in that order.
 
-        A batching engine takes both calls at once: each merges with other
-        articles' calls of its kind, and the article waits for one round, not two.
+        Both go to the engine at once: a batching engine puts them in its pool
+        together, so the article waits for one round, not two.
         """
-        if plain and aligned and isinstance(self.engine, BatchingEngine):
-            with ThreadPoolExecutor(1, thread_name_prefix="mtdesk-aligned") as pool:
-                later = pool.submit(
-                    self.engine.translate, aligned, beam_size=self.beam_size, with_alignment=True
-                )
-                first = self.engine.translate(plain, beam_size=self.beam_size)
-                return [*zip(plain, first, strict=True), *zip(aligned, later.result(), strict=True)]
-        decoded: list[tuple[str, Hypothesis]] = []
-        for batch, align in ((plain, False), (aligned, True)):
-            if batch:
-                hypotheses = self.engine.translate(
-                    batch, beam_size=self.beam_size, with_alignment=align
-                )
-                decoded += zip(batch, hypotheses, strict=True)
-        return decoded
+        requests = [Request(s) for s in plain] + [Request(s, with_alignment=True) for s in aligned]
+        hypotheses = decode(self.engine, requests, beam_size=self.beam_size)
+        return list(zip(plain + aligned, hypotheses, strict=True))
 
     def enforce(
         self, sentence: str, matches: list[TermMatch], hypothesis: Hypothesis

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 
 OUT_DB = "job.db"
 # local: articles translated at once, so that their sentences fill the
-# engine's batches and each batch finds neighbours in length (news articles
-# of three sentences, on the speed bench: 5.3 sent/s with 64 against 4.3 with
-# 32); each is a thread that mostly waits for the engine.
+# engine's batches and each batch finds neighbours in length (articles of
+# three sentences, one round on the speed bench: 5.3 sent/s with 64 against
+# 4.3 with 32); each is a thread that mostly waits for the engine.
 ARTICLES_IN_FLIGHT = 64
 RAY_ACTORS = 4  # each holds an engine (a model's memory, or a GPU)
 
