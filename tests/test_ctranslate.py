@@ -198,6 +198,25 @@ def test_continue_from_matches_the_transformers_engine(
 
 
 @needs_ctranslate2
+def test_a_redecode_keeps_the_sentence_budget_prefix_included(
+    exact: CTranslate2Engine, toy_engine: MarianEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sentence = "Russland hat mehr als 100.000 Soldaten an die Grenze verlegt."
+    prefix = "Russia has"
+    monkeypatch.setattr(budget, "OUTPUT_RATIO", 0.6)  # both engines' budget
+    monkeypatch.setattr(budget, "OUTPUT_MARGIN", 0)
+    whole = budget.output_limit(exact.count_tokens(sentence) + 1)  # the sentence's own budget
+    free = exact.translate([sentence])[0]
+    assert free.truncated and len(free.target_tokens) == whole - 1
+    for engine in (exact, toy_engine):
+        redecoded = engine.continue_from(sentence, prefix)
+        assert redecoded.text.startswith(prefix)
+        # The prefix's pieces count: the re-decode stops where the first pass did.
+        assert len(redecoded.target_tokens) == whole - 1
+        assert redecoded.truncated
+
+
+@needs_ctranslate2
 def test_output_cut_at_the_length_limit_is_marked_truncated(
     exact: CTranslate2Engine, toy_engine: MarianEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -66,3 +66,11 @@ def test_output_cut_at_the_length_limit_is_marked_truncated(
     cut = toy_engine.translate([sentence])[0]
     assert cut.truncated
     assert len(cut.target_tokens) < toy_engine.count_tokens(sentence)
+
+
+def test_a_prefix_takes_its_pieces_from_the_sentence_budget() -> None:
+    whole = budget.output_limit(20)
+    assert budget.output_limit(20, forced=5) == whole - 5
+    # A prefix as long as the budget still leaves room for the rest of the sentence.
+    assert budget.output_limit(20, forced=whole) == budget.OUTPUT_MARGIN
+    assert budget.output_limit(20, forced=budget.MODEL_MAX_TOKENS - 2) == 2  # the model's end
