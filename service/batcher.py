@@ -171,6 +171,17 @@ class BatchingEngine:
         for worker in self._workers:
             worker.join()
 
+    def abandon(self) -> None:
+        """Stop without finishing (an interrupted run): every caller still waiting gets
+        ``EngineClosed`` now; the calls under way finish, then the workers stop."""
+        with self._changed:
+            self._closed = True
+            for waiting in self._pool.values():
+                for job, _ in waiting.takers:
+                    job.fail(EngineClosed("the run was interrupted"))
+            self._pool.clear()
+            self._changed.notify_all()
+
     def _run(self) -> None:
         while True:
             with self._changed:

@@ -22,9 +22,10 @@ from translate.storage import tmx, xliff
 from models.engine import Hypothesis
 from service.batch import outputs
 from service.batch.inputs import InputArticle
-from service.batch.jobstore import JobStore, job_key
+from service.batch.jobstore import Item, JobStore, job_key
 from service.batch.local import LocalExecutor, merging_engine
 from service.batch.runner import Runner
+from service.batcher import EngineClosed
 from service.errors import JobConflict
 from service.memory import TranslationMemory
 from service.pipeline import Translator
@@ -326,6 +327,30 @@ def test_a_slow_article_does_not_hold_back_the_next_claims(
     run(db, job_id, observer=observe)  # claims of 2, 2 articles in flight
     assert waited == [True]  # the other four, in two later claims, finished first
     assert_exactly_once(db, job_id, out)
+
+
+def test_an_interrupted_run_ends_its_articles_in_flight_instead_of_finishing_them() -> None:
+    release = threading.Event()
+
+    class WaitingTranslator:
+        """Each article but the quick one waits in the engine's pool until abandoned."""
+
+        def translate(self, text: str, fmt: str) -> str:
+            if text != "quick":
+                release.wait(timeout=30)
+                raise EngineClosed("the run was interrupted")
+            return "done"
+
+    def item(seq: int, text: str) -> Item:
+        return Item(seq, f"a{seq}", f"a{seq}", f"a{seq}", "text", None, text, "pending", None, None)
+
+    translator: Any = WaitingTranslator()
+    executor = LocalExecutor(translator, workers=3, interrupt=release.set)
+    stream = executor.translate([item(0, "quick"), item(1, "slow"), item(2, "slow")])
+    first, outcome = next(stream)
+    assert (first.seq, outcome) == (0, "done")
+    stream.close()  # the run stops here (Ctrl-C): the two in flight end, unfinished
+    assert release.is_set()
 
 
 def test_cancel_stops_the_run_and_a_rerun_finishes_it(db: Store, tmp_path: Path) -> None:

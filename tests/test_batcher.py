@@ -281,3 +281,25 @@ def test_the_sentence_waiting_longest_is_in_the_next_batch() -> None:
     assert results == [[f"EN {sentences[0]} b4"] for sentences, _ in calls]
     shorts = [f"s{i}" for i in range(8)]
     assert [call for call, _, _ in fake.calls[1:]] == [[LONG[0]], shorts[:6], shorts[6:]]
+
+
+def test_abandon_fails_the_waiting_callers_and_lets_the_call_under_way_finish(
+    fake: FakeEngine,
+) -> None:
+    engine = BatchingEngine(fake, max_wait=0)
+    fake.gate.clear()
+    with ThreadPoolExecutor(2) as pool:
+        under_way = pool.submit(engine.translate, ["first"])
+        assert fake.entered.wait(timeout=5)
+        waiting = pool.submit(engine.translate, ["second"])
+        while engine.waiting() < 1:
+            threading.Event().wait(0.005)
+        engine.abandon()
+        with pytest.raises(EngineClosed, match="interrupted"):
+            waiting.result(timeout=5)  # at once, while the engine is still held
+        fake.gate.set()
+        assert texts(under_way.result()) == ["EN first b4"]
+    engine.close()
+    assert [call for call, _, _ in fake.calls] == [["first"]]
+    with pytest.raises(EngineClosed):
+        engine.translate(["third"])

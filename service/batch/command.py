@@ -24,10 +24,11 @@ if TYPE_CHECKING:
 
 OUT_DB = "job.db"
 # local: articles translated at once, so that their sentences fill the
-# engine's batches and each batch finds neighbours in length (articles of
-# three sentences, one round on the speed bench: 5.3 sent/s with 64 against
-# 4.3 with 32); each is a thread that mostly waits for the engine.
-ARTICLES_IN_FLIGHT = 64
+# engine's batches and each batch finds neighbours in length. On the speed
+# bench's 276 articles of three sentences: 3.83-3.89 sent/s with 256 against
+# 3.14-3.21 with 64 (5.15 against 4.65 without glossary terms). Each is a
+# thread that mostly waits for the engine; an interrupted run abandons them.
+ARTICLES_IN_FLIGHT = 256
 RAY_ACTORS = 4  # each holds an engine (a model's memory, or a GPU)
 
 
@@ -181,7 +182,8 @@ def run_local(
             glossary=glossary,
         )
         progress = BatchProgress(job.total, job.finished)
-        Runner(jobs, LocalExecutor(translator, workers), observer=progress).run(job_id)
+        executor = LocalExecutor(translator, workers, interrupt=engine.abandon)
+        Runner(jobs, executor, observer=progress).run(job_id)
     finally:
         engine.close()
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import get_args
 
 from models.engine import Engine
 from service.batch.jobstore import Item
-from service.batcher import BatchingEngine
+from service.batcher import BatchingEngine, EngineClosed
 from service.document import AlignedDocument
 from service.errors import MtdeskError
 from service.formats import Format
@@ -46,15 +46,25 @@ def translate_item(translator: Translator, item: Item) -> AlignedDocument | str:
         return translator.translate(item.text, reader_format(item.format))
     except MtdeskError as error:
         return error.message
+    except EngineClosed as error:  # the run was interrupted: the article goes back to the queue
+        return str(error)
     except Exception as error:  # one article that breaks the pipeline must not stop the job
         log.exception("article %s failed", item.article_id)
         return f"internal error: {type(error).__name__}: {error}"
 
 
 class LocalExecutor:
-    def __init__(self, translator: Translator, workers: int) -> None:
+    def __init__(
+        self,
+        translator: Translator,
+        workers: int,
+        interrupt: Callable[[], None] | None = None,
+    ) -> None:
+        """``interrupt``: called when the run stops early, so that the articles in
+        flight end now (they go back to the queue) instead of being finished."""
         self.translator = translator
         self.workers = max(1, workers)
+        self.interrupt = interrupt
 
     def translate(self, items: Iterable[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]:
         """``workers`` articles in flight; as one finishes, the next starts before its
@@ -75,4 +85,6 @@ class LocalExecutor:
                 for future in finished:
                     yield running.pop(future), future.result()
         finally:  # stopped early (Ctrl-C, a crash): articles not yet started are dropped
+            if running and self.interrupt:
+                self.interrupt()
             pool.shutdown(wait=True, cancel_futures=True)
