@@ -11,6 +11,7 @@ sit right at the cursor.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -32,9 +33,22 @@ class Token(NamedTuple):
 _EMOJI_CHAR = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
 
 
-@lru_cache(maxsize=1)
+_BUILDING = threading.Lock()
+
+
 def splitter() -> SoMaJo:
-    """The shared SoMaJo instance, built on first use (it loads word lists, ~0.3 s)."""
+    """The shared SoMaJo instance, built on first use (it loads word lists, ~0.3 s).
+
+    Articles in flight start at once: without the lock each of their threads
+    would build an instance of its own (``lru_cache`` does not hold the others
+    back while the first builds), 256 of them at the start of a batch run.
+    """
+    with _BUILDING:
+        return _built()
+
+
+@lru_cache(maxsize=1)
+def _built() -> SoMaJo:
     from somajo import SoMaJo
 
     instance = SoMaJo("de_CMC", split_camel_case=False)

@@ -87,8 +87,25 @@ def test_a_range_outside_the_text_is_an_error(start: int, end: int) -> None:
 def test_somajo_is_created_lazily_not_at_import() -> None:
     code = (
         "import sys, service.segment\n"
+        "from service.segment_somajo import _built\n"
+        "assert 'somajo' not in sys.modules and _built.cache_info().currsize == 0\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True, timeout=60)
+
+
+def test_articles_starting_at_once_share_one_somajo() -> None:
+    code = (
+        "import threading\n"
         "from service.segment_somajo import splitter\n"
-        "assert 'somajo' not in sys.modules and splitter.cache_info().currsize == 0\n"
+        "start, built = threading.Barrier(8), []\n"
+        "def first_use():\n"
+        "    start.wait()\n"
+        "    built.append(id(splitter()))\n"
+        "threads = [threading.Thread(target=first_use) for _ in range(8)]\n"
+        "for thread in threads: thread.start()\n"
+        "for thread in threads: thread.join()\n"
+        "assert len(built) == 8 and len(set(built)) == 1, built\n"
     )
     root = Path(__file__).resolve().parents[1]
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True, timeout=60)
