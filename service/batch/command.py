@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 OUT_DB = "job.db"
 # local: articles translated at once, so that their sentences fill the
 # engine's batches and each batch finds neighbours in length. On the speed
-# bench's 276 articles of three sentences: 3.83-3.89 sent/s with 256 against
-# 3.14-3.21 with 64 (5.15 against 4.65 without glossary terms). Each is a
-# thread that mostly waits for the engine; an interrupted run abandons them.
+# bench's 276 articles of three sentences, one run each: 3.89 sent/s with 256
+# against 3.21 with 64, and 5.15 against 4.65 without glossary terms. Each is
+# a thread that mostly waits for the engine; an interrupted run abandons them.
 ARTICLES_IN_FLIGHT = 256
 RAY_ACTORS = 4  # each holds an engine (a model's memory, or a GPU)
 
