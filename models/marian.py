@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import torch
-from transformers import MarianMTModel, MarianTokenizer
+from transformers import LogitsProcessor, LogitsProcessorList, MarianMTModel, MarianTokenizer
 from transformers.modeling_outputs import BaseModelOutput
 from transformers.utils import logging as transformers_logging
 
 from models.batching import default_batch_tokens, plan_batches
 from models.budget import output_limit
-from models.engine import Hypothesis
+from models.engine import Hypothesis, Request
 from models.output_vocabulary import left_out_pieces
 from models.registry import resolve
 
@@ -58,15 +58,8 @@ class MarianEngine:
     def translate(
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
     ) -> list[Hypothesis]:
-        encoded = [self.tokenizer(sentence).input_ids for sentence in sentences]
-        results: list[Hypothesis | None] = [None] * len(sentences)
-        for batch in plan_batches([len(ids) for ids in encoded], self.batch_tokens):
-            hypotheses = self._translate_batch(
-                [encoded[index] for index in batch], beam_size, with_alignment
-            )
-            for index, hypothesis in zip(batch, hypotheses, strict=True):
-                results[index] = hypothesis
-        return [hypothesis for hypothesis in results if hypothesis is not None]
+        requests = [Request(sentence, None, with_alignment) for sentence in sentences]
+        return self.decode(requests, beam_size=beam_size)
 
     def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
         """Translate ``sentence`` with the English output forced to start with ``prefix``.
@@ -75,54 +68,85 @@ class MarianEngine:
         sentence once a required term is in place, so the rest of the
         sentence fits the term.
         """
-        forced = self.tokenizer(text_target=prefix).input_ids[:-1]  # no EOS: keep going
-        source = self.tokenizer(sentence).input_ids
-        return self._translate_batch([source], beam_size, False, forced)[0]
+        return self.decode([Request(sentence, prefix)], beam_size=beam_size)[0]
+
+    def decode(self, requests: list[Request], *, beam_size: int = 4) -> list[Hypothesis]:
+        """Sentences with and without a forced prefix, with and without alignment, in
+        shared length-sorted batches, as the CTranslate2 engine decodes them.
+
+        Each sentence's prefix is forced one piece a step (``ForcedPrefixes``),
+        so sentences with different prefixes, or none, share a beam search;
+        a sentence that did not ask for alignment gets none.
+        """
+        sources = [self.tokenizer(request.sentence).input_ids for request in requests]
+        forced = [  # no EOS: keep going
+            self.tokenizer(text_target=request.prefix).input_ids[:-1] if request.prefix else []
+            for request in requests
+        ]
+        results: list[Hypothesis | None] = [None] * len(requests)
+        for batch in plan_batches([len(ids) for ids in sources], self.batch_tokens):
+            hypotheses = self._translate_batch(
+                [sources[index] for index in batch],
+                beam_size,
+                [requests[index].with_alignment for index in batch],
+                [forced[index] for index in batch],
+            )
+            for index, hypothesis in zip(batch, hypotheses, strict=True):
+                results[index] = hypothesis
+        return [hypothesis for hypothesis in results if hypothesis is not None]
 
     @torch.inference_mode()
     def _translate_batch(
         self,
         source_ids: list[list[int]],
         beam_size: int,
-        with_alignment: bool,
-        forced: list[int] | None = None,
+        aligned: list[bool],
+        forced: list[list[int]],
     ) -> list[Hypothesis]:
         inputs = self._pad(source_ids)
-        forced = forced or []
         encoded = self.model.get_encoder()(**inputs)  # once: generate and scoring share it
-        decoder_ids = torch.tensor([[self.start_id, *forced]] * len(source_ids), device=self.device)
         # Each sentence has its own output budget, so its translation does not
         # depend on what else shares the batch; the batch decodes to the largest.
-        limits = [output_limit(len(ids), len(forced)) for ids in source_ids]
+        limits = [
+            output_limit(len(ids), len(prefix))
+            for ids, prefix in zip(source_ids, forced, strict=True)
+        ]
+        processors = LogitsProcessorList()
+        if any(forced):
+            processors.append(ForcedPrefixes(forced, beam_size, self.device))
         # No per-step scores: they are (beams x vocabulary) floats per step,
         # gigabytes for a full-size model; the teacher-forced pass scores instead.
         sequences = self.model.generate(
             # a copy: generate expands the beams in place
             encoder_outputs=BaseModelOutput(last_hidden_state=encoded.last_hidden_state),
             attention_mask=inputs["attention_mask"],
-            decoder_input_ids=decoder_ids,
+            decoder_input_ids=torch.full((len(source_ids), 1), self.start_id, device=self.device),
+            logits_processor=processors,
             num_beams=beam_size,
-            max_new_tokens=max(limits),
+            max_new_tokens=max(
+                len(prefix) + limit for prefix, limit in zip(forced, limits, strict=True)
+            ),
             max_length=None,  # the checkpoint's 512 would clash with max_new_tokens
         )
-        generated = sequences[:, decoder_ids.shape[1] :]
+        generated = sequences[:, 1:]
+        # Steps after the prefix, end of sentence included.
         steps = [
-            min(int(row.ne(self.tokenizer.pad_token_id).sum()), limit)
-            for row, limit in zip(generated, limits, strict=True)
+            min(int(row.ne(self.tokenizer.pad_token_id).sum()) - len(prefix), limit)
+            for row, prefix, limit in zip(generated, forced, limits, strict=True)
         ]
         # A sentence that reached its budget is cut there (its EOS would have been forced).
         targets = [
             self._content_ids(row.tolist())[
-                : len(forced) + (count - 1 if count >= limit else count)
+                : len(prefix) + (count - 1 if count >= limit else count)
             ]
-            for row, count, limit in zip(sequences[:, 1:], steps, limits, strict=True)
+            for row, prefix, count, limit in zip(generated, forced, steps, limits, strict=True)
         ]
         scored = [
             len(ids) + (0 if count >= limit else 1)
             for ids, count, limit in zip(targets, steps, limits, strict=True)
         ]
         scores, alignments = self._score(
-            encoded, inputs["attention_mask"], targets, scored, with_alignment
+            encoded, inputs["attention_mask"], targets, scored, any(aligned)
         )
         return [
             Hypothesis(
@@ -130,11 +154,11 @@ class MarianEngine:
                 score=score,
                 source_tokens=self.tokenizer.convert_ids_to_tokens(source[:-1]),
                 target_tokens=self.tokenizer.convert_ids_to_tokens(target),
-                alignment=alignment,
+                alignment=alignment if wanted else [],
                 truncated=count >= limit,
             )
-            for source, target, score, alignment, count, limit in zip(
-                source_ids, targets, scores, alignments, steps, limits, strict=True
+            for source, target, score, alignment, wanted, count, limit in zip(
+                source_ids, targets, scores, alignments, aligned, steps, limits, strict=True
             )
         ]
 
@@ -206,3 +230,29 @@ class MarianEngine:
             for row, ids, length in zip(attention, targets, source_lengths, strict=True)
         ]
         return scores, alignments
+
+
+class ForcedPrefixes(LogitsProcessor):
+    """Each sentence's forced prefix, one piece a step: while a sentence is inside its
+    prefix, its beams may take only the prefix's next piece (at the model's own
+    log-probability), as CTranslate2 forces a target prefix.
+
+    Sentences with different prefixes, or none, can so share one beam search;
+    ``decoder_input_ids`` would force one prefix on the whole batch.
+    """
+
+    def __init__(self, prefixes: list[list[int]], beams: int, device: torch.device) -> None:
+        table = torch.full((len(prefixes), max(len(ids) for ids in prefixes)), -1)
+        for row, ids in enumerate(prefixes):
+            table[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
+        self.table = table.repeat_interleave(beams, dim=0).to(device)  # generate's row order
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
+        step = input_ids.shape[1] - 1  # pieces generated so far, after the start token
+        if step >= self.table.shape[1]:
+            return scores
+        wanted = self.table[:, step]
+        inside = (wanted >= 0).unsqueeze(1)
+        piece = wanted.clamp(min=0).unsqueeze(1)
+        only_piece = torch.full_like(scores, -torch.inf).scatter(1, piece, scores.gather(1, piece))
+        return torch.where(inside, only_piece, scores)  # type: ignore[return-value]

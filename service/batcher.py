@@ -7,9 +7,9 @@ waiting sentences of a kind are cut into length-sorted batches that fit a
 token budget (the engine's own ``batch_tokens`` for each batch it decodes at
 once) and ``max_sentences``, and the batch taken is the one that holds the
 sentence that has waited longest. Where the engine decodes mixed requests (``decode``:
-CTranslate2 takes a forced prefix per sentence, and alignment costs it
-nothing), a kind is a beam size; elsewhere also alignment, and whether a
-prefix is forced (the glossary's re-decodes, which then go one by one).
+both shipped engines force a prefix per sentence, and give alignment only to
+the sentences that ask), a kind is a beam size; elsewhere also alignment, and
+whether a prefix is forced (the glossary's re-decodes, which then go one by one).
 
 Why by length across callers: a batch decodes until its longest sentence is
 done, so a short sentence beside a long one pays for the long one's steps.

@@ -3,6 +3,7 @@
 import pytest
 
 from models import budget
+from models.engine import Request
 from models.marian import MarianEngine
 from models.toy_corpus import held_out
 
@@ -49,6 +50,36 @@ def test_continue_from_keeps_the_forced_prefix(toy_engine: MarianEngine) -> None
     hypothesis = toy_engine.continue_from("Lawrow traf Blinken am Dienstag.", "Lavrov")
     assert hypothesis.text.startswith("Lavrov")
     assert len(hypothesis.text) > len("Lavrov")
+
+
+def test_mixed_requests_share_one_beam_search_and_decode_as_they_would_apart(
+    toy_engine: MarianEngine, sentences: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    requests = [
+        Request(sentences[0]),
+        Request("Lawrow traf Blinken am Dienstag.", "Lavrov"),
+        Request(sentences[1], with_alignment=True),
+        Request("Die Nato-Truppen sind an der Grenze.", "The NATO troops"),
+        Request("Lawrows Sprecher sagte nichts.", "Lavrov's"),
+    ]
+    apart = [
+        toy_engine.continue_from(r.sentence, r.prefix)
+        if r.prefix
+        else toy_engine.translate([r.sentence], with_alignment=r.with_alignment)[0]
+        for r in requests
+    ]
+    calls = []
+    generate = toy_engine.model.generate
+    monkeypatch.setattr(
+        toy_engine.model, "generate", lambda **kwargs: calls.append(1) or generate(**kwargs)
+    )
+    together = toy_engine.decode(requests)
+    assert len(calls) == 1  # three prefixes and none, one batch
+    assert [h.target_tokens for h in together] == [h.target_tokens for h in apart]
+    assert [h.score for h in together] == pytest.approx([h.score for h in apart], abs=1e-3)
+    assert [bool(h.alignment) for h in together] == [False, False, True, False, False]
+    for request, hypothesis in zip(requests, together, strict=True):
+        assert hypothesis.text.startswith(request.prefix or "")
 
 
 def test_count_tokens_excludes_the_end_of_sentence(toy_engine: MarianEngine) -> None:
