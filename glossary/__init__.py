@@ -6,10 +6,11 @@ Imports nothing of ours (not ``service``, not ``models``).
     g = default_glossary()
     matches = find_terms(g, "Lawrows Erklärung überraschte die Nato.")
     result = enforce(source, matches, english_text, ...)
+    # or, to re-decode many sentences' prefixes together: enforcing(...)
 """
 
 from .defaults import default_glossary
-from .enforce import EnforceResult, TermResult, enforce
+from .enforce import EnforceResult, Enforcing, TermResult, enforce, enforcing
 from .entry import Entry, Glossary, Kind
 from .errors import GlossaryError, GlossaryFormatError, GlossaryValidationError
 from .formats import dump_glossary, format_for, load_glossary, parse_glossary
@@ -17,6 +18,7 @@ from .match import Matcher, TermMatch, compile_glossary, find_terms
 
 __all__ = [
     "EnforceResult",
+    "Enforcing",
     "Entry",
     "Glossary",
     "GlossaryError",
@@ -30,6 +32,7 @@ __all__ = [
     "default_glossary",
     "dump_glossary",
     "enforce",
+    "enforcing",
     "find_terms",
     "format_for",
     "load_glossary",

@@ -18,14 +18,17 @@ The chain, per matched term (``TermMatch`` from ``glossary.match``):
 6. otherwise ``violated``, and the segment gets the ``glossary_violation`` flag.
 
 Every match yields exactly one ``TermResult``; nothing is dropped. This
-module knows no engine: tokens, alignment and the ``redecode`` callback come
-in as plain values.
+module knows no engine: tokens and alignment come in as plain values, and a
+re-decode is asked for, not made. ``enforcing`` yields each forced prefix and
+takes the engine's text back, so a caller can re-decode the sentences of an
+article together, one round for all; ``enforce`` runs one sentence with a
+``redecode`` callback.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
@@ -38,6 +41,8 @@ from .match import TermMatch
 Status = Literal["ok", "repaired", "violated"]
 Step = Literal["verified", "alignment", "redecode", "substitution"]
 Redecode = Callable[[str], str]
+# Yields forced prefixes; is sent the re-decoded text back (None: the engine failed).
+Enforcing = Generator[str, str | None, "EnforceResult"]
 FLAG = "glossary_violation"
 _ARTICLE = re.compile(r"(?<!\w)the\s+$", re.IGNORECASE)
 _FUZZY = 0.8  # SequenceMatcher ratio for a misspelt name (Lawrov ~ Lavrov)
@@ -152,15 +157,51 @@ def enforce(
     """Run the chain for one sentence; see the module docstring.
 
     With ``repair=False`` only step 1 runs: an audit of a text that must not
-    be changed beyond casing (a reviewer's approved translation).
+    be changed beyond casing (a reviewer's approved translation). An
+    exception from ``redecode`` counts as a failed re-decode.
     """
+    steps = enforcing(
+        source,
+        matches,
+        translation,
+        source_tokens=source_tokens,
+        target_tokens=target_tokens,
+        alignment=alignment,
+        redecodes=redecode is not None,
+        repair=repair,
+    )
+    try:
+        prefix = next(steps)
+        while True:
+            try:
+                text: str | None = redecode(prefix) if redecode else None
+            except Exception:  # an engine failure must not lose the term: fall through
+                text = None
+            prefix = steps.send(text)
+    except StopIteration as finished:
+        result: EnforceResult = finished.value
+        return result
+
+
+def enforcing(
+    source: str,
+    matches: Sequence[TermMatch],
+    translation: str,
+    *,
+    source_tokens: Sequence[str] | None = None,
+    target_tokens: Sequence[str] | None = None,
+    alignment: Sequence[int] | None = None,
+    redecodes: bool = True,
+    repair: bool = True,
+) -> Enforcing:
+    """The chain for one sentence, as a generator: it yields the prefix of each
+    re-decode (step 4) and must be sent the engine's text for it, or None; its
+    return value is the result. Without ``redecodes`` it yields nothing."""
     doc = _Doc(translation)
     results: dict[int, TermResult] = {}
-    order = sorted(range(len(matches)), key=lambda i: (-len(matches[i].entry.target), i))
-    for i in order:  # longer targets first: "UN Security Council" before "UN"
-        _verify(i, matches[i], source, doc, results)
+    _verify_all(matches, source, doc, results)
     if repair:
-        _repair(
+        yield from _repair(
             source,
             matches,
             translation,
@@ -169,10 +210,20 @@ def enforce(
             source_tokens,
             target_tokens,
             alignment,
-            redecode,
+            redecodes,
         )
     final = [_checked(i, matches[i], results.get(i), doc) for i in range(len(matches))]
     return EnforceResult(doc.text, final)
+
+
+def _verify_all(
+    matches: Sequence[TermMatch], source: str, doc: _Doc, results: dict[int, TermResult]
+) -> None:
+    """Step 1 for every term not placed yet."""
+    order = sorted(range(len(matches)), key=lambda i: (-len(matches[i].entry.target), i))
+    for i in order:  # longer targets first: "UN Security Council" before "UN"
+        if i not in results:
+            _verify(i, matches[i], source, doc, results)
 
 
 def _repair(
@@ -184,8 +235,8 @@ def _repair(
     source_tokens: Sequence[str] | None,
     target_tokens: Sequence[str] | None,
     alignment: Sequence[int] | None,
-    redecode: Redecode | None,
-) -> None:
+    redecodes: bool,
+) -> Generator[str, str | None, None]:
     """Steps 2-4 for every term that verification did not find."""
     ranges: dict[int, Span] = {}
     if source_tokens and target_tokens and alignment and len(alignment) == len(target_tokens):
@@ -202,8 +253,10 @@ def _repair(
         if i not in results:  # a German word copied verbatim: replace it before re-decoding
             _substitute(i, m, source, doc, results, fuzzy=False)
     for i, m in enumerate(matches):
-        if i not in results and redecode is not None:
-            _redecode(i, m, source, ranges.get(i), doc, matches, results, redecode)
+        if i not in results and redecodes:
+            yield from _redecode(i, m, source, ranges.get(i), doc, matches, results)
+            if i in results:  # the rest of the sentence is new: it may hold other terms now
+                _verify_all(matches, source, doc, results)
     for i, m in enumerate(matches):
         if i not in results:
             _substitute(i, m, source, doc, results)
@@ -299,8 +352,7 @@ def _redecode(
     doc: _Doc,
     matches: Sequence[TermMatch],
     results: dict[int, TermResult],
-    redecode: Redecode,
-) -> None:
+) -> Generator[str, str | None, None]:
     pos = _insertion_point(m, source, original, doc)
     head = doc.text[:pos].rstrip()
     phrase = m.entry.target
@@ -308,11 +360,8 @@ def _redecode(
         phrase = english.possessive(phrase)
     phrase = english.capitalise_if_initial(head, len(head), phrase)
     prefix = f"{head} {phrase}" if head else phrase
-    try:
-        new = redecode(prefix)
-    except Exception:  # an engine failure must not lose the term: fall through
-        return
-    if not isinstance(new, str):
+    new = yield prefix
+    if not isinstance(new, str):  # the engine failed: the term falls through
         return
     if not new.startswith(prefix):
         # Detokenisers may respace; accept that, but keep our prefix verbatim.

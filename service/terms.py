@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from glossary import Glossary, TermMatch, compile_glossary, enforce
+from glossary import (
+    EnforceResult,
+    Enforcing,
+    Glossary,
+    TermMatch,
+    compile_glossary,
+    enforce,
+    enforcing,
+)
 from models.engine import Engine, Hypothesis, Request, decode
+from service.batcher import EngineClosed
 from service.document import Term
 
 
@@ -49,10 +58,11 @@ class TermApplier:
         found = {sentence: self.matches(sentence) for sentence in sentences}
         with_terms = [s for s in sentences if found[s] or s in aligned]
         plain = [s for s in sentences if not (found[s] or s in aligned)]
-        results = {}
-        for sentence, hypothesis in self.decode(plain, with_terms):
-            results[sentence] = self.enforce(sentence, found[sentence], hypothesis)
-        return results
+        hypotheses = dict(self.decode(plain, with_terms))
+        enforced = self.enforce_all(
+            {sentence: (found[sentence], hypotheses[sentence]) for sentence in with_terms}
+        )
+        return {s: self.translated(h, enforced.get(s)) for s, h in hypotheses.items()}
 
     def decode(self, plain: list[str], aligned: list[str]) -> list[tuple[str, Hypothesis]]:
         """Hypotheses of ``plain`` and of ``aligned`` (with alignment), in that order.
@@ -64,26 +74,55 @@ class TermApplier:
         hypotheses = decode(self.engine, requests, beam_size=self.beam_size)
         return list(zip(plain + aligned, hypotheses, strict=True))
 
-    def enforce(
-        self, sentence: str, matches: list[TermMatch], hypothesis: Hypothesis
-    ) -> Translated:
+    def enforce_all(
+        self, work: dict[str, tuple[list[TermMatch], Hypothesis]]
+    ) -> dict[str, EnforceResult]:
+        """Each sentence's terms enforced (glossary.enforcing), the re-decodes of all
+        the sentences asked for in one engine call a round: an article waits
+        for as many rounds as its longest chain, not for one per re-decode."""
+        steps = {
+            sentence: enforcing(
+                sentence,
+                matches,
+                hypothesis.text,
+                source_tokens=hypothesis.source_tokens,
+                target_tokens=hypothesis.target_tokens,
+                alignment=hypothesis.alignment,
+            )
+            for sentence, (matches, hypothesis) in work.items()
+            if matches
+        }
+        done: dict[str, EnforceResult] = {}
+        texts: dict[str, str | None] = dict.fromkeys(steps)  # None starts each chain
+        while texts:
+            asked: dict[str, str] = {}
+            for sentence, text in texts.items():
+                prefix = _advance(steps[sentence], text, sentence, done)
+                if prefix is not None:
+                    asked[sentence] = prefix
+            texts = self.redecode(asked) if asked else {}
+        return done
+
+    def redecode(self, prefixes: dict[str, str]) -> dict[str, str | None]:
+        """Each sentence decoded after its forced prefix, in one call; None where the
+        engine failed (its terms then fall through the chain)."""
+        requests = [Request(sentence, prefix) for sentence, prefix in prefixes.items()]
+        try:
+            hypotheses = decode(self.engine, requests, beam_size=self.beam_size)
+        except EngineClosed:
+            raise  # an interrupted run: the article must not be finished without them
+        except Exception:
+            if len(prefixes) == 1:
+                return dict.fromkeys(prefixes)
+            # one failing sentence must not cost the others their re-decode
+            return {s: self.redecode({s: prefix})[s] for s, prefix in prefixes.items()}
+        return {r.sentence: h.text for r, h in zip(requests, hypotheses, strict=True)}
+
+    def translated(self, hypothesis: Hypothesis, result: EnforceResult | None) -> Translated:
         flags = ["truncated"] if hypothesis.truncated else []
         aligned = hypothesis if hypothesis.alignment else None
-        if not matches:
+        if result is None:
             return Translated(hypothesis.text, hypothesis.score, flags=flags, hypothesis=aligned)
-
-        def redecode(prefix: str) -> str:
-            return self.engine.continue_from(sentence, prefix, beam_size=self.beam_size).text
-
-        result = enforce(
-            sentence,
-            matches,
-            hypothesis.text,
-            source_tokens=hypothesis.source_tokens,
-            target_tokens=hypothesis.target_tokens,
-            alignment=hypothesis.alignment,
-            redecode=redecode,
-        )
         terms = [Term.model_validate(term.to_dict()) for term in result.terms]
         kept = aligned if result.text == hypothesis.text else None
         return Translated(result.text, hypothesis.score, terms, flags + result.flags, kept)
@@ -96,3 +135,15 @@ class TermApplier:
         result = enforce(sentence, matches, target, repair=False)
         terms = [Term.model_validate(term.to_dict()) for term in result.terms]
         return Translated(result.text, None, terms, result.flags)
+
+
+def _advance(
+    chain: Enforcing, text: str | None, sentence: str, done: dict[str, EnforceResult]
+) -> str | None:
+    """The chain's next prefix to re-decode, after ``text`` (None to start it or
+    for a failed re-decode); None once it is done and its result in ``done``."""
+    try:
+        return chain.send(text)
+    except StopIteration as finished:
+        done[sentence] = finished.value
+        return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary import Entry, Glossary, default_glossary, enforce, find_terms
+from glossary import Entry, Glossary, default_glossary, enforce, enforcing, find_terms
 from glossary.align import aligned_range, piece_spans
 from glossary.enforce import EnforceResult
 
@@ -249,6 +249,38 @@ def test_failing_redecode_still_reports_the_term() -> None:
 
     result = run("Lawrow sprach.", "He spoke.", redecode=redecode)
     assert summary(result) == [("Lawrow", None, "violated", None)]
+
+
+def test_a_term_the_redecode_brings_is_verified_not_redecoded_again() -> None:
+    prefixes: list[str] = []
+
+    def redecode(prefix: str) -> str:
+        prefixes.append(prefix)
+        return prefix + " said NATO would not move."
+
+    result = run("Lawrow sagte, die Nato bewege sich nicht.",
+                 "He said the alliance would not move.", redecode=redecode)  # fmt: skip
+    assert prefixes == ["Lavrov"]
+    assert result.text == "Lavrov said NATO would not move."
+    assert summary(result) == [
+        ("Lawrow", "Lavrov", "repaired", "redecode"),
+        ("Nato", "NATO", "ok", "verified"),
+    ]
+    assert_spans_hold(result)
+
+
+def test_enforcing_asks_for_each_redecode_and_returns_the_result() -> None:
+    source = "Lawrow traf die Nato."
+    steps = enforcing(source, find_terms(G, source), "He met the alliance.")
+    assert next(steps) == "Lavrov"
+    assert steps.send("Lavrov met the alliance.").startswith("Lavrov met")  # NATO's turn
+    with pytest.raises(StopIteration) as finished:
+        steps.send(None)  # that re-decode failed
+    result: EnforceResult = finished.value.value
+    assert summary(result) == [
+        ("Lawrow", "Lavrov", "repaired", "redecode"),
+        ("Nato", None, "violated", None),
+    ]
 
 
 # -- 4. substitution and violations ------------------------------------------------------------
