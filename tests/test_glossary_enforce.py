@@ -177,21 +177,29 @@ def test_diffuse_alignment_is_not_used_for_repair() -> None:
 # -- 3. redecode ---------------------------------------------------------------------------
 
 
-def test_redecode_continues_from_the_forced_prefix() -> None:
+TPIECES = ["▁The", "▁Russian", "▁said", "▁NATO", "▁would", "▁not", "▁move", "."]
+SPIECES = ["▁Law", "row", "▁sagte", ",", "▁die", "▁Nato", "▁bewege", "▁sich", "▁nicht", "."]
+
+
+@pytest.mark.parametrize(
+    ("target", "aligned"),
+    [
+        # NATO is there; Lavrov is not, and the alignment points at "The Russian"
+        ("The Russian said NATO would not move.",
+         {"source_tokens": SPIECES, "target_tokens": TPIECES,
+          "alignment": [9, 9, 2, 5, 6, 8, 6, 9]}),
+        # neither is there: the re-decode for Lavrov brings NATO, which is not re-decoded again
+        ("He said the alliance would not move.", {}),
+    ],
+)  # fmt: skip
+def test_redecode_continues_from_the_forced_prefix(target: str, aligned: dict[str, object]) -> None:
     prefixes: list[str] = []
 
     def redecode(prefix: str) -> str:
         prefixes.append(prefix)
         return prefix + " said NATO would not move."
 
-    source = "Lawrow sagte, die Nato bewege sich nicht."
-    target = "The Russian said NATO would not move."
-    tpieces = ["▁The", "▁Russian", "▁said", "▁NATO", "▁would", "▁not", "▁move", "."]
-    spieces = ["▁Law", "row", "▁sagte", ",", "▁die", "▁Nato", "▁bewege", "▁sich", "▁nicht", "."]
-    result = run(
-        source, target, source_tokens=spieces, target_tokens=tpieces,
-        alignment=[9, 9, 2, 5, 6, 8, 6, 9], redecode=redecode,
-    )  # fmt: skip
+    result = run("Lawrow sagte, die Nato bewege sich nicht.", target, redecode=redecode, **aligned)
     assert prefixes == ["Lavrov"]
     assert result.text == "Lavrov said NATO would not move."
     assert summary(result) == [
@@ -249,24 +257,6 @@ def test_failing_redecode_still_reports_the_term() -> None:
 
     result = run("Lawrow sprach.", "He spoke.", redecode=redecode)
     assert summary(result) == [("Lawrow", None, "violated", None)]
-
-
-def test_a_term_the_redecode_brings_is_verified_not_redecoded_again() -> None:
-    prefixes: list[str] = []
-
-    def redecode(prefix: str) -> str:
-        prefixes.append(prefix)
-        return prefix + " said NATO would not move."
-
-    result = run("Lawrow sagte, die Nato bewege sich nicht.",
-                 "He said the alliance would not move.", redecode=redecode)  # fmt: skip
-    assert prefixes == ["Lavrov"]
-    assert result.text == "Lavrov said NATO would not move."
-    assert summary(result) == [
-        ("Lawrow", "Lavrov", "repaired", "redecode"),
-        ("Nato", "NATO", "ok", "verified"),
-    ]
-    assert_spans_hold(result)
 
 
 def test_enforcing_asks_for_each_redecode_and_returns_the_result() -> None:
