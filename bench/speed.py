@@ -17,7 +17,9 @@ GSD documents: each an article of three sentences), beam 4, one process:
       a CPU), all queued at once.
 
 Rates are the archive's sentences (as the data splits them) per second of
-wall time; model loading and conversion are not timed. Then, for each
+wall time; model loading and conversion are not timed. (a) runs twice, first
+and after (d): the machine's speed drifts within a run, and the ratios take
+(a)'s mean time, so that drift does not fall on one side of them. Then, for each
 backend, ``mtdesk serve`` in a subprocess: seconds from start until /ready,
 until the first translation has come back, and the server's peak RSS.
 
@@ -369,9 +371,8 @@ def main() -> None:
         print(f"tokens) + {MARGIN} steps in every run (random weights rarely end a sentence)")
 
         rates: dict[str, float] = {}
-        seconds = naive(model_dir, sample, threads)
-        rates["a"] = len(sample) / seconds
-        report("a", "naive transformers, generate per sentence", len(sample), seconds)
+        naive_before = naive(model_dir, sample, threads)
+        report("a", "naive transformers, generate per sentence", len(sample), naive_before)
         engines: list[tuple[str, str, Callable[[], Engine]]] = [
             (
                 "b",
@@ -395,9 +396,14 @@ def main() -> None:
         seconds = ceiling(converted, model_dir, sentences, threads, english is not None)
         rates["d"] = len(sentences) / seconds
         report("d", "ctranslate2 translate_batch, pre-split", len(sentences), seconds)
+        # (a) again: the machine's speed drifts within a run; the ratios take the mean.
+        naive_after = naive(model_dir, sample, threads)
+        report("a", "naive again, after (b) to (d)", len(sample), naive_after)
+        rates["a"] = len(sample) / ((naive_before + naive_after) / 2)
         print(
             f"c/a {rates['c'] / rates['a']:.1f}x   c/d {rates['c'] / rates['d']:.2f}   "
-            f"b/a {rates['b'] / rates['a']:.1f}x"
+            f"b/a {rates['b'] / rates['a']:.1f}x   ((a) at {rates['a']:.2f} sent/s, "
+            "the mean of its two runs)"
         )
         if english is not None:
             seconds = ceiling(converted, model_dir, sentences, threads, False)
