@@ -59,9 +59,7 @@ class TermApplier:
         with_terms = [s for s in sentences if found[s] or s in aligned]
         plain = [s for s in sentences if not (found[s] or s in aligned)]
         hypotheses = dict(self.decode(plain, with_terms))
-        enforced = self.enforce_all(
-            {sentence: (found[sentence], hypotheses[sentence]) for sentence in with_terms}
-        )
+        enforced = self.enforce_all({s: (found[s], hypotheses[s]) for s in with_terms if found[s]})
         return {s: self.translated(h, enforced.get(s)) for s, h in hypotheses.items()}
 
     def decode(self, plain: list[str], aligned: list[str]) -> list[tuple[str, Hypothesis]]:
@@ -90,7 +88,6 @@ class TermApplier:
                 alignment=hypothesis.alignment,
             )
             for sentence, (matches, hypothesis) in work.items()
-            if matches
         }
         done: dict[str, EnforceResult] = {}
         texts: dict[str, str | None] = dict.fromkeys(steps)  # None starts each chain
