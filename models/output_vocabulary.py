@@ -5,9 +5,9 @@ has 58,101 pieces, the union of two 32,000-piece sentencepiece models
 (``opus.spm32k-spm32k``). The decoder was trained on English cut by
 ``target.spm`` only, so a German-only piece is never a sensible output, and
 ``target.spm`` would detokenise it as ``⁇``. Both engines leave such pieces
-out of the output layer: the transformers engine masks them, and the
-CTranslate2 engine computes the output projection, the largest single cost
-of a decoding step, for the English pieces alone (a vocabulary map).
+out of the output layer, the largest single cost of a decoding step: both
+compute the output projection for the English pieces alone (the transformers
+engine with ``models.marian.OutputLayer``, CTranslate2 with a vocabulary map).
 """
 
 from __future__ import annotations

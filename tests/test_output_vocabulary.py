@@ -13,11 +13,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import torch
 from sentencepiece import sentencepiece_model_pb2
 
 from models.ctranslate import CTranslate2Engine, available
 from models.ctranslate_convert import METADATA, convert, find_converted, read_metadata
-from models.marian import MarianEngine
+from models.marian import MarianEngine, OutputLayer
 from models.output_vocabulary import (
     CANDIDATE_MULTIPLE,
     VMAP,
@@ -93,6 +94,27 @@ def test_the_transformers_engine_never_writes_them(narrowed: Path, written: Coun
     hypotheses = engine.translate(SENTENCES)
     assert not {p for h in hypotheses for p in h.target_tokens} & left_out(narrowed)
     assert all(h.text and "⁇" not in h.text for h in hypotheses)
+
+
+def test_the_transformers_engine_computes_only_the_pieces_it_may_write(narrowed: Path) -> None:
+    engine = MarianEngine(str(narrowed), threads=2)
+    layer = engine.model.lm_head
+    assert isinstance(layer, OutputLayer)
+    assert layer.weight.shape[0] == len(decoder_vocabulary(narrowed)) - LEFT_OUT - 1  # and <pad>
+    assert engine.model.generation_config.bad_words_ids is None  # <pad> is left out too
+    got = engine.translate(SENTENCES, with_alignment=True)
+    # Only faster: the same as scoring the whole vocabulary and banning those pieces.
+    network = engine.model
+    network.lm_head = torch.nn.Linear(layer.weight.shape[1], layer.size, bias=False)
+    network.lm_head.weight = network.model.shared.weight
+    pad = engine.tokenizer.pad_token_id
+    network.final_logits_bias[:, list(left_out_pieces(narrowed).values())] = -torch.inf
+    network.generation_config.bad_words_ids = [[pad]]
+    whole = engine.translate(SENTENCES, with_alignment=True)
+    assert [(h.target_tokens, h.alignment, h.truncated) for h in got] == [
+        (h.target_tokens, h.alignment, h.truncated) for h in whole
+    ]
+    assert [h.score for h in got] == pytest.approx([h.score for h in whole], abs=1e-3)
 
 
 @needs_ctranslate2
