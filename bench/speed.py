@@ -14,7 +14,11 @@ GSD documents: each an article of three sentences), beam 4, one process:
   (d) the engine's ceiling: ``ctranslate2.Translator.translate_batch`` on the
       pre-split, pre-tokenised sentences, in length-sorted batches of the same
       token budget, same model and thread layout (parallel one-core batches on
-      a CPU), all queued at once.
+      a CPU), all queued at once;
+  (d+) the same with (c)'s glossary re-decodes added, each with its forced
+      prefix: the engine's own time for all the decoding (c) asked of it.
+      With random weights no output holds a glossary term, so every sentence
+      with one is decoded again; c/d+ is what the rest of the pipeline costs.
 
 Rates are the archive's sentences (as the data splits them) per second of
 wall time; model loading and conversion are not timed. (a) runs twice, first
@@ -46,7 +50,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import httpx
@@ -123,6 +127,7 @@ class Busy:
             self.decode = self._decode
         self.seconds = 0.0
         self.calls = self.sentences = self.redecodes = self.redecode_calls = 0
+        self.forced: list[tuple[str, str]] = []  # each re-decode's sentence and prefix
         self._inside = 0
         self._since = 0.0
         self._lock = threading.Lock()
@@ -133,15 +138,18 @@ class Busy:
                 self._since = time.perf_counter()
             self._inside += 1
 
-    def _leave(self, calls: int = 0, sentences: int = 0, redecodes: int = 0) -> None:
+    def _leave(
+        self, calls: int = 0, sentences: int = 0, forced: Sequence[tuple[str, str]] = ()
+    ) -> None:
         with self._lock:
             self._inside -= 1
             if self._inside == 0:
                 self.seconds += time.perf_counter() - self._since
             self.calls += calls
             self.sentences += sentences
-            self.redecodes += redecodes
-            self.redecode_calls += redecodes > 0
+            self.redecodes += len(forced)
+            self.redecode_calls += len(forced) > 0
+            self.forced += forced
 
     def translate(
         self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
@@ -159,7 +167,7 @@ class Busy:
         try:
             return self.engine.continue_from(sentence, prefix, beam_size=beam_size)
         finally:
-            self._leave(redecodes=1)
+            self._leave(forced=[(sentence, prefix)])
 
     def _decode(self, requests: list[Request], *, beam_size: int = 4) -> list[Hypothesis]:
         self._enter()
@@ -169,8 +177,8 @@ class Busy:
             )
             return hypotheses
         finally:
-            forced = sum(request.prefix is not None for request in requests)
-            self._leave(calls=1, sentences=len(requests) - forced, redecodes=forced)
+            forced = [(r.sentence, r.prefix) for r in requests if r.prefix is not None]
+            self._leave(calls=1, sentences=len(requests) - len(forced), forced=forced)
 
     def count_tokens(self, sentence: str) -> int:
         return self.engine.count_tokens(sentence)
@@ -178,6 +186,7 @@ class Busy:
     def reset(self) -> None:
         self.seconds = 0.0
         self.calls = self.sentences = self.redecodes = self.redecode_calls = 0
+        self.forced = []
 
     def summary(self, wall: float) -> str:
         per_call = self.sentences / self.calls if self.calls else 0.0
@@ -190,8 +199,9 @@ class Busy:
 
 def pipeline(
     engine: Engine, docs: list[list[str]], workdir: Path, workers: int
-) -> tuple[float, str]:
-    """(b), (c): the archive as ``mtdesk batch`` translates it, in this process."""
+) -> tuple[float, Busy]:
+    """(b), (c): the archive as ``mtdesk batch`` translates it, in this process; the
+    seconds it took, and the engine's record of the run."""
     from glossary import default_glossary
     from service.batch.inputs import read_input
     from service.batch.jobstore import JobStore, job_key
@@ -238,16 +248,26 @@ def pipeline(
             Runner(jobs, LocalExecutor(translator, workers)).run(job.id)
 
         seconds = timed(run)
-        return seconds, busy.summary(seconds)
+        return seconds, busy
     finally:
         merged.close()
         store.close()
 
 
 def ceiling(
-    converted: Path, model_dir: Path, sentences: list[str], threads: int, use_vmap: bool
+    converted: Path,
+    model_dir: Path,
+    sentences: list[str],
+    threads: int,
+    use_vmap: bool,
+    forced: Sequence[tuple[str, str]] = (),
 ) -> float:
-    """(d) raw ``translate_batch``: pre-tokenised, length-sorted token batches."""
+    """(d) raw ``translate_batch``: pre-tokenised, length-sorted token batches.
+
+    ``forced``: (sentence, prefix) re-decodes to decode as well, each with its
+    prefix forced, in the same batches: the engine's own time for the work a
+    pipeline run asked of it.
+    """
     import ctranslate2
     from transformers import MarianTokenizer
 
@@ -261,20 +281,27 @@ def ceiling(
     translator = ctranslate2.Translator(
         str(converted), compute_type="int8", inter_threads=workers, intra_threads=per_worker
     )
-    sources = [tokenizer.convert_ids_to_tokens(tokenizer(s).input_ids) for s in sentences]
-    lengths = [len(source) for source in sources]
-    batches = [
-        [sources[i] for i in batch]
-        for batch in plan_batches(lengths, min(BATCH_TOKENS, -(-sum(lengths) // workers)))
+    requests = [(sentence, "") for sentence in sentences] + list(forced)
+    sources = [tokenizer.convert_ids_to_tokens(tokenizer(s).input_ids) for s, _ in requests]
+    prefixes = [  # no end of sentence: the decoder goes on from the prefix
+        tokenizer.convert_ids_to_tokens(tokenizer(text_target=p).input_ids[:-1]) if p else []
+        for _, p in requests
     ]
+    lengths = [len(source) for source in sources]
+    batches = plan_batches(lengths, min(BATCH_TOKENS, -(-sum(lengths) // workers)))
 
     def run() -> None:
         pending = [
             translator.translate_batch(
-                batch,
+                [sources[i] for i in batch],
+                [prefixes[i] for i in batch] if any(prefixes[i] for i in batch) else None,
                 asynchronous=True,
                 beam_size=BEAM,
-                max_decoding_length=max(budget.output_limit(len(s)) for s in batch) - 1,
+                max_decoding_length=max(
+                    len(prefixes[i]) + budget.output_limit(lengths[i], len(prefixes[i]))
+                    for i in batch
+                )
+                - 1,
                 max_input_length=0,
                 return_scores=True,
                 suppress_sequences=suppress or None,
@@ -387,15 +414,23 @@ def main() -> None:
                 ),
             ),
         ]
+        redecodes: list[tuple[str, str]] = []
         for key, label, build in engines:
             seconds, busy = pipeline(build(), docs, workdir, arguments.workers)
             rates[key] = len(sentences) / seconds
             report(key, label, len(sentences), seconds)
-            print(busy)
+            print(busy.summary(seconds))
+            redecodes = busy.forced  # (c)'s, the last
         english = read_metadata(converted)["output_pieces"]
         seconds = ceiling(converted, model_dir, sentences, threads, english is not None)
         rates["d"] = len(sentences) / seconds
         report("d", "ctranslate2 translate_batch, pre-split", len(sentences), seconds)
+        # (d) with (c)'s glossary re-decodes: random weights never write a term, so
+        # every sentence with one is decoded again; this is the engine's own time
+        # for all the work (c) asked of it, and c/d+ what the rest of (c) costs.
+        seconds = ceiling(converted, model_dir, sentences, threads, english is not None, redecodes)
+        rates["d+"] = len(sentences) / seconds
+        report("d+", f"(d) and (c)'s {len(redecodes)} re-decodes", len(sentences), seconds)
         # (a) again: the machine's speed drifts within a run; the ratios take the mean.
         naive_after = naive(model_dir, sample, threads)
         report("a", "naive again, after (b) to (d)", len(sample), naive_after)
@@ -403,7 +438,7 @@ def main() -> None:
         print(
             f"c/a {rates['c'] / rates['a']:.1f}x   c/d {rates['c'] / rates['d']:.2f}   "
             f"b/a {rates['b'] / rates['a']:.1f}x   ((a) at {rates['a']:.2f} sent/s, "
-            "the mean of its two runs)"
+            f"the mean of its two runs)   c/d+ {rates['c'] / rates['d+']:.2f}"
         )
         if english is not None:
             seconds = ceiling(converted, model_dir, sentences, threads, False)
@@ -425,7 +460,8 @@ def main() -> None:
 
 
 def report(key: str, label: str, count: int, seconds: float) -> None:
-    print(f"({key}) {label:42} {count:5} sentences {seconds:8.1f} s {count / seconds:8.2f} sent/s")
+    run = f"({key})"
+    print(f"{run:4} {label:42} {count:5} sentences {seconds:8.1f} s {count / seconds:8.2f} sent/s")
 
 
 if __name__ == "__main__":
