@@ -420,7 +420,7 @@ def main() -> None:
             rates[key] = len(sentences) / seconds
             report(key, label, len(sentences), seconds)
             print(busy.summary(seconds))
-            redecodes = busy.forced  # (c)'s, the last
+            redecodes = busy.forced  # (c) runs last: (d+) takes its re-decodes
         english = read_metadata(converted)["output_pieces"]
         seconds = ceiling(converted, model_dir, sentences, threads, english is not None)
         rates["d"] = len(sentences) / seconds
