@@ -126,7 +126,7 @@ class Busy:
         if hasattr(engine, "decode"):  # mixed requests in one call, as the batcher sees them
             self.decode = self._decode
         self.seconds = 0.0
-        self.calls = self.sentences = self.redecodes = self.redecode_calls = 0
+        self.calls = self.sentences = self.redecode_calls = 0
         self.forced: list[tuple[str, str]] = []  # each re-decode's sentence and prefix
         self._inside = 0
         self._since = 0.0
@@ -147,7 +147,6 @@ class Busy:
                 self.seconds += time.perf_counter() - self._since
             self.calls += calls
             self.sentences += sentences
-            self.redecodes += len(forced)
             self.redecode_calls += len(forced) > 0
             self.forced += forced
 
@@ -185,14 +184,14 @@ class Busy:
 
     def reset(self) -> None:
         self.seconds = 0.0
-        self.calls = self.sentences = self.redecodes = self.redecode_calls = 0
+        self.calls = self.sentences = self.redecode_calls = 0
         self.forced = []
 
     def summary(self, wall: float) -> str:
         per_call = self.sentences / self.calls if self.calls else 0.0
         return (
             f"    engine busy {self.seconds / wall:.0%} of the wall time: {self.calls} calls, "
-            f"{per_call:.1f} sentences a call, {self.redecodes} forced-prefix re-decodes "
+            f"{per_call:.1f} sentences a call, {len(self.forced)} forced-prefix re-decodes "
             f"in {self.redecode_calls} calls"
         )
 
@@ -272,6 +271,7 @@ def ceiling(
     from transformers import MarianTokenizer
 
     from models.ctranslate import thread_layout
+    from models.marian_pieces import MarianPieces
 
     tokenizer = MarianTokenizer.from_pretrained(model_dir)
     suppress = [
@@ -283,10 +283,8 @@ def ceiling(
     )
     requests = [(sentence, "") for sentence in sentences] + list(forced)
     sources = [tokenizer.convert_ids_to_tokens(tokenizer(s).input_ids) for s, _ in requests]
-    prefixes = [  # no end of sentence: the decoder goes on from the prefix
-        tokenizer.convert_ids_to_tokens(tokenizer(text_target=p).input_ids[:-1]) if p else []
-        for _, p in requests
-    ]
+    english = MarianPieces(model_dir)  # the CTranslate2 engine's own pieces for a prefix
+    prefixes = [english.target_pieces(p) if p else [] for _, p in requests]
     lengths = [len(source) for source in sources]
     batches = plan_batches(lengths, min(BATCH_TOKENS, -(-sum(lengths) // workers)))
 
