@@ -33,8 +33,8 @@ def resolve_glossary(
     found = stored(spec) if stored else None
     if found is not None:
         return found
-    path = Path(spec).expanduser()
-    if files and path.is_file():
+    path = existing_file(spec) if files else None
+    if path is not None:
         try:
             return load_file(path.resolve(), path.stat().st_mtime_ns)
         except GlossaryFormatError as error:
@@ -42,6 +42,15 @@ def resolve_glossary(
         except GlossaryError as error:
             raise GlossaryInvalid(f"{spec}: {error}") from None
     raise NotFound(f"no glossary {spec!r}: not {DEFAULT_NAME!r}, not a stored glossary, not a file")
+
+
+def existing_file(spec: str) -> Path | None:
+    """The file ``spec`` names, if it is one; ``~name`` of no known user names none."""
+    try:
+        path = Path(spec).expanduser()
+    except RuntimeError:  # pathlib: no home directory for that user
+        return None
+    return path if path.is_file() else None
 
 
 @lru_cache(maxsize=32)
