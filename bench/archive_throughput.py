@@ -45,12 +45,13 @@ from full_model import build_full_size  # noqa: E402
 from models import toy_corpus  # noqa: E402
 from service.batch.inputs import InputArticle  # noqa: E402
 from service.batch.jobstore import JobStore, job_key  # noqa: E402
-from service.batch.local import LocalExecutor, merging_engine  # noqa: E402
+from service.batch.local import LocalExecutor  # noqa: E402
 from service.batch.runner import Runner  # noqa: E402
-from service.memory import TranslationMemory  # noqa: E402
-from service.pipeline import Translator  # noqa: E402
+from service.compose import batching_engine  # noqa: E402
+from service.pipeline.translator import Translator  # noqa: E402
 from service.settings import Settings  # noqa: E402
-from service.store import Store  # noqa: E402
+from service.store.articles import Store  # noqa: E402
+from service.store.memory import TranslationMemory  # noqa: E402
 from tests.batch_data import shared_paragraphs  # noqa: E402
 
 BOILERPLATE_LINES = 5
@@ -113,7 +114,7 @@ def run_job(
         articles=articles,
         max_chars=Settings().max_chars,
     )
-    merging = merging_engine(engine)
+    merging = batching_engine(engine, Settings(), "batch")
     try:
         translator = Translator(merging, memory=TranslationMemory(store) if memory else None)
         started = time.perf_counter()

@@ -19,7 +19,7 @@ from pathlib import Path
 from glossary import compile_glossary, default_glossary, enforce
 from models.marian import MarianEngine
 from models.toy_corpus import held_out
-from service.segment import split_sentences
+from service.segment.sentences import split_sentences
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "article_blinken_lawrow.de.txt"
 

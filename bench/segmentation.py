@@ -33,9 +33,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.segment import split_sentences  # noqa: E402
+from service.segment.sentences import split_sentences  # noqa: E402
 
-SHARED = Path("/work/shared/data")
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"  # beside the repository
 DEV_SET = SHARED / "segmentation_dev_ud_german_gsd.jsonl"
 ARTICLE = SHARED / "article_blinken_lawrow.de.txt"
 

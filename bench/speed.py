@@ -65,8 +65,8 @@ from full_model import build_full_size  # noqa: E402
 from models import budget  # noqa: E402
 from models.batching import CPU_BATCH_TOKENS, plan_batches  # noqa: E402
 from models.engine import Engine, Hypothesis, Request  # noqa: E402
-from service.batch.command import ARTICLES_IN_FLIGHT  # noqa: E402
-from service.batcher import batch_tokens, parallel_batches  # noqa: E402
+from service.cli.batch import ARTICLES_IN_FLIGHT  # noqa: E402
+from service.pipeline.batcher import batch_tokens, parallel_batches  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 RATIO, MARGIN = 1.2, 5  # output bound: int(RATIO × source tokens with </s>) + MARGIN steps
@@ -204,12 +204,13 @@ def pipeline(
     from glossary import default_glossary
     from service.batch.inputs import read_input
     from service.batch.jobstore import JobStore, job_key
-    from service.batch.local import LocalExecutor, merging_engine
+    from service.batch.local import LocalExecutor
     from service.batch.runner import Runner
-    from service.memory import TranslationMemory
-    from service.pipeline import Translator
+    from service.compose import batching_engine
+    from service.pipeline.translator import Translator
     from service.settings import Settings
-    from service.store import Store
+    from service.store.articles import Store
+    from service.store.memory import TranslationMemory
 
     out = workdir / f"batch-{engine.__class__.__name__}"
     archive = workdir / "archive.jsonl"
@@ -222,7 +223,7 @@ def pipeline(
     store = Store(f"sqlite:///{workdir / f'{out.name}.db'}")
     glossary = default_glossary()
     busy = Busy(engine)
-    merged = merging_engine(busy)
+    merged = batching_engine(busy, Settings(), "batch")
     try:
         translator = Translator(
             merged, beam_size=BEAM, memory=TranslationMemory(store), glossary=glossary

@@ -31,11 +31,11 @@ from service.api import (
 from service.api.errors import install_error_handlers
 from service.api.headers import SecurityHeaders
 from service.api.middleware import BodyLimit, CrossSiteGuard, RequestMetrics, UnhandledErrors
-from service.api.runtime import Runtime
 from service.batch.worker import JobWorker
+from service.compose import Runtime
 from service.metrics import Metrics
 from service.settings import Settings
-from service.store import Store
+from service.store.articles import Store
 
 # JSON may escape every character as \uXXXX (6 bytes); the slack covers the other fields.
 BODY_BYTES_PER_CHAR = 6

@@ -8,8 +8,6 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from service.quality import Thresholds
-
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MTDESK_", extra="ignore")
@@ -84,21 +82,22 @@ class Settings(BaseSettings):
         description="Most characters in one article the API, `mtdesk translate` and batch "
         "jobs accept (413, or an error, beyond; in a batch, that article fails).",
     )
-    batch_wait_ms: float = Field(
-        default=5.0,
+    batch_wait_ms: float | None = Field(
+        default=None,
         ge=0,
         le=1000,
         description=(
             "How long an inference worker that has less than a call's worth of sentences "
-            "waiting waits for more."
+            "waiting waits for more (default: 5 for a server, 20 for `mtdesk batch`)."
         ),
     )
-    batch_max_sentences: int = Field(
-        default=32,
+    batch_max_sentences: int | None = Field(
+        default=None,
         ge=1,
         description=(
             "Most sentences in one engine call, taken from all the requests waiting "
-            "(a request waits until each of its sentences has been decoded)."
+            "(a request waits until each of its sentences has been decoded; "
+            "default: 32 for a server, 256 for `mtdesk batch`)."
         ),
     )
     memory: bool = Field(
@@ -110,7 +109,7 @@ class Settings(BaseSettings):
         le=0,
         description=(
             "Segments whose mean token log-probability is below this are flagged "
-            "`low_confidence` (calibration: service/quality.py)."
+            "`low_confidence` (calibration: service/pipeline/quality.py)."
         ),
     )
     quality_length_min: float = Field(
@@ -138,7 +137,7 @@ class Settings(BaseSettings):
         description="Largest archive upload POST /v1/jobs accepts (413 beyond).",
     )
 
-    @field_validator("api_key", "cache_dir", mode="before")
+    @field_validator("api_key", "cache_dir", "batch_wait_ms", "batch_max_sentences", mode="before")
     @classmethod
     def empty_key_means_none(cls, value: object) -> object:
         return None if value == "" else value
@@ -156,9 +155,6 @@ class Settings(BaseSettings):
         if self.quality_length_min >= self.quality_length_max:
             raise ValueError("MTDESK_QUALITY_LENGTH_MIN must be below MTDESK_QUALITY_LENGTH_MAX")
         return self
-
-    def quality_thresholds(self) -> Thresholds:
-        return Thresholds(self.quality_min_score, self.quality_length_min, self.quality_length_max)
 
     def glossary_specs(self) -> list[str]:
         return [spec.strip() for spec in self.glossary.split(",") if spec.strip()]

@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 
 from models.engine import Hypothesis
 from models.marian import MarianEngine
-from service import engines
 from service.app import create_app
 from service.errors import ModelUnavailable
+from service.pipeline import engines
 from service.settings import Settings
 from tests.conftest import run_cli
 from tests.test_api_translate import assert_error

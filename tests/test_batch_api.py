@@ -21,7 +21,7 @@ from service.app import create_app
 from service.batch import worker as worker_module
 from service.batch.jobstore import JobStore
 from service.settings import Settings
-from service.store import Store
+from service.store.articles import Store
 
 WAIT_S = 180  # a generous bound on a small job, never a timing assertion
 SENTENCES = [pair.source for pair in toy_corpus.held_out(4)]

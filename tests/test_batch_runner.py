@@ -19,40 +19,21 @@ from typing import Any
 import pytest
 from translate.storage import tmx, xliff
 
-from models.engine import Hypothesis
 from service.batch import outputs
 from service.batch.inputs import InputArticle
 from service.batch.jobstore import Item, JobStore, job_key
-from service.batch.local import LocalExecutor, merging_engine
+from service.batch.local import LocalExecutor
 from service.batch.runner import Runner
-from service.batcher import EngineClosed
+from service.compose import batching_engine
 from service.errors import JobConflict
-from service.memory import TranslationMemory
-from service.pipeline import Translator
-from service.store import Store
+from service.pipeline.batcher import EngineClosed
+from service.pipeline.translator import Translator
+from service.settings import Settings
+from service.store.articles import Store
+from service.store.memory import TranslationMemory
+from tests.fakes import FakeEngine
 
 CREDIT = "Foto: dpa."
-
-
-class EchoEngine:
-    name = "echo"
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-        self.lock = threading.Lock()
-
-    def translate(
-        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
-    ) -> list[Hypothesis]:
-        with self.lock:
-            self.seen += sentences
-        return [Hypothesis(text=english(sentence), score=-0.5) for sentence in sentences]
-
-    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        return Hypothesis(text=prefix, score=-1.0)
-
-    def count_tokens(self, sentence: str) -> int:
-        return len(sentence.split())
 
 
 def english(sentence: str) -> str:
@@ -107,12 +88,12 @@ def new_job(
 def run(
     store: Store,
     job_id: str,
-    engine: EchoEngine | None = None,
+    engine: FakeEngine | None = None,
     observer: Callable[[int, int], None] | None = None,
     jobs: JobStore | None = None,
     workers: int = 2,
 ) -> dict[str, Any]:
-    merging = merging_engine(engine or EchoEngine())
+    merging = batching_engine(engine or FakeEngine(english, score=-0.5), Settings(), "batch")
     try:
         translator = Translator(merging, memory=TranslationMemory(store))
         runner = Runner(
@@ -164,7 +145,7 @@ def test_an_article_over_max_chars_fails_saying_so_and_the_rest_are_done(
     at_limit = InputArticle("limit.txt", "limit.txt", "text", ("Er reist ab. " * 80)[:999] + ".")
     over = InputArticle("long.txt", "long.txt", "text", "Der Minister schweigt. " * 44)
     assert (len(at_limit.text), len(over.text)) == (1_000, 1_012)
-    engine = EchoEngine()
+    engine = FakeEngine(english, score=-0.5)
 
     report = run(db, new_job(db, out, [news(0), over, at_limit, news(1)], max_chars=1_000), engine)
 
@@ -182,7 +163,7 @@ def test_an_article_over_max_chars_fails_saying_so_and_the_rest_are_done(
 
 
 def test_the_memory_makes_repeated_sentences_free(db: Store, tmp_path: Path) -> None:
-    engine = EchoEngine()
+    engine = FakeEngine(english, score=-0.5)
     report = run(db, new_job(db, tmp_path / "out"), engine, workers=1)
     assert engine.seen.count(CREDIT) == 1
     assert engine.seen.count("Er reist ab.") == 1
@@ -193,8 +174,8 @@ def test_the_memory_makes_repeated_sentences_free(db: Store, tmp_path: Path) -> 
 
 
 def test_articles_decoded_together_share_their_repeated_sentences() -> None:
-    engine = EchoEngine()
-    merging = merging_engine(engine)
+    engine = FakeEngine(english, score=-0.5)
+    merging = batching_engine(engine, Settings(), "batch")
     try:
         hypotheses = merging.translate([CREDIT, "Ein Satz.", CREDIT])
     finally:
@@ -207,7 +188,7 @@ def test_a_finished_job_run_again_translates_nothing(db: Store, tmp_path: Path) 
     out = tmp_path / "out"
     job_id = new_job(db, out)
     run(db, job_id)
-    engine = EchoEngine()
+    engine = FakeEngine(english, score=-0.5)
     report = run(db, job_id, engine)
     assert engine.seen == []
     assert report["articles"]["done"] == 5

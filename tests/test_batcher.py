@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from models.engine import Hypothesis, Request
-from service.batcher import BatchingEngine, EngineClosed
+from service.pipeline.batcher import BatchingEngine, EngineClosed
 
 
 class FakeEngine:

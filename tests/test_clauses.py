@@ -1,4 +1,4 @@
-from service.clauses import split_long
+from service.segment.clauses import split_long
 
 
 def words(text: str) -> int:

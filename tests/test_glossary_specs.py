@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from service.errors import NotFound
-from service.glossaries import DEFAULT_NAME, resolve_glossary
+from service.pipeline.glossaries import DEFAULT_NAME, resolve_glossary
 
 NO_SUCH_USER = "~mtdesk-no-such-user/glossary.tsv"
 

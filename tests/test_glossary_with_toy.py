@@ -7,7 +7,7 @@ import pytest
 from glossary import Entry, Glossary
 from models.marian import MarianEngine
 from service.document import Segment
-from service.pipeline import Translator
+from service.pipeline.translator import Translator
 
 GLOSSARY = Glossary(
     "house",

@@ -2,7 +2,7 @@
 
 Each gets a translation (exit 0) or a clear error: exit 2, a message on
 stderr that says what to fix, no traceback; and nothing is written outside
-the output directory. The cases run in-process through ``service.cli.main``
+the output directory. The cases run in-process through ``service.cli.main.main``
 with the session's toy engine, because a child process spends about ten
 seconds importing torch and loading the model; the few that fail before the
 model loads also run as child processes, to show that the two agree.
@@ -26,8 +26,8 @@ import pytest
 
 from models import toy_corpus
 from models.marian import MarianEngine
-from service import engines
-from service.cli import main
+from service.cli.main import main
+from service.pipeline import engines
 from service.settings import Settings
 from tests.conftest import run_cli
 

@@ -3,11 +3,11 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from models.engine import Hypothesis
 from service.errors import NotGerman
-from service.language import article_language, foreign_sentence
-from service.pipeline import Translator
+from service.pipeline.language import article_language, foreign_sentence
+from service.pipeline.translator import Translator
 from tests.conftest import SHARED_DATA
+from tests.fakes import FakeEngine
 
 GSD = SHARED_DATA / "segmentation_dev_ud_german_gsd.jsonl"
 
@@ -16,25 +16,6 @@ ENGLISH_ARTICLE = (
     "The Secretary of State met his Russian counterpart in Geneva on Friday. "
     "The talks lasted ninety minutes and ended without an agreement."
 )
-
-
-class RecordingEngine:
-    name = "recording"
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def translate(
-        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
-    ) -> list[Hypothesis]:
-        self.seen += sentences
-        return [Hypothesis(text="The talks go on today.", score=-0.2) for _ in sentences]
-
-    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        raise AssertionError("not used")
-
-    def count_tokens(self, sentence: str) -> int:
-        return len(sentence.split())
 
 
 @pytest.mark.parametrize(
@@ -74,7 +55,7 @@ def test_article_language() -> None:
 
 
 def test_english_quote_in_a_german_article_is_kept_and_not_translated() -> None:
-    engine = RecordingEngine()
+    engine = FakeEngine(lambda _: "The talks go on today.", score=-0.2)
     article = f"Die Gespräche in Genf dauern noch an.\n\n„{ENGLISH_QUOTE}“"
     document = Translator(engine).translate(article)
     first, quote = document.segments()
@@ -86,7 +67,7 @@ def test_english_quote_in_a_german_article_is_kept_and_not_translated() -> None:
 
 
 def test_an_english_article_is_refused_naming_the_language() -> None:
-    engine = RecordingEngine()
+    engine = FakeEngine(lambda _: "The talks go on today.", score=-0.2)
     with pytest.raises(NotGerman) as raised:
         Translator(engine).translate(ENGLISH_ARTICLE)
     assert raised.value.detail == {"detected": "en"} and "'en'" in raised.value.message
@@ -94,7 +75,7 @@ def test_an_english_article_is_refused_naming_the_language() -> None:
 
 
 def test_auto_keeps_what_is_not_german() -> None:
-    engine = RecordingEngine()
+    engine = FakeEngine(lambda _: "The talks go on today.", score=-0.2)
     document = Translator(engine).translate(ENGLISH_ARTICLE, source_lang="auto")
     assert {segment.origin for segment in document.segments()} == {"kept"}
     assert document.target_text == ENGLISH_ARTICLE and engine.seen == []

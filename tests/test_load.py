@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from service.store import Store
+from service.store.articles import Store
 from tests.live_server import ROOT
 from tests.test_migrate import fill
 

@@ -10,11 +10,11 @@ from lxml.etree import _Element
 from glossary.defaults import default_glossary
 from models.marian import MarianEngine
 from service.errors import MarkupTooDeep
-from service.formats import read_article
-from service.markup_html import read_html
-from service.pipeline import Translator
+from service.markup.formats import read_article
+from service.markup.html import read_html
+from service.pipeline.translator import Translator
 from tests.conftest import ARTICLE, run_cli
-from tests.markup_fakes import WordEngine
+from tests.fakes import WordEngine
 
 
 def words_translator() -> Translator:

@@ -4,10 +4,10 @@ from markdown_it import MarkdownIt
 
 from models.marian import MarianEngine
 from service.errors import EmptyInput, MarkdownOnlyHtml, MarkupTooDeep
-from service.formats import read_article
-from service.markup_markdown import read_markdown
-from service.pipeline import Translator
-from tests.markup_fakes import WordEngine
+from service.markup.formats import read_article
+from service.markup.markdown import read_markdown
+from service.pipeline.translator import Translator
+from tests.fakes import WordEngine
 
 
 def block_types(markdown: str) -> list[str]:

@@ -2,32 +2,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from models.engine import Hypothesis
 from service.document import AlignedDocument
-from service.memory import TranslationMemory, memory_key, normalise
-from service.pipeline import Translator
-from service.store import Store
+from service.pipeline.translator import Translator
+from service.store.articles import Store
+from service.store.memory import TranslationMemory, memory_key, normalise
+from tests.fakes import FakeEngine
 
 ARTICLE = "Der Minister kommt.\n\nDie Gespräche dauern an. Der Minister kommt."
-
-
-class CountingEngine:
-    name = "counting"
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def translate(
-        self, sentences: list[str], *, beam_size: int = 4, with_alignment: bool = False
-    ) -> list[Hypothesis]:
-        self.seen += sentences
-        return [Hypothesis(text=f"EN({sentence})", score=-0.25) for sentence in sentences]
-
-    def continue_from(self, sentence: str, prefix: str, *, beam_size: int = 4) -> Hypothesis:
-        raise AssertionError("not used")
-
-    def count_tokens(self, sentence: str) -> int:
-        return len(sentence.split())
 
 
 @pytest.fixture
@@ -77,7 +58,7 @@ def test_lookups_are_counted(store: Store) -> None:
 def test_the_pipeline_skips_the_engine_for_remembered_sentences(
     store: Store, memory: TranslationMemory
 ) -> None:
-    engine = CountingEngine()
+    engine = FakeEngine()
     first = Translator(engine, memory=memory).translate(ARTICLE)
     assert engine.seen == ["Der Minister kommt.", "Die Gespräche dauern an."]
     assert {segment.origin for segment in first.segments()} == {"model"}
@@ -96,7 +77,7 @@ def test_the_pipeline_skips_the_engine_for_remembered_sentences(
 
 
 def test_approved_edits_win_over_model_output(store: Store, memory: TranslationMemory) -> None:
-    engine = CountingEngine()
+    engine = FakeEngine()
     document = Translator(engine, memory=memory).translate(ARTICLE)
     article = store.add_article(document, title=None, source_text=ARTICLE, fmt="text")
     store.edit_segment(article.id, "b1s0", target="Talks go on.", status="approved")
@@ -109,18 +90,15 @@ def test_approved_edits_win_over_model_output(store: Store, memory: TranslationM
 
 
 def test_an_approval_taken_back_leaves_the_memory(store: Store, memory: TranslationMemory) -> None:
-    document = Translator(CountingEngine(), memory=memory).translate(ARTICLE)
+    document = Translator(FakeEngine(), memory=memory).translate(ARTICLE)
     article = store.add_article(document, title=None, source_text=ARTICLE, fmt="text")
     store.edit_segment(article.id, "b1s0", target="Talks go on.", status="approved")
     store.edit_segment(article.id, "b1s0", target=None, status="draft")
 
-    hit = memory.lookup(["Die Gespräche dauern an."], "counting", "")
-    assert (
-        "Die Gespräche dauern an." not in hit
-        or hit["Die Gespräche dauern an."].origin != "approved"
-    )
+    hit = memory.lookup(["Die Gespräche dauern an."], "fake", "")
+    assert hit == {}  # the approval had replaced the model's output: nothing is left
     store.edit_segment(article.id, "b1s0", target="Talks continue.", status="approved")
-    hits = memory.lookup(["Die Gespräche dauern an."], "counting", "")
+    hits = memory.lookup(["Die Gespräche dauern an."], "fake", "")
     assert (hits["Die Gespräche dauern an."].target, hits["Die Gespräche dauern an."].origin) == (
         "Talks continue.",
         "approved",
@@ -134,12 +112,12 @@ def test_flagged_output_is_not_remembered(memory: TranslationMemory) -> None:
                 segment.flags.append("repetition")
             super().remember(document)
 
-    FlaggingTranslator(CountingEngine(), memory=memory).translate("Ein Satz.")
-    assert memory.lookup(["Ein Satz."], "counting", "") == {}
+    FlaggingTranslator(FakeEngine(), memory=memory).translate("Ein Satz.")
+    assert memory.lookup(["Ein Satz."], "fake", "") == {}
 
 
 def test_without_a_memory_nothing_is_looked_up() -> None:
-    engine = CountingEngine()
+    engine = FakeEngine()
     Translator(engine).translate(ARTICLE)
     Translator(engine).translate(ARTICLE)
     assert len(engine.seen) == 4

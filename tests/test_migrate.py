@@ -9,9 +9,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, func, insert, inspect, select
 
-from service import migrate
-from service.store import Store
-from service.store_schema import (
+from service.store import migrate
+from service.store.articles import Store
+from service.store.schema import (
     articles,
     create_db_engine,
     glossaries,

@@ -1,6 +1,13 @@
 import pytest
 
-from service.numbers import Amount, Clock, Date, english_values, german_values, missing_values
+from service.pipeline.numbers import (
+    Amount,
+    Clock,
+    Date,
+    english_values,
+    german_values,
+    missing_values,
+)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from glossary import Entry, Glossary
 from models.engine import Hypothesis
 from models.marian import MarianEngine
 from service.errors import EmptyInput
-from service.pipeline import Translator
+from service.pipeline.translator import Translator
 from tests.conftest import ARTICLE
 
 needs_article = pytest.mark.skipif(not ARTICLE.is_file(), reason="../shared/data is absent")

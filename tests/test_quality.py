@@ -1,7 +1,7 @@
 import pytest
 
 from models.marian import MarianEngine
-from service.quality import Thresholds, quality_flags, repeats, untranslated
+from service.pipeline.quality import Thresholds, quality_flags, repeats, untranslated
 
 GOOD = ("Russland hat mehr als 100.000 Soldaten.", "Russia has more than 100,000 troops.")
 
@@ -138,8 +138,8 @@ def test_live_toy_outputs_on_a_looping_sentence(toy_engine: MarianEngine) -> Non
 
 
 def test_the_pipeline_flags_segments_with_the_configured_thresholds() -> None:
-    from service.pipeline import Translator
-    from tests.markup_fakes import WordEngine
+    from service.pipeline.translator import Translator
+    from tests.fakes import WordEngine
 
     article = "Russland hat mehr als 100.000 Soldaten angehäuft.\n\nDie Gespräche dauern an."
     document = Translator(WordEngine()).translate(article)

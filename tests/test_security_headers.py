@@ -18,8 +18,8 @@ from models.marian import MarianEngine
 from service.api.headers import HEADERS, NON_HTML_POLICY
 from service.app import create_app
 from service.settings import Settings
-from service.store import Store
-from service.store_schema import glossaries
+from service.store.articles import Store
+from service.store.schema import glossaries
 
 SENTENCES = [pair.source for pair in toy_corpus.held_out(6)]
 PAGE_POLICY_PART = "script-src 'self'"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from service.segment import Span, split_paragraphs, split_sentences
-from service.segment_somajo import splitter
+from service.segment.sentences import Span, split_paragraphs, split_sentences
+from service.segment.somajo import splitter
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "article_blinken_lawrow.de.txt"
 
@@ -86,8 +86,8 @@ def test_a_range_outside_the_text_is_an_error(start: int, end: int) -> None:
 
 def test_somajo_is_created_lazily_not_at_import() -> None:
     code = (
-        "import sys, service.segment\n"
-        "from service.segment_somajo import _built\n"
+        "import sys, service.segment.sentences\n"
+        "from service.segment.somajo import _built\n"
         "assert 'somajo' not in sys.modules and _built.cache_info().currsize == 0\n"
     )
     root = Path(__file__).resolve().parents[1]
@@ -97,7 +97,7 @@ def test_somajo_is_created_lazily_not_at_import() -> None:
 def test_articles_starting_at_once_share_one_somajo() -> None:
     code = (
         "import threading\n"
-        "from service.segment_somajo import splitter\n"
+        "from service.segment.somajo import splitter\n"
         "start, built = threading.Barrier(8), []\n"
         "def first_use():\n"
         "    start.wait()\n"

@@ -5,12 +5,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from service import store_memory
 from service.document import AlignedDocument, Block, Segment, SegmentStatus
 from service.errors import NotFound
-from service.memory import memory_key
-from service.store import Store
-from service.store_schema import articles, memory, segment_history
+from service.store import memory_rows
+from service.store.articles import Store
+from service.store.memory import memory_key
+from service.store.schema import articles, memory, segment_history
 
 TEXT = "Erster Satz. Zweiter Satz.\n\nDritter Satz."
 
@@ -160,7 +160,7 @@ def test_a_failed_write_leaves_nothing_behind(
     def fail(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store_memory, "approve", fail)
+    monkeypatch.setattr(memory_rows, "approve", fail)
     with pytest.raises(RuntimeError, match="disk full"):
         store.edit_segment(article_id, "b0s0", target="Edited.", status="approved")
     article = store.article(article_id)

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from service.document import Segment
 from service.errors import EditConflict
-from service.store import Store
-from service.store_resegment import replace_segments
-from service.store_schema import segment_flags, segment_history, segments
+from service.store.articles import Store
+from service.store.resegment import replace_segments
+from service.store.schema import segment_flags, segment_history, segments
 from tests.test_store import TEXT, add
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from glossary import Entry, Glossary
 from models.engine import Hypothesis, Request
-from service.batcher import EngineClosed
-from service.terms import TermApplier
+from service.pipeline.batcher import EngineClosed
+from service.pipeline.terms import TermApplier
 
 GLOSSARY = Glossary("house", (Entry("Lawrow", "Lavrov", "name"), Entry("Nato", "NATO", "name")))
 SENTENCES = ["Lawrow sprach.", "Die Nato schwieg.", "Lawrow traf die Nato."]

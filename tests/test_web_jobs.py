@@ -14,7 +14,7 @@ from service.app import create_app
 from service.batch import outputs
 from service.batch.inputs import InputArticle
 from service.batch.jobstore import JobStore
-from service.pipeline import Translator
+from service.pipeline.translator import Translator
 from service.settings import Settings
 from tests.test_api_translate import ARTICLE
 from tests.test_web_pages import HOSTILE, SCRIPTS, token

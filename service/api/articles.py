@@ -18,7 +18,7 @@ from service.api.schemas import (
 )
 from service.api.translate import translate_article
 from service.document import AlignedDocument
-from service.store import ArticleStatus, StoredArticle
+from service.store.articles import ArticleStatus, StoredArticle
 
 # Ids are generated hex; the bound keeps odd bytes (NUL, megabytes) away from the database.
 ArticleId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]

@@ -9,9 +9,9 @@ from typing import Annotated, cast
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from service.api.runtime import Runtime
+from service.compose import Runtime
 from service.errors import Unauthorized
-from service.store import Store
+from service.store.articles import Store
 
 bearer = HTTPBearer(
     auto_error=False,  # no key configured: no header needed

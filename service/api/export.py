@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from service.api.articles import ArticleId
 from service.api.deps import StoreDep, require_api_key
 from service.api.schemas import error_responses
-from service.exports import WRITERS, Export, ExportFormat, export
+from service.markup.exports import WRITERS, Export, ExportFormat, export
 
 router = APIRouter(
     prefix="/v1/articles",

@@ -25,8 +25,8 @@ from glossary import (
 from service.api.deps import StoreDep, require_api_key
 from service.api.schemas import GlossaryInline, error_responses
 from service.errors import GlossaryInvalid, NotFound, UnsupportedMediaType
-from service.glossaries import DEFAULT_NAME, error_detail, resolve_glossary
-from service.store import Store
+from service.pipeline.glossaries import DEFAULT_NAME, error_detail, resolve_glossary
+from service.store.articles import Store
 
 GlossaryName = Annotated[str, Path(min_length=1, max_length=100, pattern=r"^[\w.-]+$")]
 FileFormat = Literal["tsv", "csv", "tbx"]

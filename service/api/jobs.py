@@ -19,12 +19,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from service.api.deps import RuntimeDep, require_api_key
-from service.api.runtime import Runtime
 from service.api.schemas import InputFormat, StrictModel, UserText, error_responses
 from service.batch import outputs
 from service.batch.inputs import InputArticle, checked, read_input
 from service.batch.jobstore import Item, Job, job_key
 from service.batch.worker import JobWorker
+from service.compose import Runtime
 from service.errors import ArchiveInvalid, InputError, JobConflict, NotFound, UnsupportedMediaType
 
 JobId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]

@@ -7,16 +7,16 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from glossary import Glossary
-from service import resegment
 from service.api.articles import ArticleId
 from service.api.body import JsonBodyRoute
 from service.api.deps import RuntimeDep, require_api_key
-from service.api.runtime import Runtime
 from service.api.schemas import StrictModel, error_responses
 from service.api.segments import SegmentId
+from service.compose import Runtime
 from service.document import AlignedDocument, Segment
-from service.glossaries import resolve_glossary
-from service.pipeline import Translator
+from service.pipeline import resegment
+from service.pipeline.glossaries import resolve_glossary
+from service.pipeline.translator import Translator
 
 router = APIRouter(
     prefix="/v1/articles/{article_id}/segments",

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from service.document import AlignedDocument, Origin, Segment, SegmentStatus, TermKind
-from service.store import ArticleStatus
+from service.store.articles import ArticleStatus
 
 InputFormat = Literal["text", "markdown", "html"]
 

@@ -10,7 +10,7 @@ from service.api.articles import ArticleId
 from service.api.body import JsonBodyRoute
 from service.api.deps import StoreDep, require_api_key
 from service.api.schemas import SegmentPublic, SegmentUpdate, error_responses
-from service.store import StoredSegment
+from service.store.articles import StoredSegment
 
 SegmentId = Annotated[str, Path(max_length=64, pattern=r"^\w+$")]
 

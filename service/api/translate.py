@@ -11,14 +11,16 @@ from glossary import Glossary
 from service.api.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
 from service.api.deps import RuntimeDep, require_api_key
 from service.api.glossaries import inline_glossary
-from service.api.runtime import UNSET, Runtime, Unset
 from service.api.schemas import InputFormat, TranslateRequest, error_responses
+from service.compose import UNSET, Runtime, Unset
 from service.document import AlignedDocument
 from service.errors import EmptyInput, InputTooLarge, UnsupportedFormat
-from service.formats import Format
-from service.glossaries import resolve_glossary
+from service.markup.article import Format
+from service.pipeline.glossaries import resolve_glossary
 
-READABLE_FORMATS: tuple[str, ...] = get_args(Format)  # grows as service.formats learns formats
+READABLE_FORMATS: tuple[str, ...] = get_args(
+    Format
+)  # grows as service.markup.formats learns formats
 
 router = APIRouter(
     prefix="/v1",

@@ -26,8 +26,9 @@ from sqlalchemy import Connection, Row, func, insert, select, update
 
 from service.batch.inputs import InputArticle
 from service.errors import InputTooLarge, JobConflict, NotFound
-from service.store import Store, as_utc
-from service.store_schema import job_items, jobs
+from service.store.articles import Store
+from service.store.rows import as_utc, from_row
+from service.store.schema import job_items, jobs
 
 JobState = Literal["queued", "running", "done", "cancelled", "failed"]
 ItemState = Literal["pending", "running", "done", "failed"]
@@ -379,33 +380,8 @@ def counts(connection: Connection, job_id: str) -> dict[str, int]:
 
 
 def to_job(row: Row[Any], item_counts: dict[str, int]) -> Job:
-    return Job(
-        id=row.id,
-        key=row.key,
-        created=as_utc(row.created),
-        updated=as_utc(row.updated),
-        state=row.state,
-        input=row.input,
-        out_dir=row.out_dir,
-        model=row.model,
-        glossary_name=row.glossary_name,
-        glossary_version=row.glossary_version,
-        options=row.options,
-        error=row.error,
-        counts=item_counts,
-    )
+    return from_row(Job, row, counts=item_counts)
 
 
 def to_item(row: Row[Any]) -> Item:
-    return Item(
-        seq=row.seq,
-        article_id=row.article_id,
-        path=row.path,
-        out_path=row.out_path,
-        format=row.format,
-        title=row.title,
-        text=row.text,
-        state=row.state,
-        error=row.error,
-        stats=row.stats,
-    )
+    return from_row(Item, row)

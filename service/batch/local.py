@@ -16,22 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import get_args
 
-from models.engine import Engine
 from service.batch.jobstore import Item
-from service.batcher import BatchingEngine, EngineClosed
 from service.document import AlignedDocument
 from service.errors import MtdeskError
-from service.formats import Format
-from service.pipeline import Translator
+from service.markup.article import Format
+from service.pipeline.batcher import EngineClosed
+from service.pipeline.translator import Translator
 
 log = logging.getLogger("mtdesk.batch")
-MERGE_WAIT_S = 0.02  # articles start together; a short wait gathers their sentences
-MERGE_SENTENCES = 256
-
-
-def merging_engine(engine: Engine) -> BatchingEngine:
-    """The engine for a batch run of its own (not shared with a server)."""
-    return BatchingEngine(engine, max_wait=MERGE_WAIT_S, max_sentences=MERGE_SENTENCES)
 
 
 def reader_format(fmt: str) -> Format:

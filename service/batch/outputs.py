@@ -16,10 +16,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from translate.storage import tmx, xliff
-
 from service.document import AlignedDocument
-from service.exports import XLIFF_STATES, note
+from service.markup.exports import tmx_of, xliff_of
 
 ARTICLES = "articles"
 RESULTS = "results.jsonl"
@@ -102,29 +100,9 @@ def write_results(out_dir: Path, records: Iterable[dict[str, Any]]) -> int:
 
 
 def archive_tmx(documents: Iterable[AlignedDocument]) -> bytes:
-    memory = tmx.tmxfile(sourcelanguage="de", targetlanguage="en")
-    for document in documents:
-        for segment in document.segments():
-            unit = memory.addsourceunit(segment.source)
-            unit.target = segment.target
-            unit.xmlelement.set("tuid", f"{document.id}-{segment.id}")
-            unit.addnote(note(segment))
-    return bytes(memory)
+    return tmx_of(documents, "de", "en")
 
 
 def archive_xliff(documents: Iterable[AlignedDocument]) -> bytes:
     """One XLIFF ``<file>`` per article, named by its id."""
-    store: xliff.xlifffile = xliff.xlifffile(sourcelanguage="de", targetlanguage="en")
-    first = True
-    for document in documents:
-        if first:  # the store starts with one unnamed file node: name it
-            store.setfilename(store.getfilenode("NoName"), document.id)
-            first = False
-        for segment in document.segments():
-            unit = store.addsourceunit(segment.source, filename=document.id, createifmissing=True)
-            unit.setid(segment.id)
-            unit.target = segment.target
-            unit.markapproved(segment.status == "approved")
-            unit.set_state_n(xliff.xliffunit.statemap[XLIFF_STATES[segment.status]])
-            unit.addnote(note(segment), origin="translator")
-    return bytes(store)
+    return xliff_of(((document, document.id) for document in documents), "de", "en")

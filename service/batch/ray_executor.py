@@ -7,7 +7,9 @@ process — claims articles from the job store, streams them to the actors,
 and records each result as it comes back, so the store stays the single
 source of truth and a stopped job resumes exactly as a local one does.
 Actors reach the translation memory through ``MTDESK_DB``: on several
-machines that must be a database they all reach (PostgreSQL).
+machines that must be a database they all reach (PostgreSQL). Its URL, which
+may hold a password, goes to them through Ray's object store, never as an
+argument that Ray's dashboard and logs would show.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from service.document import AlignedDocument
 from service.errors import RayUnavailable
 
 if TYPE_CHECKING:
+    from pydantic import SecretStr
+
     from glossary import Glossary
     from service.settings import Settings
 
@@ -30,24 +34,19 @@ ARTICLES_PER_ACTOR = 4  # in flight at once on one actor: their sentences share 
 class TranslatorActor:
     """Holds one engine; runs as a threaded Ray actor (``max_concurrency``)."""
 
-    def __init__(self, settings: dict[str, Any], glossary: Glossary | None, db: str | None):
-        from service.batch.local import merging_engine
-        from service.engines import load_engine
-        from service.memory import TranslationMemory
-        from service.pipeline import Translator
+    def __init__(
+        self, settings: dict[str, Any], glossary: Glossary | None, db: SecretStr | None
+    ) -> None:
+        """``settings`` without secrets; ``db`` arrives resolved from the object store."""
+        from service import compose
         from service.settings import Settings
-        from service.store import Store
+        from service.store.articles import Store
 
         options = Settings.model_validate(settings)
-        self.engine = merging_engine(load_engine(options))
-        memory = TranslationMemory(Store(db)) if db and options.memory else None
-        self.translator = Translator(
-            self.engine,
-            beam_size=options.beam_size,
-            max_sentence_tokens=options.max_sentence_tokens,
-            memory=memory,
-            glossary=glossary,
-        )
+        self.engine = compose.batching_engine(compose.load_engine(options), options, "batch")
+        store = Store(db.get_secret_value()) if db else None
+        memory = compose.translation_memory(options, store) if store else None
+        self.translator = compose.translator(options, self.engine, glossary=glossary, memory=memory)
 
     def translate(self, text: str, fmt: str, article_id: str) -> dict[str, Any] | str:
         from service.batch.local import translate_item
@@ -76,7 +75,7 @@ class RayExecutor:
         *,
         workers: int,
         address: str | None,
-        db: str | None,
+        db: SecretStr | None,
     ) -> None:
         try:
             import ray as ray_module
@@ -98,9 +97,9 @@ class RayExecutor:
         actor_class = ray.remote(num_cpus=1, num_gpus=gpus, max_concurrency=ARTICLES_PER_ACTOR)(
             TranslatorActor
         )
-        data = settings.model_dump(mode="json")
-        data["api_key"] = None  # actors need no key
-        self.actors = [actor_class.remote(data, glossary, db) for _ in range(max(1, workers))]
+        data = settings.model_dump(mode="json", exclude={"api_key", "db"})  # no secrets
+        db_ref = ray.put(db) if db else None  # an ObjectRef: its value is never shown
+        self.actors = [actor_class.remote(data, glossary, db_ref) for _ in range(max(1, workers))]
 
     def translate(self, items: Iterable[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]:
         """Articles stream to the actors, twice ``ARTICLES_PER_ACTOR`` each queued (the

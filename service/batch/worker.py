@@ -17,11 +17,11 @@ from service.batch.jobstore import JobStore
 from service.batch.local import LocalExecutor
 from service.batch.runner import Runner
 from service.errors import JobConflict
-from service.glossaries import select_glossary
+from service.pipeline.glossaries import select_glossary
 
 if TYPE_CHECKING:
     from glossary import Glossary
-    from service.api.runtime import Runtime
+    from service.compose import Runtime
 
 log = logging.getLogger("mtdesk.batch")
 IDLE_POLL_S = 5.0  # also picks up jobs queued by another process on a shared database

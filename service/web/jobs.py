@@ -20,7 +20,7 @@ from service.batch.jobstore import UNFINISHED, Job, JobStore
 from service.batch.outputs import inside
 from service.document import AlignedDocument
 from service.errors import InputError
-from service.store import Store
+from service.store.articles import Store
 from service.web.auth import require_csrf_form, require_login
 from service.web.render import PageRoute, render
 

@@ -10,15 +10,15 @@ from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from service import quality
 from service.api.articles import ArticleId, create_article
 from service.api.deps import RuntimeDep, StoreDep
 from service.api.export import attachment
 from service.api.schemas import ArticleCreate
 from service.document import Block
 from service.errors import InputError
-from service.exports import ExportFormat, export
-from service.store import Store, StoredArticle
+from service.markup.exports import ExportFormat, export
+from service.pipeline import quality
+from service.store.articles import Store, StoredArticle
 from service.web.auth import require_csrf_form, require_login
 from service.web.highlight import Row, row_view, term_colours
 from service.web.render import PageRoute, render

@@ -18,7 +18,7 @@ from service.api.deps import RuntimeDep, StoreDep
 from service.api.resegment import SplitRequest
 from service.api.schemas import SegmentUpdate
 from service.api.segments import SegmentId
-from service.store import Store
+from service.store.articles import Store
 from service.web.auth import require_csrf_header, require_login
 from service.web.highlight import row_view, term_colours
 from service.web.render import templates

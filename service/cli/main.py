@@ -1,0 +1,256 @@
+"""The `mtdesk` command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from glossary import GlossaryError
+from models.errors import ModelError
+from service.cli.batch import batch
+from service.cli.options import (
+    BackendOption,
+    GlossaryFileFormat,
+    GlossaryOption,
+    InputFormat,
+    ModelOption,
+    NoGlossaryOption,
+    OutputFormat,
+    SourceLang,
+    chosen_glossary,
+    database_exists,
+    fail,
+    input_format_of,
+    open_store,
+    read_input,
+    settings_with,
+    stored_lookup,
+)
+from service.errors import EmptyInput, GlossaryInvalid, InputTooLarge, MtdeskError, NotGerman
+from service.pipeline.glossaries import DEFAULT_NAME
+
+app = typer.Typer(
+    help="German→English news translation with sentence-aligned output.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="Translation models: list, fetch and convert.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Glossaries of names and terms.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+app.add_typer(glossary_app, name="glossary")
+app.command()(batch)
+
+
+@app.command()
+def translate(
+    source: Annotated[str, typer.Argument(help="German article file, or - for stdin.")],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="text: the English article; json: aligned document."),
+    ] = OutputFormat.text,
+    model: ModelOption = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+    beam_size: Annotated[
+        int | None, typer.Option(help="Beam width [env MTDESK_BEAM_SIZE].")
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="CPU threads, 0 = all cores [env MTDESK_THREADS].")
+    ] = None,
+    backend: BackendOption = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            "-i",
+            help="How the article is marked up; default from the file name "
+            "(.html/.htm: html, .md/.markdown: markdown, else text).",
+        ),
+    ] = None,
+    source_lang: Annotated[
+        SourceLang,
+        typer.Option(
+            help="de: refuse an article that is not German; auto: translate its German "
+            "sentences and keep the others."
+        ),
+    ] = SourceLang.de,
+) -> None:
+    """Translate a German article to English (the output keeps the input's markup)."""
+    from service import compose
+    from service.cli.progress import SentenceProgress
+
+    settings = settings_with(
+        model=model, beam_size=beam_size, threads=threads, backend=backend and backend.value
+    )
+    text = read_input(source)
+    if not text.strip():  # before the model loads: a quick answer to a plain mistake
+        raise EmptyInput()
+    if len(text) > settings.max_chars:  # the API's limit: a huge file would run for hours
+        raise InputTooLarge(len(text), settings.max_chars)
+    chosen = chosen_glossary(settings, glossary, no_glossary)
+    engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
+    translator = compose.translator(settings, engine, glossary=chosen)
+    try:
+        document = translator.translate(
+            text,
+            input_format_of(source, input_format).value,
+            progress=SentenceProgress("translating"),
+            source_lang=source_lang.value,
+        )
+    except NotGerman as error:  # its message names the API's field; here it is an option
+        fail(
+            f"the article is not German: it reads as {error.detail['detected']!r}; "
+            "give --source-lang auto to translate its German sentences and keep the others"
+        )
+    finally:
+        engine.close()
+    if output_format is OutputFormat.json:
+        typer.echo(document.model_dump_json(indent=2))
+    else:
+        typer.echo(document.target_document)
+
+
+@glossary_app.command("import")
+def import_glossary(
+    path: Annotated[Path, typer.Argument(help="TSV, CSV or TBX file.")],
+    name: Annotated[str | None, typer.Option(help="Name to store it under [file stem].")] = None,
+) -> None:
+    """Store a glossary file in the database (MTDESK_DB) under a name."""
+    from glossary import load_glossary
+
+    if not path.is_file():
+        fail(f"no such file: {path}")
+    try:
+        glossary = load_glossary(path, name=name or path.stem)
+    except GlossaryError as error:
+        raise GlossaryInvalid(str(error)) from None
+    if glossary.name == DEFAULT_NAME:
+        fail(f"{DEFAULT_NAME!r} is the shipped glossary; import yours under another --name")
+    created = open_store(settings_with()).put_glossary(glossary)
+    verb = "stored" if created else "replaced"
+    version = glossary.version[:12]
+    typer.echo(f"{verb} glossary {glossary.name!r}: {len(glossary)} entries, version {version}")
+
+
+@glossary_app.command("list")
+def list_glossaries() -> None:
+    """The shipped glossary and those stored in the database (MTDESK_DB)."""
+    from glossary import default_glossary
+
+    default = default_glossary()
+    typer.echo(f"{default.name:30} {len(default):6} entries  {default.version[:12]}  shipped")
+    settings = settings_with()
+    if not database_exists(settings.db):
+        return
+    for info in open_store(settings).glossaries():
+        typer.echo(f"{info.name:30} {info.entries:6} entries  {info.version[:12]}  stored")
+
+
+@glossary_app.command("check")
+def check_glossary(
+    source: Annotated[str, typer.Argument(help="German text file, or - for stdin.")],
+    glossary: GlossaryOption = None,
+) -> None:
+    """List the glossary terms found in a German text, without translating."""
+    from glossary import compile_glossary
+    from service.segment.sentences import split_sentences
+
+    chosen = chosen_glossary(settings_with(), glossary, False)
+    if chosen is None:
+        fail("no glossary to check against")
+    text = read_input(source)
+    matcher = compile_glossary(chosen)
+    for span in split_sentences(text):
+        for match in matcher.find(text[span.start : span.end]):
+            start, end = span.start + match.start, span.start + match.end
+            entry = match.entry
+            typer.echo(
+                f"{start}-{end}\t{match.surface}\t{entry.source}\t{entry.target}\t{entry.kind}"
+            )
+
+
+@glossary_app.command("export")
+def export_glossary(
+    name: Annotated[str, typer.Argument(help="Glossary name or file.")] = "news-de-en",
+    file_format: Annotated[
+        GlossaryFileFormat, typer.Option("--format", "-f", help="File format to write.")
+    ] = GlossaryFileFormat.tsv,
+) -> None:
+    """Write a glossary to stdout as TSV, CSV or TBX."""
+    from glossary import dump_glossary
+    from service.pipeline.glossaries import resolve_glossary
+
+    data = dump_glossary(resolve_glossary(name, stored_lookup(settings_with())), file_format.value)
+    typer.echo(data.decode() if isinstance(data, bytes) else data, nl=False)
+
+
+@models_app.command("list")
+def list_models(model: ModelOption = None) -> None:
+    """Known models, where they are, and whether they are on this machine."""
+    from models.registry import known_models
+
+    settings = settings_with(model=model)
+    for info in known_models(settings.model):
+        where = str(info.path) if info.path else "-"
+        state = "present" if info.present else "absent"
+        marker = "*" if info.name == settings.model else " "
+        typer.echo(f"{marker} {info.name:40} {state:8} {info.source:10} {where}")
+
+
+@models_app.command("pull")
+def pull_model(
+    name: Annotated[str | None, typer.Argument(help="Hub id [default: MTDESK_MODEL].")] = None,
+) -> None:
+    """Download a model from the hub into the local cache."""
+    from models.registry import pull
+
+    target = name or settings_with().model
+    typer.echo(f"{target}: {pull(target)}")
+
+
+@models_app.command("convert")
+def convert_model(
+    name: Annotated[str | None, typer.Argument(help="Model [default: MTDESK_MODEL].")] = None,
+    force: Annotated[bool, typer.Option(help="Convert again even if converted.")] = False,
+) -> None:
+    """Convert a model for the ctranslate2 backend (int8), once; later runs reuse it."""
+    from models.ctranslate_convert import convert, find_converted
+    from models.registry import resolve
+
+    settings = settings_with()
+    target = name or settings.model
+    path = resolve(target)
+    found = None if force else find_converted(target, path, "int8", settings.cache_dir)
+    converted = found or convert(target, path, "int8", settings.cache_dir, force=force)
+    typer.echo(f"{target}: {converted}{' (already converted)' if found else ''}")
+
+
+@app.command()
+def serve(
+    model: ModelOption = None,
+    host: Annotated[str | None, typer.Option(help="[env MTDESK_HOST]")] = None,
+    port: Annotated[int | None, typer.Option(help="[env MTDESK_PORT]")] = None,
+    backend: BackendOption = None,
+) -> None:
+    """Run the HTTP service (the model loads in the background; /ready says when)."""
+    import uvicorn
+
+    from models.registry import resolve
+    from service.app import create_app
+
+    settings = settings_with(model=model, host=host, port=port, backend=backend and backend.value)
+    resolve(settings.model)  # a missing model fails here, in one line, before the server starts
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+
+
+def main() -> None:
+    try:
+        app()
+    except (MtdeskError, ModelError) as error:
+        typer.echo(f"mtdesk: error: {error}", err=True)
+        raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("mtdesk: interrupted", err=True)
+        raise SystemExit(130) from None

@@ -1,0 +1,160 @@
+"""What the commands share: their options, declared once, and how they become settings."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from pydantic import ValidationError
+
+from glossary import Glossary
+from service.errors import UndecodableInput
+from service.settings import Settings
+
+if TYPE_CHECKING:
+    from service.store.articles import Store
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="Hub id, local directory or `toy` [env MTDESK_MODEL]."),
+]
+
+
+class Backend(StrEnum):
+    transformers = "transformers"
+    ctranslate2 = "ctranslate2"
+    auto = "auto"
+
+
+BackendOption = Annotated[
+    Backend | None,
+    typer.Option(help="Inference backend; auto: ctranslate2 when installed [env MTDESK_BACKEND]."),
+]
+
+
+GlossaryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary file or name, used instead of the default; repeat to combine "
+        "[env MTDESK_GLOSSARY].",
+    ),
+]
+NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Apply no glossary.")]
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class InputFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+class SourceLang(StrEnum):
+    de = "de"
+    auto = "auto"
+
+
+INPUT_SUFFIXES = {
+    ".html": InputFormat.html,
+    ".htm": InputFormat.html,
+    ".md": InputFormat.markdown,
+    ".markdown": InputFormat.markdown,
+}
+
+
+def input_format_of(source: str, given: InputFormat | None) -> InputFormat:
+    """The format given, else the one the file name says (stdin and others: text)."""
+    if given is not None:
+        return given
+    return INPUT_SUFFIXES.get(Path(source).suffix.lower(), InputFormat.text)
+
+
+class GlossaryFileFormat(StrEnum):
+    tsv = "tsv"
+    csv = "csv"
+    tbx = "tbx"
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"mtdesk: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def settings_with(**overrides: object) -> Settings:
+    """Settings from the environment, with the options given on the command line on top."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings.model_validate({**Settings().model_dump(), **given})
+    except ValidationError as error:  # a bad option or MTDESK_ variable: a line, no traceback
+        fail(setting_problem(error))
+
+
+def setting_problem(error: ValidationError) -> str:
+    """The first invalid setting, with where it comes from and what it must be."""
+    problem = error.errors()[0]
+    name = str(problem["loc"][0]) if problem["loc"] else "settings"
+    value = repr(problem.get("input"))[:60]
+    return (
+        f"invalid {name} {value}: {problem['msg']} (set by its option or by MTDESK_{name.upper()})"
+    )
+
+
+def read_input(source: str) -> str:
+    """The article from a file or from stdin (`-`), decoded as UTF-8."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if path.is_dir():
+            fail(f"{source} is a directory: give a file (`mtdesk batch` takes a directory)")
+        if not path.is_file():
+            fail(f"no such file: {source}")
+        try:
+            data = path.read_bytes()
+        except OSError as error:  # no permission, a device that fails: say so, no traceback
+            fail(f"cannot read {source}: {error.strerror}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UndecodableInput(error) from None
+
+
+def chosen_glossary(settings: Settings, specs: list[str] | None, none: bool) -> Glossary | None:
+    from service.pipeline.glossaries import select_glossary
+
+    if none:
+        return None
+    return select_glossary(specs or settings.glossary_specs(), stored_lookup(settings))
+
+
+def stored_lookup(settings: Settings) -> Callable[[str], Glossary | None]:
+    """Finds glossaries in the store, opening it only when asked and only if it exists."""
+
+    def lookup(name: str) -> Glossary | None:
+        if not database_exists(settings.db):
+            return None
+        return open_store(settings).glossary(name)
+
+    return lookup
+
+
+def database_exists(url: str) -> bool:
+    """False for an SQLite file not yet made: looking a name up must not create it."""
+    prefix = "sqlite:///"
+    return not url.startswith(prefix) or Path(url.removeprefix(prefix)).is_file()
+
+
+def open_store(settings: Settings) -> Store:
+    from service.store.articles import Store
+
+    return Store(settings.db)

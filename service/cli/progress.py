@@ -1,0 +1,98 @@
+"""Progress on stderr: a rich bar on a terminal, a plain line every few seconds otherwise.
+
+`mtdesk translate` counts sentences of one article; `mtdesk batch` counts
+articles, and the sentences in them. Both draw through ``Progress``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
+
+LOG_EVERY_SECONDS = 10.0
+QUIET_BELOW = 100  # an article of fewer sentences finishes before a bar would help
+
+
+class Progress:
+    """``done`` of ``total`` units, the sentences translated and their rate, the ETA."""
+
+    def __init__(
+        self, label: str, unit: str, total: int, done: int = 0, stream: TextIO | None = None
+    ) -> None:
+        self.label, self.unit = label, unit
+        self.total, self.done, self.started_with = total, done, done
+        self.sentences = 0
+        # sys.stderr when called, not at import: it may have been replaced since
+        self.stream = stream if stream is not None else sys.stderr
+        self.started = time.monotonic()
+        self.last_logged: float | None = None  # the first update is always logged
+        self.bar: RichProgress | None = None
+        if self.stream.isatty():
+            self.bar = RichProgress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[unit]}, {task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=Console(file=self.stream, force_terminal=True),
+                transient=False,
+            )
+            self.task = self.bar.add_task(label, total=total, completed=done, unit=unit, rate="")
+            self.bar.start()
+
+    def update(self, done: int, sentences: int) -> None:
+        self.done, self.sentences = done, sentences
+        elapsed = time.monotonic() - self.started
+        finished = self.done >= self.total
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, rate=self.rate(elapsed))
+            if finished:
+                self.bar.stop()
+            return
+        if finished or self.last_logged is None or elapsed - self.last_logged >= LOG_EVERY_SECONDS:
+            self.last_logged = elapsed
+            self.stream.write(f"{self.label}: {self.line(elapsed)}\n")
+            self.stream.flush()
+
+    def rate(self, elapsed: float) -> str:
+        return f"{self.sentences / elapsed if elapsed > 0 else 0.0:.1f} sentences/s"
+
+    def line(self, elapsed: float) -> str:
+        this_run = self.done - self.started_with
+        rate = this_run / elapsed if elapsed > 0 else 0.0
+        eta = (self.total - self.done) / rate if rate > 0 else 0.0
+        counted = f", {self.sentences} sentences" if self.unit != "sentences" else ""
+        return (
+            f"{self.done}/{self.total} {self.unit}{counted}, {self.rate(elapsed)}, ETA {eta:.0f}s"
+        )
+
+
+class SentenceProgress:
+    """The pipeline's ``progress(done, total)`` callback for one article's sentences."""
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label, self.stream = label, stream
+        self.progress: Progress | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < QUIET_BELOW:
+            return
+        if self.progress is None:
+            self.progress = Progress(self.label, "sentences", total, stream=self.stream)
+        self.progress.update(done, done)
+
+
+class BatchProgress:
+    """A batch run's ``observer(articles, sentences)``: both counted as they finish."""
+
+    def __init__(self, total: int, done: int, stream: TextIO | None = None) -> None:
+        self.progress = Progress("batch", "articles", total, done, stream)
+
+    def __call__(self, articles: int, sentences: int) -> None:
+        progress = self.progress
+        progress.update(progress.done + articles, progress.sentences + sentences)

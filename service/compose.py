@@ -1,0 +1,157 @@
+"""The composition root: the one place that turns ``Settings`` into what translates.
+
+`mtdesk translate`, `mtdesk serve` (through ``Runtime``), `mtdesk batch` with
+either executor and the API's batch jobs all build their engine, batcher,
+memory, glossary and translator here, so a new setting reaches every entry
+point by construction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Literal
+
+from glossary import Glossary
+from models.engine import Engine
+from service.errors import ModelNotReady, ModelUnavailable, MtdeskError
+from service.metrics import Metrics
+from service.pipeline import engines, language
+from service.pipeline.batcher import BatchingEngine
+from service.pipeline.glossaries import StoredLookup, select_glossary
+from service.pipeline.quality import Thresholds
+from service.pipeline.translator import Translator
+from service.settings import Settings
+from service.store.articles import Store
+from service.store.memory import Memory, TranslationMemory
+
+log = logging.getLogger("mtdesk.api")
+RETRY_AFTER_S = 5  # a model loads in seconds (toy) to a minute (full size, cold disk)
+
+# How long a batching worker waits for more sentences, and the most it takes in one
+# call, where MTDESK_BATCH_WAIT_MS / MTDESK_BATCH_MAX_SENTENCES are not set. A server
+# answers requests as they come; a batch run of its own starts many articles
+# together, and a short wait gathers their sentences into full calls.
+Use = Literal["server", "batch"]
+BATCH_WAIT_MS: dict[Use, float] = {"server": 5.0, "batch": 20.0}
+BATCH_MAX_SENTENCES: dict[Use, int] = {"server": 32, "batch": 256}
+
+
+def load_engine(settings: Settings) -> Engine:
+    return engines.load_engine(settings)  # through the module: tests replace it there
+
+
+def batching_engine(
+    engine: Engine,
+    settings: Settings,
+    use: Use,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> BatchingEngine:
+    """``engine`` behind one batching worker, with the batching settings for ``use``."""
+    wait_ms = settings.batch_wait_ms if settings.batch_wait_ms is not None else BATCH_WAIT_MS[use]
+    most = settings.batch_max_sentences or BATCH_MAX_SENTENCES[use]
+    return BatchingEngine(engine, max_wait=wait_ms / 1000, max_sentences=most, on_batch=on_batch)
+
+
+def thresholds(settings: Settings) -> Thresholds:
+    return Thresholds(
+        settings.quality_min_score, settings.quality_length_min, settings.quality_length_max
+    )
+
+
+def translation_memory(
+    settings: Settings, store: Store, on_lookup: Callable[[int, int], None] | None = None
+) -> TranslationMemory | None:
+    return TranslationMemory(store, on_lookup) if settings.memory else None
+
+
+def default_glossary(settings: Settings, stored: StoredLookup) -> Glossary | None:
+    """The glossaries of MTDESK_GLOSSARY, files included (the operator chose them)."""
+    return select_glossary(settings.glossary_specs(), stored)
+
+
+def translator(
+    settings: Settings,
+    engine: Engine,
+    *,
+    glossary: Glossary | None,
+    memory: Memory | None = None,
+    beam_size: int | None = None,
+) -> Translator:
+    """A translator over ``engine`` (cheap: engine and memory are shared, not copied)."""
+    return Translator(
+        engine,
+        beam_size=beam_size or settings.beam_size,
+        max_sentence_tokens=settings.max_sentence_tokens,
+        memory=memory,
+        glossary=glossary,
+        quality=thresholds(settings),
+    )
+
+
+class Unset:
+    """No glossary chosen by the request: the configured default applies."""
+
+
+UNSET = Unset()
+
+
+class Runtime:
+    """What a server's handlers and its job worker share: store, memory, metrics, engine."""
+
+    def __init__(self, settings: Settings, store: Store, metrics: Metrics) -> None:
+        self.settings = settings
+        self.store = store
+        self.metrics = metrics
+        self.memory = translation_memory(settings, store, metrics.observe_memory)
+        self.engine: BatchingEngine | None = None  # set once the model is loaded
+        self.load_error: MtdeskError | None = None
+
+    def attach(self, engine: Engine) -> None:
+        """Serve with ``engine``: every request's sentences go through one batching worker."""
+        self.engine = batching_engine(engine, self.settings, "server", self.metrics.observe_batch)
+        self.metrics.model_ready.set(1)
+
+    def load(self) -> None:
+        """Load the configured model (in a thread of its own: it takes seconds)."""
+        try:
+            engine = load_engine(self.settings)
+            language.warm()  # its models too: the first request should not wait for them
+            self.attach(engine)
+        except MtdeskError as error:
+            log.error("cannot serve translations: %s", error.message)
+            self.load_error = error
+        except Exception as error:  # a corrupt checkpoint: /ready reports it, the log has why
+            log.exception("loading the model %r failed", self.settings.model)
+            self.load_error = ModelUnavailable(
+                f"the model {self.settings.model!r} failed to load ({type(error).__name__}: "
+                f"{error}); the server log has the details",
+                detail={"model": self.settings.model},
+            )
+
+    def ready_engine(self) -> BatchingEngine:
+        if self.engine is not None:
+            return self.engine
+        if self.load_error is not None:
+            raise self.load_error
+        raise ModelNotReady(self.settings.model, RETRY_AFTER_S)
+
+    def translator(
+        self, beam_size: int | None = None, glossary: Glossary | None | Unset = UNSET
+    ) -> Translator:
+        """A translator for one request or job."""
+        return translator(
+            self.settings,
+            self.ready_engine(),
+            glossary=self.default_glossary() if isinstance(glossary, Unset) else glossary,
+            memory=self.memory,
+            beam_size=beam_size,
+        )
+
+    def default_glossary(self) -> Glossary | None:
+        return default_glossary(self.settings, self.store.glossary)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+        self.store.close()

@@ -1,1 +1,0 @@
-"""Alembic migrations of the store's schema (``service.store_schema``); see ``service.migrate``."""

@@ -1,0 +1,296 @@
+"""Article in, aligned document out: read → segment → translate → assemble."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from glossary import Glossary
+from models.engine import Engine, Hypothesis
+from service.document import AlignedDocument, Block, GlossaryRef, Segment, Term
+from service.errors import EmptyInput, NotGerman
+from service.markup.article import Article, Format
+from service.markup.formats import read_article
+from service.markup.render import replace_spans, target_document
+from service.pipeline.language import article_language, foreign_sentence
+from service.pipeline.quality import Thresholds, quality_flags
+from service.pipeline.terms import TermApplier, Translated
+from service.segment.clauses import split_long
+from service.segment.sentences import split_sentences
+from service.store.memory import Memory, MemoryHit
+
+Progress = Callable[[int, int], None]  # (sentences done, sentences in all)
+PROGRESS_CHUNK = 256  # sentences per engine call when progress is reported
+
+
+@dataclass(frozen=True)
+class PlannedSegment:
+    block: int
+    id: str
+    start: int
+    end: int
+    pieces: list[tuple[int, int]]  # absolute offsets; more than one when split for length
+
+
+class Translator:
+    """Turns articles into aligned documents with one engine and optional glossary."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        beam_size: int = 4,
+        max_sentence_tokens: int = 200,
+        memory: Memory | None = None,
+        glossary: Glossary | None = None,
+        quality: Thresholds | None = None,
+    ):
+        self.engine = engine
+        self.quality = quality or Thresholds()
+        self.max_sentence_tokens = max_sentence_tokens
+        self.memory = memory
+        self.glossary = glossary
+        self.terms = TermApplier(glossary, engine, beam_size)
+
+    def translate(
+        self,
+        text: str,
+        fmt: Format = "text",
+        *,
+        progress: Progress | None = None,
+        source_lang: str = "de",
+    ) -> AlignedDocument:
+        """``source_lang="auto"`` takes articles in any language (German sentences are
+        translated, others kept); with ``"de"`` an article that is surely not German is
+        refused."""
+        if not text.strip():
+            raise EmptyInput()
+        article = read_article(text, fmt)
+        if not article.text.strip():  # markup without any text
+            raise EmptyInput()
+        if source_lang != "auto" and (language := article_language(article.text)):
+            raise NotGerman(language)
+        planned = self.plan(article)
+        kept = {
+            s.id
+            for s in planned
+            if verbatim_only(article, s) or foreign_sentence(article.text[s.start : s.end])
+        }
+        to_translate = [s for s in planned if s.id not in kept]
+        remembered = self.recall([article.text[s.start : s.end] for s in to_translate])
+        fresh = [s for s in to_translate if article.text[s.start : s.end] not in remembered]
+        pieces = [article.text[start:end] for s in fresh for start, end in s.pieces]
+        marked = [s for s in fresh if len(s.pieces) == 1 and has_marks(article, s)]
+        align = {article.text[s.start : s.end] for s in marked}
+        endless = {piece for piece in pieces if self.endless_word(piece)}
+        translations = self.translate_unique(
+            [piece for piece in pieces if piece not in endless], progress, align
+        )
+        translations.update(
+            {piece: Translated(piece, None, flags=["untranslated"]) for piece in endless}
+        )
+        segments = [
+            kept_segment(article.text, segment)
+            if segment.id in kept
+            else self.finish(article.text, segment, translations, remembered)
+            for segment in planned
+        ]
+        aligned = {
+            s.id: hypothesis
+            for s in marked
+            if (hypothesis := translations[article.text[s.start : s.end]].hypothesis)
+        }
+        document = assemble(article, planned, segments, self.engine.name, self.glossary, aligned)
+        self.remember(document)
+        return document
+
+    def recall(self, sentences: list[str]) -> dict[str, MemoryHit]:
+        """Sentences the memory holds: their segments skip the engine."""
+        if self.memory is None:
+            return {}
+        return self.memory.lookup(sentences, self.engine.name, self.terms.version)
+
+    def remember(self, document: AlignedDocument) -> None:
+        """Store fresh model outputs; flagged ones are not worth reusing."""
+        if self.memory is None:
+            return
+        fresh = {
+            segment.source: (segment.target, segment.score)
+            for segment in document.segments()
+            if segment.origin == "model" and not segment.flags
+        }
+        self.memory.store(fresh, self.engine.name, self.terms.version)
+
+    def plan(self, article: Article) -> list[PlannedSegment]:
+        planned = []
+        for block_index, block in enumerate(article.blocks):
+            spans = split_sentences(article.text, block.start, block.end)
+            for sentence_index, span in enumerate(spans):
+                sentence = article.text[span.start : span.end]
+                pieces = [
+                    (span.start + start, span.start + end)
+                    for start, end in split_long(
+                        sentence, self.engine.count_tokens, self.max_sentence_tokens
+                    )
+                ]
+                planned.append(
+                    PlannedSegment(
+                        block_index,
+                        f"b{block_index}s{sentence_index}",
+                        span.start,
+                        span.end,
+                        pieces,
+                    )
+                )
+        return planned
+
+    def endless_word(self, piece: str) -> bool:
+        """A piece with no space that alone exceeds the token limit (service.segment.clauses)."""
+        return not any(char.isspace() for char in piece) and (
+            self.engine.count_tokens(piece) > self.max_sentence_tokens
+        )
+
+    def translate_unique(
+        self, sentences: list[str], progress: Progress | None, align: set[str] | None = None
+    ) -> dict[str, Translated]:
+        """Each distinct sentence once (headlines are often repeated in the body)."""
+        unique = list(dict.fromkeys(sentences))
+        chunk = PROGRESS_CHUNK if progress else max(len(unique), 1)
+        translations: dict[str, Translated] = {}
+        for offset in range(0, len(unique), chunk):
+            translations.update(self.terms.translate(unique[offset : offset + chunk], align or ()))
+            if progress:
+                progress(min(offset + chunk, len(unique)), len(unique))
+        return translations
+
+    def finish(
+        self,
+        text: str,
+        segment: PlannedSegment,
+        translations: dict[str, Translated],
+        remembered: dict[str, MemoryHit],
+    ) -> Segment:
+        source = text[segment.start : segment.end]
+        hit = remembered.get(source)
+        if hit is None:
+            translated = join_pieces(segment, text, translations)
+        else:
+            translated = self.terms.audit(source, hit.target)
+        score = hit.score if hit else translated.score
+        flags = list(translated.flags)
+        if not (hit and hit.origin == "approved"):  # a reviewer's target needs no warnings
+            checked = quality_flags(source, translated.text, score, self.quality)
+            flags += [flag for flag in checked if flag not in flags]
+        return Segment(
+            id=segment.id,
+            source=source,
+            target=translated.text,
+            source_span=(segment.start, segment.end),
+            terms=translated.terms,
+            flags=flags,
+            score=score,
+            origin=hit.origin if hit else "model",
+            status="approved" if hit and hit.origin == "approved" else "draft",
+        )
+
+
+def kept_segment(text: str, segment: PlannedSegment) -> Segment:
+    """A sentence in another language (an English quote) or all code: passed through."""
+    source = text[segment.start : segment.end]
+    return Segment(
+        id=segment.id,
+        source=source,
+        target=source,
+        source_span=(segment.start, segment.end),
+        score=None,
+        origin="kept",
+    )
+
+
+def has_marks(article: Article, segment: PlannedSegment) -> bool:
+    """Inline markup inside the sentence (not just around it) needs the alignment."""
+    block = article.blocks[segment.block]
+    return any(
+        segment.start < mark.end
+        and mark.start < segment.end
+        and not (mark.start <= segment.start and segment.end <= mark.end)
+        for mark in block.marks
+    )
+
+
+def verbatim_only(article: Article, segment: PlannedSegment) -> bool:
+    """A sentence that is all code or ``translate="no"`` markup stays as it is."""
+    block = article.blocks[segment.block]
+    return any(
+        mark.verbatim and mark.start <= segment.start and segment.end <= mark.end
+        for mark in block.marks
+    )
+
+
+def join_pieces(
+    segment: PlannedSegment, text: str, translations: dict[str, Translated]
+) -> Translated:
+    """One segment's translation from its pieces (one unless split for length)."""
+    if len(segment.pieces) == 1:
+        start, end = segment.pieces[0]
+        return translations[text[start:end]]
+    targets: list[str] = []
+    terms: list[Term] = []
+    flags: list[str] = []
+    for start, end in segment.pieces:
+        piece = translations[text[start:end]]
+        target_offset = len(" ".join(targets)) + (1 if targets else 0)
+        source_offset = start - segment.start
+        terms += [shift(term, source_offset, target_offset) for term in piece.terms]
+        flags += [flag for flag in piece.flags if flag not in flags]
+        targets.append(piece.text)
+    scores = [translations[text[start:end]].score for start, end in segment.pieces]
+    known = [score for score in scores if score is not None]
+    score = round(sum(known) / len(known), 4) if known else None
+    return Translated(" ".join(targets), score, terms, flags)
+
+
+def shift(term: Term, source_offset: int, target_offset: int) -> Term:
+    source_start, source_end = term.source_span
+    target_span = term.target_span
+    if target_span is not None:
+        target_span = (target_span[0] + target_offset, target_span[1] + target_offset)
+    return term.model_copy(
+        update={
+            "source_span": (source_start + source_offset, source_end + source_offset),
+            "target_span": target_span,
+        }
+    )
+
+
+def assemble(
+    article: Article,
+    planned: list[PlannedSegment],
+    segments: list[Segment],
+    model: str,
+    glossary: Glossary | None,
+    aligned: dict[str, Hypothesis] | None = None,
+) -> AlignedDocument:
+    blocks = [
+        Block(index=i, kind=block.kind, segments=[], path=block.path)
+        for i, block in enumerate(article.blocks)
+    ]
+    for plan, segment in zip(planned, segments, strict=True):
+        blocks[plan.block].segments.append(segment)
+    target_text = replace_spans(article.text, blocks)
+    return AlignedDocument(
+        id=document_id(article),
+        model=model,
+        glossary=GlossaryRef(name=glossary.name, version=glossary.version) if glossary else None,
+        blocks=blocks,
+        target_text=target_text,
+        target_document=target_document(article, blocks, aligned or {}) or target_text,
+    )
+
+
+def document_id(article: Article) -> str:
+    digest = hashlib.sha256(
+        f"{article.format}\0{article.source or article.text}".encode()
+    ).hexdigest()
+    return digest[:16]

@@ -1,0 +1,466 @@
+"""The article store: articles, their segments with edit history, and the translation memory.
+
+SQLAlchemy Core over SQLite (WAL) or PostgreSQL (the tables are in
+``service.store.schema``). Every write is one transaction, taken under one
+writer lock (SQLite has a single writer; waiting on a lock beats failing on
+"database is locked"), so a request that fails leaves nothing behind. Reads
+use their own connections and do not wait for writers.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Row, case, delete, func, insert, or_, select, update
+
+from glossary import Glossary
+from service.document import AlignedDocument, Segment, SegmentStatus
+from service.errors import NotFound
+from service.markup.render import rendered
+from service.store import glossaries as store_glossaries
+from service.store import memory_rows as store_memory
+from service.store import migrate
+from service.store.memory import MemoryHit
+from service.store.rows import as_utc, from_row
+from service.store.schema import (
+    articles,
+    create_db_engine,
+    segment_flags,
+    segment_history,
+    segments,
+)
+
+ArticleStatus = Literal["draft", "in_review", "approved"]
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: str
+    title: str | None
+    created: datetime
+    updated: datetime
+    status: ArticleStatus
+    format: str
+    model: str
+    segments: int
+    approved: int
+    flags: list[str]
+    flagged: int = 0  # segments with a flag
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: str
+    title: str | None
+    created: datetime
+    updated: datetime
+    status: ArticleStatus
+    format: str
+    source_text: str
+    document: AlignedDocument  # with every segment's current target and status
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    target: str
+    status: str
+    origin: str
+    replaced: datetime
+
+
+@dataclass(frozen=True)
+class StoredSegment:
+    segment: Segment
+    history: list[HistoryEntry]  # oldest first
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.engine = create_db_engine(url)
+        self._writer = threading.Lock()
+        migrate.upgrade(self.engine)  # the schema is Alembic's (service/migrations)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction: committed when the block ends, rolled back when it raises.
+
+        On SQLite it holds the database's write lock from its first statement: the
+        driver would begin the transaction only at the first write, after reads that
+        another process's commit could have made stale.
+        """
+        with self._writer, self.engine.begin() as connection:
+            if self.engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            yield connection
+
+    def add_article(
+        self, document: AlignedDocument, *, title: str | None, source_text: str, fmt: str
+    ) -> StoredArticle:
+        article_id = secrets.token_hex(8)
+        now = datetime.now(UTC)
+        document = document.model_copy(update={"id": article_id})
+        rows = [
+            segment_row(article_id, position, segment, now)
+            for position, segment in enumerate(document.segments())
+        ]
+        flags = [
+            {"article_id": article_id, "segment_id": segment.id, "flag": flag}
+            for segment in document.segments()
+            for flag in dict.fromkeys(segment.flags)
+        ]
+        approved = sum(segment.status == "approved" for segment in document.segments())
+        with self.writing() as connection:
+            connection.execute(
+                insert(articles).values(
+                    id=article_id,
+                    title=title,
+                    created=now,
+                    updated=now,
+                    status=article_status(approved, len(rows)),
+                    format=fmt,
+                    model=document.model,
+                    glossary_name=document.glossary.name if document.glossary else None,
+                    glossary_version=document.glossary.version if document.glossary else None,
+                    source_text=source_text,
+                    document=document.model_dump(mode="json"),
+                )
+            )
+            if rows:
+                connection.execute(insert(segments), rows)
+            if flags:
+                connection.execute(insert(segment_flags), flags)
+        return self.article(article_id)
+
+    def article(self, article_id: str) -> StoredArticle:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(articles).where(articles.c.id == article_id)
+            ).one_or_none()
+            if row is None:
+                raise article_not_found(article_id)
+            states = connection.execute(
+                select(segments).where(segments.c.article_id == article_id)
+            ).all()
+        return from_row(StoredArticle, row, document=current_document(row, states))
+
+    def articles(
+        self,
+        *,
+        status: ArticleStatus | None,
+        flag: str | None,
+        limit: int,
+        offset: int,
+        text: str | None = None,
+    ) -> tuple[list[ArticleSummary], int]:
+        """A page of articles, newest first, and how many match in all.
+
+        ``text`` matches, ignoring case, the title, the German or the current English.
+        """
+        query = select(*(articles.c[name] for name in SUMMARY_COLUMNS))
+        if status:
+            query = query.where(articles.c.status == status)
+        if flag:
+            flagged = select(segment_flags.c.article_id).where(segment_flags.c.flag == flag)
+            query = query.where(articles.c.id.in_(flagged))
+        if text:
+            needle = text.lower()
+            in_target = select(segments.c.article_id).where(
+                func.lower(segments.c.target).contains(needle, autoescape=True)
+            )
+            query = query.where(
+                or_(
+                    func.lower(articles.c.title).contains(needle, autoescape=True),
+                    func.lower(articles.c.source_text).contains(needle, autoescape=True),
+                    articles.c.id.in_(in_target),
+                )
+            )
+        with self.engine.connect() as connection:
+            total = connection.execute(
+                select(func.count()).select_from(query.subquery())
+            ).scalar_one()
+            rows = connection.execute(
+                query.order_by(articles.c.created.desc(), articles.c.id.desc())
+                .limit(limit)
+                .offset(offset)
+            ).all()
+            ids = [row.id for row in rows]
+            counts = {
+                article_id: (total_segments, approved)
+                for article_id, total_segments, approved in connection.execute(
+                    select(
+                        segments.c.article_id,
+                        func.count(),
+                        func.sum(case((segments.c.status == "approved", 1), else_=0)),
+                    )
+                    .where(segments.c.article_id.in_(ids))
+                    .group_by(segments.c.article_id)
+                )
+            }
+            flagged_segments = {
+                article_id: int(count)
+                for article_id, count in connection.execute(
+                    select(
+                        segment_flags.c.article_id,
+                        func.count(segment_flags.c.segment_id.distinct()),
+                    )
+                    .where(segment_flags.c.article_id.in_(ids))
+                    .group_by(segment_flags.c.article_id)
+                )
+            }
+            flags: dict[str, list[str]] = {}
+            for article_id, name in connection.execute(
+                select(segment_flags.c.article_id, segment_flags.c.flag)
+                .where(segment_flags.c.article_id.in_(ids))
+                .distinct()
+                .order_by(segment_flags.c.flag)
+            ):
+                flags.setdefault(article_id, []).append(name)
+        summaries = [
+            from_row(
+                ArticleSummary,
+                row,
+                segments=int(counts.get(row.id, (0, 0))[0]),
+                approved=int(counts.get(row.id, (0, 0))[1] or 0),
+                flags=flags.get(row.id, []),
+                flagged=flagged_segments.get(row.id, 0),
+            )
+            for row in rows
+        ]
+        return summaries, total
+
+    def delete_article(self, article_id: str) -> None:
+        # Children first and by hand: SQLite enforces ON DELETE CASCADE only when told to.
+        with self.writing() as connection:
+            for table in (segment_history, segment_flags, segments):
+                connection.execute(delete(table).where(table.c.article_id == article_id))
+            deleted = connection.execute(delete(articles).where(articles.c.id == article_id))
+            if deleted.rowcount == 0:
+                raise article_not_found(article_id)
+
+    def segment(self, article_id: str, segment_id: str) -> StoredSegment:
+        with self.engine.connect() as connection:
+            state = self._segment_state(connection, article_id, segment_id)
+            history = connection.execute(
+                select(segment_history)
+                .where(
+                    segment_history.c.article_id == article_id,
+                    segment_history.c.segment_id == segment_id,
+                )
+                .order_by(segment_history.c.id)
+            ).all()
+        document = stored_document(article_id, state.document)
+        original = next(s for s in document.segments() if s.id == segment_id)
+        return StoredSegment(
+            segment=apply_state(original, state),
+            history=[
+                HistoryEntry(row.target, row.status, row.origin, as_utc(row.replaced))
+                for row in history
+            ],
+        )
+
+    def edit_segment(
+        self,
+        article_id: str,
+        segment_id: str,
+        *,
+        target: str | None,
+        status: SegmentStatus | None,
+    ) -> StoredSegment:
+        """A reviewer's edit: the previous target goes to the history; approval to the memory."""
+        now = datetime.now(UTC)
+        with self.writing() as connection:
+            lock_article(connection, article_id)
+            state = self._segment_state(connection, article_id, segment_id)
+            new_target = state.target if target is None else target
+            new_status = status or state.status
+            reviewed = new_target != state.target or new_status == "approved"
+            where = (segments.c.article_id == article_id, segments.c.segment_id == segment_id)
+            connection.execute(
+                insert(segment_history).values(
+                    article_id=article_id,
+                    segment_id=segment_id,
+                    target=state.target,
+                    status=state.status,
+                    origin=state.origin,
+                    replaced=now,
+                )
+            )
+            connection.execute(
+                update(segments)
+                .where(*where)
+                .values(
+                    target=new_target,
+                    status=new_status,
+                    origin="approved" if new_status == "approved" else state.origin,
+                    # The flags warned about the model's output; a reviewed target has none.
+                    flags=[] if reviewed else state.flags,
+                    updated=now,
+                )
+            )
+            if reviewed:
+                connection.execute(
+                    delete(segment_flags).where(
+                        segment_flags.c.article_id == article_id,
+                        segment_flags.c.segment_id == segment_id,
+                    )
+                )
+            if new_status == "approved":
+                store_memory.approve(
+                    connection,
+                    source=state.source,
+                    target=new_target,
+                    model=state.model,
+                    glossary_version=state.glossary_version or "",
+                    now=now,
+                )
+            elif state.status == "approved":
+                store_memory.withdraw(
+                    connection,
+                    source=state.source,
+                    target=state.target,
+                    model=state.model,
+                    glossary_version=state.glossary_version or "",
+                )
+            total, approved = connection.execute(
+                select(
+                    func.count(), func.sum(case((segments.c.status == "approved", 1), else_=0))
+                ).where(segments.c.article_id == article_id)
+            ).one()
+            connection.execute(
+                update(articles)
+                .where(articles.c.id == article_id)
+                .values(status=article_status(int(approved or 0), int(total)), updated=now)
+            )
+        return self.segment(article_id, segment_id)
+
+    def put_glossary(self, glossary: Glossary) -> bool:
+        """Store ``glossary`` under its name, replacing a previous one; True if it is new."""
+        with self.writing() as connection:
+            created = store_glossaries.get(connection, glossary.name) is None
+            store_glossaries.put(connection, glossary)
+        return created
+
+    def glossary(self, name: str) -> Glossary | None:
+        with self.engine.connect() as connection:
+            return store_glossaries.get(connection, name)
+
+    def glossaries(self) -> list[store_glossaries.GlossaryInfo]:
+        with self.engine.connect() as connection:
+            return store_glossaries.listing(connection)
+
+    def delete_glossary(self, name: str) -> bool:
+        with self.writing() as connection:
+            return store_glossaries.remove(connection, name)
+
+    def memory_lookup(
+        self, keys: Iterable[str], model: str, glossary_version: str
+    ) -> dict[str, MemoryHit]:
+        with self.engine.connect() as connection:
+            return store_memory.lookup(connection, keys, model, glossary_version)
+
+    def memory_add(
+        self,
+        entries: dict[str, tuple[str, str, float | None]],
+        model: str,
+        glossary_version: str,
+    ) -> None:
+        """Add model outputs (key → (normalised source, target, score)) where none is stored."""
+        with self.writing() as connection:
+            store_memory.add(connection, entries, model, glossary_version, datetime.now(UTC))
+
+    @staticmethod
+    def _segment_state(connection: Connection, article_id: str, segment_id: str) -> Row[Any]:
+        query = (
+            select(segments, articles.c.model, articles.c.glossary_version, articles.c.document)
+            .join(articles, articles.c.id == segments.c.article_id)
+            .where(segments.c.article_id == article_id, segments.c.segment_id == segment_id)
+        )
+        state = connection.execute(query).one_or_none()
+        if state is not None:
+            return state
+        exists = connection.execute(
+            select(articles.c.id).where(articles.c.id == article_id)
+        ).one_or_none()
+        if exists is None:
+            raise article_not_found(article_id)
+        raise NotFound(
+            f"article {article_id!r} has no segment {segment_id!r}",
+            detail={"article_id": article_id, "segment_id": segment_id},
+        )
+
+
+SUMMARY_COLUMNS = ("id", "title", "created", "updated", "status", "format", "model")
+
+
+def article_status(approved: int, total: int) -> ArticleStatus:
+    if total and approved == total:
+        return "approved"
+    return "in_review" if approved else "draft"
+
+
+def lock_article(connection: Connection, article_id: str) -> None:
+    """Hold the article's row until the transaction ends (PostgreSQL; SQLite locks it all).
+
+    Every change to an article's segments takes this lock first: two servers on one
+    database then change one article in turn, each reading what the other committed,
+    and always in the same order (article, then segments), so they never deadlock.
+    """
+    connection.execute(select(articles.c.id).where(articles.c.id == article_id).with_for_update())
+
+
+def article_not_found(article_id: str) -> NotFound:
+    return NotFound(f"no article with id {article_id!r}", detail={"article_id": article_id})
+
+
+def segment_row(article_id: str, position: int, segment: Segment, now: datetime) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "segment_id": segment.id,
+        "position": position,
+        "source": segment.source,
+        "target": segment.target,
+        "status": segment.status,
+        "origin": segment.origin,
+        "flags": segment.flags,
+        "terms": [term.model_dump(mode="json") for term in segment.terms],
+        "score": segment.score,
+        "updated": now,
+    }
+
+
+def apply_state(segment: Segment, state: Row[Any]) -> Segment:
+    """The segment as it is now: reviewed target, status and origin over the model's output."""
+    return segment.model_copy(
+        update={
+            "target": state.target,
+            "status": state.status,
+            "origin": state.origin,
+            "flags": state.flags,
+        }
+    )
+
+
+def stored_document(article_id: str, data: dict[str, Any]) -> AlignedDocument:
+    """The document as the model made it, under its article's id."""
+    return AlignedDocument.model_validate({**data, "id": article_id})
+
+
+def current_document(row: Row[Any], states: Sequence[Row[Any]]) -> AlignedDocument:
+    document = stored_document(row.id, row.document)
+    by_id = {state.segment_id: state for state in states}
+    for block in document.blocks:
+        block.segments = [apply_state(segment, by_id[segment.id]) for segment in block.segments]
+    # Both English texts follow the reviewed targets; markup is rebuilt from the source.
+    target_text, target_document = rendered(row.source_text, row.format, document.blocks)
+    return document.model_copy(
+        update={"target_text": target_text, "target_document": target_document}
+    )
