@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,6 +49,11 @@ class MarianEngine:
         if self.device.type == "cuda":
             network = network.half()
         self.model = network.to(self.device).eval()  # type: ignore[arg-type]
+        # A scoring pass with alignment switches the model's attention to eager (only
+        # eager returns attention weights) and back: while it is switched, no other
+        # pass may run. One batch at a time holds the model; torch already spreads a
+        # batch over every core, so callers on several threads lose no throughput.
+        self._model_lock = threading.Lock()
         self.start_id = self.model.config.decoder_start_token_id
         self.special_ids = set(self.tokenizer.all_special_ids) | {self.start_id}
 
@@ -84,12 +90,13 @@ class MarianEngine:
         ]
         results: list[Hypothesis | None] = [None] * len(requests)
         for batch in plan_batches([len(ids) for ids in sources], self.batch_tokens):
-            hypotheses = self._translate_batch(
-                [sources[index] for index in batch],
-                beam_size,
-                [requests[index].with_alignment for index in batch],
-                [forced[index] for index in batch],
-            )
+            with self._model_lock:
+                hypotheses = self._translate_batch(
+                    [sources[index] for index in batch],
+                    beam_size,
+                    [requests[index].with_alignment for index in batch],
+                    [forced[index] for index in batch],
+                )
             for index, hypothesis in zip(batch, hypotheses, strict=True):
                 results[index] = hypothesis
         return [hypothesis for hypothesis in results if hypothesis is not None]

@@ -1,5 +1,7 @@
 """The transformers engine on the shipped toy model, through the real loading code."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from models import budget
@@ -105,3 +107,18 @@ def test_a_prefix_takes_its_pieces_from_the_sentence_budget() -> None:
     # A prefix as long as the budget still leaves room for the rest of the sentence.
     assert budget.output_limit(20, forced=whole) == budget.OUTPUT_MARGIN
     assert budget.output_limit(20, forced=budget.MODEL_MAX_TOKENS - 2) == 2  # the model's end
+
+
+def test_calls_from_several_threads_decode_as_they_would_alone(
+    toy_engine: MarianEngine, sentences: list[str]
+) -> None:
+    """An aligned pass switches the model's attention; a concurrent call must not see it."""
+    aligned = toy_engine.translate(sentences, with_alignment=True)
+    plain = toy_engine.translate(sentences)
+    with ThreadPoolExecutor(4) as pool:
+        calls = [
+            pool.submit(toy_engine.translate, sentences, with_alignment=index % 2 == 0)
+            for index in range(8)
+        ]
+        results = [call.result() for call in calls]
+    assert results == [aligned if index % 2 == 0 else plain for index in range(8)]
