@@ -135,6 +135,40 @@ def start_embedding_is_trained(path: Path) -> bool:
         return bool(abs(row).sum() > 0)
 
 
+# What the variant loader relies on in CTranslate2's converter (private, known
+# from 4.5 to 4.8; pyproject.toml pins ctranslate2 below 5): a table of
+# loaders keyed by config class name, and the two loader classes it builds on.
+LOADER_TABLE = "_MODEL_LOADERS"
+LOADER_CLASSES = {
+    "MarianMTLoader": ("get_model_spec", "set_config", "set_decoder", "get_vocabulary"),
+    "BartLoader": ("get_model_spec", "set_decoder", "get_vocabulary"),
+}
+
+
+def check_loader_table(loaders: Any) -> None:
+    """Fail loudly, before converting, if CTranslate2 no longer has what we replace."""
+    import ctranslate2
+
+    table = getattr(loaders, LOADER_TABLE, None)
+    missing = (
+        []
+        if isinstance(table, dict) and "MarianConfig" in table
+        else [f"{LOADER_TABLE}['MarianConfig']"]
+    )
+    for name, methods in LOADER_CLASSES.items():
+        loader = getattr(loaders, name, None)
+        missing += [f"{name}.{method}" for method in methods if not hasattr(loader, method)]
+    if missing:
+        raise BackendUnavailable(
+            "ctranslate2",
+            "install a release mtdesk supports: pip install 'ctranslate2>=4.5,<5'",
+            reason=(
+                f"ctranslate2 {ctranslate2.__version__} lacks what converting a model with a "
+                f"trained start embedding relies on: {', '.join(missing)}"
+            ),
+        )
+
+
 @contextmanager
 def marian_loader(trained_start: bool) -> Iterator[None]:
     """Let the converter start decoding from the pad embedding when it is trained.
@@ -149,6 +183,7 @@ def marian_loader(trained_start: bool) -> Iterator[None]:
         return
     from ctranslate2.converters import transformers as loaders
 
+    check_loader_table(loaders)
     original = loaders._MODEL_LOADERS["MarianConfig"]
 
     class TrainedStartLoader(loaders.MarianMTLoader):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -11,12 +12,13 @@ from models import budget
 from models.ctranslate import CTranslate2Engine, available, thread_layout
 from models.ctranslate_convert import METADATA, convert, find_converted
 from models.engine import Request
+from models.errors import BackendUnavailable
 from models.marian import MarianEngine
 from models.registry import TOY_DIR
 from models.toy_corpus import held_out
-from service.engines import chosen_backend, load_engine
 from service.errors import ModelUnavailable
-from service.pipeline import Translator
+from service.pipeline.engines import chosen_backend, load_engine
+from service.pipeline.translator import Translator
 from service.settings import Settings
 from tests.conftest import run_cli
 from tests.test_glossary_with_toy import GLOSSARY, placed
@@ -72,6 +74,23 @@ def test_a_changed_checkpoint_is_converted_afresh(tmp_path: Path, cache_dir: Pat
     (model / "config.json").write_text((model / "config.json").read_text() + "\n")
     assert find_converted(str(model), model, "int8", cache_dir) is None
     assert convert(str(model), model, "int8", cache_dir) != first
+
+
+@needs_ctranslate2
+@pytest.mark.parametrize(
+    ("renamed", "named"),
+    [("_MODEL_LOADERS", "_MODEL_LOADERS['MarianConfig']"), ("BartLoader", "BartLoader.")],
+)
+def test_conversion_fails_loudly_if_ctranslate2s_private_loaders_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renamed: str, named: str
+) -> None:
+    """The toy model's trained start embedding needs a variant of a private loader."""
+    from ctranslate2.converters import transformers as loaders
+
+    monkeypatch.delattr(loaders, renamed)
+    with pytest.raises(BackendUnavailable, match=re.escape(named)):
+        convert("toy", TOY_DIR, "int8", tmp_path)
+    assert list(tmp_path.iterdir()) == []  # nothing half-written is left to be reused
 
 
 @needs_ctranslate2
