@@ -3,7 +3,8 @@
 English runs about 1.0-1.2 tokens per German token; far beyond that the model
 is looping, and the hypothesis is cut and flagged ``truncated``. Each sentence
 has its own budget, so its translation does not depend on what else shares
-its batch. The values match the transformers engine's (models/marian.py).
+its batch. Both engines take their budgets from here (models/marian.py,
+models/ctranslate.py).
 """
 
 from __future__ import annotations
