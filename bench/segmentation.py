@@ -1,7 +1,11 @@
 """Sentence segmentation quality and speed on the shared German dev set.
 
 Usage:
-    python bench/segmentation.py [--data FILE] [--errors] [--limit N]
+    python bench/segmentation.py [--data FILE ...] [--errors] [--limit N]
+
+Without ``--data`` it reads the shared dev set (when it is beside the
+repository) and ``tests/data/segmentation_numbering.jsonl`` (numbers after
+numbering abbreviations at a sentence end, dates and ordinals inside one).
 
 Data: JSON lines ``{"sentences": [...]}``; a document's text is its
 sentences joined with one space, and the list is the gold split.
@@ -37,6 +41,9 @@ from service.segment.sentences import split_sentences  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"  # beside the repository
 DEV_SET = SHARED / "segmentation_dev_ud_german_gsd.jsonl"
+NUMBERING_SET = (
+    Path(__file__).resolve().parents[1] / "tests" / "data" / "segmentation_numbering.jsonl"
+)
 ARTICLE = SHARED / "article_blinken_lawrow.de.txt"
 
 
@@ -105,11 +112,12 @@ def measure_speed(runs: int = 20) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEV_SET)
+    parser.add_argument("--data", type=Path, action="append", help="a JSON-lines dev set")
     parser.add_argument("--errors", action="store_true", help="list the wrongly split documents")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = parser.parse_args()
-    evaluate(args.data, args.errors, args.limit)
+    for path in args.data or [path for path in (DEV_SET, NUMBERING_SET) if path.exists()]:
+        evaluate(path, args.errors, args.limit)
     if ARTICLE.exists():
         measure_speed()
 

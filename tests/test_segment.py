@@ -182,6 +182,21 @@ RULES = {
             "Er trat 2013 zurück.",
         ],
     ),
+    "number after a numbering abbreviation ends a sentence": (
+        "Verhandelt wird im Saal Nr. 4. Kiew schickt einen Beobachter. "
+        "Das regelt Art. 5. Darin steht mehr. Er zitiert S. 12. „Wir warten“, sagt er. "
+        "Am 4. Oktober belegte sie den 4. Platz. Die Frist nach Abs. 2 endet am 5. Mai.",
+        [
+            "Verhandelt wird im Saal Nr. 4.",
+            "Kiew schickt einen Beobachter.",
+            "Das regelt Art. 5.",
+            "Darin steht mehr.",
+            "Er zitiert S. 12.",
+            "„Wir warten“, sagt er.",
+            "Am 4. Oktober belegte sie den 4. Platz.",
+            "Die Frist nach Abs. 2 endet am 5. Mai.",
+        ],
+    ),
     "times and numbers": (
         "Um 14.30 Uhr demonstrierten 100.000 Menschen. Die Quote stieg auf 25,7 %. "
         "Der Index lag bei 35,4. Experten rechnen mit mehr. Das Spiel endete 2:1. "

@@ -33,6 +33,16 @@ SENTENCE_FINAL_ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations that number what follows them ("Nr. 4", "Abs. 2", "S. 12"): the
+# number after one is a cardinal, so a full stop right after it ends the
+# sentence when a capitalised word follows ("… im Saal Nr. 4. Kiew meldet …").
+NUMBERING_ABBREVIATIONS = frozenset(
+    """
+    nr. abs. art. s. bd. kap. ziff. lit. nrn. bde. tz. rn. rz. anm. abschn. teil. fn.
+    no. vol. pkt. az. tel.
+    """.split()
+)
+
 # Abbreviations missing from SoMaJo's German list (it splits after them).
 EXTRA_ABBREVIATIONS = frozenset(
     "abt beil corp geschl jahrg phil pol städt tab übers verw vorj wdh wirtsch zit ztg".split()

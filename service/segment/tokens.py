@@ -7,6 +7,9 @@ needs a few more decisions:
 * an ordinal or a quantity abbreviation can end a sentence: "… stieg auf 5.
   Die Regierung …", "Benedikt XVI. Er …", "… 3 Mrd. Das …" – when a sentence
   starter (a capitalised function word) follows;
+* a number after a numbering abbreviation is a cardinal, so its full stop
+  ends the sentence before any capitalised word but a month: "… im Saal
+  Nr. 4. Kiew meldet …" (but "Art. 5. Oktober"-like dates stay whole);
 * a decimal or a score is a number, not an ordinal: "… lag bei 35,4. Hohe …",
   "… endete 2:1. Danach …";
 * a full stop after a word can be followed by a lower-case sentence start
@@ -25,6 +28,8 @@ from typing import NamedTuple
 
 from service.segment.lexicon import (
     EXTRA_ABBREVIATIONS,
+    MONTHS,
+    NUMBERING_ABBREVIATIONS,
     SENTENCE_FINAL_ABBREVIATIONS,
     SENTENCE_STARTERS,
 )
@@ -36,6 +41,8 @@ _TERMINAL = re.compile(r"(?:\.+|…+\.*|[!?]+)")
 _QUOTES = frozenset(["''", '"', "'", "“", "”", "‘", "’", "»", "«", "›", "‹"])
 _CLOSING = _QUOTES | {")", "]"}
 _OPENING_QUOTES = _QUOTES | {"„", "‚", "``"}
+
+_MONTH_NAMES = frozenset(MONTHS.split("|"))
 
 # Shorter words before a full stop are too often abbreviations SoMaJo does not know.
 MIN_WORD_BEFORE_LOWERCASE_START = 4
@@ -93,16 +100,19 @@ def _continues_sentence(tokens: list[Token], i: int, text: str) -> bool:
 
 def _start_after_full_stop(tokens: list[Token], i: int, text: str) -> int | None:
     """A sentence start SoMaJo misses after a full stop: behind a number it took
-    for an ordinal ("bei 35,4. Hohe"), behind typewriter quotes ("gut.'' Dann",
+    for an ordinal ("bei 35,4. Hohe", "Nr. 4. Kiew"), behind typewriter quotes ("gut.'' Dann",
     "kam. ``Wir"), or a lower-case one ("habe. der")."""
     number_end = _is_misread_full_stop(tokens, i)
-    if not (number_end or _TERMINAL.fullmatch(tokens[i].text)):
+    numbered = _is_numbered(tokens, i)
+    if not (number_end or numbered or _TERMINAL.fullmatch(tokens[i].text)):
         return None
     after = _what_follows(tokens, i, text)
     if after is None or after.word >= len(tokens):
         return None
     word = tokens[after.word]
     if (after.quoted or number_end) and _opens_like_sentence(word):
+        return after.start
+    if numbered and word.text[0].isupper() and word.text not in _MONTH_NAMES:
         return after.start
     if word.text[0].islower() and word.cls == "regular" and _closes_word(tokens, i):
         return after.start
@@ -193,6 +203,17 @@ def _is_misread_full_stop(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1].text
     clitic = token.text in {"s.", "S."} and before.endswith(("'", "’"))
     return clitic or (token.text in {"C.", "F."} and before == "°")
+
+
+def _is_numbered(tokens: list[Token], i: int) -> bool:
+    """Is tokens[i] a number with a full stop after a numbering abbreviation ("Nr. 4.")?"""
+    token = tokens[i]
+    return (
+        i > 0
+        and token.cls == "ordinal"
+        and token.text[:-1].isdigit()
+        and tokens[i - 1].text.lower() in NUMBERING_ABBREVIATIONS
+    )
 
 
 def _is_decimal_part(tokens: list[Token], i: int) -> bool:
