@@ -9,12 +9,20 @@ so a data file can carry comments. A ``keep`` row may leave ``target`` empty.
 TSV is read without any quoting (a ``"`` is an ordinary character); CSV
 follows RFC 4180 quoting. Errors carry the 1-based physical line where the
 offending row starts.
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a
+formula, so the writer neutralises such cells as OWASP recommends: it puts a
+``'`` before them. To keep export → import exact, a cell of apostrophes
+followed by one of those characters gets one more ``'`` too, and the reader
+takes one ``'`` off every cell that is apostrophes followed by one of them.
+A cell like ``'s-Hertogenbosch`` is left alone both ways.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 from .entry import Entry
@@ -24,6 +32,9 @@ FIELDS = ("source", "target", "kind", "case_sensitive", "context", "note")
 REQUIRED = ("source", "target")
 _TRUE = {"true", "yes", "1", "y", "t"}
 _FALSE = {"false", "no", "0", "n", "f", ""}
+# a cell a spreadsheet would run as a formula, after any apostrophes we added
+_FORMULA = re.compile(r"'*[=+\-@]")
+_NEUTRALISED = re.compile(r"'+[=+\-@]")
 
 
 class RowError(Exception):
@@ -90,7 +101,7 @@ def parse_rows(text: str, fmt: str) -> list[tuple[int, Entry]]:
             continue
         if len(cells) != len(header):
             raise RowError(line, f"expected {len(header)} fields, found {len(cells)}")
-        row = dict(zip(header, cells, strict=True))
+        row = dict(zip(header, map(_restore, cells), strict=True))
         kind = row.get("kind", "").strip() or "term"
         context = tuple(w.strip() for w in row.get("context", "").split("|") if w.strip())
         try:
@@ -125,7 +136,21 @@ def dump_rows(entries: tuple[Entry, ...], fmt: str) -> str:
     return out.getvalue()
 
 
+def _neutralise(cell: str) -> str:
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def _restore(cell: str) -> str:
+    """Undo ``_neutralise``: the cell as the entry holds it."""
+    stripped = cell.strip()
+    return stripped[1:] if _NEUTRALISED.match(stripped) else cell
+
+
 def _cells(entry: Entry) -> list[str]:
+    return [_neutralise(cell) for cell in _plain_cells(entry)]
+
+
+def _plain_cells(entry: Entry) -> list[str]:
     return [
         entry.source,
         entry.target,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,30 @@ def test_glossary_room_imports_nothing_of_ours() -> None:
                 names = [node.module]
             for name in names:
                 assert name.split(".")[0] not in ("service", "models"), f"{path.name}: {name}"
+
+
+FORMULA_ENTRIES = (
+    Entry('=HYPERLINK("http://evil.example")', "=1+1"),
+    Entry("+49 Vorwahl", "+49 dialling code", note="-2 notes"),
+    Entry("-Gipfel", "@SUM(A1:A9)", context=("=cmd", "Treffen")),
+    Entry("'=schon markiert", "''+twice"),
+    Entry("'s-Hertogenbosch", "'s-Hertogenbosch", kind="name"),
+)
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv"])
+def test_export_neutralises_formulas_and_import_restores_them(fmt: str) -> None:
+    g = Glossary("formulas", FORMULA_ENTRIES)
+    text = dump_glossary(g, fmt)  # type: ignore[arg-type]
+    rows = text.splitlines()[1:]
+    if fmt == "tsv":
+        cells = [cell for row in rows for cell in row.split("\t")]
+    else:
+        cells = [cell for row in csv.reader(rows) for cell in row]
+    # no cell a spreadsheet would run: each starts with something other than = + - @
+    assert [cell for cell in cells if cell and cell[0] in "=+-@"] == []
+    assert cells[:2] == ['\'=HYPERLINK("http://evil.example")', "'=1+1"]
+    assert "'''+twice" in cells and "'s-Hertogenbosch" in cells
+    back = parse_glossary(text, fmt, "formulas")  # type: ignore[arg-type]
+    assert back.entries == g.entries
+    assert back.version == g.version
