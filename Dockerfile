@@ -23,6 +23,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MTDESK_DEVICE=${DEVICE} \
     MTDESK_BACKEND=auto \
     MTDESK_HOST=0.0.0.0 \
+    MTDESK_ALLOWED_HOSTS=localhost,127.0.0.1,::1 \
     MTDESK_PORT=8000
 # CTranslate2 opens CUDA 12's cuBLAS by name; in the CUDA image torch's wheels
 # bring it here (the folder does not exist in the CPU image).

@@ -30,7 +30,13 @@ from service.api import (
 )
 from service.api.errors import install_error_handlers
 from service.api.headers import SecurityHeaders
-from service.api.middleware import BodyLimit, CrossSiteGuard, RequestMetrics, UnhandledErrors
+from service.api.middleware import (
+    BodyLimit,
+    CrossSiteGuard,
+    HostCheck,
+    RequestMetrics,
+    UnhandledErrors,
+)
 from service.batch.worker import JobWorker
 from service.compose import Runtime
 from service.metrics import Metrics
@@ -81,6 +87,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         uploads=("/v1/jobs", settings.max_upload_bytes),
     )
     app.add_middleware(CrossSiteGuard)
+    app.add_middleware(HostCheck, allowed=settings.host_names())  # before anything reads
     app.add_middleware(UnhandledErrors)  # inside SecurityHeaders: its 500 carries them too
     app.add_middleware(SecurityHeaders)  # on refusals from the guard and the limit too
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)  # outermost: sees every 413

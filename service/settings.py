@@ -60,6 +60,15 @@ class Settings(BaseSettings):
         ),
     )
     host: str = Field(default="127.0.0.1", description="Address `mtdesk serve` listens on.")
+    allowed_hosts: str = Field(
+        default="",
+        description=(
+            "Host names the server answers to (the request's Host header, port aside), "
+            "comma-separated; others get 400, which closes a DNS-rebinding path to a "
+            "server on localhost. `*` allows any (behind a proxy that checks hosts). "
+            "Default: localhost, 127.0.0.1, ::1 and MTDESK_HOST."
+        ),
+    )
     port: int = Field(default=8000, ge=1, le=65535, description="Port `mtdesk serve` listens on.")
     db: str = Field(
         default="sqlite:///mtdesk.db",
@@ -155,6 +164,15 @@ class Settings(BaseSettings):
         if self.quality_length_min >= self.quality_length_max:
             raise ValueError("MTDESK_QUALITY_LENGTH_MIN must be below MTDESK_QUALITY_LENGTH_MAX")
         return self
+
+    def host_names(self) -> frozenset[str] | None:
+        """The Host header names the server answers to; None when any will do."""
+        names = [name.strip().lower() for name in self.allowed_hosts.split(",") if name.strip()]
+        if "*" in names:
+            return None
+        if not names:
+            names = ["localhost", "127.0.0.1", "::1", self.host.lower()]
+        return frozenset(name.removeprefix("[").removesuffix("]") for name in names)
 
     def glossary_specs(self) -> list[str]:
         return [spec.strip() for spec in self.glossary.split(",") if spec.strip()]

@@ -41,7 +41,9 @@ def api_settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def client(toy_engine: MarianEngine, api_settings: Settings) -> Iterator[TestClient]:
     """The API with the toy engine, its lifespan running (store open, worker started)."""
-    with TestClient(create_app(api_settings, engine=toy_engine)) as client:
+    with TestClient(
+        create_app(api_settings, engine=toy_engine), base_url="http://localhost"
+    ) as client:
         yield client
 
 

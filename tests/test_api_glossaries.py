@@ -24,7 +24,7 @@ def segment(document: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def news_client(toy_engine: MarianEngine, api_settings: Settings) -> Iterator[TestClient]:
     settings = api_settings.model_copy(update={"glossary": "news-de-en"})
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         yield client
 
 

@@ -71,7 +71,7 @@ def test_a_browser_write_from_another_site_is_refused(
 def test_writes_from_the_same_site_or_from_non_browsers_pass(client: TestClient) -> None:
     plain = {"Content-Type": "text/plain"}
     assert client.post("/v1/articles", content="Guten Morgen.", headers=plain).status_code == 201
-    same_origin = {**plain, "Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    same_origin = {**plain, "Origin": "http://localhost", "Sec-Fetch-Site": "same-origin"}
     assert (
         client.post("/v1/articles", content="Gute Nacht.", headers=same_origin).status_code == 201
     )
@@ -104,7 +104,7 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
 @pytest.fixture
 def keyed(toy_engine: MarianEngine, api_settings: Settings) -> Iterator[TestClient]:
     settings = Settings(**{**api_settings.model_dump(), "api_key": KEY})
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         yield client
 
 
@@ -171,7 +171,7 @@ def test_inference_does_not_block_the_event_loop(
 ) -> None:
     gated = GatedEngine(toy_engine)
     with (
-        TestClient(create_app(api_settings, engine=gated)) as client,
+        TestClient(create_app(api_settings, engine=gated), base_url="http://localhost") as client,
         ThreadPoolExecutor(1) as pool,
     ):
         pending = pool.submit(client.post, "/v1/translate", json={"text": "Guten Morgen."})
@@ -194,7 +194,7 @@ def test_until_the_model_is_loaded_translation_is_503(
         return toy_engine
 
     monkeypatch.setattr(engines, "load_engine", slow_load)
-    with TestClient(create_app(api_settings)) as client:
+    with TestClient(create_app(api_settings), base_url="http://localhost") as client:
         for response in (
             client.get("/ready"),
             client.post("/v1/translate", json={"text": "Hallo."}),
@@ -218,7 +218,7 @@ def test_a_model_that_fails_to_load_is_reported_by_ready(
         raise ModelUnavailable(f"model {settings.model!r} is not available", detail=None)
 
     monkeypatch.setattr(engines, "load_engine", missing)
-    with TestClient(create_app(api_settings)) as client:
+    with TestClient(create_app(api_settings), base_url="http://localhost") as client:
         deadline = time.monotonic() + 10
         runtime = client.app.state.runtime
         while runtime.load_error is None and time.monotonic() < deadline:

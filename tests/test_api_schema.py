@@ -33,7 +33,7 @@ RUNS = [
 
 def httpx_arguments(case: schemathesis.Case) -> dict[str, Any]:
     """The case as keyword arguments of an httpx request (schemathesis speaks requests)."""
-    arguments = case.as_transport_kwargs(base_url="http://testserver")
+    arguments = case.as_transport_kwargs(base_url="http://localhost")
     arguments.pop("cookies", None)
     if isinstance(arguments.get("data"), bytes | str):
         arguments["content"] = arguments.pop("data")

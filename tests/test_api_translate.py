@@ -141,7 +141,7 @@ def test_a_body_without_a_type_is_415(client: TestClient) -> None:
 @pytest.fixture
 def small_client(toy_engine: MarianEngine, api_settings: Settings) -> Iterator[TestClient]:
     settings = api_settings.model_copy(update={"max_chars": 1000})
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         yield client
 
 

@@ -36,7 +36,7 @@ def settings(api_settings: Settings, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def client(toy_engine: MarianEngine, settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         yield client
 
 
@@ -96,7 +96,7 @@ def test_an_article_over_max_chars_fails_and_the_job_goes_on(
 ) -> None:
     small = settings.model_copy(update={"max_chars": 1_000})
     articles = [{"id": "long", "text": "Ein Satz. " * 101}, {"id": "ok", "text": SENTENCES[0]}]
-    with TestClient(create_app(small, engine=toy_engine)) as client:
+    with TestClient(create_app(small, engine=toy_engine), base_url="http://localhost") as client:
         response = client.post("/v1/jobs", json={"articles": articles})
         assert response.status_code == 202
         assert response.json()["counts"] == {"failed": 1, "pending": 1}  # refused at once
@@ -158,7 +158,7 @@ def test_cancel_and_resume_after_a_restart(
 ) -> None:
     # A service whose model cannot load queues jobs but runs none.
     broken = settings.model_copy(update={"model": str(tmp_path / "no-model")})
-    with TestClient(create_app(broken)) as client:
+    with TestClient(create_app(broken), base_url="http://localhost") as client:
         kept = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[0]}]}).json()
         dropped = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[1]}]}).json()
         early = client.get(f"/v1/jobs/{kept['id']}/results")
@@ -167,7 +167,7 @@ def test_cancel_and_resume_after_a_restart(
         assert cancelled["state"] == "cancelled"
         assert client.get(f"/v1/jobs/{kept['id']}").json()["state"] == "queued"
 
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         assert wait_until_finished(client, kept["id"])["state"] == "done"
         assert client.get(f"/v1/jobs/{dropped['id']}").json()["state"] == "cancelled"
         finished = client.post(f"/v1/jobs/{kept['id']}/cancel").json()
@@ -199,13 +199,13 @@ def test_a_job_another_process_runs_is_left_to_it(
     toy_engine: MarianEngine, settings: Settings, tmp_path: Path
 ) -> None:
     broken = settings.model_copy(update={"model": str(tmp_path / "no-model")})
-    with TestClient(create_app(broken)) as client:
+    with TestClient(create_app(broken), base_url="http://localhost") as client:
         theirs = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[0]}]}).json()
         ours = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[1]}]}).json()
     store = Store(settings.db)
     JobStore(store).take_over(theirs["id"], f"{socket.gethostname()}:{os.getppid()}")  # alive
     store.close()
 
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         assert wait_until_finished(client, ours["id"])["state"] == "done"
         assert client.get(f"/v1/jobs/{theirs['id']}").json()["state"] == "running"

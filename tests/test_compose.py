@@ -87,7 +87,7 @@ def test_the_ray_actor_builds_its_translator_from_the_settings(engine: FakeEngin
 def client(engine: FakeEngine, tmp_path: Path) -> Iterator[TestClient]:
     """`mtdesk serve` runs this app: settings from the environment, the engine loaded."""
     settings = Settings(jobs_dir=str(tmp_path / "jobs"))
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://localhost") as client:
         deadline = time.monotonic() + 60
         while client.get("/ready").status_code != 200 and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -78,7 +78,7 @@ def jobs_client(
     toy_engine: MarianEngine, api_settings: Settings, tmp_path: Path
 ) -> Iterator[TestClient]:
     settings = api_settings.model_copy(update={"jobs_dir": str(tmp_path / "jobs")})
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         yield client
 
 

@@ -29,7 +29,7 @@ def modelless_client(tmp_path: Path) -> TestClient:
         glossary="",
         api_key=None,
     )
-    return TestClient(create_app(settings))
+    return TestClient(create_app(settings), base_url="http://localhost")
 
 
 @pytest.fixture

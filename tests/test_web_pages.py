@@ -89,7 +89,7 @@ def test_terms_share_a_colour_on_both_sides_and_flags_are_named(
     toy_engine: MarianEngine, api_settings: Settings
 ) -> None:
     settings = api_settings.model_copy(update={"glossary": "news-de-en"})
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         article = create(client, ARTICLE)
         html = page(client.get(f"/articles/{article['id']}"))
     for segment in segments(article):
@@ -207,7 +207,7 @@ def test_splitting_from_the_page(client: TestClient) -> None:
 @pytest.fixture
 def locked(toy_engine: MarianEngine, api_settings: Settings) -> Iterator[TestClient]:
     settings = Settings(model="toy", db=api_settings.db, api_key=SecretStr(KEY), glossary="")
-    with TestClient(create_app(settings, engine=toy_engine)) as client:
+    with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         yield client
 
 

@@ -1,5 +1,5 @@
-"""ASGI middleware: request metrics, a byte limit on request bodies, a cross-site guard,
-and the 500 for an exception that nothing else handled."""
+"""ASGI middleware: request metrics, a Host check, a byte limit on request bodies,
+a cross-site guard, and the 500 for an exception that nothing else handled."""
 
 from __future__ import annotations
 
@@ -95,6 +95,43 @@ class BodyLimit:
             f"the request body has {size} bytes or more, over the limit of {self.max_bytes} "
             f"({self.setting})"
         )
+
+
+class HostCheck:
+    """Answers only requests whose Host header names one of ``allowed`` (None: any).
+
+    A page on another site can make a browser resolve its own name to
+    127.0.0.1 (DNS rebinding); its requests then reach a server on localhost
+    as same-origin, but still carry the other site's name as Host.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: frozenset[str] | None) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and self.allowed is not None:
+            host = Headers(scope=scope).get("host", "")
+            if host_name(host) not in self.allowed:
+                response = error_response(
+                    400,
+                    "host_not_allowed",
+                    "this server does not answer to the host named in the request "
+                    "(MTDESK_ALLOWED_HOSTS)",
+                    {"host": host[:200]},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def host_name(host: str) -> str:
+    """The name in a Host header, without its port: ``[::1]:8000`` → ``::1``."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    name, _, port = host.rpartition(":")
+    return name if name and port.isdigit() else host
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
