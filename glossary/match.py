@@ -34,7 +34,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
-from . import morph
+from . import compiled, morph
 from .entry import Entry, Glossary
 
 # Letters and digits, plus combining marks so decomposed umlauts (a + U+0308)
@@ -346,14 +346,20 @@ _LOCK = threading.Lock()
 
 
 def compile_glossary(glossary: Glossary) -> Matcher:
-    """The glossary's matcher, built once per version and kept (LRU of 16)."""
+    """The glossary's matcher, built once per version and kept (LRU of 16 in memory,
+    and on disk between runs: ``glossary.compiled``)."""
     key = glossary.version
     with _LOCK:
         matcher = _CACHE.get(key)
         if matcher is not None:
             _CACHE.move_to_end(key)
             return matcher
-    matcher = Matcher(glossary)  # built outside the lock: it may take a second
+    stored = compiled.load(glossary)
+    if isinstance(stored, Matcher) and stored.glossary == glossary:
+        matcher = stored
+    else:
+        matcher = Matcher(glossary)  # built outside the lock: it may take a second
+        compiled.save(glossary, matcher)
     with _LOCK:
         _CACHE[key] = matcher
         while len(_CACHE) > _CACHE_SIZE:
