@@ -10,9 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from huggingface_hub import constants, scan_cache_dir, snapshot_download
-from huggingface_hub.errors import CacheNotFound, HfHubHTTPError, LocalEntryNotFoundError
-
 from models.errors import ModelNotAvailable
 
 TOY = "toy"
@@ -46,6 +43,10 @@ def resolve(name: str) -> Path:
         return path
     if looks_like_path(name):
         raise ModelNotAvailable(name, "no such directory", "")
+    # huggingface_hub only for hub ids: a local model's start does not pay its import
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
     try:
         return Path(snapshot_download(name, allow_patterns=MODEL_FILES, local_files_only=True))
     except LocalEntryNotFoundError:
@@ -57,6 +58,9 @@ def pull(name: str) -> Path:
     """Download a hub model into the local cache (or find it there)."""
     if name == TOY or Path(name).expanduser().is_dir():
         return resolve(name)
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
+
     try:
         return Path(snapshot_download(name, allow_patterns=MODEL_FILES))
     except (LocalEntryNotFoundError, HfHubHTTPError, OSError) as error:
@@ -87,6 +91,9 @@ def known_models(configured: str) -> list[ModelInfo]:
 
 
 def cached_marian_models() -> list[str]:
+    from huggingface_hub import constants, scan_cache_dir
+    from huggingface_hub.errors import CacheNotFound
+
     try:
         cache = scan_cache_dir(constants.HF_HUB_CACHE)  # read now: tests and users repoint it
     except CacheNotFound:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from glossary import Glossary
 from models.engine import Engine
@@ -21,9 +21,12 @@ from service.pipeline.batcher import BatchingEngine
 from service.pipeline.glossaries import StoredLookup, select_glossary
 from service.pipeline.quality import Thresholds
 from service.pipeline.translator import Translator
+from service.segment.somajo import splitter
 from service.settings import Settings
-from service.store.articles import Store
 from service.store.memory import Memory, TranslationMemory
+
+if TYPE_CHECKING:
+    from service.store.articles import Store  # the import of SQLAlchemy waits for a store
 
 log = logging.getLogger("mtdesk.api")
 RETRY_AFTER_S = 5  # a model loads in seconds (toy) to a minute (full size, cold disk)
@@ -115,9 +118,11 @@ class Runtime:
     def load(self) -> None:
         """Load the configured model (in a thread of its own: it takes seconds)."""
         try:
-            engine = load_engine(self.settings)
-            language.warm()  # its models too: the first request should not wait for them
-            self.attach(engine)
+            self.attach(load_engine(self.settings))
+            # Ready now; the language models and the segmenter load next, so that the
+            # first requests wait for them less (a request that needs one first builds it).
+            language.warm()
+            splitter()
         except MtdeskError as error:
             log.error("cannot serve translations: %s", error.message)
             self.load_error = error

@@ -80,30 +80,30 @@ def translate(
     """Translate a German article to English (the output keeps the input's markup)."""
     from service import compose
     from service.cli.progress import SentenceProgress
+    from service.pipeline.translator import read_checked
 
     settings = settings_with(
         model=model, beam_size=beam_size, threads=threads, backend=backend and backend.value
     )
+    # Everything that needs no model is checked before it loads: a plain mistake
+    # (an empty or huge file, an English article, a bad glossary) is answered at once.
     text = read_input(source)
-    if not text.strip():  # before the model loads: a quick answer to a plain mistake
+    if not text.strip():
         raise EmptyInput()
     if len(text) > settings.max_chars:  # the API's limit: a huge file would run for hours
         raise InputTooLarge(len(text), settings.max_chars)
-    chosen = chosen_glossary(settings, glossary, no_glossary)
-    engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
-    translator = compose.translator(settings, engine, glossary=chosen)
     try:
-        document = translator.translate(
-            text,
-            input_format_of(source, input_format).value,
-            progress=SentenceProgress("translating"),
-            source_lang=source_lang.value,
-        )
+        article = read_checked(text, input_format_of(source, input_format).value, source_lang.value)
     except NotGerman as error:  # its message names the API's field; here it is an option
         fail(
             f"the article is not German: it reads as {error.detail['detected']!r}; "
             "give --source-lang auto to translate its German sentences and keep the others"
         )
+    chosen = chosen_glossary(settings, glossary, no_glossary)
+    engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
+    try:
+        translator = compose.translator(settings, engine, glossary=chosen)
+        document = translator.translate_article(article, progress=SentenceProgress("translating"))
     finally:
         engine.close()
     if output_format is OutputFormat.json:

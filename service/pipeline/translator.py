@@ -64,13 +64,12 @@ class Translator:
         """``source_lang="auto"`` takes articles in any language (German sentences are
         translated, others kept); with ``"de"`` an article that is surely not German is
         refused."""
-        if not text.strip():
-            raise EmptyInput()
-        article = read_article(text, fmt)
-        if not article.text.strip():  # markup without any text
-            raise EmptyInput()
-        if source_lang != "auto" and (language := article_language(article.text)):
-            raise NotGerman(language)
+        return self.translate_article(read_checked(text, fmt, source_lang), progress=progress)
+
+    def translate_article(
+        self, article: Article, *, progress: Progress | None = None
+    ) -> AlignedDocument:
+        """An article that ``read_checked`` accepted."""
         planned = self.plan(article)
         kept = {
             s.id
@@ -193,6 +192,20 @@ class Translator:
             origin=hit.origin if hit else "model",
             status="approved" if hit and hit.origin == "approved" else "draft",
         )
+
+
+def read_checked(text: str, fmt: Format = "text", source_lang: str = "de") -> Article:
+    """The article, once the checks that need no model have passed: not empty, and
+    German unless ``source_lang`` is ``auto``. Callers that load a model run this first,
+    so that a plain mistake is answered before the model's seconds of loading."""
+    if not text.strip():
+        raise EmptyInput()
+    article = read_article(text, fmt)
+    if not article.text.strip():  # markup without any text
+        raise EmptyInput()
+    if source_lang != "auto" and (language := article_language(article.text)):
+        raise NotGerman(language)
+    return article
 
 
 def kept_segment(text: str, segment: PlannedSegment) -> Segment:
