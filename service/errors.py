@@ -183,6 +183,19 @@ class ModelNotReady(MtdeskError):
         return {"Retry-After": str(self.retry_after)}
 
 
+class DatabaseUrlInvalid(MtdeskError):
+    """MTDESK_DB cannot be opened as given; the message never quotes it (it may hold a password)."""
+
+    code = "database_url_invalid"
+    status = 500
+
+    def __init__(self, shown: str) -> None:
+        super().__init__(
+            f"MTDESK_DB is not a database URL that can be opened: {shown} "
+            "(expected sqlite:///FILE or postgresql+psycopg://USER:PASSWORD@HOST/NAME)"
+        )
+
+
 class ArchiveInvalid(InputError):
     code = "invalid_archive"
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="MTDESK_", extra="ignore")
+    # a validation error never quotes what it refused: that may be a key or a password
+    model_config = SettingsConfigDict(
+        env_prefix="MTDESK_", extra="ignore", hide_input_in_errors=True
+    )
+    # settings whose values are secret (a key; a database URL may hold a password)
+    SECRETS: ClassVar[frozenset[str]] = frozenset({"api_key", "db"})
 
     model: str = Field(
         default="Helsinki-NLP/opus-mt-de-en",

@@ -12,7 +12,7 @@ import typer
 from pydantic import ValidationError
 
 from glossary import Glossary
-from service.errors import UndecodableInput
+from service.errors import DatabaseUrlInvalid, UndecodableInput
 from service.settings import Settings
 
 if TYPE_CHECKING:
@@ -103,9 +103,10 @@ def setting_problem(error: ValidationError) -> str:
     """The first invalid setting, with where it comes from and what it must be."""
     problem = error.errors()[0]
     name = str(problem["loc"][0]) if problem["loc"] else "settings"
-    value = repr(problem.get("input"))[:60]
+    # the value helps find a typo, but a key or a database password stays off the screen
+    value = "" if name in Settings.SECRETS else " " + repr(problem.get("input"))[:60]
     return (
-        f"invalid {name} {value}: {problem['msg']} (set by its option or by MTDESK_{name.upper()})"
+        f"invalid {name}{value}: {problem['msg']} (set by its option or by MTDESK_{name.upper()})"
     )
 
 
@@ -157,4 +158,7 @@ def database_exists(url: str) -> bool:
 def open_store(settings: Settings) -> Store:
     from service.store.articles import Store
 
-    return Store(settings.db)
+    try:
+        return Store(settings.db)
+    except DatabaseUrlInvalid as error:
+        fail(error.message)

@@ -27,6 +27,9 @@ from sqlalchemy import (
     create_engine,
     event,
 )
+from sqlalchemy.exc import ArgumentError
+
+from service.errors import DatabaseUrlInvalid
 
 BUSY_TIMEOUT_S = 10  # how long an SQLite connection waits for another one's write lock
 
@@ -168,13 +171,17 @@ job_items = Table(
 def create_db_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite files get WAL, enforced foreign keys and a busy timeout."""
     # hide_parameters: a database error names the statement, never the article text it carried.
-    if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
-    engine = create_engine(
-        url,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
-        hide_parameters=True,
-    )
+    try:
+        if not url.startswith("sqlite"):
+            return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
+            hide_parameters=True,
+        )
+    except (ArgumentError, ValueError, ImportError):
+        # SQLAlchemy's own message quotes the URL, password and all
+        raise DatabaseUrlInvalid(shown_url(url)) from None
 
     @event.listens_for(engine, "connect")
     def configure(connection: Any, _record: Any) -> None:
@@ -186,6 +193,11 @@ def create_db_engine(url: str) -> Engine:
         cursor.close()
 
     return engine
+
+
+def shown_url(url: str) -> str:
+    """Only the URL's scheme: the rest may hold a password, even where none belongs."""
+    return f"a {url.partition(':')[0][:30]!r} URL"
 
 
 def switch_to_wal(cursor: Any) -> None:

@@ -122,7 +122,8 @@ def log_in(
 
 
 @router.post("/logout", dependencies=[Depends(require_csrf_form)])
-def log_out() -> Response:
+def log_out(request: Request) -> Response:
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict")
+    secure = request.url.scheme == "https"
+    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict", secure=secure)
     return response

@@ -62,7 +62,8 @@ def render(
     )
     response.headers.update(SECURITY_HEADERS)
     if request.cookies.get(CSRF_COOKIE) != token:
-        response.set_cookie(CSRF_COOKIE, token, samesite="strict", httponly=True)
+        secure = request.url.scheme == "https"  # never sent over plain http then
+        response.set_cookie(CSRF_COOKIE, token, samesite="strict", httponly=True, secure=secure)
     return response
 
 
