@@ -5,7 +5,9 @@ The chain, per matched term (``TermMatch`` from ``glossary.match``):
 1. verify: the entry's target (for ``keep`` entries also the German source
    form) occurs as whole words, in any case, possibly plural or possessive
    ("Lavrov's"). Casing is fixed in place when the target has capitals
-   (Nato → NATO). Status ``ok``.
+   (Nato → NATO). ``keep`` and case-sensitive entries are written exactly as
+   the glossary has them, at a sentence start too (dpa, never Dpa); an audit
+   (``repair=False``) counts only their exact spelling. Status ``ok``.
 2. alignment: the engine's cross-attention alignment points from the German
    span to English words; those words are replaced by the target, with "'s"
    for a German genitive unless English already says "of". ``repaired``.
@@ -16,6 +18,11 @@ The chain, per matched term (``TermMatch`` from ``glossary.match``):
    fits the term. Accepted only if every term already placed survives.
 5. substitution: a near spelling of a name (Lawrov) is replaced.
 6. otherwise ``violated``, and the segment gets the ``glossary_violation`` flag.
+
+A term is reported ``ok`` or ``repaired`` only if its English is at its
+``target_span`` in the final text and its German form is not left
+untranslated elsewhere in it (a looping "Lawrow … Lavrov … Lawrow"):
+otherwise it is ``violated`` too.
 
 Every match yields exactly one ``TermResult``; nothing is dropped. This
 module knows no engine: tokens and alignment come in as plain values, and a
@@ -135,6 +142,11 @@ def _targets(match: TermMatch) -> list[str]:
     return forms
 
 
+def _exact_case(match: TermMatch) -> bool:
+    """Entries written exactly as the glossary has them, never re-cased (dpa, AfD)."""
+    return match.entry.case_sensitive or match.entry.kind == "keep"
+
+
 def _endings(match: TermMatch) -> str:
     return english.endings_for(match.entry.kind, derived=match.compound == "modifier")
 
@@ -199,7 +211,7 @@ def enforcing(
     return value is the result. Without ``redecodes`` it yields nothing."""
     doc = _Doc(translation)
     results: dict[int, TermResult] = {}
-    _verify_all(matches, source, doc, results)
+    _verify_all(matches, source, doc, results, fix_case=repair)
     if repair:
         yield from _repair(
             source,
@@ -217,13 +229,18 @@ def enforcing(
 
 
 def _verify_all(
-    matches: Sequence[TermMatch], source: str, doc: _Doc, results: dict[int, TermResult]
+    matches: Sequence[TermMatch],
+    source: str,
+    doc: _Doc,
+    results: dict[int, TermResult],
+    *,
+    fix_case: bool = True,
 ) -> None:
     """Step 1 for every term not placed yet."""
     order = sorted(range(len(matches)), key=lambda i: (-len(matches[i].entry.target), i))
     for i in order:  # longer targets first: "UN Security Council" before "UN"
         if i not in results:
-            _verify(i, matches[i], source, doc, results)
+            _verify(i, matches[i], source, doc, results, fix_case)
 
 
 def _repair(
@@ -269,21 +286,34 @@ def _result(
     return TermResult(m.entry, (m.start, m.end), span, m.surface, target, status, step)
 
 
-def _verify(i: int, m: TermMatch, source: str, doc: _Doc, results: dict[int, TermResult]) -> None:
+def _verify(
+    i: int,
+    m: TermMatch,
+    source: str,
+    doc: _Doc,
+    results: dict[int, TermResult],
+    fix_case: bool,
+) -> None:
     want = _relative(m.start, len(source))
     best: english.Occurrence | None = None
+    best_form = m.entry.target
     for form in _targets(m):
         for occ in english.occurrences(doc.text, form, _endings(m)):
             if not doc.free(occ.start, occ.end):
                 continue
+            if _exact_case(m) and not fix_case and not doc.text.startswith(form, occ.start):
+                continue  # an audit leaves the text alone: "Dpa" is not "dpa"
             if best is None or abs(_relative(occ.start, len(doc.text)) - want) < abs(
                 _relative(best.start, len(doc.text)) - want
             ):
-                best = occ
+                best, best_form = occ, form
     if best is None:
         return
     found = doc.text[best.start : best.end]
-    fixed = english.canonical_case(found, m.entry.target)
+    if _exact_case(m):
+        fixed = best_form + found[len(best_form) :] if fix_case else found
+    else:
+        fixed = english.canonical_case(found, m.entry.target)
     if fixed != found:
         doc.replace(best.start, best.end, fixed)
     doc.placed[i] = (best.start, best.start + len(fixed))
@@ -296,7 +326,7 @@ def _insert(m: TermMatch, text: str, start: int, end: int, possessive_before: bo
     wants_possessive = (m.genitive or possessive_before) and not english.preceded_by_of(text, start)
     if wants_possessive:
         phrase = english.possessive(phrase)
-    return english.capitalise_if_initial(text, start, phrase)
+    return phrase if _exact_case(m) else english.capitalise_if_initial(text, start, phrase)
 
 
 def _place(i: int, m: TermMatch, doc: _Doc, start: int, end: int) -> None:
@@ -311,7 +341,8 @@ def _place(i: int, m: TermMatch, doc: _Doc, start: int, end: int) -> None:
     ):
         # "the Lavrov's statement" is not English: the possessive replaces the article
         start = article.start()
-        new = english.capitalise_if_initial(doc.text, start, new)
+        if not _exact_case(m):
+            new = english.capitalise_if_initial(doc.text, start, new)
     doc.replace(start, end, new)
     doc.placed[i] = (start, start + len(m.entry.target))
 
@@ -358,7 +389,8 @@ def _redecode(
     phrase = m.entry.target
     if m.genitive and not english.preceded_by_of(head, len(head)):
         phrase = english.possessive(phrase)
-    phrase = english.capitalise_if_initial(head, len(head), phrase)
+    if not _exact_case(m):
+        phrase = english.capitalise_if_initial(head, len(head), phrase)
     prefix = f"{head} {phrase}" if head else phrase
     new = yield prefix
     if not isinstance(new, str):  # the engine failed: the term falls through
@@ -444,10 +476,31 @@ def _near(word: str, ref: str) -> bool:
 
 
 def _checked(i: int, m: TermMatch, result: TermResult | None, doc: _Doc) -> TermResult:
-    """Final audit: a term reported present must really be in the final text."""
-    if result is not None and result.target_span is not None:
+    """Final audit: a term reported present must really be in the final text, and
+    its German form must not be left there untranslated."""
+    if result is not None and result.target_span is not None and not _german_left(m, doc.text):
         a, b = doc.placed.get(i, result.target_span)
         found = doc.text[a:b].casefold()
         if any(found.startswith(f.casefold()) for f in _targets(m)):
             return _result(m, doc, (a, b), result.status, result.step)
     return TermResult(m.entry, (m.start, m.end), None, m.surface, None, "violated", None)
+
+
+def _german_left(m: TermMatch, text: str) -> bool:
+    """The German form (Lawrow, Lawrows) still in the English, outside every place
+    where the English form is. Matched in the German's own case, so that a German
+    noun is not confused with an English word spelt alike in lower case; ``keep``
+    entries and entries whose English only differs in case have no German form."""
+    if m.entry.kind == "keep" or m.entry.source.casefold() == m.entry.target.casefold():
+        return False
+    english_at = [
+        (occ.start, occ.full_end)
+        for form in _targets(m)
+        for occ in english.occurrences(text, form, _endings(m))
+    ]
+    for stem in {m.surface.rstrip("'\u2019"), m.entry.source}:
+        for occ in english.occurrences(text, stem, "s|es"):
+            inside = any(a <= occ.start and occ.end <= b for a, b in english_at)
+            if text.startswith(stem, occ.start) and not inside:
+                return True
+    return False

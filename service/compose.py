@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Literal
 
 from glossary import Glossary
 from models.engine import Engine
-from service.errors import ModelNotReady, ModelUnavailable, MtdeskError
+from service.document import GlossaryRef
+from service.errors import ModelNotReady, ModelUnavailable, MtdeskError, NotFound
 from service.metrics import Metrics
 from service.pipeline import engines, language
 from service.pipeline.batcher import BatchingEngine
-from service.pipeline.glossaries import StoredLookup, select_glossary
+from service.pipeline.glossaries import StoredLookup, resolve_glossary, select_glossary
 from service.pipeline.quality import Thresholds
+from service.pipeline.review import SegmentAudit, recorded_glossary
 from service.pipeline.translator import Translator
 from service.segment.somajo import splitter
 from service.settings import Settings
@@ -155,6 +157,24 @@ class Runtime:
 
     def default_glossary(self) -> Glossary | None:
         return default_glossary(self.settings, self.store.glossary)
+
+    def article_glossary(self, ref: GlossaryRef | None) -> Glossary | None:
+        """The glossary a stored article was translated with (by name)."""
+        if ref is None:
+            return None
+        default = self.default_glossary()
+        if default is not None and default.name == ref.name:
+            return default
+        return resolve_glossary(ref.name, self.store.glossary, files=False)
+
+    def segment_audit(self, article_id: str) -> SegmentAudit:
+        """What re-audits the segments a reviewer edits in this article."""
+        document = self.store.article(article_id).document
+        try:
+            glossary = self.article_glossary(document.glossary)
+        except NotFound:  # a request's own entries, or a glossary deleted since
+            glossary = recorded_glossary(document)
+        return SegmentAudit(glossary, thresholds(self.settings))
 
     def close(self) -> None:
         if self.engine is not None:

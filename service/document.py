@@ -12,7 +12,9 @@ from pydantic import BaseModel, Field
 BlockKind = Literal["title", "paragraph", "heading", "list_item", "quote"]
 TermKind = Literal["name", "term", "keep"]
 TermStatus = Literal["ok", "repaired", "violated"]
-Origin = Literal["model", "memory", "approved", "kept"]
+# model: the engine's output; memory: a remembered model output; approved: a reviewer
+# approved it; edited: a reviewer's draft; kept: passed through (another language, code).
+Origin = Literal["model", "memory", "approved", "edited", "kept"]
 SegmentStatus = Literal["draft", "approved"]
 
 

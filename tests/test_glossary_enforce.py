@@ -391,3 +391,63 @@ def test_audit_without_repair_leaves_the_text_alone() -> None:
     assert result.text == "Lawrow spoke to Blinken."
     assert [term.status for term in result.terms] == ["violated"]
     assert result.flags == ["glossary_violation"]
+
+
+# -- the final check: English at its span, no German left ---------------------------------
+
+
+def test_a_term_beside_its_untranslated_german_form_is_violated() -> None:
+    looping = "Lavrov said Lawrow said Lawrow said Lawrow."
+    result = run("Lawrow sagte.", looping)
+    assert summary(result) == [("Lawrow", None, "violated", None)]
+    assert result.flags == ["glossary_violation"]
+    audited = run("Lawrow sagte.", looping, repair=False)
+    assert summary(audited) == [("Lawrow", None, "violated", None)]
+
+
+def test_an_english_word_spelt_like_a_german_noun_in_lower_case_is_no_german_left() -> None:
+    glossary = Glossary("rat", (Entry("Rat", "council"),))
+    source = "Der Rat tagte."
+    result = enforce(source, find_terms(glossary, source), "The council met; a rat ran.")
+    assert [(t.status, t.target_span) for t in result.terms] == [("ok", (4, 11))]
+
+
+DPA = Glossary("dpa", (Entry("dpa", "dpa", "keep", case_sensitive=True),))
+
+
+@pytest.mark.parametrize(
+    ("translation", "fixed", "status"),
+    [
+        ("Dpa reported this.", "dpa reported this.", "ok"),  # model capitalised it
+        ("Reported by the agency.", "Reported by the agency.", "violated"),
+    ],
+)
+def test_case_sensitive_keep_entries_are_never_recased(
+    translation: str, fixed: str, status: str
+) -> None:
+    source = "dpa berichtete das."
+    result = enforce(source, find_terms(DPA, source), translation)
+    assert result.text == fixed
+    assert [t.status for t in result.terms] == [status]
+
+
+def test_a_keep_entry_redecoded_at_a_sentence_start_stays_lowercase() -> None:
+    source = "dpa berichtete das."
+    prefixes: list[str] = []
+
+    def redecode(prefix: str) -> str:
+        prefixes.append(prefix)
+        return prefix + " reported this."
+
+    result = enforce(source, find_terms(DPA, source), "The agency reported.", redecode=redecode)
+    assert prefixes == ["dpa"]
+    assert (result.text, [t.status for t in result.terms]) == ("dpa reported this.", ["repaired"])
+
+
+def test_an_audit_counts_only_the_exact_spelling_of_a_case_sensitive_entry() -> None:
+    source = "dpa berichtete das."
+    audited = enforce(source, find_terms(DPA, source), "Dpa reported this.", repair=False)
+    assert audited.text == "Dpa reported this."
+    assert [t.status for t in audited.terms] == ["violated"]
+    exact = enforce(source, find_terms(DPA, source), "dpa reported this.", repair=False)
+    assert [(t.status, t.target_span) for t in exact.terms] == [("ok", (0, 3))]

@@ -15,7 +15,6 @@ from service.api.segments import SegmentId
 from service.compose import Runtime
 from service.document import AlignedDocument, Segment
 from service.pipeline import resegment
-from service.pipeline.glossaries import resolve_glossary
 from service.pipeline.translator import Translator
 
 router = APIRouter(
@@ -45,12 +44,7 @@ def article_translator(runtime: Runtime, document: AlignedDocument) -> Translato
 
 
 def article_glossary(runtime: Runtime, document: AlignedDocument) -> Glossary | None:
-    if document.glossary is None:
-        return None
-    default = runtime.default_glossary()
-    if default is not None and default.name == document.glossary.name:
-        return default
-    return resolve_glossary(document.glossary.name, runtime.store.glossary, files=False)
+    return runtime.article_glossary(document.glossary)
 
 
 def split(runtime: Runtime, article_id: str, segment_id: str, offset: int) -> list[Segment]:

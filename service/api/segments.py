@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
+from starlette.concurrency import run_in_threadpool
 
 from service.api.articles import ArticleId
 from service.api.body import JsonBodyRoute
-from service.api.deps import StoreDep, require_api_key
+from service.api.deps import RuntimeDep, StoreDep, require_api_key
 from service.api.schemas import SegmentPublic, SegmentUpdate, error_responses
+from service.compose import Runtime
+from service.document import SegmentStatus
 from service.store.articles import StoredSegment
 
 SegmentId = Annotated[str, Path(max_length=64, pattern=r"^\w+$")]
@@ -42,10 +45,31 @@ def read_segment(store: StoreDep, article_id: ArticleId, segment_id: SegmentId) 
     summary="Edit or approve a segment",
     responses=error_responses(415),
 )
-def update_segment(
-    store: StoreDep, article_id: ArticleId, segment_id: SegmentId, edit: SegmentUpdate
+async def update_segment(
+    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, edit: SegmentUpdate
 ) -> SegmentPublic:
     """The previous target goes to the segment's history; an approved target goes to the
-    translation memory, where it wins over model output for the same sentence."""
-    stored = store.edit_segment(article_id, segment_id, target=edit.target, status=edit.status)
+    translation memory, where it wins over model output for the same sentence. The
+    segment's terms and flags are audited again for the new target, and its origin
+    becomes `edited` (a reviewer's draft) or `approved`."""
+    stored = await run_in_threadpool(
+        edit_segment, runtime, article_id, segment_id, edit.target, edit.status
+    )
     return segment_public(stored)
+
+
+def edit_segment(
+    runtime: Runtime,
+    article_id: str,
+    segment_id: str,
+    target: str | None,
+    status: SegmentStatus | None,
+) -> StoredSegment:
+    """A reviewer's edit, stored with its re-audit (the API's and the pages' one path)."""
+    return runtime.store.edit_segment(
+        article_id,
+        segment_id,
+        target=target,
+        status=status,
+        check=runtime.segment_audit(article_id),
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +20,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Row, case, delete, func, insert, or_, select, update
 
 from glossary import Glossary
-from service.document import AlignedDocument, Segment, SegmentStatus
+from service.document import AlignedDocument, Segment, SegmentStatus, Term
 from service.errors import NotFound
 from service.markup.render import rendered
 from service.store import glossaries as store_glossaries
@@ -37,6 +37,9 @@ from service.store.schema import (
 )
 
 ArticleStatus = Literal["draft", "in_review", "approved"]
+# Recomputes an edited segment's terms and flags for its new target (the pipeline's
+# ``service.pipeline.review.SegmentAudit``: the store is handed it, never imports it).
+SegmentCheck = Callable[[Segment], Segment]
 
 
 @dataclass(frozen=True)
@@ -257,10 +260,8 @@ class Store:
                 )
                 .order_by(segment_history.c.id)
             ).all()
-        document = stored_document(article_id, state.document)
-        original = next(s for s in document.segments() if s.id == segment_id)
         return StoredSegment(
-            segment=apply_state(original, state),
+            segment=current_segment(article_id, state),
             history=[
                 HistoryEntry(row.target, row.status, row.origin, as_utc(row.replaced))
                 for row in history
@@ -274,15 +275,35 @@ class Store:
         *,
         target: str | None,
         status: SegmentStatus | None,
+        check: SegmentCheck | None = None,
     ) -> StoredSegment:
-        """A reviewer's edit: the previous target goes to the history; approval to the memory."""
+        """A reviewer's edit: the previous target goes to the history; approval to the memory.
+
+        ``check`` re-audits the edited segment (terms, flags) inside the transaction, so
+        what is stored describes the target stored. Without it the terms stay and a
+        reviewed target loses the model output's flags.
+        """
         now = datetime.now(UTC)
         with self.writing() as connection:
             lock_article(connection, article_id)
             state = self._segment_state(connection, article_id, segment_id)
             new_target = state.target if target is None else target
             new_status = status or state.status
-            reviewed = new_target != state.target or new_status == "approved"
+            changed = new_target != state.target
+            reviewed = changed or new_status == "approved"
+            if new_status == "approved":
+                origin = "approved"
+            elif changed or state.origin == "approved":
+                origin = "edited"  # a reviewer's text, not (or no longer) approved
+            else:
+                origin = state.origin
+            current = current_segment(article_id, state).model_copy(
+                update={"target": new_target, "status": new_status, "origin": origin}
+            )
+            if check is not None:
+                current = check(current)
+            elif reviewed:
+                current = current.model_copy(update={"flags": []})
             where = (segments.c.article_id == article_id, segments.c.segment_id == segment_id)
             connection.execute(
                 insert(segment_history).values(
@@ -300,18 +321,25 @@ class Store:
                 .values(
                     target=new_target,
                     status=new_status,
-                    origin="approved" if new_status == "approved" else state.origin,
-                    # The flags warned about the model's output; a reviewed target has none.
-                    flags=[] if reviewed else state.flags,
+                    origin=origin,
+                    flags=current.flags,
+                    terms=[term.model_dump(mode="json") for term in current.terms],
                     updated=now,
                 )
             )
-            if reviewed:
+            connection.execute(
+                delete(segment_flags).where(
+                    segment_flags.c.article_id == article_id,
+                    segment_flags.c.segment_id == segment_id,
+                )
+            )
+            if current.flags:
                 connection.execute(
-                    delete(segment_flags).where(
-                        segment_flags.c.article_id == article_id,
-                        segment_flags.c.segment_id == segment_id,
-                    )
+                    insert(segment_flags),
+                    [
+                        {"article_id": article_id, "segment_id": segment_id, "flag": flag}
+                        for flag in dict.fromkeys(current.flags)
+                    ],
                 )
             if new_status == "approved":
                 store_memory.approve(
@@ -438,15 +466,24 @@ def segment_row(article_id: str, position: int, segment: Segment, now: datetime)
 
 
 def apply_state(segment: Segment, state: Row[Any]) -> Segment:
-    """The segment as it is now: reviewed target, status and origin over the model's output."""
+    """The segment as it is now: reviewed target, status, origin, flags and terms over the
+    model's output."""
     return segment.model_copy(
         update={
             "target": state.target,
             "status": state.status,
             "origin": state.origin,
             "flags": state.flags,
+            "terms": [Term.model_validate(term) for term in state.terms],
         }
     )
+
+
+def current_segment(article_id: str, state: Row[Any]) -> Segment:
+    """A segment row (joined with its article's document) as the segment it is now."""
+    document = stored_document(article_id, state.document)
+    original = next(s for s in document.segments() if s.id == state.segment_id)
+    return apply_state(original, state)
 
 
 def stored_document(article_id: str, data: dict[str, Any]) -> AlignedDocument:

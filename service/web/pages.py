@@ -14,11 +14,12 @@ from service.api.articles import ArticleId, create_article
 from service.api.deps import RuntimeDep, StoreDep
 from service.api.export import attachment
 from service.api.schemas import ArticleCreate
+from service.compose import Runtime
 from service.document import Block
 from service.errors import InputError
 from service.markup.exports import ExportFormat, export
 from service.pipeline import quality
-from service.store.articles import Store, StoredArticle
+from service.store.articles import StoredArticle
 from service.web.auth import require_csrf_form, require_login
 from service.web.highlight import Row, row_view, term_colours
 from service.web.render import PageRoute, render
@@ -112,15 +113,17 @@ async def translate_new_article(
     return RedirectResponse(f"/articles/{article.id}", status_code=303)
 
 
-def approve_unflagged(store: Store, article_id: str) -> int:
+def approve_unflagged(runtime: Runtime, article_id: str) -> int:
     """Approve every draft segment without flags; how many were approved."""
+    store = runtime.store
     drafts = [
         segment.id
         for segment in store.article(article_id).document.segments()
         if segment.status == "draft" and not segment.flags
     ]
+    check = runtime.segment_audit(article_id)
     for segment_id in drafts:
-        store.edit_segment(article_id, segment_id, target=None, status="approved")
+        store.edit_segment(article_id, segment_id, target=None, status="approved", check=check)
     return len(drafts)
 
 
@@ -128,8 +131,8 @@ def approve_unflagged(store: Store, article_id: str) -> int:
     "/articles/{article_id}/approve-unflagged",
     dependencies=[Depends(require_login), Depends(require_csrf_form)],
 )
-async def approve_all_unflagged(store: StoreDep, article_id: ArticleId) -> Response:
-    await run_in_threadpool(approve_unflagged, store, article_id)
+async def approve_all_unflagged(runtime: RuntimeDep, article_id: ArticleId) -> Response:
+    await run_in_threadpool(approve_unflagged, runtime, article_id)
     return RedirectResponse(f"/articles/{article_id}", status_code=303)
 
 

@@ -14,11 +14,11 @@ from starlette.concurrency import run_in_threadpool
 from service.api import resegment
 from service.api.articles import ArticleId
 from service.api.body import JsonBodyRoute
-from service.api.deps import RuntimeDep, StoreDep
+from service.api.deps import RuntimeDep
 from service.api.resegment import SplitRequest
 from service.api.schemas import SegmentUpdate
-from service.api.segments import SegmentId
-from service.store.articles import Store
+from service.api.segments import SegmentId, edit_segment
+from service.compose import Runtime
 from service.web.auth import require_csrf_header, require_login
 from service.web.highlight import row_view, term_colours
 from service.web.render import templates
@@ -31,10 +31,13 @@ router = APIRouter(
 )
 
 
-def edited(store: Store, article_id: str, segment_id: str, edit: SegmentUpdate) -> dict[str, Any]:
-    """Store the edit; the row as the page now shows it, and the article's counts."""
-    store.edit_segment(article_id, segment_id, target=edit.target, status=edit.status)
-    article = store.article(article_id)
+def edited(
+    runtime: Runtime, article_id: str, segment_id: str, edit: SegmentUpdate
+) -> dict[str, Any]:
+    """Store the edit (re-audited); the row as the page now shows it, and the article's
+    counts."""
+    edit_segment(runtime, article_id, segment_id, edit.target, edit.status)
+    article = runtime.store.article(article_id)
     colours = term_colours(article.document)
     segments = article.document.segments()
     segment = next(s for s in segments if s.id == segment_id)
@@ -46,15 +49,16 @@ def edited(store: Store, article_id: str, segment_id: str, edit: SegmentUpdate) 
             "status": article.status,
             "segments": len(segments),
             "approved": sum(s.status == "approved" for s in segments),
+            "flagged": sum(bool(s.flags) for s in segments),
         },
     }
 
 
 @router.post("")
 async def save_segment(
-    store: StoreDep, article_id: ArticleId, segment_id: SegmentId, edit: SegmentUpdate
+    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, edit: SegmentUpdate
 ) -> dict[str, Any]:
-    return await run_in_threadpool(edited, store, article_id, segment_id, edit)
+    return await run_in_threadpool(edited, runtime, article_id, segment_id, edit)
 
 
 @router.post("/split")

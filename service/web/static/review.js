@@ -105,7 +105,9 @@
       const data = await post(row.dataset.segment, body);
       closeEditor();
       const fresh = replaceRow(row, data.row);
+      document.getElementById("segment-count").textContent = data.article.segments;
       document.getElementById("approved-count").textContent = data.article.approved;
+      document.getElementById("flagged-count").textContent = data.article.flagged;
       const badge = document.getElementById("article-status");
       badge.textContent = data.article.status.replace("_", " ");
       badge.className = `badge status-${data.article.status}`;

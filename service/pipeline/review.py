@@ -1,0 +1,78 @@
+"""A reviewer's edit re-audited: the segment's terms and flags describe its new target.
+
+The store calls ``SegmentAudit`` inside the edit's transaction (it never imports
+the pipeline; the API and the pages hand it over), so what is stored is always
+the audit of the target it stores:
+
+* terms: the glossary audit (``glossary.enforce`` with ``repair=False``): a
+  term is ``ok`` where its English is in the target, ``violated`` (and the
+  segment flagged ``glossary_violation``) where it is missing or its German
+  form is left untranslated. The reviewer's text is never rewritten, not even
+  its casing; each term's ``target`` is the text at its ``target_span``.
+* quality flags: recomputed on the new target. A reviewer's text has no model
+  score, so ``low_confidence`` and ``truncated`` are only kept while the target
+  is still the model's output; an approved target gets no quality flags (the
+  reviewer vouched for it), as an approved memory hit gets none.
+"""
+
+from __future__ import annotations
+
+from glossary import Entry, Glossary, GlossaryError, compile_glossary, enforce
+from glossary.entry import KINDS
+from service.document import AlignedDocument, Segment, Term
+from service.pipeline.quality import Thresholds, quality_flags
+
+MACHINE_ORIGINS = ("model", "memory")  # the target is still the engine's own output
+
+
+class SegmentAudit:
+    """Terms and flags of a segment for its current target and status."""
+
+    def __init__(self, glossary: Glossary | None, thresholds: Thresholds) -> None:
+        self.matcher = compile_glossary(glossary) if glossary else None
+        self.thresholds = thresholds
+
+    def __call__(self, segment: Segment) -> Segment:
+        terms, flags = self.terms(segment.source, segment.target)
+        if segment.status != "approved":
+            machine = segment.origin in MACHINE_ORIGINS
+            checked = quality_flags(
+                segment.source,
+                segment.target,
+                segment.score if machine else None,
+                self.thresholds,
+                truncated=machine and "truncated" in segment.flags,
+            )
+            flags += [flag for flag in checked if flag not in flags]
+        return segment.model_copy(update={"terms": terms, "flags": flags})
+
+    def terms(self, source: str, target: str) -> tuple[list[Term], list[str]]:
+        matches = self.matcher.find(source) if self.matcher else []
+        if not matches:
+            return [], []
+        result = enforce(source, matches, target, repair=False)
+        terms = []
+        for found in result.terms:
+            term = Term.model_validate(found.to_dict())
+            if term.target_span is not None:  # the reviewer's casing, not the glossary's
+                start, end = term.target_span
+                term = term.model_copy(update={"target": target[start:end]})
+            terms.append(term)
+        return terms, result.flags
+
+
+def recorded_glossary(document: AlignedDocument) -> Glossary | None:
+    """The entries an article's terms record, for re-audits where its glossary cannot be
+    had by name (a request's own entries are not stored): each entry with the English
+    its first term has."""
+    if document.glossary is None:
+        return None
+    entries: dict[str, Entry] = {}
+    for segment in document.segments():
+        for term in segment.terms:
+            if term.entry not in entries and term.kind in KINDS:
+                entries[term.entry] = Entry(term.entry, term.target, term.kind)
+    try:
+        return Glossary(document.glossary.name, tuple(entries.values()))
+    except GlossaryError:
+        return None
