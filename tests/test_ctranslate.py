@@ -192,7 +192,6 @@ def test_a_call_that_fits_one_batch_is_shared_between_the_workers(
         ("Lawrow traf Blinken am Dienstag.", ["Lavrov"]),
         ("Lawrows Sprecher sagte nichts.", ["Lavrov"]),
         ("Die Nato-Truppen sind an der Grenze.", ["NATO"]),
-        ("Lawrow und Lawrow trafen sich.", ["Lavrov", "Lavrov"]),
         ("Lawrow sprach mit der Nato.", ["Lavrov", "NATO"]),
     ],
 )
