@@ -1,3 +1,4 @@
+import lxml.html
 import pytest
 from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
@@ -127,3 +128,43 @@ def test_api_says_to_send_markdown_of_raw_html_as_html(client: TestClient) -> No
     assert as_html.status_code == 200, as_html.text
     assert as_html.json()["target_document"].startswith("<p>")
     assert as_html.json()["blocks"][0]["segments"][0]["source"] == "Der Minister kam."
+
+
+HOSTILE_EDITS = [
+    '<img src=x onerror="alert(1)"> done',
+    "[click here](javascript:alert(1))",
+    "# Not a heading",
+    "```",
+    "- not a list\n\n> not a quote",
+    "1. not a list either",
+    "**not bold** _nor italic_ `nor code` ~~nor struck~~ &amp; \\ <b>",
+    "    four spaces are not code",
+]
+
+
+@pytest.mark.parametrize("edit", HOSTILE_EDITS)
+def test_edited_targets_are_written_as_text_in_markdown_and_html(
+    client: TestClient, edit: str
+) -> None:
+    """A reviewer's edit renders as the characters typed, and the document keeps its blocks."""
+    sources = {
+        "markdown": "# Russland\n\nDer Minister kommt.\n\n- Eins.\n\n```\nCode bleibt.\n```\n",
+        "html": "<h1>Russland</h1><p>Der Minister kommt.</p><ul><li>Eins.</li></ul>",
+    }
+    typed = " ".join(edit.split())  # runs of white space read as one, line breaks too
+    for fmt, source in sources.items():
+        article = client.post("/v1/articles", json={"text": source, "format": fmt}).json()
+        url = f"/v1/articles/{article['id']}/segments/b1s0"
+        assert client.patch(url, json={"target": edit}).status_code == 200
+        document = client.get(f"/v1/articles/{article['id']}").json()["target_document"]
+        if fmt == "markdown":
+            assert block_types(document) == block_types(source)
+            rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(document)
+        else:
+            rendered = document
+        tree = lxml.html.fromstring(f"<div>{rendered}</div>")
+        shown = [" ".join(p.text_content().split()) for p in tree.iter("p")]  # as a browser
+        assert shown == [typed], fmt
+        assert [e.tag for e in tree.iter()] == ["div", "h1", "p", "ul", "li"] + (
+            ["pre", "code"] if fmt == "markdown" else []
+        ), fmt

@@ -14,6 +14,10 @@ Writing: the input's lines with each block's lines replaced by one line: the
 block's own prefix (``## ``, ``- ``, ``> ``, indentation) and its English
 with the marks' delimiters around the English words they were placed on.
 Link and image URLs are written as they were sent (no normalisation).
+The English is text, whoever wrote it (the model, a reviewer, the memory):
+its characters that Markdown would read as markup are backslash-escaped, a
+line break becomes a space, and a block marker at its start (``#``, ``-``,
+``1.`` ...) is escaped, so it renders as the characters that were typed.
 """
 
 from __future__ import annotations
@@ -34,6 +38,11 @@ from service.markup.inline import BlockTarget, Mark, Placed, inside_end
 BLOCK_SEPARATOR = "\n\n"
 PREFIX = re.compile(r"^[ \t]*(?:(?:[>*+-]|\d{1,9}[.)]|#{1,6})[ \t]+)*")
 PAIRED = {"strong_open": "strong_close", "em_open": "em_close", "s_open": "s_close"}
+# inline markup characters (CommonMark lets any ASCII punctuation be escaped)
+INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>~]|&(?=#?[0-9A-Za-z]+;)")
+# what starts a block at the beginning of a line: headings, quotes, lists, rules, fences
+BLOCK_START = re.compile(r"^(?:\d{1,9}(?=[.)]))?[#>+=.)-]")
+LINE_BREAK = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,9 @@ def markdown_writer(lines: list[str], places: list[Place]) -> Callable[[list[Blo
         ):
             ending = "\n" if lines[spot.first_line + spot.count - 1].endswith("\n") else ""
             english = render(target.text, 0, len(target.text), ordered(target.marks))
+            if not spot.prefix:
+                english = english.lstrip(" \t")  # four spaces would start a code block
+            english = BLOCK_START.sub(lambda m: f"{m[0][:-1]}\\{m[0][-1]}", english, count=1)
             out[spot.first_line : spot.first_line + spot.count] = [
                 f"{spot.prefix}{english}{spot.suffix}{ending}"
             ]
@@ -220,13 +232,18 @@ def ordered(marks: list[Placed]) -> list[Placed]:
     return [placed for _, placed in indexed]
 
 
+def escaped(text: str) -> str:
+    """Plain text as Markdown that renders as exactly these characters (breaks aside)."""
+    return INLINE_SPECIAL.sub(lambda m: f"\\{m[0]}", LINE_BREAK.sub(" ", text))
+
+
 def render(text: str, low: int, high: int, marks: list[Placed]) -> str:
     """``text[low:high]`` with the marks' delimiters (or verbatim markup) in place."""
     parts, cursor, index = [], low, 0
     while index < len(marks):
         outer = marks[index]
         inner_end = inside_end(marks, index)
-        parts.append(text[cursor : outer.start])
+        parts.append(escaped(text[cursor : outer.start]))
         payload = outer.mark.payload
         if outer.mark.verbatim:
             parts.append(str(payload))
@@ -235,5 +252,5 @@ def render(text: str, low: int, high: int, marks: list[Placed]) -> str:
             inner = render(text, outer.start, outer.end, marks[index + 1 : inner_end])
             parts.append(f"{payload.open}{inner}{payload.close}")
         cursor, index = max(cursor, outer.end), inner_end
-    parts.append(text[cursor:high])
+    parts.append(escaped(text[cursor:high]))
     return "".join(parts)
