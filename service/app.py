@@ -24,6 +24,7 @@ from service.api import (
     glossaries,
     health,
     jobs,
+    localise,
     resegment,
     segments,
     translate,
@@ -77,7 +78,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=partial(lifespan, settings=settings, engine=engine),
     )
     app.state.metrics = Metrics()
-    for module in (health, translate, articles, segments, resegment, export, glossaries, jobs):
+    routers = (health, translate, localise, articles, segments, resegment, export, glossaries)
+    for module in (*routers, jobs):
         app.include_router(module.router)
     web.install(app)  # the review pages
     install_error_handlers(app)

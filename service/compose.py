@@ -16,6 +16,7 @@ from glossary import Glossary
 from models.engine import Engine
 from service.document import GlossaryRef
 from service.errors import ModelNotReady, ModelUnavailable, MtdeskError, NotFound
+from service.localise import Profile, profile_for
 from service.metrics import Metrics
 from service.pipeline import engines, language
 from service.pipeline.batcher import BatchingEngine
@@ -92,6 +93,11 @@ def translator(
         glossary=glossary,
         quality=thresholds(settings),
     )
+
+
+def profile(settings: Settings, target_lang: str | None = None) -> Profile | None:
+    """The localisation profile of ``target_lang`` (default MTDESK_TARGET_LANG); None: ``en``."""
+    return profile_for(target_lang or settings.target_lang, settings.profile_dir)
 
 
 class Unset:

@@ -28,6 +28,21 @@ class Term(BaseModel):
     status: TermStatus
 
 
+LocalisationRule = Literal["spelling", "date", "time", "money", "unit", "quotes", "headline"]
+
+
+class Localisation(BaseModel):
+    """One convention applied to the English (see service.localise)."""
+
+    rule: LocalisationRule
+    before: str = Field(description="The English before the change")
+    after: str = Field(description="The English after it")
+    target_span: tuple[int, int] = Field(description="Offsets of `after` in the target")
+    source_span: tuple[int, int] | None = Field(
+        default=None, description="Offsets in the source of the German it renders, if known"
+    )
+
+
 class Segment(BaseModel):
     id: str = Field(description="`b{block}s{sentence}`, stable within the document")
     source: str
@@ -36,6 +51,9 @@ class Segment(BaseModel):
         description="Offsets of `source` in the text as sent (after the format reader)"
     )
     terms: list[Term] = Field(default_factory=list)
+    localisation: list[Localisation] = Field(
+        default_factory=list, description="Conventions applied (a target locale other than en)"
+    )
     flags: list[str] = Field(default_factory=list)
     score: float | None = Field(description="Mean token log-probability of the model output")
     origin: Origin = "model"

@@ -10,6 +10,8 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  │    ├── UnsupportedFormat     422  an input format that has no reader yet
  │    ├── GlossaryInvalid       422  a glossary file or combination that cannot be used
  │    ├── NotGerman             422  an article in another language (unless ``source_lang`` is auto)
+ │    ├── UnknownLocale         422  a target locale other than en, en-GB or en-US
+ │    ├── ProfileInvalid        422  a localisation profile file that cannot be read or used
  │    ├── InvalidResegment      422  a split offset or merge the segment does not allow
  │    └── ArchiveInvalid        422  a batch input that is no archive, or one that is unsafe
  │                                   (paths escaping it, links, too many or too large members)
@@ -223,4 +225,24 @@ class RayUnavailable(MtdeskError):
     def __init__(self) -> None:
         super().__init__(
             "--executor ray needs Ray: pip install 'mtdesk[ray]' (or use --executor local)"
+        )
+
+
+class UnknownLocale(InputError):
+    code = "unknown_locale"
+
+    def __init__(self, locale: str, known: tuple[str, ...]) -> None:
+        super().__init__(
+            f"unknown target locale {locale!r}; use one of: {', '.join(known)}",
+            detail={"target_lang": locale, "supported": list(known)},
+        )
+
+
+class ProfileInvalid(InputError):
+    code = "invalid_profile"
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(
+            f"the localisation profile {path} cannot be used: {problem}",
+            detail={"profile": path, "problem": problem},
         )

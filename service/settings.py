@@ -90,6 +90,16 @@ class Settings(BaseSettings):
             "/health, /ready and /metrics stay open."
         ),
     )
+    target_lang: Literal["en", "en-GB", "en-US"] = Field(
+        default="en",
+        description="Target locale by default: `en` (the model's English as it is), `en-GB` "
+        "or `en-US` (that profile's conventions applied and recorded).",
+    )
+    profile_dir: Path | None = Field(
+        default=None,
+        description="A folder whose `en-GB.toml` / `en-US.toml` replace the built-in "
+        "localisation profiles.",
+    )
     max_chars: int = Field(
         default=100_000,
         ge=1_000,

@@ -21,6 +21,7 @@ LAYERS = [
     ("service.segment",),
     ("service.markup",),
     ("service.store",),
+    ("service.localise",),
     ("service.pipeline",),
     ("service.compose",),
     (

@@ -10,6 +10,7 @@ import typer
 from glossary import GlossaryError
 from models.errors import ModelError
 from service.cli.batch import batch
+from service.cli.localise import localise_command
 from service.cli.options import (
     BackendOption,
     GlossaryFileFormat,
@@ -41,6 +42,7 @@ glossary_app = typer.Typer(help="Glossaries of names and terms.", no_args_is_hel
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
 app.command()(batch)
+app.command("localise")(localise_command)
 
 
 @app.command()

@@ -48,6 +48,23 @@ GlossaryOption = Annotated[
 NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Apply no glossary.")]
 
 
+class TargetLang(StrEnum):
+    en = "en"
+    en_gb = "en-GB"
+    en_us = "en-US"
+
+
+TargetOption = Annotated[
+    TargetLang | None,
+    typer.Option(
+        "--target",
+        "-t",
+        help="Target locale: en (the model's English as it is), en-GB or en-US "
+        "[env MTDESK_TARGET_LANG].",
+    ),
+]
+
+
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"

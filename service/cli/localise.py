@@ -1,0 +1,51 @@
+"""``mtdesk localise``: English copy converted to en-GB or en-US conventions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from service.cli.options import OutputFormat, TargetLang, read_input, settings_with
+from service.errors import EmptyInput, InputTooLarge, UnknownLocale
+from service.localise import TARGETS, load_profile, localise
+
+
+def localise_command(
+    source: Annotated[str, typer.Argument(help="English text file, or - for stdin.")],
+    target: Annotated[TargetLang, typer.Option("--target", "-t", help="The locale to convert to.")],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="text: the localised text; json: it with changes."),
+    ] = OutputFormat.text,
+    profile: Annotated[
+        Path | None,
+        typer.Option(help="A profile file instead of the locale's [env MTDESK_PROFILE_DIR]."),
+    ] = None,
+) -> None:
+    """Convert English text to en-GB or en-US conventions (spelling, dates, money ...)."""
+    from service import compose
+
+    if target is TargetLang.en:
+        raise UnknownLocale(target.value, TARGETS[1:])
+    settings = settings_with()
+    text = read_input(source)
+    if not text.strip():
+        raise EmptyInput()
+    if len(text) > settings.max_chars:
+        raise InputTooLarge(len(text), settings.max_chars)
+    chosen = load_profile(profile) if profile else compose.profile(settings, target.value)
+    assert chosen is not None  # en was refused above
+    result = localise(text, chosen)
+    if output_format is OutputFormat.json:
+        body = {
+            "target_lang": target.value,
+            "text": result.text,
+            "changes": [change.model_dump(mode="json") for change in result.changes],
+            "flags": result.flags,
+        }
+        typer.echo(json.dumps(body, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(result.text, nl=False)

@@ -1,0 +1,132 @@
+"""Dates: "3 October 2022" (en-GB) or "October 3, 2022" (en-US), from either or from German.
+
+Read: day-month and month-day dates with or without a weekday, ordinal or year
+("Tuesday, March 1", "the 3rd of October", "Oct. 3, 2022"), German ones the model
+carried over ("3. Oktober 2022", "03.10.2022"), and slashed numeric dates where only
+one reading is possible ("13/01/2022"). A slashed date both ways valid ("02/01/2022") is
+never guessed: it is left as it is and reported by ``ambiguous_dates``. Ranges
+("3-5 October", "March 3 and 4") are left alone. Month and weekday names come from
+CLDR, and the profile's CLDR patterns write the result (Babel formats them).
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+
+import regex
+from babel import Locale
+from babel.dates import format_date
+
+from service.localise.edits import Edit, Span
+from service.localise.profile import Profile
+
+YEARLESS = 2000  # a leap year, so that 29 February can be written without one
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations, English and German (CLDR), → month number."""
+    names: dict[str, int] = {"sept": 9}
+    for locale in ("en", "de"):
+        months = Locale.parse(locale).months["format"]
+        for width in ("wide", "abbreviated"):
+            for number, name in months[width].items():
+                names[name.rstrip(".")] = number
+    names.pop("Mai.", None)
+    return {name: number for name, number in names.items() if name[:1].isupper()}
+
+
+@cache
+def weekdays() -> tuple[str, ...]:
+    return tuple(Locale.parse("en").days["format"]["wide"].values())
+
+
+@cache
+def patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    month = "|".join(sorted(month_numbers(), key=len, reverse=True))
+    weekday = "|".join(weekdays())
+    lead = rf"(?:(?P<weekday>{weekday}),?\s+)?"
+    year = r"(?:,?\s+(?P<year>\d{4})(?![\d.,/]\d))?"
+    not_range_after = (
+        rf"(?!\d|[:.,/]\d|\s*[-–]\s*\d|\s+(?:and|to|or|through)\s+\d|\s+(?:{month})\b)"
+    )
+    not_range_before = r"(?<![\d.,:/]|\d\s*[-–]\s*|\d\s+(?:and|to|or)\s+)"
+    month_day = regex.compile(
+        rf"\b{lead}(?P<month>{month})\b\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        rf"{not_range_after}{year}"
+    )
+    day_month = regex.compile(
+        rf"{not_range_before}\b{lead}(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+"
+        rf"(?:of\s+)?(?P<month>{month})\b\.?{year}"
+    )
+    return month_day, day_month
+
+
+DOTTED = regex.compile(r"(?<![\d.,])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d])")
+SLASHED = regex.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")
+
+
+def valid(year: int | None, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year or YEARLESS, month, day)
+    except ValueError:
+        return None
+
+
+def render(profile: Profile, day: datetime.date, has_year: bool, weekday: str | None) -> str:
+    pattern = profile.dates.date if has_year else profile.dates.day_month
+    written = format_date(day, pattern, locale=profile.babel_locale)
+    if weekday:
+        written = profile.dates.weekday.format(weekday=weekday, date=written)
+    return written
+
+
+def date_edits(text: str, profile: Profile) -> list[Edit]:
+    edits: list[Edit] = []
+    taken: list[Span] = []
+    names = month_numbers()
+    for pattern in patterns():
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            year = int(match["year"]) if match["year"] else None
+            month = names[match["month"].rstrip(".")]
+            day = valid(year, month, int(match["day"]))
+            if day is None:
+                continue
+            taken.append(match.span())
+            after = render(profile, day, year is not None, match["weekday"])
+            edits.append(
+                Edit("date", match.start(), match.end(), after, ("date", year, month, day.day))
+            )
+    for match in DOTTED.finditer(text):
+        year, month = int(match["year"]), int(match["month"])
+        if day := valid(year, month, int(match["day"])):
+            after = render(profile, day, True, None)
+            edits.append(
+                Edit("date", match.start(), match.end(), after, ("date", year, month, day.day))
+            )
+    for match in SLASHED.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        if a <= 12 and b <= 12 and a != b:
+            continue  # ambiguous: never guessed
+        month, day_number = (b, a) if a > 12 or a == b else (a, b)
+        if day := valid(year, month, day_number):
+            after = render(profile, day, True, None)
+            edits.append(
+                Edit("date", match.start(), match.end(), after, ("date", year, month, day.day))
+            )
+    return edits
+
+
+def ambiguous_dates(text: str) -> list[Span]:
+    """Slashed dates both day-first and month-first could mean (02/01/2022)."""
+    return [
+        match.span()
+        for match in SLASHED.finditer(text)
+        if int(match["a"]) <= 12
+        and int(match["b"]) <= 12
+        and int(match["a"]) != int(match["b"])
+        and valid(int(match["year"]), int(match["a"]), int(match["b"])) is not None
+    ]

@@ -1,0 +1,118 @@
+"""Edits to an English text, and the spans no convention may touch.
+
+Each convention module proposes ``Edit``s over the text as it is; ``apply`` drops
+those that touch a protected span or overlap an earlier rule's edit, then makes
+the rest in one pass, so that every recorded span indexes the localised text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+Rule = Literal["spelling", "date", "time", "money", "unit", "quotes", "headline"]
+# When two edits overlap, the rule earlier here wins ("30 kilometres" is the unit's).
+PRIORITY: tuple[Rule, ...] = ("date", "time", "money", "unit", "quotes", "spelling", "headline")
+Span = tuple[int, int]
+# A value the German may hold too: ("date", y, m, d), ("time", h, m), ("money", amount, code)...
+Value = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Edit:
+    rule: Rule
+    start: int
+    end: int
+    after: str
+    value: Value | None = None  # what the edit writes, to find it in the German
+
+
+@dataclass(frozen=True)
+class Applied:
+    rule: Rule
+    before: str
+    after: str
+    target_span: Span  # in the localised text
+    value: Value | None
+
+
+# Never localised: links, addresses, handles, tags and code, as the pipeline protects them.
+UNTOUCHABLE = regex.compile(
+    r"""
+    (?:https?://|ftp://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]
+  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+  | (?<![\w@])[@#]\w+
+  | `[^`\n]+`
+  | \b\w+\.(?:py|js|json|html|csv|txt|pdf|exe|sh)\b
+  | (?:/[\w.-]*[^\W\d_][\w.-]*){2,}
+    """,
+    regex.VERBOSE,
+)
+
+
+def untouchable_spans(text: str) -> list[Span]:
+    return [match.span() for match in UNTOUCHABLE.finditer(text)]
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def choose(edits: Iterable[Edit], text: str, protected: Iterable[Span]) -> list[Edit]:
+    """The edits that change something, touch nothing protected and overlap no other."""
+    guarded = [*protected, *untouchable_spans(text)]
+    claimed: list[Edit] = []  # an expression already right still claims its span
+    for edit in sorted(edits, key=lambda e: (PRIORITY.index(e.rule), e.start)):
+        span = (edit.start, edit.end)
+        if any(overlaps(span, other) for other in guarded):
+            continue
+        if any(overlaps(span, (c.start, c.end)) for c in claimed):
+            continue
+        claimed.append(edit)
+    changed = [edit for edit in claimed if text[edit.start : edit.end] != edit.after]
+    return sorted(changed, key=lambda e: e.start)
+
+
+def apply(text: str, edits: list[Edit]) -> tuple[str, list[Applied]]:
+    """``edits`` sorted and disjoint (from ``choose``): the new text and what changed where."""
+    parts: list[str] = []
+    applied: list[Applied] = []
+    position = 0
+    length = 0
+    for edit in edits:
+        kept = text[position : edit.start]
+        parts.append(kept)
+        length += len(kept)
+        parts.append(edit.after)
+        applied.append(
+            Applied(
+                edit.rule,
+                text[edit.start : edit.end],
+                edit.after,
+                (length, length + len(edit.after)),
+                edit.value,
+            )
+        )
+        length += len(edit.after)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts), applied
+
+
+def shift_span(span: Span, edits: list[Edit]) -> Span:
+    """Where a span untouched by ``edits`` lies after them."""
+    start, end = span
+    delta = sum(len(e.after) - (e.end - e.start) for e in edits if e.end <= start)
+    return start + delta, end + delta
+
+
+def match_case(word: str, replacement: str) -> str:
+    """``replacement`` cased like ``word`` (Colour, COLOUR, colour)."""
+    if word.isupper() and len(word) > 1:
+        return replacement.upper()
+    if word[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

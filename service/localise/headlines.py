@@ -1,0 +1,90 @@
+"""Headlines: sentence case ("Chancellor to visit Paris") or Title Case, as the profile says.
+
+Sentence case lowers a capitalised word only in a headline that is in Title Case, and
+only a word known as a common English word (simplemma's dictionary) that is no month,
+weekday, country, nationality or city (CLDR names and the time-zone cities) and no name
+the caller knows (glossary names, words capitalised inside sentences of the article).
+Acronyms, the first word and the word after a colon keep their capitals.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Collection
+from functools import cache
+
+import regex
+import simplemma
+from babel import Locale
+
+from service.localise.edits import Edit
+
+WORD = regex.compile(r"(?<![\p{L}\p{N}'’.-])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*")
+MINOR = frozenset(
+    "a an and as at but by for from in into nor of off on onto or over per the to up via vs "
+    "with".split()
+)
+TITLE_SHARE = 0.6  # share of capitalised longer words that makes a headline Title Case
+
+
+@cache
+def proper_words() -> frozenset[str]:
+    """Lower-cased words that are names in English: CLDR months, days, countries,
+    languages and nationalities, and the cities of the time-zone database."""
+    english = Locale.parse("en")
+    names: set[str] = set()
+    for table in (english.territories, english.languages):
+        for value in table.values():
+            names.update(value.lower().split())
+    for width in ("wide", "abbreviated"):
+        names.update(name.lower() for name in english.months["format"][width].values())
+        names.update(name.lower() for name in english.days["format"][width].values())
+    for zone in zoneinfo.available_timezones():
+        names.update(zone.rsplit("/", 1)[-1].replace("_", " ").lower().split())
+    names.update({"i", "god", "christmas", "easter", "brexit", "covid", "parliament"})
+    names.update(demonyms())
+    return frozenset(names - MINOR)
+
+
+def demonyms() -> set[str]:
+    return {"american", "british", "german", "french", "russian", "ukrainian", "chinese",
+            "european", "african", "asian", "israeli", "palestinian", "iranian", "syrian",
+            "turkish", "polish", "italian", "spanish", "greek", "swiss", "austrian",
+            "dutch", "belgian", "swedish", "norwegian", "danish", "finnish", "japanese",
+            "korean", "indian", "pakistani", "afghan", "iraqi", "saudi", "egyptian",
+            "mexican", "canadian", "brazilian", "australian", "western", "eastern", "nato",
+            "eu", "un", "g7", "g20", "christian", "muslim", "jewish", "catholic",
+            "democrat", "democrats", "republican", "republicans", "conservatives",
+            "labour", "tory", "tories", "bundestag", "bundesrat", "kremlin", "pentagon",
+            "white", "house"}  # fmt: skip
+
+
+def is_title_case(words: list[str]) -> bool:
+    longer = [word for word in words[1:] if len(word) > 3 and not word.isupper()]
+    if len(longer) < 2:
+        return False
+    return sum(word[:1].isupper() for word in longer) / len(longer) >= TITLE_SHARE
+
+
+def headline_edits(text: str, case: str, names: Collection[str] = ()) -> list[Edit]:
+    matches = list(WORD.finditer(text))
+    words = [match.group() for match in matches]
+    known = {name.lower() for name in names}
+    edits = []
+    for index, match in enumerate(matches):
+        word = match.group()
+        first = index == 0 or text[: match.start()].rstrip().endswith((":", "—", "–"))
+        if case == "title":
+            if word.islower() and (first or index == len(matches) - 1 or word not in MINOR):
+                edits.append(
+                    Edit("headline", match.start(), match.end(), word[:1].upper() + word[1:])
+                )
+            continue
+        if first or not is_title_case(words) or not word.istitle():
+            continue
+        lower = word.lower()
+        if lower in proper_words() or lower in known or word.isupper():
+            continue
+        if lower in MINOR or simplemma.is_known(lower.split("-")[0], lang="en"):
+            edits.append(Edit("headline", match.start(), match.end(), lower))
+    return edits

@@ -1,0 +1,31 @@
+"""Quotation marks: German „…“, »…« and ‚…‘ become the profile's English ones (“…”, ‘…’).
+
+Each mark is its own edit, so that a term inside the quotation keeps its span.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from service.localise.edits import Edit
+from service.localise.profile import Profile
+
+# opening, closing, and whether the pair is double
+PAIRS = [("„", "“”\"", True), ("»", "«", True), ("«", "»", True), ("‚", "‘’'", False),
+         ("›", "‹", False)]  # fmt: skip
+
+
+def quote_edits(text: str, profile: Profile) -> list[Edit]:
+    edits = []
+    for opening, closings, double in PAIRS:
+        opened, closed = profile.double_quotes if double else profile.single_quotes
+        closing_class = regex.escape(closings)
+        pattern = regex.compile(
+            rf"{regex.escape(opening)}(?=\S)[^{closing_class}{regex.escape(opening)}\n]*"
+            rf"(?<=\S)[{closing_class}]"
+        )
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            edits.append(Edit("quotes", start, start + 1, opened))
+            edits.append(Edit("quotes", end - 1, end, closed))
+    return edits
