@@ -60,6 +60,7 @@ class Place:
 
 
 MAX_NESTING = 50  # markdown-it's bound on nested blocks and inlines
+MAX_INLINE_NESTING = MAX_NESTING - 2  # emphasis, strikethrough and links inside each other
 
 
 def parser() -> MarkdownIt:
@@ -105,6 +106,10 @@ class InlineBuilder:
             elif kind in PAIRED:
                 delimiter = token.markup
                 stack.append((len(self.text), len(self.marks), Delimiters(delimiter, delimiter)))
+            if len(stack) > MAX_INLINE_NESTING:
+                # markdown-it nests emphasis without its maxNesting bound; the writer
+                # recurses once per level
+                raise MarkupTooDeep("Markdown", MAX_INLINE_NESTING)
             elif kind in ("link_close", *PAIRED.values()) and stack:
                 start, index, delimiters = stack.pop()
                 mark = Mark(self.offset + start, self.offset + len(self.text), delimiters)
