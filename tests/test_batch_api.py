@@ -209,3 +209,28 @@ def test_a_job_another_process_runs_is_left_to_it(
     with TestClient(create_app(settings, engine=toy_engine), base_url="http://localhost") as client:
         assert wait_until_finished(client, ours["id"])["state"] == "done"
         assert client.get(f"/v1/jobs/{theirs['id']}").json()["state"] == "running"
+
+
+def test_failed_articles_are_retried_with_their_fixed_versions(client: TestClient) -> None:
+    english = "The minister met his counterpart in Geneva on Friday to discuss the crisis."
+    articles = [{"id": "a", "text": SENTENCES[0]}, {"id": "b", "text": english}]
+    job_id = client.post("/v1/jobs", json={"articles": articles}).json()["id"]
+    job = wait_until_finished(client, job_id)
+    assert job["counts"] == {"done": 1, "failed": 1} and job["errors"][0]["id"] == "b"
+    assert "not German" in job["errors"][0]["error"]
+
+    retried = client.post(
+        f"/v1/jobs/{job_id}/retry", json={"articles": [{"id": "b", "text": SENTENCES[1]}]}
+    )
+    assert retried.status_code == 202, retried.text
+    assert retried.json()["state"] == "queued"
+    job = wait_until_finished(client, job_id)
+    assert job["state"] == "done" and job["counts"] == {"done": 2} and job["errors"] == []
+    lines = client.get(f"/v1/jobs/{job_id}/results?format=jsonl").text.splitlines()
+    records = {record["id"]: record for record in map(json.loads, lines)}
+    assert records["b"]["blocks"][0]["segments"][0]["source"] == SENTENCES[1]
+
+
+def test_a_retry_of_no_such_job_is_not_found(client: TestClient) -> None:
+    response = client.post("/v1/jobs/nosuchjob/retry")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"

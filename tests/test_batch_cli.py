@@ -88,3 +88,39 @@ def test_a_file_that_is_no_archive_is_refused(tmp_path: Path) -> None:
     result = run_cli("batch", str(source), "--out", str(tmp_path / "out"), "--model", "toy")
     assert result.returncode == 2
     assert "articles.rar is not a batch input" in result.stderr.decode()
+
+
+def test_failed_articles_are_reported_then_retried_after_a_fix(tmp_path: Path) -> None:
+    """A Latin-1 file and an English one fail, each said on stderr as it fails; once the
+    file is saved as UTF-8, --retry-failed translates just it and rebuilds the outputs."""
+    sentences = [pair.source for pair in toy_corpus.held_out(2)]
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text(sentences[0], encoding="utf-8")
+    latin = f"Die Straße in München ist gesperrt. {sentences[1]}"
+    (source / "b.txt").write_bytes(latin.encode("latin-1"))
+    english = "The minister met his counterpart in Geneva on Friday to discuss the crisis. " * 3
+    (source / "c.txt").write_text(english, encoding="utf-8")
+    out = tmp_path / "out"
+    command = ["batch", str(source), "--out", str(out), "--model", "toy"]
+
+    first = run_cli(*command, env=ENV)
+    assert first.returncode == 0, first.stderr.decode()
+    assert "1 articles done, 2 failed" in first.stdout.decode()
+    failures = [line for line in first.stderr.decode().splitlines() if " failed: " in line]
+    assert sorted(failures) == [  # in the order they fail: articles run concurrently
+        "mtdesk: article 'b.txt' failed: not UTF-8: invalid continuation byte",
+        "mtdesk: article 'c.txt' failed: the article is not German: it reads as 'en'; "
+        "give --source-lang auto to translate its German sentences and keep the others",
+    ]
+    report = json.loads((out / "report.json").read_text())
+    assert [failure["id"] for failure in report["failures"]] == ["b.txt", "c.txt"]
+
+    (source / "b.txt").write_text(latin, encoding="utf-8")  # the fix
+    again = run_cli(*command, "--retry-failed", env=ENV)
+    assert again.returncode == 0, again.stderr.decode()
+    assert "2 failed articles to retry" in again.stderr.decode()  # c.txt, still English, too
+    assert "2 articles done, 1 failed" in again.stdout.decode()
+    assert result_ids(out) == ["a.txt", "b.txt"]
+    report = json.loads((out / "report.json").read_text())
+    assert report["articles"]["done"] == 2 and report["failures"][0]["id"] == "c.txt"

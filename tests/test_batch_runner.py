@@ -294,10 +294,10 @@ def test_a_slow_article_does_not_hold_back_the_next_claims(
     finished: list[int] = []
     translate_item = local.translate_item
 
-    def slow_first(translator: Translator, item: Any) -> Any:
+    def slow_first(translator: Translator, item: Any, options: Any) -> Any:
         if item.article_id == DONE_IDS[0]:
             waited.append(others_done.wait(timeout=30))
-        return translate_item(translator, item)
+        return translate_item(translator, item, options)
 
     def observe(articles: int, sentences: int) -> None:
         finished.append(articles)
@@ -316,7 +316,7 @@ def test_an_interrupted_run_ends_its_articles_in_flight_instead_of_finishing_the
     class WaitingTranslator:
         """Each article but the quick one waits in the engine's pool until abandoned."""
 
-        def translate(self, text: str, fmt: str) -> str:
+        def translate(self, text: str, fmt: str, source_lang: str) -> str:
             if text != "quick":
                 release.wait(timeout=30)
                 raise EngineClosed("the run was interrupted")

@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path as FilePath
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import FileResponse
@@ -27,6 +27,7 @@ from service.batch.worker import JobWorker
 from service.compose import Runtime
 from service.errors import ArchiveInvalid, InputError, JobConflict, NotFound, UnsupportedMediaType
 
+Body = TypeVar("Body", bound=BaseModel)
 JobId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]
 ResultFormat = Literal["jsonl", "tmx", "xliff", "zip"]
 RESULT_FILES = {
@@ -56,6 +57,34 @@ class JobCreate(StrictModel):
     glossary: list[str] | None = Field(
         default=None, description="Stored glossary names; default MTDESK_GLOSSARY"
     )
+    source_lang: Literal["de", "auto"] = Field(
+        default="de",
+        description="de: an article that is not German fails; auto: its German sentences "
+        "are translated and the others kept",
+    )
+
+
+class JobRetry(StrictModel):
+    articles: list[JobArticleIn] = Field(
+        default=[],
+        max_length=100_000,
+        description="Fixed versions of failed articles, by id; the others are retried as stored",
+    )
+
+
+def input_articles(articles: list[JobArticleIn]) -> list[InputArticle]:
+    return [
+        checked(
+            InputArticle(
+                article.id or str(index),
+                article.id or str(index),
+                article.format,
+                article.text,
+                article.title,
+            )
+        )
+        for index, article in enumerate(articles)
+    ]
 
 
 class JobProgress(BaseModel):
@@ -163,27 +192,17 @@ async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         if media_type == "multipart/form-data":
-            source, label, specs = await save_upload(request, directory)
+            source, label, specs, source_lang = await save_upload(request, directory)
             articles: Iterable[InputArticle] = read_input(source)  # read in the thread below
         elif media_type == "application/json":
-            request_body = parse_json(await request.body())
-            articles = [
-                checked(
-                    InputArticle(
-                        article.id or str(index),
-                        article.id or str(index),
-                        article.format,
-                        article.text,
-                        article.title,
-                    )
-                )
-                for index, article in enumerate(request_body.articles)
-            ]
+            request_body = parse_json(JobCreate, await request.body())
+            articles = input_articles(request_body.articles)
             label, specs = f"{len(articles)} articles (JSON)", request_body.glossary
+            source_lang = request_body.source_lang
         else:
             raise UnsupportedMediaType(media_type)
         job = await run_in_threadpool(
-            queue_job, runtime, worker, job_id, directory, label, specs, articles
+            queue_job, runtime, worker, job_id, directory, label, specs, source_lang, articles
         )
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)  # a refused job leaves nothing behind
@@ -198,9 +217,9 @@ async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -
     )
 
 
-def parse_json(body: bytes) -> JobCreate:
+def parse_json(schema: type[Body], body: bytes) -> Body:
     try:
-        return JobCreate.model_validate_json(body)
+        return schema.model_validate_json(body)
     except ValidationError as error:
         raise InputError(
             "invalid job request", detail=error.errors(include_url=False, include_context=False)
@@ -209,7 +228,7 @@ def parse_json(body: bytes) -> JobCreate:
 
 async def save_upload(
     request: Request, directory: FilePath
-) -> tuple[FilePath, str, list[str] | None]:
+) -> tuple[FilePath, str, list[str] | None, str]:
     """The uploaded archive, stored under the job's directory by a name of ours."""
     async with request.form(max_files=1, max_fields=10) as form:
         upload = form.get("file")
@@ -226,6 +245,9 @@ async def save_upload(
                 detail={"filename": filename},
             )
         glossary = form.get("glossary")
+        source_lang = form.get("source_lang") or "de"
+        if source_lang not in ("de", "auto"):
+            raise InputError("the field `source_lang` is `de` or `auto`")
         target = directory / f"upload{suffix}"  # never the client's name: nothing lands elsewhere
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as stream:
@@ -234,7 +256,7 @@ async def save_upload(
     specs = None
     if isinstance(glossary, str):
         specs = [spec.strip() for spec in glossary.split(",") if spec.strip()]
-    return target, filename, specs
+    return target, filename, specs, str(source_lang)
 
 
 def queue_job(
@@ -244,6 +266,7 @@ def queue_job(
     directory: FilePath,
     label: str,
     specs: list[str] | None,
+    source_lang: str,
     articles: Iterable[InputArticle],
 ) -> Job:
     glossary = worker.glossary_for(specs)
@@ -255,7 +278,7 @@ def queue_job(
         model=runtime.settings.model,
         glossary_name=glossary.name if glossary else None,
         glossary_version=glossary.version if glossary else None,
-        options={"glossary": specs},
+        options={"glossary": specs, "source_lang": source_lang},
         articles=articles,
         max_chars=runtime.settings.max_chars,
     )
@@ -290,6 +313,40 @@ def list_job_articles(
     worker.jobs.job(job_id)  # NotFound first
     items = worker.jobs.items(job_id, state=state, limit=limit, offset=offset)
     return JobArticlesPublic(articles=[article_public(item) for item in items])
+
+
+@router.post(
+    "/{job_id}/retry",
+    status_code=202,
+    summary="Retry a finished job's failed articles",
+    response_model=JobPublic,
+    responses=error_responses(409),
+    openapi_extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": JobRetry.model_json_schema()}},
+        }
+    },
+)
+async def retry_job(
+    request: Request, runtime: RuntimeDep, worker: WorkerDep, job_id: JobId
+) -> Response:
+    """Optionally JSON ``{"articles": [...]}``: fixed versions of failed articles, matched by
+    id (as in ``POST /v1/jobs``). Every other failed article whose text the job holds is
+    tried again as it is. The job is queued again and its outputs are rebuilt; 409 while
+    it is still queued or running."""
+    body = await request.body()
+    fixed = input_articles(parse_json(JobRetry, body).articles) if body.strip() else None
+    max_chars = runtime.settings.max_chars
+    await run_in_threadpool(worker.jobs.retry_failed, job_id, fixed, max_chars)
+    worker.notify()
+    job = worker.jobs.job(job_id)
+    return Response(
+        job_public(job, worker.jobs.failures(job_id)).model_dump_json(),
+        status_code=202,
+        media_type="application/json",
+        headers={"Location": f"/v1/jobs/{job_id}"},
+    )
 
 
 @router.post("/{job_id}/cancel", summary="Stop a job", response_model=JobPublic)

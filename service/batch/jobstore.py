@@ -265,6 +265,66 @@ class JobStore:
     def fail_item(self, job_id: str, seq: int, error: str) -> None:
         self._set_item(job_id, seq, state="failed", error=error)
 
+    def retry_failed(
+        self, job_id: str, fresh: Iterable[InputArticle] | None, max_chars: int
+    ) -> int:
+        """Failed articles back to the queue; how many were requeued.
+
+        ``fresh`` is the input read again after the user fixed it: a failed article
+        takes its text from there (by id), and fails again at once, with the new
+        reason, if it still cannot be read. An article ``fresh`` lacks, or every one
+        without ``fresh``, is tried again as stored when the pipeline failed it (its
+        text is kept); one the reader failed has nothing new to try and stays failed.
+        The job goes back to queued: its next run translates them and rebuilds the
+        outputs.
+        """
+        by_id = {article.id: article for article in fresh} if fresh is not None else {}
+        now = datetime.now(UTC)
+        requeued = 0
+        with self.store.writing() as connection:
+            state = connection.execute(
+                select(jobs.c.state).where(jobs.c.id == job_id)
+            ).scalar_one_or_none()
+            if state is None:
+                raise NotFound(f"no job with id {job_id!r}", detail={"job_id": job_id})
+            if state in UNFINISHED:
+                raise JobConflict(
+                    f"job {job_id} is {state}: retry its failed articles once it has finished",
+                    detail={"job_id": job_id, "state": state},
+                )
+            failed = connection.execute(
+                select(job_items.c.seq, job_items.c.article_id, job_items.c.text).where(
+                    job_items.c.job_id == job_id, job_items.c.state == "failed"
+                )
+            ).all()
+            for row in failed:
+                article = by_id.get(row.article_id)
+                values: dict[str, Any]
+                if article is not None:
+                    error = article_error(article, max_chars)
+                    values = {
+                        "path": article.path,
+                        "format": article.format,
+                        "title": article.title,
+                        "text": article.text if error is None else "",
+                        "state": "failed" if error else "pending",
+                        "error": error,
+                    }
+                elif row.text:
+                    values = {"state": "pending", "error": None}
+                else:
+                    continue
+                connection.execute(
+                    update(job_items)
+                    .where(job_items.c.job_id == job_id, job_items.c.seq == row.seq)
+                    .values(owner=None, updated=now, **values)
+                )
+                requeued += values["state"] == "pending"
+            connection.execute(
+                update(jobs).where(jobs.c.id == job_id).values(state="queued", updated=now)
+            )
+        return requeued
+
     def release(self, job_id: str, seqs: Iterable[int]) -> None:
         """Claimed items that were not finished go back to the queue."""
         with self.store.writing() as connection:
@@ -324,11 +384,9 @@ def item_rows(
     seen_ids: set[str] = set()
     taken: set[str] = set()
     for seq, article in zip(itertools.count(), articles):
-        error = article.error
+        error = article_error(article, max_chars)
         if error is None and article.id in seen_ids:
             error = f"duplicate article id {article.id!r}"
-        if error is None and len(article.text) > max_chars:  # would run for hours
-            error = InputTooLarge(len(article.text), max_chars).message
         seen_ids.add(article.id)
         out_path = article_file(article.id)
         if out_path in taken:
@@ -350,6 +408,13 @@ def item_rows(
             }
         )
     return rows
+
+
+def article_error(article: InputArticle, max_chars: int) -> str | None:
+    """Why the article cannot be translated, before any executor sees it."""
+    if article.error is None and len(article.text) > max_chars:  # would run for hours
+        return InputTooLarge(len(article.text), max_chars).message
+    return article.error
 
 
 def runner_alive(connection: Connection, job_id: str, runner: str) -> bool:

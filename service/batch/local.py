@@ -14,6 +14,7 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from typing import get_args
 
 from service.batch.jobstore import Item
@@ -32,12 +33,32 @@ def reader_format(fmt: str) -> Format:
     return fmt if fmt in supported else "text"  # type: ignore[return-value]
 
 
-def translate_item(translator: Translator, item: Item) -> AlignedDocument | str:
+def message_of(error: MtdeskError) -> str:
+    return error.message
+
+
+@dataclass(frozen=True)
+class ArticleOptions:
+    """How each article of a job is taken: its source language (``auto`` keeps sentences in
+    another language), and how an error becomes the reason recorded for a failed article
+    (the CLI names its own options in it, the API its fields)."""
+
+    source_lang: str = "de"
+    describe: Callable[[MtdeskError], str] = message_of
+
+
+DEFAULT_OPTIONS = ArticleOptions()
+
+
+def translate_item(
+    translator: Translator, item: Item, options: ArticleOptions = DEFAULT_OPTIONS
+) -> AlignedDocument | str:
     """The article's document, or why it failed (the job goes on)."""
     try:
-        return translator.translate(item.text, reader_format(item.format))
+        fmt = reader_format(item.format)
+        return translator.translate(item.text, fmt, source_lang=options.source_lang)
     except MtdeskError as error:
-        return error.message
+        return options.describe(error)
     except EngineClosed as error:  # the run was interrupted: the article goes back to the queue
         return str(error)
     except Exception as error:  # one article that breaks the pipeline must not stop the job
@@ -51,12 +72,14 @@ class LocalExecutor:
         translator: Translator,
         workers: int,
         interrupt: Callable[[], None] | None = None,
+        options: ArticleOptions = DEFAULT_OPTIONS,
     ) -> None:
         """``interrupt``: called when the run stops early, so that the articles in
         flight end now (they go back to the queue) instead of being finished."""
         self.translator = translator
         self.workers = max(1, workers)
         self.interrupt = interrupt
+        self.options = options
 
     def translate(self, items: Iterable[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]:
         """``workers`` articles in flight; as one finishes, the next starts before its
@@ -67,7 +90,7 @@ class LocalExecutor:
 
         def start(count: int) -> None:
             for item in itertools.islice(stream, count):
-                running[pool.submit(translate_item, self.translator, item)] = item
+                running[pool.submit(translate_item, self.translator, item, self.options)] = item
 
         try:
             start(self.workers)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from service.batch.jobstore import Item
+from service.batch.local import DEFAULT_OPTIONS, ArticleOptions
 from service.document import AlignedDocument
 from service.errors import RayUnavailable
 
@@ -35,18 +36,26 @@ class TranslatorActor:
     """Holds one engine; runs as a threaded Ray actor (``max_concurrency``)."""
 
     def __init__(
-        self, settings: dict[str, Any], glossary: Glossary | None, db: SecretStr | None
+        self,
+        settings: dict[str, Any],
+        glossary: Glossary | None,
+        db: SecretStr | None,
+        options: ArticleOptions = DEFAULT_OPTIONS,
     ) -> None:
         """``settings`` without secrets; ``db`` arrives resolved from the object store."""
         from service import compose
         from service.settings import Settings
         from service.store.articles import Store
 
-        options = Settings.model_validate(settings)
-        self.engine = compose.batching_engine(compose.load_engine(options), options, "batch")
+        configured = Settings.model_validate(settings)
+        engine = compose.load_engine(configured)
+        self.engine = compose.batching_engine(engine, configured, "batch")
         store = Store(db.get_secret_value()) if db else None
-        memory = compose.translation_memory(options, store) if store else None
-        self.translator = compose.translator(options, self.engine, glossary=glossary, memory=memory)
+        memory = compose.translation_memory(configured, store) if store else None
+        self.translator = compose.translator(
+            configured, self.engine, glossary=glossary, memory=memory
+        )
+        self.options = options
 
     def translate(self, text: str, fmt: str, article_id: str) -> dict[str, Any] | str:
         from service.batch.local import translate_item
@@ -63,7 +72,7 @@ class TranslatorActor:
             error=None,
             stats=None,
         )
-        outcome = translate_item(self.translator, item)
+        outcome = translate_item(self.translator, item, self.options)
         return outcome if isinstance(outcome, str) else outcome.model_dump(mode="json")
 
 
@@ -76,6 +85,7 @@ class RayExecutor:
         workers: int,
         address: str | None,
         db: SecretStr | None,
+        options: ArticleOptions = DEFAULT_OPTIONS,
     ) -> None:
         try:
             import ray as ray_module
@@ -99,7 +109,9 @@ class RayExecutor:
         )
         data = settings.model_dump(mode="json", exclude={"api_key", "db"})  # no secrets
         db_ref = ray.put(db) if db else None  # an ObjectRef: its value is never shown
-        self.actors = [actor_class.remote(data, glossary, db_ref) for _ in range(max(1, workers))]
+        self.actors = [
+            actor_class.remote(data, glossary, db_ref, options) for _ in range(max(1, workers))
+        ]
 
     def translate(self, items: Iterable[Item]) -> Iterator[tuple[Item, AlignedDocument | str]]:
         """Articles stream to the actors, twice ``ARTICLES_PER_ACTOR`` each queued (the

@@ -43,6 +43,8 @@ class Executor(Protocol):
 
 
 Observer = Callable[[int, int], None]  # (articles finished now, sentences translated now)
+# (article id, why it failed), as it fails; without one, failures are logged
+FailureObserver = Callable[[str, str], None]
 
 
 @dataclass
@@ -90,12 +92,14 @@ class Runner:
         *,
         claim: int = CLAIM_ARTICLES,
         observer: Observer | None = None,
+        on_failure: FailureObserver | None = None,
         stop: Callable[[], bool] | None = None,
     ) -> None:
         self.jobs = jobs
         self.executor = executor
         self.claim = claim
         self.observer = observer
+        self.on_failure = on_failure
         self.stop = stop or (lambda: False)  # the service shuts down: leave the job running
         self.name = runner_name()
 
@@ -146,8 +150,11 @@ class Runner:
 
     def record(self, job: Job, out_dir: Path, item: Item, outcome: AlignedDocument | str) -> int:
         if isinstance(outcome, str):
-            log.warning("article %s failed: %s", item.article_id, outcome)
             self.jobs.fail_item(job.id, item.seq, outcome)
+            if self.on_failure:
+                self.on_failure(item.article_id, outcome)
+            else:
+                log.warning("article %s failed: %s", item.article_id, outcome)
             return 0
         record = outputs.article_record(
             outcome,

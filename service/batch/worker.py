@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from service.batch.jobstore import JobStore
-from service.batch.local import LocalExecutor
+from service.batch.local import ArticleOptions, LocalExecutor
 from service.batch.runner import Runner
 from service.errors import JobConflict
 from service.pipeline.glossaries import select_glossary
@@ -79,7 +79,8 @@ class JobWorker:
             translator = self.runtime.translator(
                 glossary=self.glossary_for(job.options.get("glossary"))
             )
-            executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT)
+            options = ArticleOptions(source_lang=job.options.get("source_lang", "de"))
+            executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT, options=options)
             runner = Runner(self.jobs, executor, claim=CLAIM_ARTICLES, stop=self._stopping.is_set)
             runner.run(job_id)
         except JobConflict as conflict:

@@ -14,12 +14,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from service.batch.local import ArticleOptions
 from service.cli.options import (
     BackendOption,
+    BeamSizeOption,
     GlossaryOption,
     ModelOption,
     NoGlossaryOption,
+    SourceLang,
+    SourceLangOption,
+    ThreadsOption,
     chosen_glossary,
+    cli_message,
     fail,
     settings_with,
 )
@@ -55,6 +61,17 @@ def batch(
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     backend: BackendOption = None,
+    beam_size: BeamSizeOption = None,
+    threads: ThreadsOption = None,
+    source_lang: SourceLangOption = SourceLang.de,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed",
+            help="Read the input again and retry the articles that failed (after fixing "
+            "them); the outputs are rebuilt.",
+        ),
+    ] = False,
     executor: Annotated[
         ExecutorKind, typer.Option(help="Where articles are translated.")
     ] = ExecutorKind.local,
@@ -63,15 +80,15 @@ def batch(
         typer.Option(
             min=1,
             help="local: articles translated at once, their sentences batched together "
-            f"[default: {ARTICLES_IN_FLIGHT}]; ray: actors, each holding an engine "
-            f"[default: {RAY_ACTORS}].",
+            f"(default {ARTICLES_IN_FLIGHT}); ray: actors, each holding an engine "
+            f"(default {RAY_ACTORS}).",
             show_default=False,
         ),
     ] = None,
     ray_address: Annotated[
         str | None,
         typer.Option(
-            help="Ray cluster to join: `auto` on a node of it, or HEAD:6379; "
+            help="Ray cluster to join: auto on a node of it, or HEAD:6379; "
             "without it, a local Ray is started for the job."
         ),
     ] = None,
@@ -81,7 +98,9 @@ def batch(
     from service.batch.jobstore import JobStore, job_key
     from service.store.articles import Store
 
-    settings = settings_with(model=model, backend=backend and backend.value)
+    settings = settings_with(
+        model=model, backend=backend and backend.value, beam_size=beam_size, threads=threads
+    )
     source, out = source.resolve(), out.resolve()
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -101,25 +120,40 @@ def batch(
                 model=settings.model,
                 glossary_name=chosen.name if chosen else None,
                 glossary_version=version,
-                options={"executor": executor.value},
+                options={"executor": executor.value, "source_lang": source_lang.value},
                 articles=read_input(source),
                 max_chars=settings.max_chars,
             )
+            unreadable(jobs.failures(job.id))
         else:
             check_same(
                 job.input, job.model, job.glossary_version, str(source), settings.model, version
             )
+        if retry_failed:
+            requeued = jobs.retry_failed(job.id, read_input(source), settings.max_chars)
+            typer.echo(f"job {job.id}: {requeued} failed articles to retry", err=True)
+            unreadable(jobs.failures(job.id))
+            job = jobs.job(job.id)
         if job.state == "done":
             typer.echo(f"job {job.id}: all {job.total} articles already done", err=True)
             summary(jobs.job(job.id).counts, out)
             return
+        options = ArticleOptions(source_lang.value, describe=cli_message)
         if executor is ExecutorKind.ray:
-            run_ray(store, jobs, job.id, settings, chosen, workers or RAY_ACTORS, ray_address)
+            workers = workers or RAY_ACTORS
+            run_ray(store, jobs, job.id, settings, chosen, workers, ray_address, options)
         else:
-            run_local(store, jobs, job.id, settings, chosen, workers or ARTICLES_IN_FLIGHT)
+            workers = workers or ARTICLES_IN_FLIGHT
+            run_local(store, jobs, job.id, settings, chosen, workers, options)
         summary(jobs.job(job.id).counts, out)
     finally:
         store.close()
+
+
+def unreadable(failures: list[dict[str, str]]) -> None:
+    """Articles that failed as the input was read, said as the run starts."""
+    for failure in failures:
+        typer.echo(f"mtdesk: article {failure['id']!r} failed: {failure['error']}", err=True)
 
 
 def check_same(
@@ -158,6 +192,7 @@ def run_local(
     settings: Settings,
     glossary: Glossary | None,
     workers: int,
+    options: ArticleOptions,
 ) -> None:
     from service import compose
     from service.batch.local import LocalExecutor
@@ -170,8 +205,8 @@ def run_local(
         memory = compose.translation_memory(settings, store)
         translator = compose.translator(settings, engine, glossary=glossary, memory=memory)
         progress = BatchProgress(job.total, job.finished)
-        executor = LocalExecutor(translator, workers, interrupt=engine.abandon)
-        Runner(jobs, executor, observer=progress).run(job_id)
+        executor = LocalExecutor(translator, workers, interrupt=engine.abandon, options=options)
+        Runner(jobs, executor, observer=progress, on_failure=progress.failed).run(job_id)
     finally:
         engine.close()
 
@@ -184,6 +219,7 @@ def run_ray(
     glossary: Glossary | None,
     workers: int,
     address: str | None,
+    options: ArticleOptions,
 ) -> None:
     from pydantic import SecretStr
 
@@ -198,10 +234,11 @@ def run_ray(
         workers=workers,
         address=address,
         db=SecretStr(store.engine.url.render_as_string(hide_password=False)),
+        options=options,
     )
     try:
         progress = BatchProgress(job.total, job.finished)
-        Runner(jobs, executor, observer=progress).run(job_id)
+        Runner(jobs, executor, observer=progress, on_failure=progress.failed).run(job_id)
     finally:
         executor.close()
 

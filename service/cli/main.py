@@ -13,6 +13,7 @@ from service.cli.batch import batch
 from service.cli.localise import localise_command
 from service.cli.options import (
     BackendOption,
+    BeamSizeOption,
     GlossaryFileFormat,
     GlossaryOption,
     InputFormat,
@@ -20,9 +21,13 @@ from service.cli.options import (
     NoGlossaryOption,
     OutputFormat,
     SourceLang,
+    SourceLangOption,
+    ThreadsOption,
     chosen_glossary,
+    cli_message,
     database_exists,
     fail,
+    from_setting,
     input_format_of,
     open_store,
     read_input,
@@ -55,12 +60,8 @@ def translate(
     model: ModelOption = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
-    beam_size: Annotated[
-        int | None, typer.Option(help="Beam width [env MTDESK_BEAM_SIZE].")
-    ] = None,
-    threads: Annotated[
-        int | None, typer.Option(help="CPU threads, 0 = all cores [env MTDESK_THREADS].")
-    ] = None,
+    beam_size: BeamSizeOption = None,
+    threads: ThreadsOption = None,
     backend: BackendOption = None,
     input_format: Annotated[
         InputFormat | None,
@@ -71,13 +72,7 @@ def translate(
             "(.html/.htm: html, .md/.markdown: markdown, else text).",
         ),
     ] = None,
-    source_lang: Annotated[
-        SourceLang,
-        typer.Option(
-            help="de: refuse an article that is not German; auto: translate its German "
-            "sentences and keep the others."
-        ),
-    ] = SourceLang.de,
+    source_lang: SourceLangOption = SourceLang.de,
 ) -> None:
     """Translate a German article to English (the output keeps the input's markup)."""
     from service import compose
@@ -97,10 +92,7 @@ def translate(
     try:
         article = read_checked(text, input_format_of(source, input_format).value, source_lang.value)
     except NotGerman as error:  # its message names the API's field; here it is an option
-        fail(
-            f"the article is not German: it reads as {error.detail['detected']!r}; "
-            "give --source-lang auto to translate its German sentences and keep the others"
-        )
+        fail(cli_message(error))
     chosen = chosen_glossary(settings, glossary, no_glossary)
     engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
     try:
@@ -232,9 +224,17 @@ def convert_model(
 @app.command()
 def serve(
     model: ModelOption = None,
-    host: Annotated[str | None, typer.Option(help="[env MTDESK_HOST]")] = None,
-    port: Annotated[int | None, typer.Option(help="[env MTDESK_PORT]")] = None,
     backend: BackendOption = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+    beam_size: BeamSizeOption = None,
+    threads: ThreadsOption = None,
+    host: Annotated[
+        str | None, typer.Option(help=from_setting("host", "Address to listen on."))
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option(help=from_setting("port", "Port to listen on."))
+    ] = None,
 ) -> None:
     """Run the HTTP service (the model loads in the background; /ready says when)."""
     import uvicorn
@@ -242,7 +242,15 @@ def serve(
     from models.registry import resolve
     from service.app import create_app
 
-    settings = settings_with(model=model, host=host, port=port, backend=backend and backend.value)
+    settings = settings_with(
+        model=model,
+        backend=backend and backend.value,
+        glossary="" if no_glossary else glossary and ",".join(glossary),
+        beam_size=beam_size,
+        threads=threads,
+        host=host,
+        port=port,
+    )
     resolve(settings.model)  # a missing model fails here, in one line, before the server starts
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
 

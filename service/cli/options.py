@@ -12,16 +12,18 @@ import typer
 from pydantic import ValidationError
 
 from glossary import Glossary
-from service.errors import DatabaseUrlInvalid, UndecodableInput
+from service.errors import DatabaseUrlInvalid, MtdeskError, NotGerman, UndecodableInput
 from service.settings import Settings
 
 if TYPE_CHECKING:
     from service.store.articles import Store
 
-ModelOption = Annotated[
-    str | None,
-    typer.Option("--model", "-m", help="Hub id, local directory or `toy` [env MTDESK_MODEL]."),
-]
+
+def from_setting(name: str, text: str) -> str:
+    """Help for an option that overrides a setting: its default and its variable."""
+    default = Settings.model_fields[name].default
+    shown = "none" if default in (None, "") else str(default).lower()
+    return f"{text} [default: {shown}; env MTDESK_{name.upper()}]"
 
 
 class Backend(StrEnum):
@@ -30,22 +32,60 @@ class Backend(StrEnum):
     auto = "auto"
 
 
+class SourceLang(StrEnum):
+    de = "de"
+    auto = "auto"
+
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help=from_setting("model", "Model: hub id, local directory, or toy."),
+        show_default=False,
+    ),
+]
 BackendOption = Annotated[
     Backend | None,
-    typer.Option(help="Inference backend; auto: ctranslate2 when installed [env MTDESK_BACKEND]."),
+    typer.Option(
+        help=from_setting("backend", "Inference backend; auto: ctranslate2 when installed."),
+        show_default=False,
+    ),
 ]
-
-
 GlossaryOption = Annotated[
     list[str] | None,
     typer.Option(
         "--glossary",
         "-g",
-        help="Glossary file or name, used instead of the default; repeat to combine "
-        "[env MTDESK_GLOSSARY].",
+        help=from_setting(
+            "glossary", "Glossary file or name, used instead of the default; repeat to combine."
+        ),
+        show_default=False,
     ),
 ]
 NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Apply no glossary.")]
+BeamSizeOption = Annotated[
+    int | None,
+    typer.Option(min=1, max=16, help=from_setting("beam_size", "Beam width."), show_default=False),
+]
+ThreadsOption = Annotated[
+    int | None,
+    typer.Option(
+        min=0,
+        help=from_setting("threads", "CPU threads for inference, 0 for all cores."),
+        show_default=False,
+    ),
+]
+SourceLangOption = Annotated[
+    SourceLang,
+    typer.Option(
+        help="de: refuse an article that is not German; auto: translate its German "
+        "sentences and keep the others.",
+    ),
+]
+# The options that translate, batch and serve all take (tests/test_cli_options.py).
+SHARED_OPTIONS = ("model", "backend", "glossary", "no_glossary", "beam_size", "threads")
 
 
 class TargetLang(StrEnum):
@@ -76,11 +116,6 @@ class InputFormat(StrEnum):
     html = "html"
 
 
-class SourceLang(StrEnum):
-    de = "de"
-    auto = "auto"
-
-
 INPUT_SUFFIXES = {
     ".html": InputFormat.html,
     ".htm": InputFormat.html,
@@ -105,6 +140,16 @@ class GlossaryFileFormat(StrEnum):
 def fail(message: str) -> NoReturn:
     typer.echo(f"mtdesk: error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def cli_message(error: MtdeskError) -> str:
+    """An error's message in the CLI's terms: its options, not the API's fields."""
+    if isinstance(error, NotGerman):
+        return (
+            f"the article is not German: it reads as {error.detail['detected']!r}; "
+            "give --source-lang auto to translate its German sentences and keep the others"
+        )
+    return error.message
 
 
 def settings_with(**overrides: object) -> Settings:

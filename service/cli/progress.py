@@ -59,6 +59,14 @@ class Progress:
             self.stream.write(f"{self.label}: {self.line(elapsed)}\n")
             self.stream.flush()
 
+    def say(self, line: str) -> None:
+        """A line of its own on the stream, above the bar on a terminal."""
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False)
+        else:
+            self.stream.write(line + "\n")
+            self.stream.flush()
+
     def rate(self, elapsed: float) -> str:
         return f"{self.sentences / elapsed if elapsed > 0 else 0.0:.1f} sentences/s"
 
@@ -96,3 +104,7 @@ class BatchProgress:
     def __call__(self, articles: int, sentences: int) -> None:
         progress = self.progress
         progress.update(progress.done + articles, progress.sentences + sentences)
+
+    def failed(self, article_id: str, reason: str) -> None:
+        """One line per failed article as it fails (report.json lists them all at the end)."""
+        self.progress.say(f"mtdesk: article {article_id!r} failed: {reason}")
