@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,7 @@ from service.cli.localise import localise_command
 from service.cli.options import (
     BackendOption,
     BeamSizeOption,
+    Command,
     GlossaryFileFormat,
     GlossaryOption,
     InputFormat,
@@ -37,20 +39,46 @@ from service.cli.options import (
 from service.errors import EmptyInput, GlossaryInvalid, InputTooLarge, MtdeskError, NotGerman
 from service.pipeline.glossaries import DEFAULT_NAME
 
+# Plain help: rich markup would take "[default: …]" in a help text for a markup tag.
 app = typer.Typer(
     help="German→English news translation with sentence-aligned output.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-models_app = typer.Typer(help="Translation models: list, fetch and convert.", no_args_is_help=True)
-glossary_app = typer.Typer(help="Glossaries of names and terms.", no_args_is_help=True)
+models_app = typer.Typer(
+    help="Translation models: list, fetch and convert.", no_args_is_help=True, rich_markup_mode=None
+)
+glossary_app = typer.Typer(
+    help="Glossaries of names and terms.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+def show_version(shown: bool) -> None:
+    if shown:
+        typer.echo(f"mtdesk {package_version('mtdesk')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """German→English news translation with sentence-aligned output."""
+
+
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
-app.command()(batch)
-app.command("localise")(localise_command)
+app.command(cls=Command)(batch)
+app.command("localise", cls=Command)(localise_command)
 
 
-@app.command()
+@app.command(cls=Command)
 def translate(
     source: Annotated[str, typer.Argument(help="German article file, or - for stdin.")],
     output_format: Annotated[
@@ -106,7 +134,7 @@ def translate(
         typer.echo(document.target_document)
 
 
-@glossary_app.command("import")
+@glossary_app.command("import", cls=Command)
 def import_glossary(
     path: Annotated[Path, typer.Argument(help="TSV, CSV or TBX file.")],
     name: Annotated[str | None, typer.Option(help="Name to store it under [file stem].")] = None,
@@ -128,7 +156,7 @@ def import_glossary(
     typer.echo(f"{verb} glossary {glossary.name!r}: {len(glossary)} entries, version {version}")
 
 
-@glossary_app.command("list")
+@glossary_app.command("list", cls=Command)
 def list_glossaries() -> None:
     """The shipped glossary and those stored in the database (MTDESK_DB)."""
     from glossary import default_glossary
@@ -142,7 +170,7 @@ def list_glossaries() -> None:
         typer.echo(f"{info.name:30} {info.entries:6} entries  {info.version[:12]}  stored")
 
 
-@glossary_app.command("check")
+@glossary_app.command("check", cls=Command)
 def check_glossary(
     source: Annotated[str, typer.Argument(help="German text file, or - for stdin.")],
     glossary: GlossaryOption = None,
@@ -165,7 +193,7 @@ def check_glossary(
             )
 
 
-@glossary_app.command("export")
+@glossary_app.command("export", cls=Command)
 def export_glossary(
     name: Annotated[str, typer.Argument(help="Glossary name or file.")] = "news-de-en",
     file_format: Annotated[
@@ -180,20 +208,33 @@ def export_glossary(
     typer.echo(data.decode() if isinstance(data, bytes) else data, nl=False)
 
 
-@models_app.command("list")
+@models_app.command("list", cls=Command)
 def list_models(model: ModelOption = None) -> None:
     """Known models, where they are, and whether they are on this machine."""
     from models.registry import known_models
 
     settings = settings_with(model=model)
-    for info in known_models(settings.model):
-        where = str(info.path) if info.path else "-"
-        state = "present" if info.present else "absent"
-        marker = "*" if info.name == settings.model else " "
-        typer.echo(f"{marker} {info.name:40} {state:8} {info.source:10} {where}")
+    rows = [
+        (
+            "*" if info.name == settings.model else " ",
+            info.name,
+            "present" if info.present else "absent",
+            info.source,
+            str(info.path) if info.path else "-",
+        )
+        for info in known_models(settings.model)
+    ]
+    width = max(len("MODEL"), *(len(row[1]) for row in rows))
+    typer.echo(f"  {'MODEL':{width}} {'STATE':8} {'SOURCE':10} PATH")
+    for marker, name, state, source, where in rows:
+        typer.echo(f"{marker} {name:{width}} {state:8} {source:10} {where}")
+    typer.echo(
+        "\n* the model in use (--model or MTDESK_MODEL). present: on this machine; "
+        "absent: fetch it with `mtdesk models pull NAME`."
+    )
 
 
-@models_app.command("pull")
+@models_app.command("pull", cls=Command)
 def pull_model(
     name: Annotated[str | None, typer.Argument(help="Hub id [default: MTDESK_MODEL].")] = None,
 ) -> None:
@@ -204,7 +245,7 @@ def pull_model(
     typer.echo(f"{target}: {pull(target)}")
 
 
-@models_app.command("convert")
+@models_app.command("convert", cls=Command)
 def convert_model(
     name: Annotated[str | None, typer.Argument(help="Model [default: MTDESK_MODEL].")] = None,
     force: Annotated[bool, typer.Option(help="Convert again even if converted.")] = False,
@@ -221,7 +262,7 @@ def convert_model(
     typer.echo(f"{target}: {converted}{' (already converted)' if found else ''}")
 
 
-@app.command()
+@app.command(cls=Command)
 def serve(
     model: ModelOption = None,
     backend: BackendOption = None,

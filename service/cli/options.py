@@ -6,10 +6,11 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
+from typer.core import TyperCommand
 
 from glossary import Glossary
 from service.errors import DatabaseUrlInvalid, MtdeskError, NotGerman, UndecodableInput
@@ -19,10 +20,21 @@ if TYPE_CHECKING:
     from service.store.articles import Store
 
 
+class Command(TyperCommand):
+    """A command whose usage line names a required argument the usual way (``SOURCE``);
+    typer writes ``{source}``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # typer's vendored click.Context
+        return [
+            piece[1:-1].upper() if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
+
+
 def from_setting(name: str, text: str) -> str:
     """Help for an option that overrides a setting: its default and its variable."""
     default = Settings.model_fields[name].default
-    shown = "none" if default in (None, "") else str(default).lower()
+    shown = "none" if default in (None, "") else str(default)
     return f"{text} [default: {shown}; env MTDESK_{name.upper()}]"
 
 
