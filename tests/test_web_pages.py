@@ -249,3 +249,11 @@ def test_a_forged_session_is_a_login(locked: TestClient, cookie: str) -> None:
     raw = {b"cookie": b"mtdesk_session=" + cookie.encode()}  # bytes: not only ASCII
     response = locked.get("/", headers=raw, follow_redirects=False)
     assert (response.status_code, response.headers["location"]) == (303, "/login?next=/")
+
+
+def test_pages_name_a_favicon_that_is_served(client: TestClient) -> None:
+    page = client.get("/")
+    assert '<link rel="icon" href="/static/favicon.svg"' in page.text
+    for path in ("/static/favicon.svg", "/favicon.ico"):
+        icon = client.get(path)
+        assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from starlette.staticfiles import StaticFiles
 
 from service.web import auth, jobs, pages, review
@@ -19,3 +20,8 @@ def install(app: FastAPI) -> None:
     for module in (auth, pages, review, jobs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        """Browsers ask for it whatever the page says: answer instead of a 404."""
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
