@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ KINDS: tuple[str, ...] = get_args(Kind)
 # Characters that would break the one-line-per-entry file formats; refusing
 # them up front keeps every glossary writable as TSV.
 _FORBIDDEN = ("\t", "\n", "\r")
+# Not text at all: controls XML cannot carry (U+0000 PostgreSQL cannot store either) and
+# lone surrogates; the service refuses the same characters in articles.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(value: str, field_name: str) -> str:
@@ -32,6 +36,11 @@ def _clean(value: str, field_name: str) -> str:
         raise GlossaryValidationError(f"{field_name} must be text, not {type(value).__name__}")
     if any(ch in value for ch in _FORBIDDEN):
         raise GlossaryValidationError(f"{field_name} contains a tab or line break")
+    if match := _NOT_TEXT.search(value):
+        raise GlossaryValidationError(
+            f"{field_name} contains U+{ord(match.group()):04X}, a control character "
+            "or lone surrogate that is not text"
+        )
     # trim, collapse inner whitespace, and compose umlauts (a + U+0308 → ä) so
     # versions and matching do not depend on how an editor stored them
     return unicodedata.normalize("NFC", " ".join(value.split()))

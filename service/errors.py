@@ -32,6 +32,7 @@ nothing of ours); the service translates them into these at its boundary.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -196,6 +197,37 @@ class DatabaseUrlInvalid(MtdeskError):
             f"MTDESK_DB is not a database URL that can be opened: {shown} "
             "(expected sqlite:///FILE or postgresql+psycopg://USER:PASSWORD@HOST/NAME)"
         )
+
+
+# Characters XML 1.0 cannot carry (so no TMX/XLIFF export could hold them; U+0000 is also
+# refused by PostgreSQL's text type) and lone surrogates (not encodable as UTF-8, so no
+# database could store them). Every entry point checks its text against this, so an input
+# is taken or refused the same way whatever the database.
+UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def unstorable(value: str) -> str | None:
+    """Why ``value`` cannot be stored as text, or None when it can."""
+    if match := UNSTORABLE.search(value):
+        return (
+            f"contains U+{ord(match.group()):04X} at offset {match.start()}, a control "
+            "character or lone surrogate that is not text"
+        )
+    return None
+
+
+class UnstorableText(InputError):
+    code = "unstorable_text"
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"the {field} {problem}", detail={"field": field})
+
+
+def check_storable(value: str, field: str) -> str:
+    """``value`` unchanged, or ``UnstorableText`` (422)."""
+    if problem := unstorable(value):
+        raise UnstorableText(field, problem)
+    return value
 
 
 class ArchiveInvalid(InputError):

@@ -3,29 +3,21 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from service.document import AlignedDocument, Origin, Segment, SegmentStatus, TermKind
+from service.errors import unstorable
 from service.store.articles import ArticleStatus
 
 InputFormat = Literal["text", "markdown", "html"]
 
 
-# Characters XML 1.0 cannot carry (so no TMX/XLIFF export could hold them) and lone
-# surrogates (not encodable as UTF-8, so no database could store them).
-UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def storable(value: str) -> str:
-    if match := UNSTORABLE.search(value):
-        raise ValueError(
-            f"contains U+{ord(match.group()):04X} at offset {match.start()}, a control "
-            "character or lone surrogate that is not text"
-        )
+    if problem := unstorable(value):
+        raise ValueError(problem)
     return value
 
 

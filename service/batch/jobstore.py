@@ -25,7 +25,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Row, func, insert, select, update
 
 from service.batch.inputs import InputArticle
-from service.errors import InputTooLarge, JobConflict, NotFound
+from service.errors import UNSTORABLE, InputTooLarge, JobConflict, NotFound, unstorable
 from service.store.articles import Store
 from service.store.rows import as_utc, from_row
 from service.store.schema import job_items, jobs
@@ -387,6 +387,8 @@ def item_rows(
         error = article_error(article, max_chars)
         if error is None and article.id in seen_ids:
             error = f"duplicate article id {article.id!r}"
+        if error is None:  # what the API would refuse with 422, whatever the database
+            error = unstorable_field(article)
         seen_ids.add(article.id)
         out_path = article_file(article.id)
         if out_path in taken:
@@ -396,11 +398,11 @@ def item_rows(
             {
                 "job_id": job_id,
                 "seq": seq,
-                "article_id": article.id,
-                "path": article.path,
+                "article_id": shown(article.id),
+                "path": shown(article.path),
                 "out_path": out_path,
                 "format": article.format,
-                "title": article.title,
+                "title": None if article.title is None else shown(article.title),
                 "text": article.text if error is None else "",
                 "state": "failed" if error else "pending",
                 "error": error,
@@ -415,6 +417,19 @@ def article_error(article: InputArticle, max_chars: int) -> str | None:
     if article.error is None and len(article.text) > max_chars:  # would run for hours
         return InputTooLarge(len(article.text), max_chars).message
     return article.error
+
+
+def unstorable_field(article: InputArticle) -> str | None:
+    fields = {"id": article.id, "path": article.path, "title": article.title or ""}
+    for name, value in {**fields, "article": article.text}.items():
+        if problem := unstorable(value):
+            return f"the {name} {problem}"
+    return None
+
+
+def shown(value: str) -> str:
+    """A name as it can be stored: characters no database takes become U+FFFD."""
+    return UNSTORABLE.sub("\ufffd", value)
 
 
 def runner_alive(connection: Connection, job_id: str, runner: str) -> bool:

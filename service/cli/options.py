@@ -13,7 +13,13 @@ from pydantic import ValidationError
 from typer.core import TyperCommand
 
 from glossary import Glossary
-from service.errors import DatabaseUrlInvalid, MtdeskError, NotGerman, UndecodableInput
+from service.errors import (
+    DatabaseUrlInvalid,
+    MtdeskError,
+    NotGerman,
+    UndecodableInput,
+    check_storable,
+)
 from service.settings import Settings
 
 if TYPE_CHECKING:
@@ -199,9 +205,10 @@ def read_input(source: str) -> str:
         except OSError as error:  # no permission, a device that fails: say so, no traceback
             fail(f"cannot read {source}: {error.strerror}")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UndecodableInput(error) from None
+    return check_storable(text, "input")  # as the API and batch jobs refuse it
 
 
 def chosen_glossary(settings: Settings, specs: list[str] | None, none: bool) -> Glossary | None:

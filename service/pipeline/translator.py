@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from glossary import Glossary
 from models.engine import Engine, Hypothesis
 from service.document import AlignedDocument, Block, GlossaryRef, Segment, Term
-from service.errors import EmptyInput, NotGerman
+from service.errors import EmptyInput, NotGerman, check_storable
 from service.markup.article import Article, Format
 from service.markup.formats import read_article
 from service.markup.render import replace_spans, target_document
@@ -200,6 +200,7 @@ def read_checked(text: str, fmt: Format = "text", source_lang: str = "de") -> Ar
     so that a plain mistake is answered before the model's seconds of loading."""
     if not text.strip():
         raise EmptyInput()
+    check_storable(text, "article")
     article = read_article(text, fmt)
     if not article.text.strip():  # markup without any text
         raise EmptyInput()
