@@ -303,9 +303,9 @@ class JobStore:
                 if article is not None:
                     error = article_error(article, max_chars)
                     values = {
-                        "path": article.path,
+                        "path": shown(article.path),
                         "format": article.format,
-                        "title": article.title,
+                        "title": None if article.title is None else shown(article.title),
                         "text": article.text if error is None else "",
                         "state": "failed" if error else "pending",
                         "error": error,
@@ -387,8 +387,6 @@ def item_rows(
         error = article_error(article, max_chars)
         if error is None and article.id in seen_ids:
             error = f"duplicate article id {article.id!r}"
-        if error is None:  # what the API would refuse with 422, whatever the database
-            error = unstorable_field(article)
         seen_ids.add(article.id)
         out_path = article_file(article.id)
         if out_path in taken:
@@ -416,6 +414,8 @@ def article_error(article: InputArticle, max_chars: int) -> str | None:
     """Why the article cannot be translated, before any executor sees it."""
     if article.error is None and len(article.text) > max_chars:  # would run for hours
         return InputTooLarge(len(article.text), max_chars).message
+    if article.error is None:  # what the API would refuse with 422, whatever the database
+        return unstorable_field(article)
     return article.error
 
 
