@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from service.batch.local import ArticleOptions
 from service.cli.options import (
     BackendOption,
     BeamSizeOption,
@@ -34,6 +33,7 @@ from service.errors import JobConflict
 if TYPE_CHECKING:
     from glossary import Glossary
     from service.batch.jobstore import JobStore
+    from service.batch.local import ArticleOptions
     from service.settings import Settings
     from service.store.articles import Store
 
@@ -96,6 +96,7 @@ def batch(
     """Translate a whole archive; re-run the same command to continue after a stop."""
     from service.batch.inputs import read_input
     from service.batch.jobstore import JobStore, job_key
+    from service.batch.local import ArticleOptions
     from service.store.articles import Store
 
     settings = settings_with(

@@ -10,7 +10,6 @@ import typer
 
 from service.cli.options import OutputFormat, TargetLang, read_input, settings_with
 from service.errors import EmptyInput, InputTooLarge, UnknownLocale
-from service.localise import TARGETS, load_profile, localise
 
 
 def localise_command(
@@ -27,6 +26,7 @@ def localise_command(
 ) -> None:
     """Convert English text to en-GB or en-US conventions (spelling, dates, money ...)."""
     from service import compose
+    from service.localise import TARGETS, load_profile, localise  # pint: only when used
 
     if target is TargetLang.en:
         raise UnknownLocale(target.value, TARGETS[1:])

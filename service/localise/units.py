@@ -12,14 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pint
 import regex
 from babel.numbers import format_decimal
 
 from service.localise.edits import Edit
 from service.localise.profile import Profile
 from service.localise.spelling import respellings
+
+if TYPE_CHECKING:
+    import pint
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ def patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], str, str]:
 
 @cache
 def registry() -> pint.UnitRegistry:
+    import pint  # half a second to import: only once a unit is converted
+
     return pint.UnitRegistry()
 
 
