@@ -113,6 +113,55 @@ def rss_mib(pid: int, field: str) -> float:
     raise RuntimeError(f"no {field} for {pid}")
 
 
+PARTS = """
+import json, sys
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+steps = [("python", rss())]
+from service import compose
+from service.app import create_app
+from service.settings import Settings
+steps.append(("service and web libraries", rss()))
+settings = Settings(model=sys.argv[1], backend=sys.argv[2])
+engine = compose.load_engine(settings)
+steps.append(("engine: library and model", rss()))
+from service.pipeline import language
+language.warm()
+steps.append(("language detector", rss()))
+from service.segment.somajo import splitter
+splitter()
+steps.append(("segmenter", rss()))
+glossary = compose.default_glossary(settings, lambda name: None)
+translator = compose.translator(settings, engine, glossary=glossary)
+steps.append(("default glossary", rss()))
+translator.translate(sys.argv[3])
+steps.append(("first article", rss()))
+print(json.dumps(steps))
+"""
+
+
+def memory_parts(model: str, backend: str, env: dict[str, str]) -> str:
+    """What each part of a server adds to its resident memory, in the order it loads."""
+    import json
+
+    done = subprocess.run(
+        [sys.executable, "-c", PARTS, model, backend, ARTICLE],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    steps = json.loads(done.stdout.decode().splitlines()[-1])
+    parts = [f"{steps[0][0]} {steps[0][1]:.0f}"]
+    parts += [
+        f"{name} +{rss - before:.0f}"
+        for (name, rss), (_, before) in zip(steps[1:], steps[:-1], strict=True)
+    ]
+    return ", ".join(parts) + f" = {steps[-1][1]:.0f} MiB"
+
+
 def glossary_figures(runs: int) -> str:
     from glossary import compiled, default_glossary
     from glossary.match import Matcher
@@ -176,6 +225,11 @@ def main() -> None:
                 name = "toy" if model == "toy" else "full-size"
                 figures = server_figures(model, backend, env, work / f"serve-{name}-{backend}")
                 print(f"{name:9} {backend:13} {figures}")
+        print("\nmemory by part (MiB, in the order a server loads them):")
+        for model, _ in models:
+            for backend in ("ctranslate2", "transformers"):
+                name = "toy" if model == "toy" else "full-size"
+                print(f"{name:9} {backend:13} {memory_parts(model, backend, env)}")
         print("\n" + glossary_figures(args.runs))
 
 
