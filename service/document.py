@@ -58,6 +58,10 @@ class Segment(BaseModel):
     score: float | None = Field(description="Mean token log-probability of the model output")
     origin: Origin = "model"
     status: SegmentStatus = "draft"
+    version: int | None = Field(
+        default=None,
+        description="Stored segments: grows by one with every edit (the segment's ETag)",
+    )
 
 
 class Block(BaseModel):

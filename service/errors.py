@@ -21,6 +21,7 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  ├── Forbidden                  403  a review page's form without its CSRF token
  ├── NotFound                   404  unknown article, segment, job or glossary
  ├── EditConflict               409  the article changed between reading and writing
+ ├── PreconditionFailed         412  an edit's If-Match names a version that is not current
  ├── JobConflict                409  a job's output directory already holds another job
  ├── ModelUnavailable           503  the model is absent locally and cannot be fetched
  ├── RayUnavailable             500  ``--executor ray`` without Ray installed
@@ -163,6 +164,13 @@ class Forbidden(MtdeskError):
 class EditConflict(MtdeskError):
     code = "edit_conflict"
     status = 409
+
+
+class PreconditionFailed(MtdeskError):
+    """Another editor changed the segment since this one read it (``If-Match``)."""
+
+    code = "precondition_failed"
+    status = 412
 
 
 class ModelUnavailable(MtdeskError):

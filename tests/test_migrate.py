@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, func, insert, inspect, select
@@ -147,3 +148,22 @@ def test_stores_starting_together_migrate_once(database_url: str) -> None:
     finally:
         for store in stores:
             store.close()
+
+
+def test_a_database_at_the_first_revision_gets_versions_for_its_rows(database_url: str) -> None:
+    old = create_db_engine(database_url)
+    with old.begin() as connection:
+        alembic = migrate.config()
+        alembic.attributes["connection"] = connection
+        command.upgrade(alembic, "0001")
+    fill(old)
+    old.dispose()
+
+    store = Store(database_url)
+    try:
+        assert revision(store.engine) == migrate.head()
+        assert differences(store.engine) == []
+        assert_filled(store.engine)
+        assert store.article("a1").version == 1
+    finally:
+        store.close()

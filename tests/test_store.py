@@ -57,7 +57,12 @@ def test_an_article_reads_back_as_stored(store: Store) -> None:
     again = store.article(stored.id)
     assert again == stored
     assert again.document.id == stored.id != "content-hash"
-    assert again.document.model_dump(exclude={"id"}) == make_document().model_dump(exclude={"id"})
+    expected = make_document().model_dump(exclude={"id"})
+    for block in expected["blocks"]:
+        for segment in block["segments"]:
+            segment["version"] = 1  # a stored segment's first version
+    assert again.document.model_dump(exclude={"id"}) == expected
+    assert again.version == 1
     assert (again.title, again.status, again.format) == ("Titel", "draft", "text")
     assert again.created.tzinfo is not None
 

@@ -304,3 +304,70 @@ def test_a_running_job_shows_live_progress(
 @pytest.fixture(scope="module", autouse=True)
 def fresh_screenshots() -> None:
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
+# -- second round: counts after approval, two editors, history --------------------------
+
+# The toy model loops on the headline (repetition, length_ratio): one flagged row.
+TEXT = "Blinken trifft Lawrow in Genf\n\nDie Gespräche dauerten zwei Stunden."
+
+
+def stored_segments(page: Any, server: str, article_id: str) -> list[dict[str, Any]]:
+    document = page.request.get(f"{server}/v1/articles/{article_id}").json()
+    return [segment for block in document["blocks"] for segment in block["segments"]]
+
+
+def test_approving_updates_every_count_without_a_reload(page: Any, server: str) -> None:
+    article_id = translate_in_page(page, server, TEXT)
+    flagged = [s["id"] for s in stored_segments(page, server, article_id) if s["flags"]]
+    assert flagged == ["b0s0"]
+    assert page.locator("#flagged-count").text_content() == "1"
+    page.click("#seg-b0s0 .tgt")
+    page.fill("#seg-b0s0 textarea.editor", "Blinken meets Lavrov in Geneva")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#seg-b0s0.status-approved")
+    assert page.locator("#approved-count").text_content() == "1"
+    assert page.locator("#flagged-count").text_content() == "0"
+    assert page.locator("#article-status").text_content() == "in review"
+    assert page.locator("#seg-b0s0 .origin").first.text_content() == "approved"
+    assert page.locator("#seg-b0s0 .flag").count() == 0
+    assert "flagged" not in (page.locator("#seg-b0s0").get_attribute("class") or "")
+
+
+def test_a_conflict_shows_the_other_editors_text_to_choose_from(page: Any, server: str) -> None:
+    article_id = translate_in_page(page, server, TEXT)
+    before = stored_segments(page, server, article_id)[1]["target"]
+    # Another editor saves the sentence after this page loaded it.
+    theirs = page.request.patch(
+        f"{server}/v1/articles/{article_id}/segments/b1s0",
+        data={"target": "The talks took two hours."},
+    )
+    assert theirs.ok
+    page.click("#seg-b1s0 .tgt")
+    page.fill("#seg-b1s0 textarea.editor", "The talks went on for two hours.")
+    page.click("#seg-b1s0 .actions button:text('Save')")
+    conflict = page.locator("#seg-b1s0 .conflict")
+    sync_api.expect(conflict).to_be_visible()
+    assert conflict.locator(".conflict-theirs p").text_content() == "The talks took two hours."
+    assert conflict.locator(".conflict-yours p").text_content() == (
+        "The talks went on for two hours."
+    )
+    assert stored_segments(page, server, article_id)[1]["target"] == "The talks took two hours."
+    screenshot(page, "review-conflict")
+
+    conflict.locator("button:text('Keep mine')").click()
+    page.wait_for_selector("#seg-b1s0 .tgt-text:text('The talks went on for two hours.')")
+    segment = stored_segments(page, server, article_id)[1]
+    assert (segment["target"], segment["version"]) == ("The talks went on for two hours.", 3)
+    assert page.locator("#seg-b1s0").get_attribute("data-version") == "3"
+
+    # The history: each earlier target as a word diff against the next.
+    page.reload()
+    page.click("#seg-b1s0 details.history summary")
+    items = page.locator("#seg-b1s0 details.history li")
+    assert items.count() == 2
+    assert before != "The talks took two hours."
+    newest = items.nth(1)
+    assert newest.locator("del").all_text_contents() == ["took"]
+    assert newest.locator("ins").all_text_contents() == ["went on for"]
+    screenshot(page, "review-history")

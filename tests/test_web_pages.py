@@ -257,3 +257,24 @@ def test_pages_name_a_favicon_that_is_served(client: TestClient) -> None:
     for path in ("/static/favicon.svg", "/favicon.ico"):
         icon = client.get(path)
         assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg")
+
+
+def test_the_history_shows_each_earlier_target_as_a_word_diff(client: TestClient) -> None:
+    article = create(client, ARTICLE)
+    url = f"/articles/{article['id']}/segments/b2s0"
+    csrf = token(client)
+    client.post(url, json={"target": "There was no deal."}, headers={"X-CSRF-Token": csrf})
+    saved = client.post(
+        url, json={"target": "There was no agreement."}, headers={"X-CSRF-Token": csrf}
+    ).json()
+    row = lxml.html.fromstring(saved["row"])
+    assert row.get("data-version") == "3"
+    items = row.cssselect("details.history li")
+    assert len(items) == 2
+    first, second = items
+    assert first.cssselect(".origin")[0].text == "model"
+    assert [d.text for d in second.cssselect("del")] == ["deal."]
+    assert [i.text for i in second.cssselect("ins")] == ["agreement."]
+    assert second.cssselect(".diff")[0].text_content() == "There was no deal.agreement."
+    whole = page(client.get(f"/articles/{article['id']}"))
+    assert len(whole.cssselect("#seg-b2s0 details.history li")) == 2

@@ -17,6 +17,8 @@ from service.api.schemas import (
     error_responses,
 )
 from service.api.translate import translate_article
+from service.api.versions import set_etag
+from service.compose import Runtime
 from service.document import AlignedDocument
 from service.store.articles import ArticleStatus, StoredArticle
 
@@ -42,6 +44,7 @@ def article_public(article: StoredArticle) -> ArticlePublic:
             "updated": article.updated,
             "status": article.status,
             "format": article.format,
+            "version": article.version,
         }
     )
 
@@ -59,7 +62,18 @@ def title_of(document: AlignedDocument) -> str | None:
     openapi_extra=TEXT_BODY_OPENAPI,
     responses=error_responses(413, 415, 503),
 )
-async def create_article(runtime: RuntimeDep, request: ArticleCreate) -> ArticlePublic:
+async def create_article(
+    runtime: RuntimeDep, request: ArticleCreate, response: Response
+) -> ArticlePublic:
+    """201 with the stored article; `Location` is its URL."""
+    article = await store_article(runtime, request)
+    response.headers["Location"] = f"/v1/articles/{article.id}"
+    set_etag(response, article.version)
+    return article
+
+
+async def store_article(runtime: Runtime, request: ArticleCreate) -> ArticlePublic:
+    """Translate and store an article (the API's and the paste form's one path)."""
     document = await translate_article(runtime, request)
     stored = await run_in_threadpool(
         lambda: runtime.store.add_article(
@@ -93,8 +107,10 @@ def read_articles(
 
 
 @router.get("/{article_id}", summary="Read a stored article as reviewed so far")
-def read_article(store: StoreDep, article_id: ArticleId) -> ArticlePublic:
-    return article_public(store.article(article_id))
+def read_article(store: StoreDep, article_id: ArticleId, response: Response) -> ArticlePublic:
+    article = store.article(article_id)
+    set_etag(response, article.version)
+    return article_public(article)
 
 
 @router.delete("/{article_id}", status_code=204, summary="Delete an article and its history")

@@ -12,6 +12,7 @@ from service.api.body import JsonBodyRoute
 from service.api.deps import RuntimeDep, require_api_key
 from service.api.schemas import StrictModel, error_responses
 from service.api.segments import SegmentId
+from service.api.versions import IfMatch
 from service.compose import Runtime
 from service.document import AlignedDocument, Segment
 from service.pipeline import resegment
@@ -22,7 +23,7 @@ router = APIRouter(
     tags=["review"],
     dependencies=[Depends(require_api_key)],
     route_class=JsonBodyRoute,
-    responses=error_responses(401, 404, 409, 415, 422, 503),
+    responses=error_responses(401, 404, 409, 412, 415, 422, 503),
 )
 
 
@@ -47,29 +48,41 @@ def article_glossary(runtime: Runtime, document: AlignedDocument) -> Glossary | 
     return runtime.article_glossary(document.glossary)
 
 
-def split(runtime: Runtime, article_id: str, segment_id: str, offset: int) -> list[Segment]:
+def split(
+    runtime: Runtime, article_id: str, segment_id: str, offset: int, expected: int | None = None
+) -> list[Segment]:
     translator = article_translator(runtime, runtime.store.article(article_id).document)
-    return resegment.split_segment(runtime.store, translator, article_id, segment_id, offset)
+    return resegment.split_segment(
+        runtime.store, translator, article_id, segment_id, offset, expected
+    )
 
 
-def merge(runtime: Runtime, article_id: str, segment_id: str) -> list[Segment]:
+def merge(
+    runtime: Runtime, article_id: str, segment_id: str, expected: int | None = None
+) -> list[Segment]:
     translator = article_translator(runtime, runtime.store.article(article_id).document)
-    return resegment.merge_segment(runtime.store, translator, article_id, segment_id)
+    return resegment.merge_segment(runtime.store, translator, article_id, segment_id, expected)
 
 
 @router.post("/{segment_id}/split", summary="Split a segment in two and translate both")
 async def split_segment(
-    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, request: SplitRequest
+    runtime: RuntimeDep,
+    article_id: ArticleId,
+    segment_id: SegmentId,
+    request: SplitRequest,
+    expected: IfMatch,
 ) -> ResegmentPublic:
-    """The two new segments replace the old one (its history goes with it)."""
-    new = await run_in_threadpool(split, runtime, article_id, segment_id, request.offset)
+    """The two new segments replace the old one (its history goes with it). `If-Match`:
+    the segment's ETag, as for an edit."""
+    new = await run_in_threadpool(split, runtime, article_id, segment_id, request.offset, expected)
     return ResegmentPublic(segments=new)
 
 
 @router.post("/{segment_id}/merge", summary="Merge a segment with the next one and translate")
 async def merge_segment(
-    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId
+    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, expected: IfMatch
 ) -> ResegmentPublic:
-    """The segment and the next one of its paragraph become one segment."""
-    new = await run_in_threadpool(merge, runtime, article_id, segment_id)
+    """The segment and the next one of its paragraph become one segment. `If-Match`: the
+    ETag of the segment named (the first of the two)."""
+    new = await run_in_threadpool(merge, runtime, article_id, segment_id, expected)
     return ResegmentPublic(segments=new)

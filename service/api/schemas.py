@@ -96,6 +96,7 @@ class ArticlePublic(AlignedDocument):
     updated: datetime
     status: ArticleStatus
     format: str
+    version: int = Field(description="Grows with every change to its segments (its ETag)")
 
 
 class ArticlesPublic(BaseModel):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Response
 from starlette.concurrency import run_in_threadpool
 
 from service.api.articles import ArticleId
 from service.api.body import JsonBodyRoute
 from service.api.deps import RuntimeDep, StoreDep, require_api_key
 from service.api.schemas import SegmentPublic, SegmentUpdate, error_responses
+from service.api.versions import IfMatch, set_etag
 from service.compose import Runtime
 from service.document import SegmentStatus
 from service.store.articles import StoredSegment
@@ -36,25 +37,37 @@ def segment_public(stored: StoredSegment) -> SegmentPublic:
 
 
 @router.get("/{segment_id}", summary="Read a segment and its edit history")
-def read_segment(store: StoreDep, article_id: ArticleId, segment_id: SegmentId) -> SegmentPublic:
-    return segment_public(store.segment(article_id, segment_id))
+def read_segment(
+    store: StoreDep, article_id: ArticleId, segment_id: SegmentId, response: Response
+) -> SegmentPublic:
+    stored = store.segment(article_id, segment_id)
+    set_etag(response, stored.segment.version)
+    return segment_public(stored)
 
 
 @router.patch(
     "/{segment_id}",
     summary="Edit or approve a segment",
-    responses=error_responses(415),
+    responses=error_responses(412, 415),
 )
 async def update_segment(
-    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, edit: SegmentUpdate
+    runtime: RuntimeDep,
+    article_id: ArticleId,
+    segment_id: SegmentId,
+    edit: SegmentUpdate,
+    expected: IfMatch,
+    response: Response,
 ) -> SegmentPublic:
     """The previous target goes to the segment's history; an approved target goes to the
     translation memory, where it wins over model output for the same sentence. The
     segment's terms and flags are audited again for the new target, and its origin
-    becomes `edited` (a reviewer's draft) or `approved`."""
+    becomes `edited` (a reviewer's draft) or `approved`. With `If-Match` (the segment's
+    ETag) a segment another editor changed meanwhile is left alone: 412 with its current
+    `version` and `target` in `detail`. Without it the last write wins."""
     stored = await run_in_threadpool(
-        edit_segment, runtime, article_id, segment_id, edit.target, edit.status
+        edit_segment, runtime, article_id, segment_id, edit.target, edit.status, expected
     )
+    set_etag(response, stored.segment.version)
     return segment_public(stored)
 
 
@@ -64,6 +77,7 @@ def edit_segment(
     segment_id: str,
     target: str | None,
     status: SegmentStatus | None,
+    expected: int | None = None,
 ) -> StoredSegment:
     """A reviewer's edit, stored with its re-audit (the API's and the pages' one path)."""
     return runtime.store.edit_segment(
@@ -72,4 +86,5 @@ def edit_segment(
         target=target,
         status=status,
         check=runtime.segment_audit(article_id),
+        expected=expected,
     )

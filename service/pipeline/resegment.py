@@ -19,14 +19,19 @@ from service.markup.article import Format
 from service.markup.formats import read_article
 from service.pipeline.translator import PlannedSegment, Translator
 from service.segment.clauses import split_long
-from service.store.articles import Store, StoredArticle
+from service.store.articles import Store, StoredArticle, stale_version
 from service.store.resegment import replace_segments
 
 SEGMENT_ID = re.compile(r"^b(\d+)s(\d+)$")
 
 
 def split_segment(
-    store: Store, translator: Translator, article_id: str, segment_id: str, offset: int
+    store: Store,
+    translator: Translator,
+    article_id: str,
+    segment_id: str,
+    offset: int,
+    expected: int | None = None,
 ) -> list[Segment]:
     """Split a segment where its second sentence starts (``offset`` into its source)."""
     article = store.article(article_id)
@@ -41,11 +46,15 @@ def split_segment(
         )
     start, end = segment.source_span
     spans = [(start, start + len(left)), (end - len(right), end)]
-    return resegment(store, translator, article, block, [segment], spans)
+    return resegment(store, translator, article, block, [segment], spans, expected)
 
 
 def merge_segment(
-    store: Store, translator: Translator, article_id: str, segment_id: str
+    store: Store,
+    translator: Translator,
+    article_id: str,
+    segment_id: str,
+    expected: int | None = None,
 ) -> list[Segment]:
     """Merge a segment with the next one of its paragraph into one sentence."""
     article = store.article(article_id)
@@ -58,7 +67,7 @@ def merge_segment(
         )
     following = block.segments[position + 1]
     spans = [(segment.source_span[0], following.source_span[1])]
-    return resegment(store, translator, article, block, [segment, following], spans)
+    return resegment(store, translator, article, block, [segment, following], spans, expected)
 
 
 def resegment(
@@ -68,11 +77,17 @@ def resegment(
     block: Block,
     old: Sequence[Segment],
     spans: Sequence[tuple[int, int]],
+    expected: int | None = None,
 ) -> list[Segment]:
+    """``expected``: the version of ``old[0]`` the editor read (If-Match); checked before
+    translating, and again in the store's transaction."""
+    if expected is not None and old[0].version != expected:
+        raise stale_version(article.id, old[0])
     text = read_article(article.source_text, cast(Format, article.format)).text
     ids = fresh_ids(block, len(spans))
     new = translate_spans(translator, text, block.index, list(zip(ids, spans, strict=True)))
-    replace_segments(store, article.id, list(old), new)
+    new = [segment.model_copy(update={"version": 1}) for segment in new]
+    replace_segments(store, article.id, list(old), new, expected)
     return new
 
 

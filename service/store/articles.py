@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Row, case, delete, func, insert, or_, select,
 
 from glossary import Glossary
 from service.document import AlignedDocument, Segment, SegmentStatus, Term
-from service.errors import NotFound
+from service.errors import NotFound, PreconditionFailed
 from service.markup.render import rendered
 from service.store import glossaries as store_glossaries
 from service.store import memory_rows as store_memory
@@ -67,6 +67,7 @@ class StoredArticle:
     format: str
     source_text: str
     document: AlignedDocument  # with every segment's current target and status
+    version: int  # grows with every change to its segments: the article's ETag
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,21 @@ class Store:
             ],
         )
 
+    def histories(self, article_id: str) -> dict[str, list[HistoryEntry]]:
+        """Every segment's earlier targets (oldest first), by segment id."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(segment_history)
+                .where(segment_history.c.article_id == article_id)
+                .order_by(segment_history.c.id)
+            ).all()
+        found: dict[str, list[HistoryEntry]] = {}
+        for row in rows:
+            found.setdefault(row.segment_id, []).append(
+                HistoryEntry(row.target, row.status, row.origin, as_utc(row.replaced))
+            )
+        return found
+
     def edit_segment(
         self,
         article_id: str,
@@ -276,17 +292,21 @@ class Store:
         target: str | None,
         status: SegmentStatus | None,
         check: SegmentCheck | None = None,
+        expected: int | None = None,
     ) -> StoredSegment:
         """A reviewer's edit: the previous target goes to the history; approval to the memory.
 
         ``check`` re-audits the edited segment (terms, flags) inside the transaction, so
         what is stored describes the target stored. Without it the terms stay and a
-        reviewed target loses the model output's flags.
+        reviewed target loses the model output's flags. ``expected`` is the version the
+        editor read (If-Match): another one is ``PreconditionFailed``, and nothing changes.
         """
         now = datetime.now(UTC)
         with self.writing() as connection:
             lock_article(connection, article_id)
             state = self._segment_state(connection, article_id, segment_id)
+            if expected is not None and expected != state.version:
+                raise stale_version(article_id, state)
             new_target = state.target if target is None else target
             new_status = status or state.status
             changed = new_target != state.target
@@ -325,6 +345,7 @@ class Store:
                     flags=current.flags,
                     terms=[term.model_dump(mode="json") for term in current.terms],
                     updated=now,
+                    version=state.version + 1,
                 )
             )
             connection.execute(
@@ -366,7 +387,11 @@ class Store:
             connection.execute(
                 update(articles)
                 .where(articles.c.id == article_id)
-                .values(status=article_status(int(approved or 0), int(total)), updated=now)
+                .values(
+                    status=article_status(int(approved or 0), int(total)),
+                    updated=now,
+                    version=articles.c.version + 1,
+                )
             )
         return self.segment(article_id, segment_id)
 
@@ -445,6 +470,23 @@ def lock_article(connection: Connection, article_id: str) -> None:
     connection.execute(select(articles.c.id).where(articles.c.id == article_id).with_for_update())
 
 
+def stale_version(article_id: str, current: Any) -> PreconditionFailed:
+    """An edit based on an older version of a segment; ``current`` (a segment row or a
+    ``Segment``) is what it is now, for the editor to choose from."""
+    segment_id = getattr(current, "segment_id", None) or current.id
+    return PreconditionFailed(
+        f"segment {segment_id!r} of article {article_id!r} is at version "
+        f"{current.version}: another editor changed it since you read it",
+        detail={
+            "article_id": article_id,
+            "segment_id": segment_id,
+            "version": current.version,
+            "target": current.target,
+            "status": current.status,
+        },
+    )
+
+
 def article_not_found(article_id: str) -> NotFound:
     return NotFound(f"no article with id {article_id!r}", detail={"article_id": article_id})
 
@@ -475,6 +517,7 @@ def apply_state(segment: Segment, state: Row[Any]) -> Segment:
             "origin": state.origin,
             "flags": state.flags,
             "terms": [Term.model_validate(term) for term in state.terms],
+            "version": state.version,
         }
     )
 

@@ -19,13 +19,21 @@ from service.store.articles import (
     article_status,
     lock_article,
     segment_row,
+    stale_version,
     stored_document,
 )
 from service.store.schema import articles, segment_flags, segment_history, segments
 
 
-def replace_segments(store: Store, article_id: str, old: list[Segment], new: list[Segment]) -> None:
-    """Put ``new`` where the consecutive segments ``old`` are, unless the article changed."""
+def replace_segments(
+    store: Store,
+    article_id: str,
+    old: list[Segment],
+    new: list[Segment],
+    expected: int | None = None,
+) -> None:
+    """Put ``new`` where the consecutive segments ``old`` are, unless the article changed;
+    ``expected``: the version of the first one the editor read (If-Match)."""
     now = datetime.now(UTC)
     old_ids = [segment.id for segment in old]
     with store.writing() as connection:
@@ -41,11 +49,18 @@ def replace_segments(store: Store, article_id: str, old: list[Segment], new: lis
         states = {
             state.segment_id: state
             for state in connection.execute(
-                select(segments.c.segment_id, segments.c.source, segments.c.status).where(
-                    segments.c.article_id == article_id
-                )
+                select(
+                    segments.c.segment_id,
+                    segments.c.source,
+                    segments.c.target,
+                    segments.c.status,
+                    segments.c.version,
+                ).where(segments.c.article_id == article_id)
             )
         }
+        first = states.get(old[0].id)
+        if expected is not None and first is not None and first.version != expected:
+            raise stale_version(article_id, first)
         replaced = False
         for block in document.blocks:
             ids = [segment.id for segment in block.segments]
@@ -97,5 +112,6 @@ def replace_segments(store: Store, article_id: str, old: list[Segment], new: lis
                 document=document.model_dump(mode="json"),
                 status=article_status(approved, len(document.segments())),
                 updated=now,
+                version=articles.c.version + 1,
             )
         )

@@ -54,6 +54,8 @@ articles = Table(
     Column("source_text", Text, nullable=False),
     # The document as the model made it; ``segments`` holds each segment's current state.
     Column("document", JSON, nullable=False),
+    # Grows by one with every change to the article's segments (its ETag).
+    Column("version", Integer, nullable=False, server_default="1"),
 )
 
 segments = Table(
@@ -70,6 +72,8 @@ segments = Table(
     Column("terms", JSON, nullable=False),
     Column("score", Float),
     Column("updated", DateTime(timezone=True), nullable=False),
+    # Grows by one with every edit of the segment (its ETag; If-Match compares it).
+    Column("version", Integer, nullable=False, server_default="1"),
 )
 
 # One row per flag of a segment, so that articles can be filtered by flag in plain SQL.

@@ -6,9 +6,11 @@ term's English is looked up again in the text, and not marked when absent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.document import AlignedDocument, Segment, Term
+from service.store.articles import HistoryEntry
+from service.web.diff import Change, changes
 
 COLOURS = 8  # CSS classes term-c0 … term-c7
 
@@ -81,7 +83,15 @@ class Row:
     segment: Segment
     source: list[Piece]
     target: list[Piece]
+    history: list[Change] = field(default_factory=list)  # oldest first, as word diffs
 
 
-def row_view(segment: Segment, colours: dict[str, int]) -> Row:
-    return Row(segment, source_pieces(segment, colours), target_pieces(segment, colours))
+def row_view(
+    segment: Segment, colours: dict[str, int], history: list[HistoryEntry] | None = None
+) -> Row:
+    return Row(
+        segment,
+        source_pieces(segment, colours),
+        target_pieces(segment, colours),
+        changes(history or [], segment.target),
+    )

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from service.api.articles import ArticleId, create_article
+from service.api.articles import ArticleId, store_article
 from service.api.deps import RuntimeDep, StoreDep
 from service.api.export import attachment
 from service.api.schemas import ArticleCreate
@@ -19,7 +19,7 @@ from service.document import Block
 from service.errors import InputError
 from service.markup.exports import ExportFormat, export
 from service.pipeline import quality
-from service.store.articles import StoredArticle
+from service.store.articles import HistoryEntry, StoredArticle
 from service.web.auth import require_csrf_form, require_login
 from service.web.highlight import Row, row_view, term_colours
 from service.web.render import PageRoute, render
@@ -68,7 +68,10 @@ def read_index(
     return render(request, "index.html", context)
 
 
-def article_context(article: StoredArticle) -> dict[str, object]:
+def article_context(
+    article: StoredArticle, histories: dict[str, list[HistoryEntry]] | None = None
+) -> dict[str, object]:
+    histories = histories or {}
     document = article.document
     colours = term_colours(document)
     segments = document.segments()
@@ -80,7 +83,13 @@ def article_context(article: StoredArticle) -> dict[str, object]:
     return {
         "article": article,
         "blocks": [
-            BlockView(block, [row_view(segment, colours) for segment in block.segments])
+            BlockView(
+                block,
+                [
+                    row_view(segment, colours, histories.get(segment.id))
+                    for segment in block.segments
+                ],
+            )
             for block in document.blocks
         ],
         "counts": {
@@ -95,7 +104,8 @@ def article_context(article: StoredArticle) -> dict[str, object]:
 
 @router.get("/articles/{article_id}", name="article", dependencies=[Depends(require_login)])
 def read_article(request: Request, store: StoreDep, article_id: ArticleId) -> Response:
-    return render(request, "article.html", article_context(store.article(article_id)))
+    article = store.article(article_id)
+    return render(request, "article.html", article_context(article, store.histories(article_id)))
 
 
 @router.post("/articles", dependencies=[Depends(require_login), Depends(require_csrf_form)])
@@ -109,7 +119,7 @@ async def translate_new_article(
         request = ArticleCreate(text=text, title=title.strip() or None)
     except ValidationError as error:
         raise InputError(f"the article cannot be stored: {error.errors()[0]['msg']}") from None
-    article = await create_article(runtime, request)
+    article = await store_article(runtime, request)
     return RedirectResponse(f"/articles/{article.id}", status_code=303)
 
 

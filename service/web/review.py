@@ -1,7 +1,9 @@
 """What the review page's script sends: segment edits, approvals, splits and merges (JSON).
 
 Failures answer in the API's JSON error shape (the script shows the message);
-without a session, 401, and the script goes to the login form.
+without a session, 401, and the script goes to the login form. The script sends
+the version of the segment it shows as ``If-Match``: a 412 carries the other
+editor's text, which the page shows beside the reviewer's to choose from.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from service.api.deps import RuntimeDep
 from service.api.resegment import SplitRequest
 from service.api.schemas import SegmentUpdate
 from service.api.segments import SegmentId, edit_segment
+from service.api.versions import IfMatch
 from service.compose import Runtime
 from service.web.auth import require_csrf_header, require_login
 from service.web.highlight import row_view, term_colours
@@ -32,16 +35,20 @@ router = APIRouter(
 
 
 def edited(
-    runtime: Runtime, article_id: str, segment_id: str, edit: SegmentUpdate
+    runtime: Runtime,
+    article_id: str,
+    segment_id: str,
+    edit: SegmentUpdate,
+    expected: int | None = None,
 ) -> dict[str, Any]:
     """Store the edit (re-audited); the row as the page now shows it, and the article's
-    counts."""
-    edit_segment(runtime, article_id, segment_id, edit.target, edit.status)
+    counts. ``expected``: the version the page loaded (412 if another editor's is newer)."""
+    stored = edit_segment(runtime, article_id, segment_id, edit.target, edit.status, expected)
     article = runtime.store.article(article_id)
     colours = term_colours(article.document)
     segments = article.document.segments()
     segment = next(s for s in segments if s.id == segment_id)
-    row = templates.get_template("_row.html").render(row=row_view(segment, colours))
+    row = templates.get_template("_row.html").render(row=row_view(segment, colours, stored.history))
     return {
         "segment": segment.model_dump(mode="json"),
         "row": row,
@@ -56,22 +63,32 @@ def edited(
 
 @router.post("")
 async def save_segment(
-    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, edit: SegmentUpdate
+    runtime: RuntimeDep,
+    article_id: ArticleId,
+    segment_id: SegmentId,
+    edit: SegmentUpdate,
+    expected: IfMatch,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(edited, runtime, article_id, segment_id, edit)
+    return await run_in_threadpool(edited, runtime, article_id, segment_id, edit, expected)
 
 
 @router.post("/split")
 async def split_segment(
-    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, request: SplitRequest
+    runtime: RuntimeDep,
+    article_id: ArticleId,
+    segment_id: SegmentId,
+    request: SplitRequest,
+    expected: IfMatch,
 ) -> dict[str, Any]:
-    new = await run_in_threadpool(resegment.split, runtime, article_id, segment_id, request.offset)
+    new = await run_in_threadpool(
+        resegment.split, runtime, article_id, segment_id, request.offset, expected
+    )
     return {"segments": [segment.id for segment in new]}
 
 
 @router.post("/merge")
 async def merge_segment(
-    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId
+    runtime: RuntimeDep, article_id: ArticleId, segment_id: SegmentId, expected: IfMatch
 ) -> dict[str, Any]:
-    new = await run_in_threadpool(resegment.merge, runtime, article_id, segment_id)
+    new = await run_in_threadpool(resegment.merge, runtime, article_id, segment_id, expected)
     return {"segments": [segment.id for segment in new]}

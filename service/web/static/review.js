@@ -15,10 +15,21 @@
     message.classList.toggle("error", Boolean(isError));
   }
 
-  async function post(path, body) {
+  // A 412: another editor saved the segment since this page loaded it.
+  class Conflict extends Error {
+    constructor(message, detail) {
+      super(message);
+      this.detail = detail;
+    }
+  }
+
+  // `version`: the segment's version as the page shows it, sent as If-Match.
+  async function post(path, body, version) {
+    const headers = { "Content-Type": "application/json", "X-CSRF-Token": csrf };
+    if (version) headers["If-Match"] = `"${version}"`;
     const response = await fetch(`/articles/${articleId}/segments/${path}`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      headers,
       body: JSON.stringify(body || {}),
       credentials: "same-origin",
     });
@@ -27,6 +38,9 @@
       throw new Error("log in first");
     }
     const data = await response.json().catch(() => ({}));
+    if (response.status === 412 && data.error) {
+      throw new Conflict(data.error.message, data.error.detail);
+    }
     if (!response.ok) {
       throw new Error((data.error && data.error.message) || `request failed (${response.status})`);
     }
@@ -77,6 +91,7 @@
 
   function closeEditor() {
     if (!open) return;
+    if (open.conflict) open.conflict.remove();
     open.textarea.remove();
     open.actions.remove();
     open.row.classList.remove("editing");
@@ -91,6 +106,44 @@
     return fresh;
   }
 
+  // Theirs beside yours: keep yours (saved over theirs, knowingly) or take theirs.
+  function showConflict(row, detail, status) {
+    if (open.conflict) open.conflict.remove();
+    const box = document.createElement("div");
+    box.className = "conflict";
+    box.setAttribute("role", "alert");
+    const intro = document.createElement("p");
+    intro.textContent = "Another editor saved this sentence since you opened the page.";
+    const texts = document.createElement("div");
+    texts.className = "conflict-texts";
+    for (const [label, text, name] of [
+      ["Theirs", detail.target, "theirs"],
+      ["Yours", open.textarea.value, "yours"],
+    ]) {
+      const side = document.createElement("div");
+      side.className = `conflict-${name}`;
+      const heading = document.createElement("h3");
+      heading.textContent = label;
+      const body = document.createElement("p");
+      body.textContent = text;
+      side.append(heading, body);
+      texts.append(side);
+    }
+    const choices = document.createElement("div");
+    choices.className = "actions";
+    choices.append(
+      button("Keep mine", () => {
+        row.dataset.version = String(detail.version);
+        open.original = null; // send the text even if it equals what was loaded
+        save(row, status);
+      }),
+      button("Use theirs", () => window.location.reload()),
+    );
+    box.append(intro, texts, choices);
+    open.actions.after(box);
+    open.conflict = box;
+  }
+
   async function save(row, status) {
     if (!open || open.row !== row) return row;
     const target = open.textarea.value;
@@ -102,7 +155,7 @@
       return row;
     }
     try {
-      const data = await post(row.dataset.segment, body);
+      const data = await post(row.dataset.segment, body, row.dataset.version);
       closeEditor();
       const fresh = replaceRow(row, data.row);
       document.getElementById("segment-count").textContent = data.article.segments;
@@ -115,6 +168,9 @@
       return fresh;
     } catch (error) {
       say(error.message, true);
+      if (error instanceof Conflict && open && open.row === row) {
+        showConflict(row, error.detail, status);
+      }
       return null;
     }
   }
@@ -159,7 +215,7 @@
       return;
     }
     try {
-      await post(`${row.dataset.segment}/split`, { offset });
+      await post(`${row.dataset.segment}/split`, { offset }, row.dataset.version);
       window.location.reload();
     } catch (error) {
       say(error.message, true);
@@ -168,7 +224,7 @@
 
   async function merge(row) {
     try {
-      await post(`${row.dataset.segment}/merge`);
+      await post(`${row.dataset.segment}/merge`, {}, row.dataset.version);
       window.location.reload();
     } catch (error) {
       say(error.message, true);
