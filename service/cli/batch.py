@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from glossary import Glossary
     from service.batch.jobstore import JobStore
     from service.batch.local import ArticleOptions
+    from service.batch.runner import Executor
     from service.settings import Settings
     from service.store.articles import Store
 
@@ -197,17 +198,13 @@ def run_local(
 ) -> None:
     from service import compose
     from service.batch.local import LocalExecutor
-    from service.batch.runner import Runner
-    from service.cli.progress import BatchProgress
 
-    job = jobs.job(job_id)
     engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
     try:
         memory = compose.translation_memory(settings, store)
         translator = compose.translator(settings, engine, glossary=glossary, memory=memory)
-        progress = BatchProgress(job.total, job.finished)
         executor = LocalExecutor(translator, workers, interrupt=engine.abandon, options=options)
-        Runner(jobs, executor, observer=progress, on_failure=progress.failed).run(job_id)
+        run_with_progress(jobs, job_id, executor)
     finally:
         engine.close()
 
@@ -225,10 +222,7 @@ def run_ray(
     from pydantic import SecretStr
 
     from service.batch.ray_executor import RayExecutor
-    from service.batch.runner import Runner
-    from service.cli.progress import BatchProgress
 
-    job = jobs.job(job_id)
     executor = RayExecutor(
         settings,
         glossary,
@@ -238,10 +232,19 @@ def run_ray(
         options=options,
     )
     try:
-        progress = BatchProgress(job.total, job.finished)
-        Runner(jobs, executor, observer=progress, on_failure=progress.failed).run(job_id)
+        run_with_progress(jobs, job_id, executor)
     finally:
         executor.close()
+
+
+def run_with_progress(jobs: JobStore, job_id: str, executor: Executor) -> None:
+    """The job's run, its progress and each failure on stderr."""
+    from service.batch.runner import Runner
+    from service.cli.progress import BatchProgress
+
+    job = jobs.job(job_id)
+    progress = BatchProgress(job.total, job.finished)
+    Runner(jobs, executor, observer=progress, on_failure=progress.failed).run(job_id)
 
 
 def summary(counts: dict[str, int], out: Path) -> None:
