@@ -83,6 +83,7 @@ def translator(
     glossary: Glossary | None,
     memory: Memory | None = None,
     beam_size: int | None = None,
+    target_lang: str | None = None,
 ) -> Translator:
     """A translator over ``engine`` (cheap: engine and memory are shared, not copied)."""
     return Translator(
@@ -92,6 +93,7 @@ def translator(
         memory=memory,
         glossary=glossary,
         quality=thresholds(settings),
+        profile=profile(settings, target_lang),
     )
 
 
@@ -150,15 +152,19 @@ class Runtime:
         raise ModelNotReady(self.settings.model, RETRY_AFTER_S)
 
     def translator(
-        self, beam_size: int | None = None, glossary: Glossary | None | Unset = UNSET
+        self,
+        beam_size: int | None = None,
+        glossary: Glossary | None | Unset = UNSET,
+        target_lang: str | None = None,
     ) -> Translator:
-        """A translator for one request or job."""
+        """A translator for one request or job (``target_lang`` None: MTDESK_TARGET_LANG)."""
         return translator(
             self.settings,
             self.ready_engine(),
             glossary=self.default_glossary() if isinstance(glossary, Unset) else glossary,
             memory=self.memory,
             beam_size=beam_size,
+            target_lang=target_lang,
         )
 
     def default_glossary(self) -> Glossary | None:

@@ -371,3 +371,30 @@ def test_a_conflict_shows_the_other_editors_text_to_choose_from(page: Any, serve
     assert newest.locator("del").all_text_contents() == ["took"]
     assert newest.locator("ins").all_text_contents() == ["went on for"]
     screenshot(page, "review-history")
+
+
+def test_undo_one_localisation_change(page: Any, server: str) -> None:
+    created = page.request.post(
+        f"{server}/v1/articles",
+        data={"text": "Die Gespräche begannen am 3. Oktober 2022.", "target_lang": "en-US"},
+    )
+    assert created.status == 201, created.text()
+    article = created.json()
+    [segment] = [s for block in article["blocks"] for s in block["segments"]]
+    [change] = [c for c in segment["localisation"] if c["rule"] == "date"]
+    assert (change["before"], change["after"]) == ("3 October", "October 3")  # the toy's English
+    page.goto(f"{server}/articles/{article['id']}")
+    row = page.locator(f"#seg-{segment['id']}")
+    assert row.locator("mark.loc-date").text_content() == "October 3"
+    index = segment["localisation"].index(change)
+    row.locator(f"button.undo[data-change='{index}']").click()
+    page.wait_for_selector(f"#seg-{segment['id']} mark.loc-date", state="detached")
+    text = page.locator(f"#seg-{segment['id']} .tgt-text").text_content() or ""
+    assert text == segment["target"].replace("October 3", "3 October")
+    assert page.locator("#message").text_content() == "Change undone."
+    stored = page.request.get(f"{server}/v1/articles/{article['id']}/segments/{segment['id']}")
+    body = stored.json()
+    assert body["target"] == text
+    others = [c for c in segment["localisation"] if c != change]
+    assert [c["after"] for c in body["localisation"]] == [c["after"] for c in others]
+    assert [entry["target"] for entry in body["history"]] == [segment["target"]]

@@ -26,6 +26,7 @@ from service.batch.jobstore import Item, Job, job_key
 from service.batch.worker import JobWorker
 from service.compose import Runtime
 from service.errors import ArchiveInvalid, InputError, JobConflict, NotFound, UnsupportedMediaType
+from service.localise import check_target
 
 Body = TypeVar("Body", bound=BaseModel)
 JobId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]
@@ -61,6 +62,9 @@ class JobCreate(StrictModel):
         default="de",
         description="de: an article that is not German fails; auto: its German sentences "
         "are translated and the others kept",
+    )
+    target_lang: str | None = Field(
+        default=None, description="`en`, `en-GB` or `en-US`; default MTDESK_TARGET_LANG"
     )
 
 
@@ -183,7 +187,7 @@ WorkerDep = Annotated[JobWorker, Depends(get_worker)]
 async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -> Response:
     """JSON ``{"articles": [...]}``, or an archive upload: ``multipart/form-data`` with the
     .zip / .tar.gz / .jsonl file as the field ``file`` (and optionally ``glossary``, names
-    separated by commas), e.g. ``curl -F file=@archive.zip …/v1/jobs``.
+    separated by commas, ``source_lang`` and ``target_lang``), e.g. ``curl -F file=@archive.zip …/v1/jobs``.
 
     Answers at once with the queued job; ``GET /v1/jobs/{id}`` follows it.
     """
@@ -192,17 +196,28 @@ async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         if media_type == "multipart/form-data":
-            source, label, specs, source_lang = await save_upload(request, directory)
+            source, label, specs, source_lang, target_lang = await save_upload(request, directory)
             articles: Iterable[InputArticle] = read_input(source)  # read in the thread below
         elif media_type == "application/json":
             request_body = parse_json(JobCreate, await request.body())
             articles = input_articles(request_body.articles)
             label, specs = f"{len(articles)} articles (JSON)", request_body.glossary
-            source_lang = request_body.source_lang
+            source_lang, target_lang = request_body.source_lang, request_body.target_lang
         else:
             raise UnsupportedMediaType(media_type)
+        if target_lang is not None:
+            check_target(target_lang)
         job = await run_in_threadpool(
-            queue_job, runtime, worker, job_id, directory, label, specs, source_lang, articles
+            queue_job,
+            runtime,
+            worker,
+            job_id,
+            directory,
+            label,
+            specs,
+            source_lang,
+            articles,
+            target_lang,
         )
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)  # a refused job leaves nothing behind
@@ -228,7 +243,7 @@ def parse_json(schema: type[Body], body: bytes) -> Body:
 
 async def save_upload(
     request: Request, directory: FilePath
-) -> tuple[FilePath, str, list[str] | None, str]:
+) -> tuple[FilePath, str, list[str] | None, str, str | None]:
     """The uploaded archive, stored under the job's directory by a name of ours."""
     async with request.form(max_files=1, max_fields=10) as form:
         upload = form.get("file")
@@ -248,6 +263,7 @@ async def save_upload(
         source_lang = form.get("source_lang") or "de"
         if source_lang not in ("de", "auto"):
             raise InputError("the field `source_lang` is `de` or `auto`")
+        target_lang = form.get("target_lang")
         target = directory / f"upload{suffix}"  # never the client's name: nothing lands elsewhere
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as stream:
@@ -256,7 +272,8 @@ async def save_upload(
     specs = None
     if isinstance(glossary, str):
         specs = [spec.strip() for spec in glossary.split(",") if spec.strip()]
-    return target, filename, specs, str(source_lang)
+    target_lang = target_lang if isinstance(target_lang, str) else None
+    return target, filename, specs, str(source_lang), target_lang
 
 
 def queue_job(
@@ -268,6 +285,7 @@ def queue_job(
     specs: list[str] | None,
     source_lang: str,
     articles: Iterable[InputArticle],
+    target_lang: str | None = None,
 ) -> Job:
     glossary = worker.glossary_for(specs)
     return worker.jobs.create(
@@ -278,7 +296,7 @@ def queue_job(
         model=runtime.settings.model,
         glossary_name=glossary.name if glossary else None,
         glossary_version=glossary.version if glossary else None,
-        options={"glossary": specs, "source_lang": source_lang},
+        options={"glossary": specs, "source_lang": source_lang, "target_lang": target_lang},
         articles=articles,
         max_chars=runtime.settings.max_chars,
     )

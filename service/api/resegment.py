@@ -41,7 +41,9 @@ class ResegmentPublic(BaseModel):
 
 def article_translator(runtime: Runtime, document: AlignedDocument) -> Translator:
     """A translator with the glossary the article was translated with."""
-    return runtime.translator(glossary=article_glossary(runtime, document))
+    return runtime.translator(
+        glossary=article_glossary(runtime, document), target_lang=document.target_lang
+    )
 
 
 def article_glossary(runtime: Runtime, document: AlignedDocument) -> Glossary | None:

@@ -65,6 +65,12 @@ class TranslateRequest(StrictModel):
         ),
     )
     title: UserText | None = Field(default=None, max_length=1000)
+    target_lang: str | None = Field(
+        default=None,
+        description="`en` (the model's English as it is), `en-GB` or `en-US` (that locale's "
+        "conventions applied, each change under the segment's `localisation`); default "
+        "MTDESK_TARGET_LANG",
+    )
     glossary: Annotated[str, Field(max_length=200)] | GlossaryInline | None = Field(
         default=None, description="A stored glossary by name, or entries for this request"
     )

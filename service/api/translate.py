@@ -15,6 +15,7 @@ from service.api.schemas import InputFormat, TranslateRequest, error_responses
 from service.compose import UNSET, Runtime, Unset
 from service.document import AlignedDocument
 from service.errors import EmptyInput, InputTooLarge, UnsupportedFormat
+from service.localise import check_target
 from service.markup.article import Format
 from service.pipeline.glossaries import resolve_glossary
 
@@ -43,8 +44,10 @@ async def translate_article(runtime: Runtime, request: TranslateRequest) -> Alig
         raise EmptyInput()
     if not readable(request.format):
         raise UnsupportedFormat(request.format, READABLE_FORMATS)
+    if request.target_lang is not None:
+        check_target(request.target_lang)
     glossary = await run_in_threadpool(request_glossary, runtime, request)
-    translator = runtime.translator(request.options.beam_size, glossary)
+    translator = runtime.translator(request.options.beam_size, glossary, request.target_lang)
     document = await run_in_threadpool(
         translator.translate, request.text, request.format, source_lang=request.source_lang
     )

@@ -77,7 +77,8 @@ class JobWorker:
         try:
             job = self.jobs.job(job_id)
             translator = self.runtime.translator(
-                glossary=self.glossary_for(job.options.get("glossary"))
+                glossary=self.glossary_for(job.options.get("glossary")),
+                target_lang=job.options.get("target_lang"),
             )
             options = ArticleOptions(source_lang=job.options.get("source_lang", "de"))
             executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT, options=options)

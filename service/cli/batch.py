@@ -22,6 +22,7 @@ from service.cli.options import (
     NoGlossaryOption,
     SourceLang,
     SourceLangOption,
+    TargetOption,
     ThreadsOption,
     chosen_glossary,
     cli_message,
@@ -65,6 +66,7 @@ def batch(
     beam_size: BeamSizeOption = None,
     threads: ThreadsOption = None,
     source_lang: SourceLangOption = SourceLang.de,
+    target: TargetOption = None,
     retry_failed: Annotated[
         bool,
         typer.Option(
@@ -101,7 +103,11 @@ def batch(
     from service.store.articles import Store
 
     settings = settings_with(
-        model=model, backend=backend and backend.value, beam_size=beam_size, threads=threads
+        model=model,
+        backend=backend and backend.value,
+        beam_size=beam_size,
+        threads=threads,
+        target_lang=target and target.value,
     )
     source, out = source.resolve(), out.resolve()
     try:

@@ -24,6 +24,7 @@ from service.cli.options import (
     OutputFormat,
     SourceLang,
     SourceLangOption,
+    TargetOption,
     ThreadsOption,
     chosen_glossary,
     cli_message,
@@ -101,6 +102,7 @@ def translate(
         ),
     ] = None,
     source_lang: SourceLangOption = SourceLang.de,
+    target: TargetOption = None,
 ) -> None:
     """Translate a German article to English (the output keeps the input's markup)."""
     from service import compose
@@ -108,7 +110,11 @@ def translate(
     from service.pipeline.translator import read_checked
 
     settings = settings_with(
-        model=model, beam_size=beam_size, threads=threads, backend=backend and backend.value
+        model=model,
+        beam_size=beam_size,
+        threads=threads,
+        backend=backend and backend.value,
+        target_lang=target and target.value,
     )
     # Everything that needs no model is checked before it loads: a plain mistake
     # (an empty or huge file, an English article, a bad glossary) is answered at once.
@@ -122,6 +128,7 @@ def translate(
     except NotGerman as error:  # its message names the API's field; here it is an option
         fail(cli_message(error))
     chosen = chosen_glossary(settings, glossary, no_glossary)
+    compose.profile(settings)  # a broken profile too
     engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
     try:
         translator = compose.translator(settings, engine, glossary=chosen)
@@ -276,6 +283,7 @@ def serve(
     port: Annotated[
         int | None, typer.Option(help=from_setting("port", "Port to listen on."))
     ] = None,
+    target: TargetOption = None,
 ) -> None:
     """Run the HTTP service (the model loads in the background; /ready says when)."""
     import uvicorn
@@ -291,6 +299,7 @@ def serve(
         threads=threads,
         host=host,
         port=port,
+        target_lang=target and target.value,
     )
     resolve(settings.model)  # a missing model fails here, in one line, before the server starts
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port)

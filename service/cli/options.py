@@ -117,8 +117,10 @@ TargetOption = Annotated[
     typer.Option(
         "--target",
         "-t",
-        help="Target locale: en (the model's English as it is), en-GB or en-US "
-        "[env MTDESK_TARGET_LANG].",
+        help=from_setting(
+            "target_lang", "Target locale: en (the model's English as it is), en-GB or en-US."
+        ),
+        show_default=False,
     ),
 ]
 

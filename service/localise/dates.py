@@ -21,6 +21,8 @@ from babel.dates import format_date
 from service.localise.edits import Edit, Span
 from service.localise.profile import Profile
 
+# "Oct. 3": the dot of an abbreviated month is the date's; after "October" it ends a sentence
+ABBREVIATION_DOT = r"(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Okt|Nov|Dec|Dez))\.)?"
 YEARLESS = 2000  # a leap year, so that 29 February can be written without one
 
 
@@ -53,12 +55,12 @@ def patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
     not_range_before = r"(?<![\d.,:/]|\d\s*[-–]\s*|\d\s+(?:and|to|or)\s+)"
     month_day = regex.compile(
-        rf"\b{lead}(?P<month>{month})\b\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        rf"\b{lead}(?P<month>{month})\b{ABBREVIATION_DOT}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
         rf"{not_range_after}{year}"
     )
     day_month = regex.compile(
         rf"{not_range_before}\b{lead}(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+"
-        rf"(?:of\s+)?(?P<month>{month})\b\.?{year}"
+        rf"(?:of\s+)?(?P<month>{month})\b{ABBREVIATION_DOT}{year}"
     )
     return month_day, day_month
 

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 from glossary import Glossary
 from models.engine import Engine, Hypothesis
-from service.document import AlignedDocument, Block, GlossaryRef, Segment, Term
+from service.document import AlignedDocument, Block, GlossaryRef, Localisation, Segment, Term
 from service.errors import EmptyInput, NotGerman, check_storable
+from service.localise import Profile
 from service.markup.article import Article, Format
 from service.markup.formats import read_article
 from service.markup.render import replace_spans, target_document
 from service.pipeline.language import article_language, foreign_sentence
+from service.pipeline.localising import localise_translation
 from service.pipeline.quality import Thresholds, quality_flags
 from service.pipeline.terms import TermApplier, Translated
 from service.segment.clauses import split_long
@@ -45,8 +47,11 @@ class Translator:
         memory: Memory | None = None,
         glossary: Glossary | None = None,
         quality: Thresholds | None = None,
+        profile: Profile | None = None,
     ):
         self.engine = engine
+        self.profile = profile  # the target locale's conventions; None: the model's English
+        self.target_lang = profile.locale if profile else "en"
         self.quality = quality or Thresholds()
         self.max_sentence_tokens = max_sentence_tokens
         self.memory = memory
@@ -92,15 +97,20 @@ class Translator:
         segments = [
             kept_segment(article.text, segment)
             if segment.id in kept
-            else self.finish(article.text, segment, translations, remembered)
+            else self.finish(
+                article.text, segment, translations, remembered, article.blocks[segment.block].kind
+            )
             for segment in planned
         ]
+        localised = {segment.id for segment in segments if segment.localisation}
         aligned = {
             s.id: hypothesis
             for s in marked
             if (hypothesis := translations[article.text[s.start : s.end]].hypothesis)
+            and s.id not in localised  # its pieces no longer spell the English
         }
         document = assemble(article, planned, segments, self.engine.name, self.glossary, aligned)
+        document.target_lang = self.target_lang
         self.remember(document)
         return document
 
@@ -108,7 +118,9 @@ class Translator:
         """Sentences the memory holds: their segments skip the engine."""
         if self.memory is None:
             return {}
-        return self.memory.lookup(sentences, self.engine.name, self.terms.version)
+        return self.memory.lookup(
+            sentences, self.engine.name, self.terms.version, target_lang=self.target_lang
+        )
 
     def remember(self, document: AlignedDocument) -> None:
         """Store fresh model outputs; flagged ones are not worth reusing."""
@@ -119,7 +131,7 @@ class Translator:
             for segment in document.segments()
             if segment.origin == "model" and not segment.flags
         }
-        self.memory.store(fresh, self.engine.name, self.terms.version)
+        self.memory.store(fresh, self.engine.name, self.terms.version, target_lang=self.target_lang)
 
     def plan(self, article: Article) -> list[PlannedSegment]:
         planned = []
@@ -169,6 +181,7 @@ class Translator:
         segment: PlannedSegment,
         translations: dict[str, Translated],
         remembered: dict[str, MemoryHit],
+        block_kind: str = "paragraph",
     ) -> Segment:
         source = text[segment.start : segment.end]
         hit = remembered.get(source)
@@ -176,6 +189,9 @@ class Translator:
             translated = join_pieces(segment, text, translations)
         else:
             translated = self.terms.audit(source, hit.target)
+        changes: list[Localisation] = []
+        if not (hit and hit.origin == "approved"):  # a reviewer's words are left as they are
+            translated, changes = localise_translation(translated, source, self.profile, block_kind)
         score = hit.score if hit else translated.score
         flags = list(translated.flags)
         if not (hit and hit.origin == "approved"):  # a reviewer's target needs no warnings
@@ -187,6 +203,7 @@ class Translator:
             target=translated.text,
             source_span=(segment.start, segment.end),
             terms=translated.terms,
+            localisation=changes,
             flags=flags,
             score=score,
             origin=hit.origin if hit else "model",

@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Row, case, delete, func, insert, or_, select, update
 
 from glossary import Glossary
-from service.document import AlignedDocument, Segment, SegmentStatus, Term
+from service.document import AlignedDocument, Localisation, Segment, SegmentStatus, Term
 from service.errors import NotFound, PreconditionFailed
 from service.markup.render import rendered
 from service.store import glossaries as store_glossaries
@@ -369,6 +370,7 @@ class Store:
                     target=new_target,
                     model=state.model,
                     glossary_version=state.glossary_version or "",
+                    target_lang=state.document.get("target_lang", "en"),
                     now=now,
                 )
             elif state.status == "approved":
@@ -378,6 +380,7 @@ class Store:
                     target=state.target,
                     model=state.model,
                     glossary_version=state.glossary_version or "",
+                    target_lang=state.document.get("target_lang", "en"),
                 )
             total, approved = connection.execute(
                 select(
@@ -509,9 +512,10 @@ def segment_row(article_id: str, position: int, segment: Segment, now: datetime)
 
 def apply_state(segment: Segment, state: Row[Any]) -> Segment:
     """The segment as it is now: reviewed target, status, origin, flags and terms over the
-    model's output."""
+    model's output; the localisation changes still in the target, where they now are."""
     return segment.model_copy(
         update={
+            "localisation": carried(segment.localisation, segment.target, state.target),
             "target": state.target,
             "status": state.status,
             "origin": state.origin,
@@ -520,6 +524,22 @@ def apply_state(segment: Segment, state: Row[Any]) -> Segment:
             "version": state.version,
         }
     )
+
+
+def carried(changes: list[Localisation], before: str, after: str) -> list[Localisation]:
+    """The changes an edit from ``before`` to ``after`` left untouched, their spans moved
+    (an edit that undoes or rewrites a change drops it)."""
+    if before == after or not changes:
+        return changes
+    kept = []
+    blocks = SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
+    for change in changes:
+        start, end = change.target_span
+        block = next((b for b in blocks if b.a <= start and end <= b.a + b.size), None)
+        if block is not None and end > start:
+            shift = block.b - block.a
+            kept.append(change.model_copy(update={"target_span": (start + shift, end + shift)}))
+    return kept
 
 
 def current_segment(article_id: str, state: Row[Any]) -> Segment:

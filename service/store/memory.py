@@ -1,7 +1,9 @@
 """Translation memory: exact-match reuse of earlier translations, consulted before the engine.
 
-Entries are keyed by (normalised source sentence, model, glossary version): a
-different model or glossary must not reuse a translation made without it.
+Entries are keyed by (normalised source sentence, target locale, model, glossary
+version): a different locale, model or glossary must not reuse a translation made
+without it. The locale is part of the sentence's key (``memory_key``), so that plain
+``en`` keys, and the entries stored before locales existed, stay as they were.
 Backend and beam width are not in the key, on purpose: they are ways of
 running the same model (int8 CTranslate2 and float32 transformers agreed on
 every test sentence), and an archive translated with one should serve a
@@ -33,7 +35,7 @@ class MemoryHit:
 
 class Memory(Protocol):
     def lookup(
-        self, sentences: list[str], model: str, glossary_version: str
+        self, sentences: list[str], model: str, glossary_version: str, *, target_lang: str = "en"
     ) -> dict[str, MemoryHit]:
         """Hits for those of ``sentences`` the memory holds, keyed by the sentence as given."""
         ...
@@ -43,6 +45,8 @@ class Memory(Protocol):
         translations: Mapping[str, tuple[str, float | None]],
         model: str,
         glossary_version: str,
+        *,
+        target_lang: str = "en",
     ) -> None:
         """Remember model outputs (source → (target, score)) that are not yet remembered."""
         ...
@@ -53,9 +57,11 @@ def normalise(sentence: str) -> str:
     return WHITESPACE.sub(" ", unicodedata.normalize("NFC", sentence)).strip()
 
 
-def memory_key(sentence: str) -> str:
-    """A fixed-width key (indexes limit key length; sentences can be long)."""
-    return hashlib.sha256(normalise(sentence).encode()).hexdigest()
+def memory_key(sentence: str, target_lang: str = "en") -> str:
+    """A fixed-width key (indexes limit key length; sentences can be long) of the sentence
+    and the locale its English is in."""
+    locale = "" if target_lang == "en" else f"{target_lang}\0"
+    return hashlib.sha256((locale + normalise(sentence)).encode()).hexdigest()
 
 
 class MemoryTable(Protocol):
@@ -83,9 +89,11 @@ class TranslationMemory:
         self.on_lookup = on_lookup  # (hits, misses), for metrics
 
     def lookup(
-        self, sentences: list[str], model: str, glossary_version: str
+        self, sentences: list[str], model: str, glossary_version: str, *, target_lang: str = "en"
     ) -> dict[str, MemoryHit]:
-        keys = {sentence: memory_key(sentence) for sentence in dict.fromkeys(sentences)}
+        keys = {
+            sentence: memory_key(sentence, target_lang) for sentence in dict.fromkeys(sentences)
+        }
         found = self.db.memory_lookup(set(keys.values()), model, glossary_version)
         hits = {sentence: found[key] for sentence, key in keys.items() if key in found}
         if self.on_lookup:
@@ -97,9 +105,11 @@ class TranslationMemory:
         translations: Mapping[str, tuple[str, float | None]],
         model: str,
         glossary_version: str,
+        *,
+        target_lang: str = "en",
     ) -> None:
         entries = {
-            memory_key(source): (normalise(source), target, score)
+            memory_key(source, target_lang): (normalise(source), target, score)
             for source, (target, score) in translations.items()
         }
         if entries:

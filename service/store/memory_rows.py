@@ -67,10 +67,11 @@ def approve(
     target: str,
     model: str,
     glossary_version: str,
+    target_lang: str = "en",
     now: datetime,
 ) -> None:
     statement = insert(connection).values(
-        key=memory_key(source),
+        key=memory_key(source, target_lang),
         model=model,
         glossary_version=glossary_version,
         source=normalise(source),
@@ -84,12 +85,18 @@ def approve(
 
 
 def withdraw(
-    connection: Connection, *, source: str, target: str, model: str, glossary_version: str
+    connection: Connection,
+    *,
+    source: str,
+    target: str,
+    model: str,
+    glossary_version: str,
+    target_lang: str = "en",
 ) -> None:
     """Forget an approval taken back, unless the memory already holds another one."""
     connection.execute(
         delete(memory).where(
-            memory.c.key == memory_key(source),
+            memory.c.key == memory_key(source, target_lang),
             memory.c.model == model,
             memory.c.glossary_version == glossary_version,
             memory.c.origin == "approved",

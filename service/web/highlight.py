@@ -1,4 +1,5 @@
-"""Glossary terms marked in a segment's text: one colour per glossary entry on both sides.
+"""Glossary terms marked in a segment's text: one colour per glossary entry on both sides;
+localisation changes marked in the English, each with its index for a one-click undo.
 
 A reviewer's edit moves the English: a target span that no longer holds the
 term's English is looked up again in the text, and not marked when absent.
@@ -6,9 +7,9 @@ term's English is looked up again in the text, and not marked when absent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from service.document import AlignedDocument, Segment, Term
+from service.document import AlignedDocument, Localisation, Segment, Term
 from service.store.articles import HistoryEntry
 from service.web.diff import Change, changes
 
@@ -20,9 +21,14 @@ class Piece:
     text: str
     term: Term | None = None
     colour: int = 0
+    change: Localisation | None = None  # a localisation change, the segment's ``index``-th
+    index: int = -1
 
     @property
     def tooltip(self) -> str:
+        if self.change is not None:
+            change = self.change
+            return f"{change.rule}: {change.before} → {change.after}"
         if self.term is None:
             return ""
         term = self.term
@@ -36,8 +42,10 @@ def term_colours(document: AlignedDocument) -> dict[str, int]:
 
 
 def source_pieces(segment: Segment, colours: dict[str, int]) -> list[Piece]:
-    spans = [(term.source_span, term) for term in segment.terms]
-    return cut(segment.source, spans, colours)
+    spans = [
+        (term.source_span, Piece("", term, colours.get(term.entry, 0))) for term in segment.terms
+    ]
+    return cut(segment.source, spans)
 
 
 def target_pieces(segment: Segment, colours: dict[str, int]) -> list[Piece]:
@@ -45,8 +53,12 @@ def target_pieces(segment: Segment, colours: dict[str, int]) -> list[Piece]:
     for term in segment.terms:
         span = target_span(segment.target, term)
         if span is not None:
-            spans.append((span, term))
-    return cut(segment.target, spans, colours)
+            spans.append((span, Piece("", term, colours.get(term.entry, 0))))
+    for index, change in enumerate(segment.localisation):
+        start, end = change.target_span
+        if segment.target[start:end] == change.after:
+            spans.append((change.target_span, Piece("", change=change, index=index)))
+    return cut(segment.target, spans)
 
 
 def target_span(text: str, term: Term) -> tuple[int, int] | None:
@@ -58,18 +70,16 @@ def target_span(text: str, term: Term) -> tuple[int, int] | None:
     return None if found < 0 else (found, found + len(term.target))
 
 
-def cut(
-    text: str, spans: list[tuple[tuple[int, int], Term]], colours: dict[str, int]
-) -> list[Piece]:
-    """``text`` in pieces, the terms' spans marked; overlapping or stray spans are left out."""
+def cut(text: str, spans: list[tuple[tuple[int, int], Piece]]) -> list[Piece]:
+    """``text`` in pieces, the spans marked; overlapping or stray spans are left out."""
     pieces = []
     position = 0
-    for (start, end), term in sorted(spans, key=lambda item: item[0]):
+    for (start, end), marked in sorted(spans, key=lambda item: item[0]):
         if start < position or not 0 <= start < end <= len(text):
             continue
         if start > position:
             pieces.append(Piece(text[position:start]))
-        pieces.append(Piece(text[start:end], term, colours.get(term.entry, 0)))
+        pieces.append(replace(marked, text=text[start:end]))
         position = end
     if position < len(text) or not pieces:
         pieces.append(Piece(text[position:]))

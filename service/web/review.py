@@ -1,4 +1,5 @@
-"""What the review page's script sends: segment edits, approvals, splits and merges (JSON).
+"""What the review page's script sends: segment edits, approvals, undoing one localisation
+change, splits and merges (JSON).
 
 Failures answer in the API's JSON error shape (the script shows the message);
 without a session, 401, and the script goes to the login form. The script sends
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from service.api import resegment
@@ -22,6 +24,7 @@ from service.api.schemas import SegmentUpdate
 from service.api.segments import SegmentId, edit_segment
 from service.api.versions import IfMatch
 from service.compose import Runtime
+from service.errors import EditConflict
 from service.web.auth import require_csrf_header, require_login
 from service.web.highlight import row_view, term_colours
 from service.web.render import templates
@@ -70,6 +73,40 @@ async def save_segment(
     expected: IfMatch,
 ) -> dict[str, Any]:
     return await run_in_threadpool(edited, runtime, article_id, segment_id, edit, expected)
+
+
+class UndoRequest(BaseModel):
+    change: int = Field(ge=0, description="Index of the change in the segment's `localisation`")
+
+
+def undone(
+    runtime: Runtime, article_id: str, segment_id: str, index: int, expected: int | None
+) -> dict[str, Any]:
+    """The English before one localisation change, saved as an edit (so into the history);
+    ``expected``: the version the page loaded, as for any edit."""
+    segment = runtime.store.segment(article_id, segment_id).segment
+    if index >= len(segment.localisation):
+        raise EditConflict(
+            "that localisation change is no longer in the segment; reload the page",
+            detail={"change": index, "changes": len(segment.localisation)},
+        )
+    change = segment.localisation[index]
+    start, end = change.target_span
+    target = segment.target[:start] + change.before + segment.target[end:]
+    return edited(runtime, article_id, segment_id, SegmentUpdate(target=target), expected)
+
+
+@router.post("/undo")
+async def undo_change(
+    runtime: RuntimeDep,
+    article_id: ArticleId,
+    segment_id: SegmentId,
+    request: UndoRequest,
+    expected: IfMatch,
+) -> dict[str, Any]:
+    return await run_in_threadpool(
+        undone, runtime, article_id, segment_id, request.change, expected
+    )
 
 
 @router.post("/split")

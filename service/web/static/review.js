@@ -231,7 +231,27 @@
     }
   }
 
+  // One localisation change undone: the English before it, saved as an edit.
+  async function undo(row, change) {
+    closeEditor();
+    try {
+      const data = await post(
+        `${row.dataset.segment}/undo`, { change: Number(change) }, row.dataset.version,
+      );
+      replaceRow(row, data.row);
+      document.getElementById("flagged-count").textContent = data.article.flagged;
+      say("Change undone.");
+    } catch (error) {
+      say(error.message, true);
+    }
+  }
+
   review.addEventListener("click", (event) => {
+    const undoButton = event.target.closest("button.undo");
+    if (undoButton) {
+      undo(undoButton.closest(".seg"), undoButton.dataset.change);
+      return;
+    }
     const cell = event.target.closest(".tgt");
     if (cell && !event.target.closest(".editor, .actions")) openEditor(cell.closest(".seg"));
   });

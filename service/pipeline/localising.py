@@ -1,0 +1,42 @@
+"""The target locale's conventions on one translated segment (after the glossary step).
+
+Glossary term spans are protected and shifted where text before them changed
+length; a title or heading gets the profile's headline case, keeping the terms'
+English capitalised. Approved reviewer edits and kept passages never come here.
+"""
+
+from __future__ import annotations
+
+from service.document import Localisation
+from service.localise import Profile, localise
+from service.pipeline.terms import Translated
+
+HEADLINE_KINDS = ("title", "heading")
+
+
+def localise_translation(
+    translated: Translated, source: str, profile: Profile | None, block_kind: str
+) -> tuple[Translated, list[Localisation]]:
+    """``translated`` in ``profile``'s conventions and the changes (None: as it is)."""
+    if profile is None:
+        return translated, []
+    terms = translated.terms
+    protected = [term.target_span for term in terms if term.target_span is not None]
+    result = localise(
+        translated.text,
+        profile,
+        protected=protected,
+        source=source,
+        headline=block_kind in HEADLINE_KINDS,
+        names=[word for term in terms for word in term.target.split()],
+    )
+    shifted = [
+        term.model_copy(update={"target_span": result.shift(term.target_span)})
+        if term.target_span is not None
+        else term
+        for term in terms
+    ]
+    flags = [*translated.flags, *(f for f in result.flags if f not in translated.flags)]
+    # the model's pieces and alignment no longer spell the text once it changed
+    hypothesis = translated.hypothesis if not result.changes else None
+    return Translated(result.text, translated.score, shifted, flags, hypothesis), result.changes

@@ -1,0 +1,110 @@
+"""The target locale in the pipeline: after the glossary step, recorded, terms kept."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from glossary import Entry, Glossary
+from service.localise import profile_for
+from service.pipeline.quality import quality_flags
+from service.pipeline.translator import Translator
+from service.store.memory import memory_key, normalise
+from tests.fakes import FakeEngine
+
+GERMAN = "Am 3. Oktober 2022 um 14.30 Uhr kostete die Farbe 1,5 Millionen Euro."
+ENGLISH = "On October 3, 2022 at 14.30 hrs the color cost 1.5 million euros."
+HEADING = "Kanzler besucht Paris"
+
+
+def engine() -> FakeEngine:
+    return FakeEngine(
+        {GERMAN: ENGLISH, HEADING: "Chancellor Visits Paris For Energy Talks"}.__getitem__
+    )
+
+
+def test_a_segment_is_localised_and_each_change_recorded_with_its_german() -> None:
+    document = Translator(engine(), profile=profile_for("en-GB")).translate(GERMAN)
+    [segment] = document.segments()
+    assert document.target_lang == "en-GB"
+    assert segment.target == "On 3 October 2022 at 2.30pm the colour cost €1.5m."
+    assert [
+        (
+            c.rule,
+            c.before,
+            c.after,
+            segment.source[slice(*c.source_span)] if c.source_span else None,
+        )
+        for c in segment.localisation
+    ] == [
+        ("date", "October 3, 2022", "3 October 2022", "3. Oktober 2022"),
+        ("time", "14.30 hrs", "2.30pm", "14.30 Uhr"),
+        ("spelling", "color", "colour", None),
+        ("money", "1.5 million euros", "€1.5m", "1,5 Millionen Euro"),
+    ]
+    for change in segment.localisation:
+        assert segment.target[slice(*change.target_span)] == change.after
+    assert "number_mismatch" not in segment.flags
+    assert document.target_text == segment.target
+
+
+def test_localised_numbers_are_the_same_values_for_number_mismatch() -> None:
+    for target in (
+        "On 3 October 2022 at 2.30pm the colour cost €1.5m.",
+        "On October 3, 2022 at 2:30 p.m. the color cost 1.5 million euros.",
+    ):
+        assert "number_mismatch" not in quality_flags(GERMAN, target, -0.2)
+    units = "Die Strecke ist 30 Kilometer lang und 12 Tonnen schwer, bei 35 Grad."
+    american = (
+        "The route is 30 kilometers (19 miles) long and 12 metric tons heavy, "
+        "at 35 degrees Celsius (95 degrees Fahrenheit)."
+    )
+    assert "number_mismatch" not in quality_flags(units, american, -0.2)
+
+
+def test_plain_en_changes_nothing() -> None:
+    document = Translator(engine()).translate(GERMAN)
+    [segment] = document.segments()
+    assert document.target_lang == "en"
+    assert segment.target == ENGLISH
+    assert segment.localisation == []
+
+
+def test_glossary_terms_are_untouched_and_their_spans_shift() -> None:
+    glossary = Glossary("house", (Entry("Farbe", "color", "term"),))
+    document = Translator(engine(), glossary=glossary, profile=profile_for("en-GB")).translate(
+        GERMAN
+    )
+    [segment] = document.segments()
+    assert segment.target == "On 3 October 2022 at 2.30pm the color cost €1.5m."
+    [term] = segment.terms
+    assert segment.target[slice(*term.target_span)] == "color"
+    assert "spelling" not in [change.rule for change in segment.localisation]
+
+
+def test_headings_take_sentence_case() -> None:
+    document = Translator(engine(), profile=profile_for("en-US")).translate(
+        f"# {HEADING}\n\n{GERMAN}", "markdown"
+    )
+    heading, body = document.segments()
+    assert heading.target == "Chancellor visits Paris for energy talks"
+    assert {c.rule for c in heading.localisation} == {"headline"}
+    assert body.target == "On October 3, 2022 at 2:30 p.m. the color cost 1.5 million euros."
+
+
+def test_the_memory_is_keyed_by_locale() -> None:
+    sentence = "Die Farbe."
+    assert memory_key(sentence) == memory_key(sentence, "en")  # entries stored before locales
+    assert len({memory_key(sentence, lang) for lang in ("en", "en-GB", "en-US")}) == 3
+    assert normalise(" Die  Farbe. ") == sentence
+
+
+def test_api_translate_takes_a_target_lang(client: TestClient) -> None:
+    response = client.post("/v1/translate", json={"text": "Guten Tag.", "target_lang": "en-US"})
+    assert response.status_code == 200
+    assert response.json()["target_lang"] == "en-US"
+    response = client.post("/v1/translate", json={"text": "Guten Tag.", "target_lang": "de-AT"})
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unknown_locale"
+    response = client.post("/v1/jobs", json={"articles": [{"text": "Hallo."}], "target_lang": "x"})
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unknown_locale"
