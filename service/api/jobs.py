@@ -187,7 +187,8 @@ WorkerDep = Annotated[JobWorker, Depends(get_worker)]
 async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -> Response:
     """JSON ``{"articles": [...]}``, or an archive upload: ``multipart/form-data`` with the
     .zip / .tar.gz / .jsonl file as the field ``file`` (and optionally ``glossary``, names
-    separated by commas, ``source_lang`` and ``target_lang``), e.g. ``curl -F file=@archive.zip …/v1/jobs``.
+    separated by commas, ``source_lang`` and ``target_lang``), e.g.
+    ``curl -F file=@archive.zip …/v1/jobs``.
 
     Answers at once with the queued job; ``GET /v1/jobs/{id}`` follows it.
     """
