@@ -10,6 +10,7 @@ import tarfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -187,3 +188,46 @@ def test_non_archives_are_refused(
         path.write_bytes(data)
     with pytest.raises(ArchiveInvalid, match=message):
         list(read_input(path))
+
+
+def opened_members(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the archive members that get decompressed, in order."""
+    opened: list[str] = []
+    zip_open, tar_extract = zipfile.ZipFile.open, tarfile.TarFile.extractfile
+
+    def spy_zip(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(getattr(name, "filename", name))
+        return zip_open(self, name, *args, **kwargs)
+
+    def spy_tar(self: tarfile.TarFile, member: Any) -> Any:
+        opened.append(getattr(member, "name", member))
+        return tar_extract(self, member)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy_zip)
+    monkeypatch.setattr(tarfile.TarFile, "extractfile", spy_tar)
+    return opened
+
+
+@pytest.mark.parametrize("make", [zip_of, tar_of], ids=["zip", "tar.gz"])
+def test_members_that_are_not_articles_are_never_decompressed(
+    tmp_path: Path, make: Maker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    suffix = ".zip" if make is zip_of else ".tar.gz"
+    members = {f"media/{n}.bin": b"\0" * 100_000 for n in range(20)}
+    members |= {"b.txt": ARTICLE.encode(), "a.md": b"# Titel\n", "c.pdf": b"%PDF"}
+    archive = make(tmp_path / f"in{suffix}", members)
+    opened = opened_members(monkeypatch)
+    assert sorted(articles(archive)) == ["a.md", "b.txt"]
+    assert sorted(opened) == ["a.md", "b.txt"]
+
+
+def test_zip_articles_are_read_one_at_a_time_in_path_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = zip_of(tmp_path / "in.zip", {"c.txt": b"Drei.", "a.txt": b"Eins.", "b.txt": b"Zwei."})
+    opened = opened_members(monkeypatch)
+    taken = read_input(archive)
+    assert next(taken).id == "a.txt"
+    assert opened == ["a.txt"]  # the others are still compressed
+    assert [article.id for article in taken] == ["b.txt", "c.txt"]
+    assert opened == ["a.txt", "b.txt", "c.txt"]

@@ -3,7 +3,11 @@
 Archives are read member by member in memory, never extracted, so nothing of
 theirs lands on disk. An archive that is unsafe as a whole (a member path
 that escapes it, a link, too many members, members larger than the limits)
-is refused with ``ArchiveInvalid`` before any article is taken from it. A
+is refused with ``ArchiveInvalid`` (a job reads its whole input before it
+stores any article, so nothing of a refused archive is kept).
+Members that are not articles (by suffix) are never decompressed; article
+members are read one at a time as the articles are taken, counting bytes
+while they stream, so a member whose header lies stops at the limit. A
 single article that cannot be read (not UTF-8, invalid JSON, no text) is
 returned with its ``error`` and becomes a failed item of the job.
 """
@@ -14,7 +18,7 @@ import json
 import stat
 import tarfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -25,6 +29,8 @@ from service.errors import ArchiveInvalid
 FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 KNOWN_FORMATS = ("text", "markdown", "html")
 ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".jsonl")
+ARTICLE_SUFFIXES = (*FORMATS, ".json", ".jsonl")  # members that are read; others are skipped
+CHUNK_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -75,8 +81,13 @@ def read_input(path: Path, limits: Limits = Limits()) -> Iterator[InputArticle]:
         )
 
 
-def articles_of(members: list[Member]) -> Iterator[InputArticle]:
-    for member in sorted(members, key=lambda m: m.path):
+def is_article(path: str) -> bool:
+    return PurePosixPath(path).suffix.lower() in ARTICLE_SUFFIXES
+
+
+def articles_of(members: Iterable[Member]) -> Iterator[InputArticle]:
+    """The articles of members given in path order, each read only when its turn comes."""
+    for member in members:
         suffix = PurePosixPath(member.path).suffix.lower()
         if suffix in FORMATS:
             yield text_article(member, FORMATS[suffix])
@@ -166,7 +177,8 @@ class Budget:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.members = 0
-        self.bytes = 0
+        self.bytes = 0  # as the headers declare them
+        self.read_bytes = 0  # as read
 
     def member(self, name: str, declared_size: int) -> None:
         self.members += 1
@@ -188,20 +200,31 @@ class Budget:
             )
 
     def read(self, name: str, stream: IO[bytes]) -> bytes:
-        """At most the member limit (plus one byte to notice more): sizes in headers can lie."""
-        data = stream.read(self.limits.member_bytes + 1)
-        if len(data) > self.limits.member_bytes:
-            raise unsafe(name, f"larger than {self.limits.member_bytes} bytes uncompressed")
-        return data
+        """The member, counted chunk by chunk as it streams: sizes in headers can lie, so
+        reading stops at the member limit, and the bytes read count against the total."""
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := stream.read(CHUNK_BYTES):
+            size += len(chunk)
+            if size > self.limits.member_bytes:
+                raise unsafe(name, f"larger than {self.limits.member_bytes} bytes uncompressed")
+            self.read_bytes += len(chunk)
+            if self.read_bytes > self.limits.total_bytes:
+                raise ArchiveInvalid(
+                    f"refusing the archive: more than {self.limits.total_bytes} bytes uncompressed",
+                    detail={"limit": self.limits.total_bytes},
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
 
 
-def zip_members(path: Path, limits: Limits) -> list[Member]:
+def zip_members(path: Path, limits: Limits) -> Iterator[Member]:
+    """Article members in path order, read one at a time once every header has passed."""
     budget = Budget(limits)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
         raise ArchiveInvalid(f"{path.name} is not a readable zip archive ({error})") from None
-    members = []
     with archive:
         infos = archive.infolist()
         for info in infos:
@@ -209,19 +232,23 @@ def zip_members(path: Path, limits: Limits) -> list[Member]:
             if stat.S_ISLNK(info.external_attr >> 16):
                 raise unsafe(info.filename, "a symbolic link")
             budget.member(info.filename, info.file_size)
-        for info in infos:
-            if info.is_dir():
-                continue
+        wanted = sorted(
+            (safe_member_path(info.filename), info)
+            for info in infos
+            if not info.is_dir() and is_article(info.filename)
+        )
+        for name, info in wanted:
             try:
                 with archive.open(info) as stream:
                     data = budget.read(info.filename, stream)
             except (zipfile.BadZipFile, OSError, EOFError) as error:
                 raise ArchiveInvalid(f"{path.name}: member {info.filename!r}: {error}") from None
-            members.append(Member(safe_member_path(info.filename), data))
-    return members
+            yield Member(name, data)
 
 
 def tar_members(path: Path, limits: Limits) -> list[Member]:
+    """Article members in path order. A tar.gz streams, so they are read in one pass;
+    members that are not articles are passed over without being read."""
     budget = Budget(limits)
     members = []
     try:
@@ -235,28 +262,29 @@ def tar_members(path: Path, limits: Limits) -> list[Member]:
                 if not info.isfile():
                     raise unsafe(info.name, "a device, FIFO or other special file")
                 budget.member(info.name, info.size)
+                if not is_article(name):
+                    continue
                 stream = archive.extractfile(info)
                 if stream is not None:
                     members.append(Member(name, budget.read(info.name, stream)))
     except (tarfile.TarError, OSError, EOFError) as error:
         raise ArchiveInvalid(f"{path.name} is not a readable tar.gz archive ({error})") from None
-    return members
+    return sorted(members, key=lambda member: member.path)
 
 
-def directory_members(root: Path, limits: Limits) -> list[Member]:
-    """Files under ``root``; links are not followed (they could point anywhere)."""
+def directory_members(root: Path, limits: Limits) -> Iterator[Member]:
+    """Article files under ``root`` in path order, read one at a time once all are listed;
+    links are not followed (they could point anywhere)."""
     budget = Budget(limits)
-    members = []
-    for file in sorted(root.rglob("*")):
+    files = []
+    for file in root.rglob("*"):
         if file.is_symlink():
             raise unsafe(str(file.relative_to(root)), "a symbolic link")
-        if not file.is_file():
-            continue
         relative = file.relative_to(root).as_posix()
-        suffix = file.suffix.lower()
-        if suffix not in FORMATS and suffix not in (".json", ".jsonl"):
+        if not file.is_file() or not is_article(relative):
             continue
         budget.member(relative, file.stat().st_size)
+        files.append((relative, file))
+    for relative, file in sorted(files):
         with file.open("rb") as stream:
-            members.append(Member(relative, budget.read(relative, stream)))
-    return members
+            yield Member(relative, budget.read(relative, stream))
