@@ -51,11 +51,12 @@ CASES = [
     ("en-GB", "the 02/01/2022 report", "the 02/01/2022 report"),
     ("en-US", "the 13/01/2022 report", "the January 13, 2022 report"),
     # times
-    ("en-GB", "at 2:30 p.m.", "at 2.30pm"),
+    ("en-GB", "at 2:30 p.m. on Friday", "at 2.30pm on Friday"),
+    ("en-GB", "It starts at 3 p.m. Police said", "It starts at 3pm. Police said"),
     ("en-US", "at 2.30pm", "at 2:30 p.m."),
     ("en-GB", "at 14.30 Uhr", "at 2.30pm"),
     ("en-US", "at 14:30 hrs", "at 2:30 p.m."),
-    ("en-US", "at 9am and 12 p.m.", "at 9 a.m. and noon"),
+    ("en-US", "at 9am and 12 p.m. today", "at 9 a.m. and noon today"),
     ("en-GB", "at 9:30 and 3 hours", "at 9:30 and 3 hours"),
     # money
     ("en-GB", "5 million euros and 2.5 billion euros", "€5m and €2.5bn"),
@@ -75,6 +76,14 @@ CASES = [
     ("en-GB", "19 miles away", "31 kilometres away"),
     ("en-US", "a 30-kilometre stretch", "a 30-kilometer (19-mile) stretch"),
     ("en-US", "at 35°C", "at 35°C (95°F)"),
+    ("en-US", "30 million litres", "30 million liters (7.9 million gallons)"),
+    ("en-GB", "2 million gallons", "7.6 million litres"),
+    ("en-US", "200 millimetres of rain", "200 millimeters (7.9 inches) of rain"),
+    ("en-GB", "spans 3 kilometers", "spans 3 kilometres"),
+    # more spelling, dates and times
+    ("en-GB", "the program's cost", "the programme's cost"),
+    ("en-US", "The talks began on 3 October.", "The talks began on October 3."),
+    ("en-GB", "published at 10:00 GMT", "published at 10am GMT"),
     # quotation marks
     ("en-GB", "He said „no“ and »never«.", "He said “no” and “never”."),
     ("en-US", "She said ‚maybe‘.", "She said ‘maybe’."),
@@ -259,11 +268,11 @@ def test_api_localise(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.json() == {
         "target_lang": "en-GB",
-        "text": "The colour at 2.30pm",
+        "text": "The colour at 2.30pm.",  # the last dot of "p.m." ended the sentence too
         "changes": [
             {"rule": "spelling", "before": "color", "after": "colour", "target_span": [4, 10],
              "source_span": None},
-            {"rule": "time", "before": "2:30 p.m.", "after": "2.30pm", "target_span": [14, 20],
+            {"rule": "time", "before": "2:30 p.m", "after": "2.30pm", "target_span": [14, 20],
              "source_span": None},
         ],
         "flags": [],

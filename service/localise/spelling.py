@@ -40,6 +40,9 @@ def spelling_edits(text: str, rules: Spelling) -> list[Edit]:
     edits = []
     for index, match in enumerate(words):
         word = match.group()
+        end = match.end()
+        if word.endswith(("'s", "’s")):  # the programme's cost: the word before the 's
+            word, end = word[:-2], end - 2
         lower = word.lower()
         wanted = table.get(lower)
         if wanted is None or lower in rules.keep:
@@ -56,7 +59,7 @@ def spelling_edits(text: str, rules: Spelling) -> list[Edit]:
             context = words[max(0, index - NEAR) : index + NEAR + 1]
             if any(other.group().lower() in near for other in context):
                 continue
-        edits.append(Edit("spelling", match.start(), match.end(), match_case(word, wanted)))
+        edits.append(Edit("spelling", match.start(), end, match_case(word, wanted)))
     return edits
 
 

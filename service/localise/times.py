@@ -24,6 +24,10 @@ COLON = regex.compile(
     r"(?![\d:]|\s?[ap]\.?m\b|[.,]\d)",
     regex.IGNORECASE,
 )
+SENTENCE_END = regex.compile(r"\s*$|\s+[\p{Lu}“\"‘(]|[”\"’)]")
+ZONED = regex.compile(  # "10:00 GMT": a time zone says it is a 24-hour time
+    r"(?<![\d.:,])\b(?P<hour>1[0-2]):(?P<minute>[0-5]\d)(?=\s?(?:GMT|UTC|CET|CEST|BST)\b)"
+)
 CARRIED = regex.compile(
     r"(?<![\d.:,])\b(?:(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?\s?Uhr\b"
     r"|(?P<hour2>[01]\d|2[0-3])\.(?P<minute2>[0-5]\d)\s?(?:hrs|hours|h)\b\.?"
@@ -50,8 +54,16 @@ def time_edits(text: str, times: Times) -> list[Edit]:
     for match in TWELVE.finditer(text):
         hour = int(match["hour"]) % 12 + (12 if match["half"].lower() == "p" else 0)
         minute = int(match["minute"] or 0)
-        edits.append(time_edit(times, match.span(), hour, minute))
-    for match in COLON.finditer(text):
+        edit = time_edit(times, match.span(), hour, minute)
+        if (
+            match.group().endswith(".")
+            and not edit.after.endswith(".")
+            and SENTENCE_END.match(text, match.end())
+        ):
+            # "at 3 p.m." ending a sentence: its last dot is the sentence's too, and stays
+            edit = Edit(edit.rule, edit.start, edit.end - 1, edit.after, edit.value)
+        edits.append(edit)
+    for match in [*COLON.finditer(text), *ZONED.finditer(text)]:
         edits.append(time_edit(times, match.span(), int(match["hour"]), int(match["minute"])))
     for match in CARRIED.finditer(text):
         for hour_group in ("hour", "hour2", "hour3"):

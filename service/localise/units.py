@@ -40,6 +40,8 @@ METRIC = [
          "kilometres per hour"),
     Unit("kilometre", "kilometer", r"kilomet(?:re|er)s?|km", "km"),
     Unit("metre", "meter", r"met(?:re|er)s?"),
+    Unit("centimetre", "centimeter", r"centimet(?:re|er)s?|cm", "cm"),
+    Unit("millimetre", "millimeter", r"millimet(?:re|er)s?|mm", "mm"),
     Unit("kilogram", "kilogram", r"kilogram(?:me)?s?|kg", "kg"),
     Unit("tonne", "tonne", r"tonnes?|metric tons?"),
     Unit("litre", "liter", r"lit(?:re|er)s?"),
@@ -51,6 +53,7 @@ IMPERIAL = [
     Unit("mile per hour", "mph", r"miles (?:per|an) hour|mph", "mph", "miles per hour"),
     Unit("mile", "mile", r"miles?"),
     Unit("foot", "foot", r"feet|foot|ft", "ft", "feet"),
+    Unit("inch", "inch", r"inches|inch", None, "inches"),
     Unit("pound", "pound", r"lbs?", "lb"),
     Unit("gallon", "gallon", r"gallons?"),
     Unit("acre", "acre", r"acres?"),
@@ -58,20 +61,26 @@ IMPERIAL = [
 ]  # fmt: skip
 EQUIVALENT = {  # metric → imperial (en-US) and imperial → metric (en-GB)
     "square kilometre": "square mile", "kilometres per hour": "mile per hour",
-    "kilometre": "mile", "metre": "foot", "kilogram": "pound", "litre": "gallon",
+    "kilometre": "mile", "metre": "foot", "centimetre": "inch", "millimetre": "inch",
+    "inch": "centimetre", "kilogram": "pound", "litre": "gallon",
     "hectare": "acre", "degree Celsius": "degree Fahrenheit",
     "square mile": "square kilometre", "mile per hour": "kilometres per hour",
     "mile": "kilometre", "foot": "metre", "pound": "kilogram", "gallon": "litre",
     "acre": "hectare", "degree Fahrenheit": "degree Celsius",
 }  # fmt: skip
+SCALE = {"million": 10**6, "billion": 10**9}
 BY_KEY = {unit.key: unit for unit in METRIC + IMPERIAL}
 NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-BRACKET = r"\s?\((?:about |some |around |roughly |nearly |almost )?{number}[\s-]?(?:{units})\)"
+BRACKET = (
+    r"\s?\((?:about |some |around |roughly |nearly |almost )?{number}"
+    r"(?:\s(?:million|billion))?[\s-]?(?:{units})\)"
+)
 
 
 def quantity(units: list[Unit], number: str = NUMBER) -> str:
     names = "|".join(f"(?P<u{index}>{unit.forms})" for index, unit in enumerate(units))
-    return rf"(?<![\w.,]){number}(?P<joint>\s|-|\u00a0)?(?:{names})(?![\w/²])"
+    scale = r"(?:\s(?P<scale>million|billion))?"
+    return rf"(?<![\w.,]){number}{scale}(?P<joint>\s|-|\u00a0)?(?:{names})(?![\w/²])"
 
 
 @cache
@@ -129,9 +138,11 @@ def plural(words: str) -> str:
     return f"{first}s per {rest}" if rest else words + "s"
 
 
-def written(value: float, unit: Unit, profile: Profile, symbol_form: bool, joint: str) -> str:
-    number = figure(value, profile.babel_locale)
-    words = name(unit, value, profile, symbol_form, joint)
+def written(
+    value: float, unit: Unit, profile: Profile, symbol_form: bool, joint: str, scale: str = ""
+) -> str:
+    number = figure(value, profile.babel_locale) + (f" {scale}" if scale else "")
+    words = name(unit, 2 if scale else value, profile, symbol_form, joint)
     if symbol_form and unit.symbol in ("°C", "°F"):
         return f"{number}{words}"
     return f"{number}{joint if joint == '-' else ' '}{words}"
@@ -151,7 +162,7 @@ def unit_edits(text: str, profile: Profile) -> list[Edit]:
         quantity_end = match.end("bracket") if match["bracket"] else match.end()
         head = text[match.start() : match.start("bracket") if match["bracket"] else match.end()]
         if unit.key == "tonne":  # the profile's name: tonnes or metric tons
-            head = written(value, unit, profile, False, joint or " ")
+            head = written(value, unit, profile, False, joint or " ", match["scale"] or "")
         if profile.units.system == "metric":
             after = head
         elif match["bracket"]:
@@ -165,10 +176,15 @@ def unit_edits(text: str, profile: Profile) -> list[Edit]:
         else:
             other = BY_KEY[EQUIVALENT[unit.key]]
             converted = convert(value, unit, other)
-            after = f"{head} ({written(converted, other, profile, symbol_form, joint)})"
-        if after != text[match.start() : quantity_end]:  # one edit: its spelling too
-            after = respell(after, profile)
-        edits.append(Edit("unit", match.start(), quantity_end, after, ("unit", value, unit.key)))
+            equivalent = written(
+                converted, other, profile, symbol_form, joint, match["scale"] or ""
+            )
+            after = f"{head} ({equivalent})"
+        if after == text[match.start() : quantity_end]:
+            continue  # as the profile writes it (its spelling is the spelling rule's)
+        after = respell(after, profile)  # one edit: its spelling too
+        total = value * SCALE.get(match["scale"] or "", 1)
+        edits.append(Edit("unit", match.start(), quantity_end, after, ("unit", total, unit.key)))
     if profile.units.system == "metric":
         for match in imperial.finditer(text):
             unit = unit_of(match, IMPERIAL)
@@ -178,8 +194,10 @@ def unit_edits(text: str, profile: Profile) -> list[Edit]:
                 continue
             other = BY_KEY[EQUIVALENT[unit.key]]
             converted = convert(float(match["number"].replace(",", "")), unit, other)
-            after = written(converted, other, profile, is_symbol(match, unit), match["joint"] or "")
-            shown = float(figure(converted, "en").replace(",", ""))
+            scale = match["scale"] or ""
+            symbol_form = is_symbol(match, unit)
+            after = written(converted, other, profile, symbol_form, match["joint"] or "", scale)
+            shown = float(figure(converted, "en").replace(",", "")) * SCALE.get(scale, 1)
             edits.append(
                 Edit("unit", match.start(), match.end(), after, ("unit", shown, other.key))
             )
