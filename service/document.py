@@ -58,6 +58,13 @@ class Segment(BaseModel):
     score: float | None = Field(description="Mean token log-probability of the model output")
     origin: Origin = "model"
     status: SegmentStatus = "draft"
+    alignment: list[tuple[tuple[int, int], tuple[int, int]]] | None = Field(
+        default=None,
+        description=(
+            "Word pairs `[[src_start, src_end], [tgt_start, tgt_end]]`, offsets into `source` "
+            "and `target`: when asked for, and on stored articles; none after an edit"
+        ),
+    )
     version: int | None = Field(
         default=None,
         description="Stored segments: grows by one with every edit (the segment's ETag)",

@@ -33,6 +33,28 @@ def test_translate_prints_the_aligned_document() -> None:
     assert document["model"] == "toy"
 
 
+def test_translate_alignment_gives_word_pairs() -> None:
+    text = "Die Gespräche dauerten zwei Stunden."
+    plain = json.loads(
+        run_cli("translate", "-", "-m", "toy", "-f", "json", stdin=text.encode()).stdout
+    )
+    assert plain["blocks"][0]["segments"][0]["alignment"] is None
+    result = run_cli(
+        "translate", "-", "-m", "toy", "-f", "json", "--alignment", stdin=text.encode()
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    (segment,) = json.loads(result.stdout)["blocks"][0]["segments"]
+    source, target = segment["source"], segment["target"]
+    found = [(source[a:b], target[c:d]) for (a, b), (c, d) in segment["alignment"]]
+    assert found == [
+        ("Die", "The"),
+        ("Gespräche", "talks"),
+        ("dauerten", "lasted"),
+        ("zwei", "two"),
+        ("Stunden", "hours"),
+    ]
+
+
 @needs_article
 def test_text_output_and_stdin_agree() -> None:
     from_file = run_cli("translate", str(ARTICLE), "--model", "toy", "--no-glossary")

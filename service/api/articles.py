@@ -74,7 +74,7 @@ async def create_article(
 
 async def store_article(runtime: Runtime, request: ArticleCreate) -> ArticlePublic:
     """Translate and store an article (the API's and the paste form's one path)."""
-    document = await translate_article(runtime, request)
+    document = await translate_article(runtime, request, alignment=True)  # for the page
     stored = await run_in_threadpool(
         lambda: runtime.store.add_article(
             document,

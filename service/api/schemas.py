@@ -47,6 +47,10 @@ class TranslateOptions(StrictModel):
     beam_size: int | None = Field(
         default=None, ge=1, le=16, description="Beam width; default MTDESK_BEAM_SIZE"
     )
+    alignment: bool = Field(
+        default=False,
+        description="Word pairs (`alignment`) for every segment; stored articles always have them",
+    )
 
 
 class TranslateRequest(StrictModel):

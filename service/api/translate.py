@@ -36,7 +36,9 @@ def readable(fmt: InputFormat) -> TypeGuard[Format]:
     return fmt in READABLE_FORMATS
 
 
-async def translate_article(runtime: Runtime, request: TranslateRequest) -> AlignedDocument:
+async def translate_article(
+    runtime: Runtime, request: TranslateRequest, *, alignment: bool = False
+) -> AlignedDocument:
     """Check the request, then run the pipeline in a worker thread (never on the event loop)."""
     if len(request.text) > runtime.settings.max_chars:
         raise InputTooLarge(len(request.text), runtime.settings.max_chars)
@@ -49,7 +51,11 @@ async def translate_article(runtime: Runtime, request: TranslateRequest) -> Alig
     glossary = await run_in_threadpool(request_glossary, runtime, request)
     translator = runtime.translator(request.options.beam_size, glossary, request.target_lang)
     document = await run_in_threadpool(
-        translator.translate, request.text, request.format, source_lang=request.source_lang
+        translator.translate,
+        request.text,
+        request.format,
+        source_lang=request.source_lang,
+        alignment=alignment or request.options.alignment,
     )
     runtime.metrics.observe_document(document)
     return document

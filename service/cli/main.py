@@ -13,6 +13,7 @@ from models.errors import ModelError
 from service.cli.batch import batch
 from service.cli.localise import localise_command
 from service.cli.options import (
+    AlignmentOption,
     BackendOption,
     BeamSizeOption,
     Command,
@@ -103,6 +104,7 @@ def translate(
     ] = None,
     source_lang: SourceLangOption = SourceLang.de,
     target: TargetOption = None,
+    alignment: AlignmentOption = False,
 ) -> None:
     """Translate a German article to English (the output keeps the input's markup)."""
     from service import compose
@@ -132,7 +134,9 @@ def translate(
     engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
     try:
         translator = compose.translator(settings, engine, glossary=chosen)
-        document = translator.translate_article(article, progress=SentenceProgress("translating"))
+        document = translator.translate_article(
+            article, progress=SentenceProgress("translating"), alignment=alignment
+        )
     finally:
         engine.close()
     if output_format is OutputFormat.json:

@@ -102,6 +102,13 @@ SourceLangOption = Annotated[
         "sentences and keep the others.",
     ),
 ]
+AlignmentOption = Annotated[
+    bool,
+    typer.Option(
+        "--alignment",
+        help="Give every segment its word pairs (alignment) in --format json.",
+    ),
+]
 # The options that translate, batch and serve all take (tests/test_cli_options.py).
 SHARED_OPTIONS = ("model", "backend", "glossary", "no_glossary", "beam_size", "threads")
 

@@ -117,8 +117,9 @@ def translate_spans(
         if text[p.start : p.end] not in remembered
         for start, end in p.pieces
     ]
-    translations = translator.translate_unique(pieces, None)
+    translations = translator.translate_unique(pieces, None, set(pieces))
     segments = [translator.finish(text, p, translations, remembered) for p in planned]
+    segments = translator.align(text, planned, segments, translations)  # stored: always
     translator.remember(
         AlignedDocument(
             id="",

@@ -14,6 +14,7 @@ from service.localise import Profile
 from service.markup.article import Article, Format
 from service.markup.formats import read_article
 from service.markup.render import replace_spans, target_document
+from service.pipeline import alignment
 from service.pipeline.language import article_language, foreign_sentence
 from service.pipeline.localising import localise_translation
 from service.pipeline.quality import Thresholds, quality_flags
@@ -65,14 +66,17 @@ class Translator:
         *,
         progress: Progress | None = None,
         source_lang: str = "de",
+        alignment: bool = False,
     ) -> AlignedDocument:
         """``source_lang="auto"`` takes articles in any language (German sentences are
         translated, others kept); with ``"de"`` an article that is surely not German is
-        refused."""
-        return self.translate_article(read_checked(text, fmt, source_lang), progress=progress)
+        refused. ``alignment``: every segment gets its word pairs."""
+        return self.translate_article(
+            read_checked(text, fmt, source_lang), progress=progress, alignment=alignment
+        )
 
     def translate_article(
-        self, article: Article, *, progress: Progress | None = None
+        self, article: Article, *, progress: Progress | None = None, alignment: bool = False
     ) -> AlignedDocument:
         """An article that ``read_checked`` accepted."""
         planned = self.plan(article)
@@ -87,6 +91,8 @@ class Translator:
         pieces = [article.text[start:end] for s in fresh for start, end in s.pieces]
         marked = [s for s in fresh if len(s.pieces) == 1 and has_marks(article, s)]
         align = {article.text[s.start : s.end] for s in marked}
+        if alignment:  # every piece's hypothesis carries the engine's alignment
+            align |= set(pieces)
         endless = {piece for piece in pieces if self.endless_word(piece)}
         translations = self.translate_unique(
             [piece for piece in pieces if piece not in endless], progress, align
@@ -103,6 +109,8 @@ class Translator:
             for segment in planned
         ]
         localised = {segment.id for segment in segments if segment.localisation}
+        if alignment:
+            segments = self.align(article.text, planned, segments, translations)
         aligned = {
             s.id: hypothesis
             for s in marked
@@ -113,6 +121,61 @@ class Translator:
         document.target_lang = self.target_lang
         self.remember(document)
         return document
+
+    def align(
+        self,
+        text: str,
+        planned: list[PlannedSegment],
+        segments: list[Segment],
+        translations: dict[str, Translated],
+    ) -> list[Segment]:
+        """Each segment with its word pairs (``service.pipeline.alignment``)."""
+        # Per segment: its pieces as (source offset, target offset, source, target, hypothesis).
+        parts: list[list[tuple[int, int, str, str, Hypothesis | None]]] = []
+        for plan, segment in zip(planned, segments, strict=True):
+            if segment.origin == "kept":
+                parts.append([])
+            elif segment.origin != "model" or segment.target != " ".join(
+                translations[text[start:end]].text for start, end in plan.pieces
+            ):  # remembered, or localised: the engine did not write it as it stands
+                parts.append([(0, 0, segment.source, segment.target, None)])
+            else:
+                pieces, target_offset = [], 0
+                for start, end in plan.pieces:
+                    translated = translations[text[start:end]]
+                    pieces.append(
+                        (
+                            start - plan.start,
+                            target_offset,
+                            text[start:end],
+                            translated.text,
+                            translated.hypothesis,
+                        )
+                    )
+                    target_offset += len(translated.text) + 1
+                parts.append(pieces)
+        forced = alignment.force_align(
+            self.engine,
+            [
+                (source, target)
+                for pieces in parts
+                for _, _, source, target, hypothesis in pieces
+                if hypothesis is None and source != target
+            ],
+        )
+        aligned = []
+        for segment, pieces in zip(segments, parts, strict=True):
+            pairs = alignment.identity(segment.source) if segment.origin == "kept" else []
+            for source_offset, target_offset, source, target, hypothesis in pieces:
+                if hypothesis is not None:
+                    found = alignment.word_pairs(source, target, hypothesis)
+                elif source == target:  # a copied piece (an endless word)
+                    found = alignment.identity(source)
+                else:
+                    found = forced[(source, target)]
+                pairs += alignment.shifted(found, source_offset, target_offset)
+            aligned.append(segment.model_copy(update={"alignment": pairs}))
+        return aligned
 
     def recall(self, sentences: list[str]) -> dict[str, MemoryHit]:
         """Sentences the memory holds: their segments skip the engine."""

@@ -512,7 +512,8 @@ def segment_row(article_id: str, position: int, segment: Segment, now: datetime)
 
 def apply_state(segment: Segment, state: Row[Any]) -> Segment:
     """The segment as it is now: reviewed target, status, origin, flags and terms over the
-    model's output; the localisation changes still in the target, where they now are."""
+    model's output; the localisation changes still in the target, where they now are; its
+    alignment while the target is still the one it was made for."""
     return segment.model_copy(
         update={
             "localisation": carried(segment.localisation, segment.target, state.target),
@@ -522,6 +523,8 @@ def apply_state(segment: Segment, state: Row[Any]) -> Segment:
             "flags": state.flags,
             "terms": [Term.model_validate(term) for term in state.terms],
             "version": state.version,
+            # The model's word pairs describe its own target only: an edit drops them.
+            "alignment": segment.alignment if state.target == segment.target else None,
         }
     )
 
