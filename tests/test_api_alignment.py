@@ -120,3 +120,18 @@ def test_alignment_spans_are_valid_for_every_segment_of_any_article(
     for segment in segments(response.json()):
         assert isinstance(segment["alignment"], list)
         assert_valid(segment)
+
+
+def test_a_localised_target_is_aligned_as_it_stands(client: TestClient) -> None:
+    document = client.post(
+        "/v1/translate",
+        json={
+            "text": "Die Opposition kritisierte die Entscheidung scharf.",
+            "target_lang": "en-US",
+            "options": {"alignment": True},
+        },
+    ).json()
+    (segment,) = segments(document)
+    assert segment["localisation"] and "criticized" in segment["target"]
+    assert ("kritisierte", "criticized") in pairs(segment)
+    assert_valid(segment)
