@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi.testclient import TestClient
 
 from glossary import Entry, Glossary
 from service.localise import profile_for
 from service.pipeline.quality import quality_flags
 from service.pipeline.translator import Translator
-from service.store.memory import memory_key, normalise
+from service.store.memory import MemoryHit, memory_key, normalise
+from tests.conftest import run_cli
 from tests.fakes import FakeEngine
 
 GERMAN = "Am 3. Oktober 2022 um 14.30 Uhr kostete die Farbe 1,5 Millionen Euro."
@@ -108,3 +111,57 @@ def test_api_translate_takes_a_target_lang(client: TestClient) -> None:
     response = client.post("/v1/jobs", json={"articles": [{"text": "Hallo."}], "target_lang": "x"})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "unknown_locale"
+
+
+class ApprovedMemory:
+    """Holds one reviewer-approved target for GERMAN."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.asked: list[str] = []
+
+    def lookup(
+        self, sentences: list[str], model: str, glossary_version: str, *, target_lang: str = "en"
+    ) -> dict[str, MemoryHit]:
+        self.asked.append(target_lang)
+        return {s: MemoryHit(self.target, None, "approved") for s in sentences if s == GERMAN}
+
+    def store(self, *args: object, **kwargs: object) -> None:
+        pass
+
+
+def test_approved_edits_are_never_localised_and_memory_is_asked_by_locale() -> None:
+    memory = ApprovedMemory("On October 3, 2022 the color cost 1.5 million euros.")
+    translator = Translator(engine(), memory=memory, profile=profile_for("en-GB"))
+    [segment] = translator.translate(GERMAN).segments()
+    assert segment.origin == "approved"
+    assert segment.target == "On October 3, 2022 the color cost 1.5 million euros."
+    assert segment.localisation == []
+    assert memory.asked == ["en-GB"]
+
+
+def test_kept_passages_are_never_localised() -> None:
+    english = "The color of the center was analyzed on October 3, 2022 by the team."
+    document = Translator(engine(), profile=profile_for("en-GB")).translate(
+        f"{GERMAN}\n\n{english}", source_lang="auto"
+    )
+    first, kept = document.segments()
+    assert kept.origin == "kept"
+    assert kept.target == english
+    assert kept.localisation == []
+    assert first.target == "On 3 October 2022 at 2.30pm the colour cost €1.5m."
+
+
+def test_cli_translate_takes_target() -> None:
+    result = run_cli("translate", "-", "--model", "toy", "--target", "en-US", "--format", "json",
+                     stdin="Die Gespräche begannen am 3. Oktober 2022.".encode())  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()
+    document = json.loads(result.stdout)
+    assert document["target_lang"] == "en-US"
+    [segment] = [s for block in document["blocks"] for s in block["segments"]]
+    assert [(c["rule"], c["before"], c["after"]) for c in segment["localisation"]] == [
+        ("spelling", "defence", "defense"),  # the toy model's English
+        ("date", "3 October", "October 3"),
+    ]
+    bad = run_cli("translate", "-", "--model", "toy", "--target", "en-AU", stdin=b"Hallo.")
+    assert bad.returncode == 2
