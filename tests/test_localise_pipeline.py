@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from glossary import Entry, Glossary
 from service.localise import profile_for
 from service.pipeline.quality import quality_flags
+from service.pipeline.resegment import translate_spans
 from service.pipeline.translator import Translator
 from service.store.memory import MemoryHit, memory_key, normalise
 from tests.conftest import run_cli
@@ -165,3 +166,12 @@ def test_cli_translate_takes_target() -> None:
     ]
     bad = run_cli("translate", "-", "--model", "toy", "--target", "en-AU", stdin=b"Hallo.")
     assert bad.returncode == 2
+
+
+def test_a_resegmented_heading_keeps_the_headline_case() -> None:
+    translator = Translator(engine(), profile=profile_for("en-US"))
+    spans = [("b0s1", (0, len(HEADING)))]
+    [heading] = translate_spans(translator, HEADING, 0, spans, "heading")
+    assert heading.target == "Chancellor visits Paris for energy talks"
+    [paragraph] = translate_spans(translator, HEADING, 0, spans)
+    assert paragraph.target == "Chancellor Visits Paris For Energy Talks"

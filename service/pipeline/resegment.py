@@ -85,16 +85,22 @@ def resegment(
         raise stale_version(article.id, old[0])
     text = read_article(article.source_text, cast(Format, article.format)).text
     ids = fresh_ids(block, len(spans))
-    new = translate_spans(translator, text, block.index, list(zip(ids, spans, strict=True)))
+    new = translate_spans(
+        translator, text, block.index, list(zip(ids, spans, strict=True)), block.kind
+    )
     new = [segment.model_copy(update={"version": 1}) for segment in new]
     replace_segments(store, article.id, list(old), new, expected)
     return new
 
 
 def translate_spans(
-    translator: Translator, text: str, block: int, spans: list[tuple[str, tuple[int, int]]]
+    translator: Translator,
+    text: str,
+    block: int,
+    spans: list[tuple[str, tuple[int, int]]],
+    kind: str = "paragraph",
 ) -> list[Segment]:
-    """Segments for spans of ``text``, made as the pipeline makes them."""
+    """Segments for spans of ``text`` in a block of ``kind``, made as the pipeline makes them."""
     planned = [
         PlannedSegment(
             block,
@@ -118,7 +124,7 @@ def translate_spans(
         for start, end in p.pieces
     ]
     translations = translator.translate_unique(pieces, None, set(pieces))
-    segments = [translator.finish(text, p, translations, remembered) for p in planned]
+    segments = [translator.finish(text, p, translations, remembered, kind) for p in planned]
     segments = translator.align(text, planned, segments, translations)  # stored: always
     translator.remember(
         AlignedDocument(
