@@ -52,6 +52,7 @@ Redecode = Callable[[str], str]
 Enforcing = Generator[str, str | None, "EnforceResult"]
 FLAG = "glossary_violation"
 _ARTICLE = re.compile(r"(?<!\w)the\s+$", re.IGNORECASE)
+_CLOSING = ".,;:!?"
 _FUZZY = 0.8  # SequenceMatcher ratio for a misspelt name (Lawrov ~ Lavrov)
 
 
@@ -353,6 +354,11 @@ def _align_repair(
     span = doc.from_original(original)
     if span is None or not doc.free(*span):
         return
+    # A piece carries the sentence's punctuation ("troops."): it stays after the term.
+    start, end = span
+    while end > start and doc.text[end - 1] in _CLOSING and doc.text[end - 1] != m.entry.target[-1]:
+        end -= 1
+    span = (start, end)
     words = english.count_words(doc.text[span[0] : span[1]])
     if words == 0 or words > max(3, english.count_words(m.entry.target) + 2):
         return  # attention spread over half the sentence: not a safe edit

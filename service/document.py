@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 BlockKind = Literal["title", "paragraph", "heading", "list_item", "quote"]
-TermKind = Literal["name", "term", "keep"]
+TermKind = Literal["name", "term", "keep", "protected"]
 TermStatus = Literal["ok", "repaired", "violated"]
 # model: the engine's output; memory: a remembered model output; approved: a reviewer
 # approved it; edited: a reviewer's draft; kept: passed through (another language, code).

@@ -86,7 +86,7 @@ def test_case_sensitive_keep_entries_count_only_as_written(
 ) -> None:
     body = edit(client, article, "b2s0", target="Dpa reported this on Tuesday.")
     assert terms(body) == [("dpa", "dpa", "violated", None)]
-    assert body["flags"] == ["glossary_violation"]
+    assert body["flags"] == ["glossary_violation", "protected_lost"]  # keep entries are protected
 
 
 def test_a_model_keep_entry_at_a_sentence_start_keeps_its_case(client: TestClient) -> None:

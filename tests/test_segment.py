@@ -299,6 +299,10 @@ RULES = {
         "Die Sitzung ist beendet. Morgen geht es weiter",
         ["Die Sitzung ist beendet.", "Morgen geht es weiter"],
     ),
+    "version strings": (
+        "Das Update v2.4.1 schließt die Lücke. Version V3.0 folgt.",
+        ["Das Update v2.4.1 schließt die Lücke.", "Version V3.0 folgt."],
+    ),
     "colloquial clitic": (
         "Das war's. Mehr gibt es nicht.",
         ["Das war's.", "Mehr gibt es nicht."],

@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from service.document import AlignedDocument, Origin, Segment, SegmentStatus, TermKind
+from glossary import Kind as EntryKind
+from service.document import AlignedDocument, Origin, Segment, SegmentStatus
 from service.errors import unstorable
 from service.store.articles import ArticleStatus
 
@@ -31,7 +32,7 @@ class StrictModel(BaseModel):
 class GlossaryEntryIn(StrictModel):
     source: UserText = Field(min_length=1, max_length=200, description="German base form")
     target: UserText = Field(min_length=1, max_length=200, description="English rendering")
-    kind: TermKind = "term"
+    kind: EntryKind = "term"
     case_sensitive: bool = False
     context: list[UserText] = Field(
         default_factory=list, description="Words one of which must appear in the sentence"

@@ -17,6 +17,7 @@ from service.document import AlignedDocument, Block, Segment
 from service.errors import InvalidResegment, NotFound
 from service.markup.article import Format
 from service.markup.formats import read_article
+from service.pipeline.protect import find_protected
 from service.pipeline.translator import PlannedSegment, Translator
 from service.segment.clauses import split_long
 from service.store.articles import Store, StoredArticle, stale_version
@@ -123,8 +124,17 @@ def translate_spans(
         if text[p.start : p.end] not in remembered
         for start, end in p.pieces
     ]
-    translations = translator.translate_unique(pieces, None, set(pieces))
-    segments = [translator.finish(text, p, translations, remembered, kind) for p in planned]
+    # Only the text's own spans: a split or merge does not re-read inline markup.
+    protected = {
+        text[start:end]: find_protected(text[start:end])
+        for p in planned
+        for start, end in [(p.start, p.end), *p.pieces]
+    }
+    translations = translator.translate_unique(pieces, None, set(pieces), protected=protected)
+    segments = [
+        translator.finish(text, p, translations, remembered, kind, protected=protected)
+        for p in planned
+    ]
     segments = translator.align(text, planned, segments, translations)  # stored: always
     translator.remember(
         AlignedDocument(

@@ -9,6 +9,9 @@ the audit of the target it stores:
   segment flagged ``glossary_violation``) where it is missing or its German
   form is left untranslated. The reviewer's text is never rewritten, not even
   its casing; each term's ``target`` is the text at its ``target_span``.
+* protected spans (``service.pipeline.protect``, from the source text): ``ok``
+  where the target holds them character for character, else ``violated`` and
+  the segment flagged ``protected_lost``.
 * quality flags: recomputed on the new target. A reviewer's text has no model
   score, so ``low_confidence`` and ``truncated`` are only kept while the target
   is still the model's output; an approved target gets no quality flags (the
@@ -17,9 +20,13 @@ the audit of the target it stores:
 
 from __future__ import annotations
 
+from typing import cast
+
 from glossary import Entry, Glossary, GlossaryError, compile_glossary, enforce
-from glossary.entry import KINDS
+from glossary.entry import KINDS, Kind
 from service.document import AlignedDocument, Segment, Term
+from service.pipeline import carry
+from service.pipeline.protect import find_protected
 from service.pipeline.quality import Thresholds, quality_flags
 
 MACHINE_ORIGINS = ("model", "memory")  # the target is still the engine's own output
@@ -47,7 +54,8 @@ class SegmentAudit:
         return segment.model_copy(update={"terms": terms, "flags": flags})
 
     def terms(self, source: str, target: str) -> tuple[list[Term], list[str]]:
-        matches = self.matcher.find(source) if self.matcher else []
+        glossary_matches = self.matcher.find(source) if self.matcher else []
+        matches, protected = carry.with_protected(glossary_matches, find_protected(source))
         if not matches:
             return [], []
         result = enforce(source, matches, target, repair=False)
@@ -58,7 +66,8 @@ class SegmentAudit:
                 start, end = term.target_span
                 term = term.model_copy(update={"target": target[start:end]})
             terms.append(term)
-        return terms, result.flags
+        # protected spans must be there exactly (carry.finish without rewriting)
+        return carry.audited(target, terms, matches, protected)
 
 
 def recorded_glossary(document: AlignedDocument) -> Glossary | None:
@@ -71,7 +80,7 @@ def recorded_glossary(document: AlignedDocument) -> Glossary | None:
     for segment in document.segments():
         for term in segment.terms:
             if term.entry not in entries and term.kind in KINDS:
-                entries[term.entry] = Entry(term.entry, term.target, term.kind)
+                entries[term.entry] = Entry(term.entry, term.target, cast(Kind, term.kind))
     try:
         return Glossary(document.glossary.name, tuple(entries.values()))
     except GlossaryError:

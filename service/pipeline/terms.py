@@ -2,12 +2,14 @@
 
 Sentences with a matched term are translated with alignment so that the
 enforcement chain can repair them (glossary.enforce); reviewer-approved and
-remembered targets are only audited, never rewritten.
+remembered targets are only audited, never rewritten. A sentence's protected
+spans (URLs, code …: service.pipeline.protect) go through the same chain as
+``keep`` terms (service.pipeline.carry says why).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from glossary import (
@@ -21,7 +23,11 @@ from glossary import (
 )
 from models.engine import Engine, Hypothesis, Request, decode
 from service.document import Term
+from service.pipeline import carry
 from service.pipeline.batcher import EngineClosed
+from service.pipeline.protect import Protected
+
+Spans = Mapping[str, Sequence[Protected]]
 
 
 @dataclass(frozen=True)
@@ -50,17 +56,23 @@ class TermApplier:
     def matches(self, sentence: str) -> list[TermMatch]:
         return self.matcher.find(sentence) if self.matcher else []
 
+    def with_protected(self, sentence: str, protected: Spans) -> tuple[list[TermMatch], list[bool]]:
+        """The sentence's glossary matches and protected spans, and which are spans."""
+        return carry.with_protected(self.matches(sentence), protected.get(sentence, ()))
+
     def translate(
-        self, sentences: list[str], aligned: Collection[str] = ()
+        self, sentences: list[str], aligned: Collection[str] = (), protected: Spans | None = None
     ) -> dict[str, Translated]:
-        """Translate and enforce; only sentences with terms, or in ``aligned`` (inline
-        markup to place), pay for alignment."""
-        found = {sentence: self.matches(sentence) for sentence in sentences}
-        with_terms = [s for s in sentences if found[s] or s in aligned]
-        plain = [s for s in sentences if not (found[s] or s in aligned)]
+        """Translate and enforce; only sentences with terms or protected spans, or in
+        ``aligned`` (inline markup to place), pay for alignment."""
+        found = {sentence: self.with_protected(sentence, protected or {}) for sentence in sentences}
+        with_terms = [s for s in sentences if found[s][0] or s in aligned]
+        plain = [s for s in sentences if not (found[s][0] or s in aligned)]
         hypotheses = dict(self.decode(plain, with_terms))
-        enforced = self.enforce_all({s: (found[s], hypotheses[s]) for s in with_terms if found[s]})
-        return {s: self.translated(h, enforced.get(s)) for s, h in hypotheses.items()}
+        enforced = self.enforce_all(
+            {s: (found[s][0], hypotheses[s]) for s in with_terms if found[s][0]}
+        )
+        return {s: self.translated(s, h, found[s], enforced.get(s)) for s, h in hypotheses.items()}
 
     def decode(self, plain: list[str], aligned: list[str]) -> list[tuple[str, Hypothesis]]:
         """Hypotheses of ``plain`` and of ``aligned`` (with alignment), in that order.
@@ -115,23 +127,29 @@ class TermApplier:
             return {s: self.redecode({s: prefix})[s] for s, prefix in prefixes.items()}
         return {r.sentence: h.text for r, h in zip(requests, hypotheses, strict=True)}
 
-    def translated(self, hypothesis: Hypothesis, result: EnforceResult | None) -> Translated:
+    def translated(
+        self,
+        sentence: str,
+        hypothesis: Hypothesis,
+        found: tuple[list[TermMatch], list[bool]],
+        result: EnforceResult | None,
+    ) -> Translated:
         flags = ["truncated"] if hypothesis.truncated else []
         aligned = hypothesis if hypothesis.alignment else None
         if result is None:
             return Translated(hypothesis.text, hypothesis.score, flags=flags, hypothesis=aligned)
-        terms = [Term.model_validate(term.to_dict()) for term in result.terms]
-        kept = aligned if result.text == hypothesis.text else None
-        return Translated(result.text, hypothesis.score, terms, flags + result.flags, kept)
+        text, terms, term_flags = carry.finish(sentence, *found, result)
+        kept = aligned if text == hypothesis.text else None
+        return Translated(text, hypothesis.score, terms, flags + term_flags, kept)
 
-    def audit(self, sentence: str, target: str) -> Translated:
+    def audit(self, sentence: str, target: str, protected: Spans | None = None) -> Translated:
         """Report the terms of a target that must stay as it is (memory, approved)."""
-        matches = self.matches(sentence)
+        matches, is_protected = self.with_protected(sentence, protected or {})
         if not matches:
             return Translated(target, None)
         result = enforce(sentence, matches, target, repair=False)
-        terms = [Term.model_validate(term.to_dict()) for term in result.terms]
-        return Translated(result.text, None, terms, result.flags)
+        text, terms, flags = carry.finish(sentence, matches, is_protected, result, rewrite=False)
+        return Translated(text, None, terms, flags)
 
 
 def _advance(

@@ -17,6 +17,7 @@ from service.markup.render import replace_spans, target_document
 from service.pipeline import alignment
 from service.pipeline.language import article_language, foreign_sentence
 from service.pipeline.localising import localise_translation
+from service.pipeline.protect import Protected, only_protected, protected_in
 from service.pipeline.quality import Thresholds, quality_flags
 from service.pipeline.terms import TermApplier, Translated
 from service.segment.clauses import split_long
@@ -80,10 +81,13 @@ class Translator:
     ) -> AlignedDocument:
         """An article that ``read_checked`` accepted."""
         planned = self.plan(article)
+        protected = protected_spans(article, planned)
         kept = {
             s.id
             for s in planned
-            if verbatim_only(article, s) or foreign_sentence(article.text[s.start : s.end])
+            if verbatim_only(article, s)
+            or only_protected(article.text[s.start : s.end], protected[(s.start, s.end)])
+            or foreign_sentence(article.text[s.start : s.end])
         }
         to_translate = [s for s in planned if s.id not in kept]
         remembered = self.recall([article.text[s.start : s.end] for s in to_translate])
@@ -94,8 +98,9 @@ class Translator:
         if alignment:  # every piece's hypothesis carries the engine's alignment
             align |= set(pieces)
         endless = {piece for piece in pieces if self.endless_word(piece)}
+        by_text = {article.text[start:end]: spans for (start, end), spans in protected.items()}
         translations = self.translate_unique(
-            [piece for piece in pieces if piece not in endless], progress, align
+            [piece for piece in pieces if piece not in endless], progress, align, by_text
         )
         translations.update(
             {piece: Translated(piece, None, flags=["untranslated"]) for piece in endless}
@@ -104,7 +109,12 @@ class Translator:
             kept_segment(article.text, segment)
             if segment.id in kept
             else self.finish(
-                article.text, segment, translations, remembered, article.blocks[segment.block].kind
+                article.text,
+                segment,
+                translations,
+                remembered,
+                article.blocks[segment.block].kind,
+                protected=by_text,
             )
             for segment in planned
         ]
@@ -226,14 +236,20 @@ class Translator:
         )
 
     def translate_unique(
-        self, sentences: list[str], progress: Progress | None, align: set[str] | None = None
+        self,
+        sentences: list[str],
+        progress: Progress | None,
+        align: set[str] | None = None,
+        protected: dict[str, list[Protected]] | None = None,
     ) -> dict[str, Translated]:
         """Each distinct sentence once (headlines are often repeated in the body)."""
         unique = list(dict.fromkeys(sentences))
         chunk = PROGRESS_CHUNK if progress else max(len(unique), 1)
         translations: dict[str, Translated] = {}
         for offset in range(0, len(unique), chunk):
-            translations.update(self.terms.translate(unique[offset : offset + chunk], align or ()))
+            translations.update(
+                self.terms.translate(unique[offset : offset + chunk], align or (), protected)
+            )
             if progress:
                 progress(min(offset + chunk, len(unique)), len(unique))
         return translations
@@ -245,13 +261,14 @@ class Translator:
         translations: dict[str, Translated],
         remembered: dict[str, MemoryHit],
         block_kind: str = "paragraph",
+        protected: dict[str, list[Protected]] | None = None,
     ) -> Segment:
         source = text[segment.start : segment.end]
         hit = remembered.get(source)
         if hit is None:
             translated = join_pieces(segment, text, translations)
         else:
-            translated = self.terms.audit(source, hit.target)
+            translated = self.terms.audit(source, hit.target, protected)
         changes: list[Localisation] = []
         if not (hit and hit.origin == "approved"):  # a reviewer's words are left as they are
             translated, changes = localise_translation(translated, source, self.profile, block_kind)
@@ -287,6 +304,19 @@ def read_checked(text: str, fmt: Format = "text", source_lang: str = "de") -> Ar
     if source_lang != "auto" and (language := article_language(article.text)):
         raise NotGerman(language)
     return article
+
+
+def protected_spans(
+    article: Article, planned: list[PlannedSegment]
+) -> dict[tuple[int, int], list[Protected]]:
+    """Each sentence's and each piece's protected spans (service.pipeline.protect),
+    by their offsets in the article."""
+    spans: dict[tuple[int, int], list[Protected]] = {}
+    for segment in planned:
+        for start, end in [(segment.start, segment.end), *segment.pieces]:
+            if (start, end) not in spans:
+                spans[(start, end)] = protected_in(article, segment.block, start, end)
+    return spans
 
 
 def kept_segment(text: str, segment: PlannedSegment) -> Segment:

@@ -17,6 +17,8 @@ needs a few more decisions:
 * an ellipsis between words marks an omission, not an end: „Wir werden …
   Maßnahmen ergreifen“, "[…]";
 * a few abbreviations are missing from SoMaJo's list ("Abt.", "Tab.");
+* a full stop between digits with no space is inside a version string
+  ("v2.4.1"), not at a sentence end;
 * typewriter quotes ``…'' and ,,…'' (TeX-made and converted text) are quotes:
   "… gut.'' Dann …", "… kam. ``Wir …".
 """
@@ -92,6 +94,8 @@ def _continues_sentence(tokens: list[Token], i: int, text: str) -> bool:
         return spaced and following.text[0].isupper()
     if token.text != "." or i == 0 or tokens[i - 1].end != token.start:
         return False
+    if following.start == token.end and tokens[i - 1].text[-1:].isdigit():
+        return following.text[:1].isdigit()  # a version string: "v2.4.1", "V3.0"
     # An abbreviation SoMaJo split off its full stop: unknown to it ("Abt."), or
     # read as a unit after a number ("90 Min. Spielzeit").
     word = tokens[i - 1].text.lower()

@@ -25,7 +25,7 @@ from service.web.highlight import Row, row_view, term_colours
 from service.web.render import PageRoute, render
 
 PAGE_SIZE = 50
-FLAGS = ("glossary_violation", *quality.FLAGS)  # offered by the list's filter
+FLAGS = ("glossary_violation", "protected_lost", *quality.FLAGS)  # offered by the list's filter
 EXPORTS: tuple[tuple[ExportFormat, str], ...] = (
     ("tmx", "TMX"),
     ("xliff", "XLIFF"),
@@ -79,6 +79,7 @@ def article_context(
         term.entry: (term.target, colours[term.entry])
         for segment in segments
         for term in segment.terms
+        if term.kind != "protected"  # the legend is the glossary's; spans are marked in place
     }
     return {
         "article": article,

@@ -1,0 +1,196 @@
+"""Protected spans carried into the English through the glossary's enforcement chain.
+
+Why the chain and not placeholders: an OPUS-MT model has no reserved
+placeholder pieces, so a mask (``XURL1``, ``<x1/>``) is text it was never
+trained to copy; it translates, splits, drops or doubles it, and where it
+lands says nothing about where the span belongs. The chain needs only what
+every Marian model gives, whatever it was trained on: the model's own
+output, its cross-attention alignment, and decoding from a forced prefix.
+Each span becomes a ``keep`` term whose target is itself, so it is verified
+(the model copied it: most URLs and hashtags), put in place of the English
+words aligned to it, or forced in by a re-decode that continues the sentence
+after it; a span that none of these can place is reported, never dropped.
+
+The chain's matching is word-based and case-blind (it is made for names and
+terms); a protected span must be exact. So each placed span is checked
+character for character and rewritten in place where the model changed its
+case or spacing, and a span the English holds more often than the German is
+kept only where it was placed. Results are ``Term``s with ``kind:
+"protected"``; a span not placed flags its segment ``protected_lost``, as
+does a glossary ``keep`` entry that was not kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from glossary import EnforceResult, Entry, TermMatch
+from service.document import Term
+from service.pipeline.protect import Protected
+
+LOST = "protected_lost"
+VIOLATION = "glossary_violation"
+
+
+def with_protected(
+    matches: Sequence[TermMatch], spans: Sequence[Protected]
+) -> tuple[list[TermMatch], list[bool]]:
+    """The glossary's matches and the spans as ``keep`` terms, sorted, with which are
+    spans. A glossary hit inside a span (a name in a URL) is left to the span."""
+    kept = [
+        match
+        for match in matches
+        if not any(span.start < match.end and match.start < span.end for span in spans)
+    ]
+    merged = [(match, False) for match in kept] + [(as_match(span), True) for span in spans]
+    merged.sort(key=lambda item: item[0].start)
+    return [match for match, _ in merged], [protected for _, protected in merged]
+
+
+def as_match(span: Protected) -> TermMatch:
+    entry = Entry(source=span.text, target=span.text, kind="keep", case_sensitive=True)
+    return TermMatch(entry, span.start, span.end, span.text)
+
+
+def finish(
+    sentence: str,
+    matches: Sequence[TermMatch],
+    protected: Sequence[bool],
+    result: EnforceResult,
+    *,
+    rewrite: bool = True,
+) -> tuple[str, list[Term], list[str]]:
+    """The English, its terms and flags once each span is exact and there once.
+    Without ``rewrite`` (a reviewer's text) a span not there exactly is lost."""
+    text = result.text
+    terms = [Term.model_validate(term.to_dict()) for term in result.terms]
+    for index, is_protected in enumerate(protected):
+        if not is_protected:
+            continue
+        if rewrite:
+            text, terms = _exact(text, terms, index, matches[index].surface, sentence)
+        else:
+            terms[index] = _audited(text, terms[index], matches[index].surface)
+    return text, terms, flags_of(terms, matches, protected)
+
+
+def audited(
+    text: str, terms: list[Term], matches: Sequence[TermMatch], protected: Sequence[bool]
+) -> tuple[list[Term], list[str]]:
+    """Terms of a text that must stay as it is (a reviewer's), spans checked exactly."""
+    terms = [
+        _audited(text, term, match.surface) if is_protected else term
+        for term, match, is_protected in zip(terms, matches, protected, strict=True)
+    ]
+    return terms, flags_of(terms, matches, protected)
+
+
+def flags_of(
+    terms: Sequence[Term], matches: Sequence[TermMatch], protected: Sequence[bool]
+) -> list[str]:
+    """``glossary_violation`` for a glossary term not placed, ``protected_lost`` for a
+    span or a ``keep`` entry not kept."""
+    flags: list[str] = []
+    for term, match, is_protected in zip(terms, matches, protected, strict=True):
+        if term.status != "violated":
+            continue
+        if not is_protected and VIOLATION not in flags:
+            flags.append(VIOLATION)
+        if (is_protected or match.entry.kind == "keep") and LOST not in flags:
+            flags.append(LOST)
+    return flags
+
+
+def _exact(
+    text: str, terms: list[Term], index: int, span: str, sentence: str
+) -> tuple[str, list[Term]]:
+    term = terms[index]
+    if term.target_span is None:
+        terms[index] = term.model_copy(update={"kind": "protected"})
+        return text, terms
+    start, end = term.target_span
+    if text[start:end] != span:
+        text, terms = _replace(text, terms, start, end, span)
+    text, terms, start = _without_echo(text, terms, index, start, span, sentence)
+    # Exactly once: a re-decode may have copied the span again after forcing it in.
+    extra = text.count(span) - sentence.count(span)
+    position = 0
+    while extra > 0 and (found := text.find(span, position)) >= 0:
+        if found == start or not _free(terms, index, found, found + len(span)):
+            position = found + len(span)
+            continue
+        cut_start = found - 1 if found > 0 and text[found - 1] == " " else found
+        text, terms = _replace(text, terms, cut_start, found + len(span), "")
+        if found < start:
+            start -= found + len(span) - cut_start
+        extra -= 1
+    terms[index] = terms[index].model_copy(
+        update={"kind": "protected", "target": span, "target_span": (start, start + len(span))}
+    )
+    return text, terms
+
+
+def _without_echo(
+    text: str, terms: list[Term], index: int, start: int, span: str, sentence: str
+) -> tuple[str, list[Term], int]:
+    """A word the model wrote that the span put in place repeats ("We We stand with
+    Ukraine", "#Ukraine Ukraine") goes, unless the German repeats it too."""
+    words = re.findall(r"\w+", span)
+    if not words:
+        return text, terms, start
+    before = re.search(r"(?<!\w)(\w+)\W{0,2}$", text[:start])
+    if (
+        before
+        and before.group(1).casefold() == words[0].casefold()
+        and not _repeated(sentence, words[0])
+    ):
+        cut = before.start()
+        if _free(terms, index, cut, start):
+            text, terms = _replace(text, terms, cut, start, "")
+            start = cut
+    end = start + len(span)
+    after = re.match(r"\W{0,2}(\w+)(?!\w)", text[end:])
+    if (
+        after
+        and after.group(1).casefold() == words[-1].casefold()
+        and not _repeated(sentence, words[-1])
+    ):
+        if _free(terms, index, end, end + after.end()):
+            text, terms = _replace(text, terms, end, end + after.end(), "")
+    return text, terms, start
+
+
+def _repeated(sentence: str, word: str) -> bool:
+    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", sentence, re.IGNORECASE)) > 1
+
+
+def _audited(text: str, term: Term, span: str) -> Term:
+    found = term.target_span
+    if found is not None and text[found[0] : found[1]] == span:
+        return term.model_copy(update={"kind": "protected"})
+    return term.model_copy(
+        update={"kind": "protected", "target": span, "target_span": None, "status": "violated"}
+    )
+
+
+def _free(terms: list[Term], index: int, start: int, end: int) -> bool:
+    return all(
+        other.target_span is None or end <= other.target_span[0] or other.target_span[1] <= start
+        for i, other in enumerate(terms)
+        if i != index
+    )
+
+
+def _replace(
+    text: str, terms: list[Term], start: int, end: int, new: str
+) -> tuple[str, list[Term]]:
+    """``text[start:end]`` replaced, every term's target span moved along."""
+    delta = len(new) - (end - start)
+    moved = []
+    for term in terms:
+        span = term.target_span
+        if span is not None and span[0] >= end:
+            term = term.model_copy(update={"target_span": (span[0] + delta, span[1] + delta)})
+        moved.append(term)
+    return text[:start] + new + text[end:], moved
