@@ -59,15 +59,19 @@ class Protected:
     text: str
 
 
-def find_protected(sentence: str, verbatim: Sequence[tuple[int, int]] = ()) -> list[Protected]:
+def find_protected(
+    sentence: str, verbatim: Sequence[tuple[int, int]] = (), *, quotes: bool = True
+) -> list[Protected]:
     """The protected spans of a sentence; ``verbatim`` are the ranges (in the
-    sentence) of the markup's verbatim marks."""
+    sentence) of the markup's verbatim marks; ``quotes=False`` skips the language
+    identifier (a whole article's text)."""
     found: list[Protected] = [
         Protected(start, end, "code", sentence[start:end])
         for start, end in verbatim
         if 0 <= start < end <= len(sentence) and sentence[start:end].strip()
     ]
-    found += _quotes(sentence)
+    if quotes:
+        found += _quotes(sentence)
     found += _matches(sentence, _URL, "url", trim=True)
     found += _matches(sentence, _EMAIL, "email", trim=False)
     found += _matches(sentence, _HANDLE, "handle", trim=False)
@@ -89,13 +93,19 @@ def protected_in(article: Article, block: int, start: int, end: int) -> list[Pro
     return find_protected(article.text[start:end], verbatim)
 
 
+def without_spans(text: str, spans: Iterable[Protected]) -> str:
+    """The text with its spans blanked: what the language identifier should judge
+    (a German sentence full of English-looking links is still German)."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
 def only_protected(sentence: str, spans: Iterable[Protected]) -> bool:
     """A sentence with no word outside its protected spans ("https://… #tag"):
     there is nothing to translate."""
-    rest = list(sentence)
-    for span in spans:
-        rest[span.start : span.end] = " " * (span.end - span.start)
-    return not any(char.isalpha() for char in rest)
+    return not any(char.isalpha() for char in without_spans(sentence, spans))
 
 
 def _matches(sentence: str, pattern: re.Pattern[str], kind: Kind, *, trim: bool) -> list[Protected]:

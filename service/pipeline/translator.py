@@ -17,7 +17,13 @@ from service.markup.render import replace_spans, target_document
 from service.pipeline import alignment
 from service.pipeline.language import article_language, foreign_sentence
 from service.pipeline.localising import localise_translation
-from service.pipeline.protect import Protected, only_protected, protected_in
+from service.pipeline.protect import (
+    Protected,
+    find_protected,
+    only_protected,
+    protected_in,
+    without_spans,
+)
 from service.pipeline.quality import Thresholds, quality_flags
 from service.pipeline.terms import TermApplier, Translated
 from service.segment.clauses import split_long
@@ -87,7 +93,9 @@ class Translator:
             for s in planned
             if verbatim_only(article, s)
             or only_protected(article.text[s.start : s.end], protected[(s.start, s.end)])
-            or foreign_sentence(article.text[s.start : s.end])
+            or foreign_sentence(
+                without_spans(article.text[s.start : s.end], protected[(s.start, s.end)])
+            )
         }
         to_translate = [s for s in planned if s.id not in kept]
         remembered = self.recall([article.text[s.start : s.end] for s in to_translate])
@@ -301,7 +309,8 @@ def read_checked(text: str, fmt: Format = "text", source_lang: str = "de") -> Ar
     article = read_article(text, fmt)
     if not article.text.strip():  # markup without any text
         raise EmptyInput()
-    if source_lang != "auto" and (language := article_language(article.text)):
+    words = without_spans(article.text, find_protected(article.text, quotes=False))
+    if source_lang != "auto" and (language := article_language(words)):
         raise NotGerman(language)
     return article
 

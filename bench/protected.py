@@ -1,0 +1,121 @@
+"""Protected spans: how many reach the English verbatim, and what they cost.
+
+    python bench/protected.py [--model toy] [--limit N] [--speed-sentences 100]
+
+Share: each sentence of ``tests/data/protected_spans_dev.jsonl`` (German news
+sentences, one JSON object a line: ``{"sentence", "spans"}`` with the spans a
+reader would protect) is translated as an article of its own, without a
+glossary. A gold span counts as *found* when ``service.pipeline.protect``
+finds exactly it, *verbatim* when the segment's English holds it character
+for character at its term's target span, *flagged* when its term is
+``violated`` and the segment flagged ``protected_lost``; anything else is
+*neither* (a defect). Spans found that are not gold are counted too.
+
+Speed: two articles of the same German sentences, one with ten URLs in every
+sentence (1,000 for the default 100 sentences), one with none; sentences per
+second of each (after a warm-up run), and their ratio, in one run. A URL makes
+its sentence go through alignment and the enforcement chain, so the ratio is
+what carrying costs beyond the decoding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from models.marian import MarianEngine  # noqa: E402
+from service.pipeline.protect import find_protected  # noqa: E402
+from service.pipeline.translator import Translator  # noqa: E402
+
+DEV_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "protected_spans_dev.jsonl"
+SENTENCES = [
+    "Die Regierung hat am Dienstag neue Maßnahmen beschlossen",
+    "Der Minister sprach mit Vertretern der Länder über die Finanzierung",
+    "Nach Angaben der Polizei wurde niemand verletzt",
+    "Die Opposition kritisierte den Entwurf scharf",
+    "Die Verhandlungen sollen in der kommenden Woche fortgesetzt werden",
+]
+
+
+def share(translator: Translator, limit: int | None) -> None:
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()][:limit]
+    gold = found = verbatim = flagged = neither = extra = 0
+    for row in rows:
+        sentence, spans = row["sentence"], row["spans"]
+        detected = {span.text for span in find_protected(sentence)}
+        extra += len(detected - set(spans))
+        segments = translator.translate(sentence).segments()
+        for span in spans:
+            gold += 1
+            found += span in detected
+            terms = [t for s in segments for t in s.terms if t.source == span]
+            segment = next((s for s in segments if span in s.source), segments[0])
+            if terms and terms[0].target_span is not None:
+                start, end = terms[0].target_span
+                if segment.target[start:end] == span:
+                    verbatim += 1
+                    continue
+            if span in segment.target:  # not found as a span, and the model copied it
+                verbatim += 1
+            elif terms and terms[0].status == "violated" and "protected_lost" in segment.flags:
+                flagged += 1
+            else:
+                neither += 1
+    print(f"dev set: {DEV_SET.name} ({len(rows)} sentences, {gold} protected spans)")
+    print(f"found: {found}/{gold} ({found / gold:.1%}); found but not gold: {extra}")
+    print(
+        f"verbatim: {verbatim}/{gold} ({verbatim / gold:.1%}); flagged protected_lost: "
+        f"{flagged}; neither: {neither}"
+    )
+
+
+def article(count: int, urls: int) -> str:
+    lines = []
+    for index in range(count):
+        base = SENTENCES[index % len(SENTENCES)]
+        links = " ".join(f"https://www.example.org/a{index}/b{k}" for k in range(urls))
+        lines.append(f"{base} {links}." if urls else f"{base}.")
+    return "\n\n".join(lines)
+
+
+def speed(translator: Translator, count: int) -> None:
+    plain, linked = article(count, 0), article(count, 10)
+    translator.translate(article(5, 10))  # warm-up: model, alignment path, SoMaJo
+    rates = {}
+    for name, text in (("no URLs", plain), (f"{10 * count} URLs", linked)):
+        started = time.perf_counter()
+        document = translator.translate(text)
+        seconds = time.perf_counter() - started
+        rates[name] = len(document.segments()) / seconds
+        lost = sum("protected_lost" in segment.flags for segment in document.segments())
+        spans = sum(len(segment.terms) for segment in document.segments())
+        print(
+            f"{name}: {count} sentences, "
+            f"{spans} protected spans, {seconds:.1f} s, {rates[name]:.2f} sentences/s, "
+            f"{lost} segments flagged protected_lost"
+        )
+    with_urls, without = rates[f"{10 * count} URLs"], rates["no URLs"]
+    print(f"sentences/s with URLs / without: {with_urls / without:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="toy")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
+    parser.add_argument("--speed-sentences", type=int, default=100)
+    parser.add_argument("--skip-share", action="store_true")
+    args = parser.parse_args()
+    translator = Translator(MarianEngine(args.model, threads=2))
+    if not args.skip_share:
+        share(translator, args.limit)
+    if args.speed_sentences:
+        speed(translator, args.speed_sentences)
+
+
+if __name__ == "__main__":
+    main()
