@@ -398,3 +398,47 @@ def test_undo_one_localisation_change(page: Any, server: str) -> None:
     others = [c for c in segment["localisation"] if c != change]
     assert [c["after"] for c in body["localisation"]] == [c["after"] for c in others]
     assert [entry["target"] for entry in body["history"]] == [segment["target"]]
+
+
+def test_hovering_a_word_lights_up_its_alignment(page: Any, server: str) -> None:
+    article_id = translate_in_page(page, server, TEXT)
+    talks = stored_segments(page, server, article_id)[1]
+    assert talks["target"] == "The talks lasted two hours."
+    german = page.locator("#seg-b1s0 .src .w", has_text="Gespräche")
+    german.hover()
+    lit = page.locator("#seg-b1s0 .tgt .w.lit")
+    assert lit.all_text_contents() == ["talks"]
+    assert page.locator("#seg-b1s0 .w.lit-self").all_text_contents() == ["Gespräche"]
+    page.locator("#seg-b1s0 .tgt .w", has_text="hours").focus()  # focus does it too
+    assert page.locator("#seg-b1s0 .src .w.lit").all_text_contents() == ["Stunden"]
+    assert page.locator("#seg-b1s0 .tgt .w.lit").count() == 0
+    screenshot(page, "review-alignment")
+
+
+def test_j_and_k_move_between_flagged_segments(page: Any, server: str) -> None:
+    text = (
+        "Der Kanzler reiste nach Paris.\n\nDie Gespräche dauerten zwei Stunden.\n\n"
+        "Russland bestreitet jegliche Angriffspläne."
+    )
+    article_id = translate_in_page(page, server, text)
+    flagged = [s["id"] for s in stored_segments(page, server, article_id) if s["flags"]]
+    assert flagged == ["b0s0", "b2s0"]
+
+    def focused() -> str:
+        return str(page.evaluate("document.activeElement.closest('.seg').dataset.segment"))
+
+    page.locator("h1").click()
+    page.keyboard.press("j")
+    assert focused() == "b0s0"
+    page.keyboard.press("j")
+    assert focused() == "b2s0"
+    page.keyboard.press("j")  # wraps round
+    assert focused() == "b0s0"
+    page.keyboard.press("k")
+    assert focused() == "b2s0"
+    page.keyboard.press("k")
+    assert focused() == "b0s0"
+    page.keyboard.press("Enter")  # and the focused row opens for editing
+    page.keyboard.type("j")  # typed into the editor, not a jump
+    assert focused() == "b0s0"
+    assert page.locator("#seg-b0s0 textarea.editor").input_value().endswith("j")

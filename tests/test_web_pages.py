@@ -103,7 +103,7 @@ def test_terms_share_a_colour_on_both_sides_and_flags_are_named(
                 for mark in row.cssselect(".src mark.term")
                 if mark.get("title").startswith(f"{term['entry']} → ")
             ]
-            assert marks and marks[0].text == term["source"]
+            assert marks and marks[0].text_content() == term["source"]
             assert term["status"] in marks[0].get("title")
             if term["target_span"] is not None:
                 target = row.cssselect(f".tgt mark.term[title='{marks[0].get('title')}']")

@@ -17,12 +17,23 @@ COLOURS = 8  # CSS classes term-c0 … term-c7
 
 
 @dataclass(frozen=True)
+class Word:
+    """Text of a piece; with ``key`` a word of the segment's alignment (``s12``: the
+    German word at offset 12, ``t7`` an English one) and the keys it is aligned to."""
+
+    text: str
+    key: str = ""
+    links: str = ""
+
+
+@dataclass(frozen=True)
 class Piece:
     text: str
     term: Term | None = None
     colour: int = 0
     change: Localisation | None = None  # a localisation change, the segment's ``index``-th
     index: int = -1
+    words: tuple[Word, ...] = ()  # ``text`` cut at aligned words (none without alignment)
 
     @property
     def tooltip(self) -> str:
@@ -99,9 +110,39 @@ class Row:
 def row_view(
     segment: Segment, colours: dict[str, int], history: list[HistoryEntry] | None = None
 ) -> Row:
-    return Row(
-        segment,
-        source_pieces(segment, colours),
-        target_pieces(segment, colours),
-        changes(history or [], segment.target),
-    )
+    source, target = source_pieces(segment, colours), target_pieces(segment, colours)
+    if segment.alignment:
+        links: dict[str, dict[tuple[int, int], list[str]]] = {"s": {}, "t": {}}
+        for source_word, target_word in segment.alignment:
+            links["s"].setdefault(source_word, []).append(f"t{target_word[0]}")
+            links["t"].setdefault(target_word, []).append(f"s{source_word[0]}")
+        source = with_words(source, "s", links["s"])
+        target = with_words(target, "t", links["t"])
+    return Row(segment, source, target, changes(history or [], segment.target))
+
+
+def with_words(
+    pieces: list[Piece], side: str, links: dict[tuple[int, int], list[str]]
+) -> list[Piece]:
+    """Each piece with its text cut at the aligned words it holds (a word a mark cuts
+    is in two pieces under one key), so the page can light up a word's partners."""
+    result, offset = [], 0
+    for piece in pieces:
+        start, end = offset, offset + len(piece.text)
+        words, position = [], start
+        for (word_start, word_end), partners in sorted(links.items()):
+            cut_start, cut_end = max(word_start, position), min(word_end, end)
+            if cut_start >= cut_end:
+                continue
+            if cut_start > position:
+                words.append(Word(piece.text[position - start : cut_start - start]))
+            key = f"{side}{word_start}"
+            words.append(
+                Word(piece.text[cut_start - start : cut_end - start], key, " ".join(partners))
+            )
+            position = cut_end
+        if position < end:
+            words.append(Word(piece.text[position - start :]))
+        result.append(replace(piece, words=tuple(words)))
+        offset = end
+    return result

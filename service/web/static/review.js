@@ -272,4 +272,49 @@
     say(`Split point: “…${text.slice(Math.max(0, offset - 20), offset)} | ${text.slice(offset, offset + 20)}…”`);
     openEditor(row);
   });
+
+  // Word alignment: a word under the pointer or focus lights up the words it is aligned
+  // to on the other side (and itself), within its row.
+  function lightWords(word) {
+    for (const lit of review.querySelectorAll(".w.lit, .w.lit-self")) {
+      lit.classList.remove("lit", "lit-self");
+    }
+    if (!word) return;
+    const row = word.closest(".seg");
+    for (const part of row.querySelectorAll(`.w[data-w="${word.dataset.w}"]`)) {
+      part.classList.add("lit-self");
+    }
+    for (const key of (word.dataset.links || "").split(" ").filter(Boolean)) {
+      for (const partner of row.querySelectorAll(`.w[data-w="${key}"]`)) {
+        partner.classList.add("lit");
+      }
+    }
+  }
+  review.addEventListener("mouseover", (event) => lightWords(event.target.closest(".w")));
+  review.addEventListener("focusin", (event) => lightWords(event.target.closest(".w")));
+  review.addEventListener("mouseleave", () => lightWords(null));
+
+  // j / k: the next / previous flagged segment (outside the editor and form fields).
+  let current = -1;
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key !== "j" && event.key !== "k") return;
+    if (event.target.closest("textarea, input, select, [contenteditable]")) return;
+    const all = rows();
+    const flagged = all.filter((row) => row.classList.contains("flagged"));
+    if (!flagged.length) {
+      say("No flagged segments.");
+      return;
+    }
+    event.preventDefault();
+    const here = event.target.closest && event.target.closest(".seg");
+    const from = here ? all.indexOf(here) : current;
+    const next = event.key === "j"
+      ? flagged.find((row) => all.indexOf(row) > from) || flagged[0]
+      : [...flagged].reverse().find((row) => all.indexOf(row) < from) || flagged[flagged.length - 1];
+    current = all.indexOf(next);
+    const target = next.querySelector(".tgt");
+    target.focus();
+    next.scrollIntoView({ block: "center" });
+  });
 })();
