@@ -63,6 +63,13 @@ def test_localised_numbers_are_the_same_values_for_number_mismatch() -> None:
         "at 35 degrees Celsius (95 degrees Fahrenheit)."
     )
     assert "number_mismatch" not in quality_flags(units, american, -0.2)
+    for german, english in [
+        ("Um 12 Uhr begann es.", "It began at noon."),
+        ("Um 0 Uhr endete es.", "It ended at midnight."),
+        ("Er zahlte 3 Millionen Dollar.", "He paid $3m."),
+    ]:
+        assert "number_mismatch" not in quality_flags(german, english, -0.2)
+    assert "number_mismatch" in quality_flags("Um 11 Uhr begann es.", "It began at noon.", -0.2)
 
 
 def test_plain_en_changes_nothing() -> None:

@@ -104,6 +104,7 @@ ENGLISH = regex.compile(
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s*(?P<half>[ap]\.?\s?m\b\.?)
       |\b(?P<h24>\d{{1,2}}):(?P<min24>\d{{2}})(?:\s*(?:hours|hrs|h)\b)?(?!\d|[.,]\d))
   | (?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?){_EN_SCALE}
+  | (?P<noon>\b(?:noon|midday)\b) | (?P<midnight>\bmidnight\b)
   | (?P<word>\b(?:{"|".join(WORDS_EN)})\b)
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -162,6 +163,8 @@ def english_values(text: str) -> list[Value]:
             number = float(match["num"].replace(",", ""))
             scale = SCALE_EN.get((match["scale"] or "").lower(), 1)
             values.append(Amount(number * scale))
+        elif match["noon"] or match["midnight"]:  # "12 Uhr" localised as "noon"
+            values.append(Clock(12 if match["noon"] else 0, 0))
         elif match["word"]:
             values.append(Amount(WORDS_EN[match["word"].lower()]))
     return values
