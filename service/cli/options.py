@@ -85,12 +85,11 @@ GlossaryOption = Annotated[
 NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Apply no glossary.")]
 BeamSizeOption = Annotated[
     int | None,
-    typer.Option(min=1, max=16, help=from_setting("beam_size", "Beam width."), show_default=False),
+    typer.Option(help=from_setting("beam_size", "Beam width."), show_default=False),
 ]
 ThreadsOption = Annotated[
     int | None,
     typer.Option(
-        min=0,
         help=from_setting("threads", "CPU threads for inference, 0 for all cores."),
         show_default=False,
     ),
