@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from service.api.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
@@ -16,7 +17,8 @@ from service.api.schemas import (
     ArticleSummaryPublic,
     error_responses,
 )
-from service.api.translate import translate_article
+from service.api.stream import wants_stream
+from service.api.translate import stream_article, translate_article
 from service.api.versions import set_etag
 from service.compose import Runtime
 from service.document import AlignedDocument
@@ -61,11 +63,20 @@ def title_of(document: AlignedDocument) -> str | None:
     summary="Translate and store an article",
     openapi_extra=TEXT_BODY_OPENAPI,
     responses=error_responses(413, 415, 503),
+    response_model=ArticlePublic,
 )
 async def create_article(
-    runtime: RuntimeDep, request: ArticleCreate, response: Response
-) -> ArticlePublic:
-    """201 with the stored article; `Location` is its URL."""
+    runtime: RuntimeDep, request: ArticleCreate, response: Response, http: Request
+) -> ArticlePublic | StreamingResponse:
+    """201 with the stored article; `Location` is its URL. With `Accept:
+    application/x-ndjson`, one line per segment as it is finished, then `{"document": ...}`
+    with the stored article (200: the status is sent before the article is stored)."""
+    if wants_stream(http):
+
+        async def stored(document: AlignedDocument) -> ArticlePublic:
+            return await store_document(runtime, request, document)
+
+        return await stream_article(runtime, request, stored, alignment=True)
     article = await store_article(runtime, request)
     response.headers["Location"] = f"/v1/articles/{article.id}"
     set_etag(response, article.version)
@@ -75,6 +86,12 @@ async def create_article(
 async def store_article(runtime: Runtime, request: ArticleCreate) -> ArticlePublic:
     """Translate and store an article (the API's and the paste form's one path)."""
     document = await translate_article(runtime, request, alignment=True)  # for the page
+    return await store_document(runtime, request, document)
+
+
+async def store_document(
+    runtime: Runtime, request: ArticleCreate, document: AlignedDocument
+) -> ArticlePublic:
     stored = await run_in_threadpool(
         lambda: runtime.store.add_article(
             document,

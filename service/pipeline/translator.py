@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from glossary import Glossary
@@ -32,6 +32,9 @@ from service.store.memory import Memory, MemoryHit
 
 Progress = Callable[[int, int], None]  # (sentences done, sentences in all)
 PROGRESS_CHUNK = 256  # sentences per engine call when progress is reported
+# Streamed articles: segments in the first engine round, and the most in one round.
+STREAM_FIRST = 4
+STREAM_MOST = 64
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,15 @@ class PlannedSegment:
     start: int
     end: int
     pieces: list[tuple[int, int]]  # absolute offsets; more than one when split for length
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """A finished segment of a streamed article: the ``done``-th of ``total``."""
+
+    segment: Segment
+    done: int
+    total: int
 
 
 class Translator:
@@ -88,6 +100,41 @@ class Translator:
         """An article that ``read_checked`` accepted."""
         planned = self.plan(article)
         protected = protected_spans(article, planned)
+        segments, aligned = self.translate_planned(article, planned, protected, progress, alignment)
+        return self.document(article, planned, segments, aligned)
+
+    def stream_article(
+        self, article: Article, *, alignment: bool = False
+    ) -> Iterator[Streamed | AlignedDocument]:
+        """The article's segments in document order as they are finished, then its whole
+        document (equal to ``translate_article``'s). The segments go to the engine in
+        runs that double from ``STREAM_FIRST`` (the first comes soon) to ``STREAM_MOST``
+        (later runs fill the engine's batches)."""
+        planned = self.plan(article)
+        protected = protected_spans(article, planned)
+        segments: list[Segment] = []
+        aligned: dict[str, Hypothesis] = {}
+        start, size = 0, STREAM_FIRST
+        while start < len(planned):
+            run = planned[start : start + size]
+            done, hypotheses = self.translate_planned(article, run, protected, None, alignment)
+            for segment in done:
+                segments.append(segment)
+                yield Streamed(segment, len(segments), len(planned))
+            aligned.update(hypotheses)
+            start, size = start + size, min(2 * size, STREAM_MOST)
+        yield self.document(article, planned, segments, aligned)
+
+    def translate_planned(
+        self,
+        article: Article,
+        planned: list[PlannedSegment],
+        protected: dict[tuple[int, int], list[Protected]],
+        progress: Progress | None,
+        alignment: bool,
+    ) -> tuple[list[Segment], dict[str, Hypothesis]]:
+        """The segments of ``planned`` (some of the article's, in order), and the
+        hypotheses that place their inline marks."""
         kept = {
             s.id
             for s in planned
@@ -135,6 +182,15 @@ class Translator:
             if (hypothesis := translations[article.text[s.start : s.end]].hypothesis)
             and s.id not in localised  # its pieces no longer spell the English
         }
+        return segments, aligned
+
+    def document(
+        self,
+        article: Article,
+        planned: list[PlannedSegment],
+        segments: list[Segment],
+        aligned: dict[str, Hypothesis],
+    ) -> AlignedDocument:
         document = assemble(article, planned, segments, self.engine.name, self.glossary, aligned)
         document.target_lang = self.target_lang
         self.remember(document)
