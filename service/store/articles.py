@@ -107,6 +107,19 @@ class Store:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
             yield connection
 
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """One read transaction: all its statements see the same committed version, so a
+        split or merge another request commits meanwhile is seen whole or not at all."""
+        with self.engine.begin() as connection:
+            if self.engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN")  # the driver alone reads in autocommit
+            else:  # read committed, PostgreSQL's default, gives each statement its own
+                connection.exec_driver_sql(
+                    "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                )
+            yield connection
+
     def add_article(
         self, document: AlignedDocument, *, title: str | None, source_text: str, fmt: str
     ) -> StoredArticle:
@@ -146,7 +159,7 @@ class Store:
         return self.article(article_id)
 
     def article(self, article_id: str) -> StoredArticle:
-        with self.engine.connect() as connection:
+        with self.reading() as connection:
             row = connection.execute(
                 select(articles).where(articles.c.id == article_id)
             ).one_or_none()
@@ -188,7 +201,7 @@ class Store:
                     articles.c.id.in_(in_target),
                 )
             )
-        with self.engine.connect() as connection:
+        with self.reading() as connection:
             total = connection.execute(
                 select(func.count()).select_from(query.subquery())
             ).scalar_one()
@@ -252,16 +265,21 @@ class Store:
                 raise article_not_found(article_id)
 
     def segment(self, article_id: str, segment_id: str) -> StoredSegment:
-        with self.engine.connect() as connection:
-            state = self._segment_state(connection, article_id, segment_id)
-            history = connection.execute(
-                select(segment_history)
-                .where(
-                    segment_history.c.article_id == article_id,
-                    segment_history.c.segment_id == segment_id,
-                )
-                .order_by(segment_history.c.id)
-            ).all()
+        with self.reading() as connection:
+            return self._stored_segment(connection, article_id, segment_id)
+
+    def _stored_segment(
+        self, connection: Connection, article_id: str, segment_id: str
+    ) -> StoredSegment:
+        state = self._segment_state(connection, article_id, segment_id)
+        history = connection.execute(
+            select(segment_history)
+            .where(
+                segment_history.c.article_id == article_id,
+                segment_history.c.segment_id == segment_id,
+            )
+            .order_by(segment_history.c.id)
+        ).all()
         return StoredSegment(
             segment=current_segment(article_id, state),
             history=[
@@ -272,7 +290,7 @@ class Store:
 
     def histories(self, article_id: str) -> dict[str, list[HistoryEntry]]:
         """Every segment's earlier targets (oldest first), by segment id."""
-        with self.engine.connect() as connection:
+        with self.reading() as connection:
             rows = connection.execute(
                 select(segment_history)
                 .where(segment_history.c.article_id == article_id)
@@ -396,7 +414,8 @@ class Store:
                     version=articles.c.version + 1,
                 )
             )
-        return self.segment(article_id, segment_id)
+            # read here: once committed, a split could remove the segment before a re-read
+            return self._stored_segment(connection, article_id, segment_id)
 
     def put_glossary(self, glossary: Glossary) -> bool:
         """Store ``glossary`` under its name, replacing a previous one; True if it is new."""

@@ -50,7 +50,12 @@ def edited(
     article = runtime.store.article(article_id)
     colours = term_colours(article.document)
     segments = article.document.segments()
-    segment = next(s for s in segments if s.id == segment_id)
+    segment = next((s for s in segments if s.id == segment_id), None)
+    if segment is None:  # a split or merge replaced it right after the edit was stored
+        raise EditConflict(
+            f"segment {segment_id!r} was split or merged meanwhile; reload the article",
+            detail={"article_id": article_id, "segment_id": segment_id},
+        )
     row = templates.get_template("_row.html").render(row=row_view(segment, colours, stored.history))
     return {
         "segment": segment.model_dump(mode="json"),
