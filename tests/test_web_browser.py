@@ -442,3 +442,38 @@ def test_j_and_k_move_between_flagged_segments(page: Any, server: str) -> None:
     page.keyboard.type("j")  # typed into the editor, not a jump
     assert focused() == "b0s0"
     assert page.locator("#seg-b0s0 textarea.editor").input_value().endswith("j")
+
+
+def test_the_paste_form_fills_rows_in_as_they_are_translated(page: Any, server: str) -> None:
+    text = "\n\n".join(
+        [
+            "Die Gespräche dauerten drei Stunden. Der Präsident traf den Außenminister.",
+            "Die Regierung kündigte am Montag neue Sanktionen an.",
+            "Die Außenminister trafen sich in Genf. Der Gipfel endete ohne Einigung.",
+            "Die Ministerin besuchte am Dienstag die Ukraine.",
+        ]
+    )
+    page.goto(f"{server}/")
+    # What the progress shows, kept across the navigation to the review page.
+    page.evaluate(
+        """() => {
+            sessionStorage.setItem('seen', '[]');
+            new MutationObserver(() => {
+                const seen = JSON.parse(sessionStorage.getItem('seen'));
+                seen.push([document.querySelectorAll('#progress-rows tr').length,
+                           document.getElementById('progress-count').textContent,
+                           document.getElementById('progress-total').textContent]);
+                sessionStorage.setItem('seen', JSON.stringify(seen));
+            }).observe(document.getElementById('progress'), {subtree: true, childList: true,
+                                                             characterData: true});
+        }"""
+    )
+    page.fill("#new-text", text)
+    with page.expect_navigation(url="**/articles/*"):
+        page.click("#new button[type=submit]")
+    seen = page.evaluate("JSON.parse(sessionStorage.getItem('seen'))")
+    rows = [entry[0] for entry in seen]
+    assert rows == sorted(rows) and rows[-1] == 6
+    assert [entry for entry in seen if entry[2] != "…"][-1][1:] == ["6", "6"]
+    assert {entry[1] for entry in seen} >= {"4", "6"}  # two engine runs, counted
+    assert page.locator(".seg").count() == 6

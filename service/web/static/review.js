@@ -318,3 +318,78 @@
     next.scrollIntoView({ block: "center" });
   });
 })();
+
+// The paste form: the German is translated streamed, each sentence's row filled in as it
+// comes, then the review page opens. Without the script the form posts as usual.
+(function () {
+  const form = document.querySelector("#new form");
+  const progress = document.getElementById("progress");
+  if (!form || !progress) return;
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+
+  function addRow(segment) {
+    const row = document.createElement("tr");
+    for (const text of [segment.source, segment.target]) {
+      const cell = document.createElement("td");
+      cell.textContent = text;
+      row.append(cell);
+    }
+    document.getElementById("progress-rows").append(row);
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = { text: form.elements.text.value };
+    const title = form.elements.title.value.trim();
+    if (title) body.title = title;
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    progress.hidden = false;
+    document.getElementById("progress-rows").replaceChildren();
+    const status = progress.querySelector("[role=status]");
+    try {
+      const response = await fetch("/articles/stream", {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "X-CSRF-Token": csrf,
+          Accept: "application/x-ndjson",
+        },
+        body: JSON.stringify(body),
+        credentials: "same-origin",
+      });
+      if (!response.ok) {
+        const data = await response.json().catch(() => ({}));
+        throw new Error((data.error && data.error.message) || `request failed (${response.status})`);
+      }
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        buffer += decoder.decode(value || new Uint8Array(), { stream: !done });
+        let newline;
+        while ((newline = buffer.indexOf("\n")) >= 0) {
+          const line = JSON.parse(buffer.slice(0, newline));
+          buffer = buffer.slice(newline + 1);
+          if (line.segment) {
+            addRow(line.segment);
+            document.getElementById("progress-count").textContent = line.done;
+            document.getElementById("progress-total").textContent = line.total;
+          } else if (line.document) {
+            window.location.assign(`/articles/${line.document.id}`);
+            return;
+          } else if (line.error) {
+            throw new Error(line.error.message);
+          }
+        }
+        if (done) break;
+      }
+      throw new Error("the translation ended early");
+    } catch (error) {
+      status.textContent = error.message;
+      status.classList.add("error");
+      button.disabled = false;
+    }
+  });
+})();
