@@ -144,6 +144,18 @@ def test_links_that_look_foreign_do_not_make_german_foreign(translator: Translat
     ]
 
 
+def test_a_quotation_in_another_language_does_not_make_the_article_foreign(
+    translator: Translator,
+) -> None:
+    (segment,) = translator.translate(
+        "„Liberté, égalité, fraternité“ stand auf dem Banner über der Bühne."
+    ).segments()
+    assert segment.origin == "model"
+    assert [(term.source, term.kind) for term in segment.terms] == [
+        ("Liberté, égalité, fraternité", "protected")
+    ]
+
+
 OPENINGS = st.sampled_from(
     [
         "Der Minister verwies am Dienstag auf",

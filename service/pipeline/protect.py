@@ -93,6 +93,17 @@ def protected_in(article: Article, block: int, start: int, end: int) -> list[Pro
     return find_protected(article.text[start:end], verbatim)
 
 
+def quoted(text: str) -> list[Protected]:
+    """Every quotation's inside, whatever its language (for the article's language
+    check: a German article quoting „No pasarán“ is still German)."""
+    spans = []
+    for match in _QUOTE.finditer(text):
+        group = next(i for i in range(1, 6) if match.group(i) is not None)
+        start, end = match.span(group)
+        spans.append(Protected(start, end, "quote", text[start:end]))
+    return spans
+
+
 def without_spans(text: str, spans: Iterable[Protected]) -> str:
     """The text with its spans blanked: what the language identifier should judge
     (a German sentence full of English-looking links is still German)."""

@@ -22,6 +22,7 @@ from service.pipeline.protect import (
     find_protected,
     only_protected,
     protected_in,
+    quoted,
     without_spans,
 )
 from service.pipeline.quality import Thresholds, quality_flags
@@ -365,7 +366,8 @@ def read_checked(text: str, fmt: Format = "text", source_lang: str = "de") -> Ar
     article = read_article(text, fmt)
     if not article.text.strip():  # markup without any text
         raise EmptyInput()
-    words = without_spans(article.text, find_protected(article.text, quotes=False))
+    spans = find_protected(article.text, quotes=False) + quoted(article.text)
+    words = without_spans(article.text, spans)
     if source_lang != "auto" and (language := article_language(words)):
         raise NotGerman(language)
     return article
