@@ -154,7 +154,9 @@ TRANSLATE_CASES = [
     piped("10 MB on stdin", TEN_MB, error="MTDESK_MAX_CHARS"),
     translate("binary file", BINARY, error=f"{NOT_UTF8} (byte 0x80 at offset 128)"),
     piped("binary on stdin", BINARY, "--format", "json", error=NOT_UTF8),
-    translate("NUL bytes", b"Der Minister\x00 kommt.\x00 " + GERMAN.encode()),
+    translate(
+        "NUL bytes", b"Der Minister\x00 kommt.\x00 " + GERMAN.encode(), error="U+0000 at offset 12"
+    ),
     translate("lone surrogate bytes", b"Hallo \xed\xa0\x80 Welt.", error="byte 0xed at offset 6"),
     piped("invalid UTF-8 (latin-1)", "Straße und Grüße.".encode("latin-1"), error=NOT_UTF8),
     translate("truncated UTF-8 at the end", GERMAN.encode() + b"\xc3", error=NOT_UTF8),
@@ -181,7 +183,11 @@ TRANSLATE_CASES = [
     translate("emoji", f"{GERMAN} 🙂 🇩🇪 👍👍👍".encode(), "-f", "json"),
     translate("right-to-left override", f"Der \u202eMinister\u202c kommt. {GERMAN}".encode()),
     translate("zero-width characters", f"Der\u200b Mini\u200dster\ufeff. {GERMAN}".encode()),
-    translate("control characters", f"Der\x07 Minister\x1b[31m kommt.\x7f {GERMAN}".encode()),
+    translate(
+        "control characters",
+        f"Der\x07 Minister\x1b[31m kommt.\x7f {GERMAN}".encode(),
+        error="U+0007 at offset 3",
+    ),
     translate("mixed scripts", f"Сергей Лавров traf 王毅 in Genf. {GERMAN}".encode()),
     translate("English text", ENGLISH.encode(), error="give --source-lang auto"),
     translate("French text", FRENCH.encode(), error="give --source-lang auto"),
@@ -360,7 +366,9 @@ BATCH_ARTICLES = [
     Article("batch: whitespace", "blank.txt", b" \n\t\n", "empty article"),
     Article("batch: binary", "binary.txt", BINARY, "not UTF-8"),
     Article("batch: lone surrogate", "surrogate.txt", b"Hallo \xed\xa0\x80.", "not UTF-8"),
-    Article("batch: NUL bytes", "nul.txt", b"Der Minister\x00 kommt.\x00 " + GERMAN.encode()),
+    Article(
+        "batch: NUL bytes", "nul.txt", b"Der Minister\x00 kommt.\x00 " + GERMAN.encode(), "U+0000"
+    ),
     Article("batch: 100 000-deep HTML", "deep.html", DEEP_HTML, "(MTDESK_MAX_CHARS)"),
     Article(
         "batch: 5 000-deep HTML",

@@ -20,7 +20,7 @@ def test_a_protected_span_is_marked_on_both_sides(client: TestClient) -> None:
     html = page(client.get(f"/articles/{article['id']}"))
     source = html.cssselect(".src mark.term-protected")
     target = html.cssselect(".tgt mark.term-protected")
-    assert [mark.text for mark in source] == [mark.text for mark in target] == [URL]
+    assert [m.text_content() for m in source] == [m.text_content() for m in target] == [URL]
     assert source[0].get("title") == f"{URL} → {URL} (protected, {term['status']})"
     assert html.cssselect(".legend") == []  # no glossary terms: no legend
     options = page(client.get("/")).xpath("//select[@name='flag']/option/@value")
