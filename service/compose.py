@@ -129,8 +129,8 @@ class Runtime:
         """Load the configured model (in a thread of its own: it takes seconds)."""
         try:
             self.attach(load_engine(self.settings))
-            # Ready now; the language models and the segmenter load next, so that the
-            # first requests wait for them less (a request that needs one first builds it).
+            # Ready now; the quick language models and the segmenter load next, so that
+            # the first requests wait for them less (a request that needs one first builds it).
             language.warm()
             splitter()
         except MtdeskError as error:
