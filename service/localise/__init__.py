@@ -6,8 +6,25 @@
 value stands in the German source.
 """
 
-from service.localise.apply import Localised, localise
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from service.localise.profile import TARGETS, Profile, check_target, load_profile, profile_for
+
+if TYPE_CHECKING:
+    from service.localise.apply import Localised, localise
+
+
+def __getattr__(name: str) -> Any:
+    """``localise`` and ``Localised`` load the conventions (Babel, CLDR data) when first
+    used: a start that localises nothing does not pay for them."""
+    if name in ("localise", "Localised"):
+        from service.localise import apply
+
+        return getattr(apply, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "TARGETS",

@@ -8,7 +8,7 @@ English capitalised. Approved reviewer edits and kept passages never come here.
 from __future__ import annotations
 
 from service.document import Localisation
-from service.localise import Profile, localise
+from service.localise import Profile
 from service.pipeline.terms import Translated
 
 HEADLINE_KINDS = ("title", "heading")
@@ -20,6 +20,8 @@ def localise_translation(
     """``translated`` in ``profile``'s conventions and the changes (None: as it is)."""
     if profile is None:
         return translated, []
+    from service.localise import localise  # the conventions load with the first use
+
     terms = translated.terms
     protected = [term.target_span for term in terms if term.target_span is not None]
     result = localise(
