@@ -119,15 +119,18 @@ def test_the_ctranslate2_path_imports_neither_torch_nor_transformers() -> None:
         "unused = ('torch', 'transformers', 'sqlalchemy', 'pint', 'huggingface_hub')\n"
         "print('LOADED', sorted(m for m in unused if m in sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        input=b"Der Minister kommt.",
-        capture_output=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr.decode()
+    # The first run of a fresh checkout converts the toy model, which needs torch and
+    # transformers; the run measured is a later one, which finds the conversion cached.
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            input=b"Der Minister kommt.",
+            capture_output=True,
+            cwd=ROOT,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.decode().splitlines()[-1] == "LOADED []"
 
 
