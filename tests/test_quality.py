@@ -1,6 +1,7 @@
 import pytest
 
 from models.marian import MarianEngine
+from service.pipeline import quality
 from service.pipeline.quality import Thresholds, quality_flags, repeats, untranslated
 
 GOOD = ("Russland hat mehr als 100.000 Soldaten.", "Russia has more than 100,000 troops.")
@@ -73,6 +74,24 @@ def test_copied_german_is_untranslated_names_and_numbers_aside() -> None:
     assert not untranslated("Angela Merkel in Paris", "Angela Merkel in Paris")
     assert not untranslated("Die Gespräche dauern an.", "The talks continue.")
     assert not untranslated("Er kam um 2022 an.", "He arrived in 2022.")
+
+
+def test_very_long_sentences_are_judged_without_the_quadratic_matcher(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 35,000-character run-on took most of a minute in SequenceMatcher alone."""
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("SequenceMatcher on a very long sentence")
+
+    monkeypatch.setattr(quality, "SequenceMatcher", refuse)
+    german = " ".join(["die Gespräche dauern noch an und"] * 400)
+    english = " ".join(["the talks are still going on and"] * 400)
+    assert untranslated(german, german)
+    assert untranslated(german, german.replace("Gespräche", "talks"))
+    assert not untranslated(german, english)
+    assert repeats(german)
+    assert not repeats(" ".join(f"word{i}" for i in range(20_000)))
 
 
 def test_number_mismatch_and_truncated() -> None:

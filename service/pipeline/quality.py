@@ -37,6 +37,7 @@ Calibration (defaults in ``service.settings``; ``bench/quality_calibration.py``)
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -45,6 +46,10 @@ import regex
 from service.pipeline.numbers import missing_values
 
 LENGTH_MIN_CHARS = 20
+# SequenceMatcher is quadratic at worst: a sentence of 35,000 characters took
+# most of a minute. Beyond this length, similarity is read from character
+# trigrams instead, which is linear.
+SEQUENCE_MATCH_MAX_CHARS = 2000
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
 # Lower-case words spelled alike in both languages: copying them is no sign.
 SHARED_WORDS = frozenset(
@@ -108,8 +113,8 @@ def repeats(text: str) -> bool:
             gram = tokens[start : start + size]
             if all(tokens[start + size * k : start + size * (k + 1)] == gram for k in range(times)):
                 return True
-    grams = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
-    return any(grams.count(gram) >= 3 for gram in set(grams))
+    grams = Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+    return any(count >= 3 for count in grams.values())
 
 
 def untranslated(source: str, target: str) -> bool:
@@ -123,5 +128,18 @@ def untranslated(source: str, target: str) -> bool:
         return False
     english = set(words(target))
     copied = sum(word.casefold() in english for word in german)
-    similar = SequenceMatcher(None, source.casefold(), target.casefold()).ratio()
-    return copied / len(german) >= 0.6 and similar >= 0.6
+    return copied / len(german) >= 0.6 and similarity(source, target) >= 0.6
+
+
+def similarity(source: str, target: str) -> float:
+    """How much of the two texts is the same characters, from 0 to 1."""
+    source, target = source.casefold(), target.casefold()
+    if max(len(source), len(target)) <= SEQUENCE_MATCH_MAX_CHARS:
+        return SequenceMatcher(None, source, target).ratio()
+    source_grams, target_grams = trigrams(source), trigrams(target)
+    shared = sum((source_grams & target_grams).values())
+    return 2 * shared / max(1, source_grams.total() + target_grams.total())
+
+
+def trigrams(text: str) -> Counter[str]:
+    return Counter(text[i : i + 3] for i in range(len(text) - 2))
