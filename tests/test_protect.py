@@ -6,8 +6,8 @@ import pytest
 
 from glossary import enforce
 from service.pipeline.carry import finish, with_protected
-from service.pipeline.language import foreign_quote
 from service.pipeline.protect import find_protected, only_protected
+from service.pipeline.quotations import foreign_quote
 
 
 def found(sentence: str) -> list[tuple[str, str]]:
@@ -26,6 +26,8 @@ def found(sentence: str) -> list[tuple[str, str]]:
         ),
         ("Das steht auf www.bund.de, sagte sie.", [("url", "www.bund.de")]),
         ("Nachzulesen auf tagesschau.de/inland.", [("url", "tagesschau.de/inland")]),
+        ("Fotos stehen auf polizei.nrw/fahndung bereit.", [("url", "polizei.nrw/fahndung")]),
+        ("Termine bucht man über service.berlin.", [("url", "service.berlin")]),
         (
             "Siehe (https://de.wikipedia.org/wiki/Bonn_(Stadt)).",
             [("url", "https://de.wikipedia.org/wiki/Bonn_(Stadt)")],
@@ -49,6 +51,7 @@ def found(sentence: str) -> list[tuple[str, str]]:
         ),
         ("Auf den Plakaten stand »Je suis Charlie«.", [("quote", "Je suis Charlie")]),
         ('Sie rief "No pasarán" in die Menge.', [("quote", "No pasarán")]),
+        ("Die Fans sangen „Game over“ und gingen.", [("quote", "Game over")]),
         ("„Link: https://x.org/a“, schrieb er.", [("url", "https://x.org/a")]),
     ],
 )
@@ -89,7 +92,23 @@ def test_a_sentence_of_spans_only() -> None:
 
 @pytest.mark.parametrize(
     ("quote", "language"),
-    [("We stand with Ukraine", "en"), ("Je suis Charlie", "fr"), ("Wir schaffen das", None)],
+    [
+        ("We stand with Ukraine", "en"),
+        ("Je suis Charlie", "fr"),
+        ("Wir schaffen das", None),
+        # Too short for the identifier alone; their words are English, French.
+        ("Time to go", "en"),
+        ("Rien ne va plus", "fr"),
+        # Another script is never German, whatever its capitals.
+        ("Мир Украине", "ru"),
+        # The identifier sure of it outweighs a German function word spelled alike.
+        ("Polska nie jest na sprzedaż", "pl"),
+        # A German word the identifier took for Dutch or French: German.
+        ("Scholz hat", None),
+        ("Merz am", None),
+        # Names in another language are names.
+        ("Frankfurter Allgemeine Zeitung", None),
+    ],
 )
 def test_foreign_quote(quote: str, language: str | None) -> None:
     assert foreign_quote(quote) == language

@@ -26,7 +26,6 @@ high-accuracy models as above.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,35 +51,6 @@ ARTICLE_MIN_LETTERS = 40
 ARTICLE_SAMPLE_CHARS = 10_000  # enough to know; the whole of a long article costs 0.2 s
 MIN_CONFIDENCE = 0.5  # of the other language
 MAX_GERMAN = 0.2  # German's own confidence must be below this
-
-# Quotations („We stand with Ukraine“) are too short for the sentence rule:
-# lingua gives short English 0.2-0.5. A quotation counts as foreign when it
-# has no German function word, is not all names (every word after the
-# first capitalised, or half of them in capitals), and the identifier, on the
-# whole quotation or on it without its names, puts another language at
-# >= 0.35 and >= 2.5 times German, German < 0.3. Calibration: 25 of 35 English,
-# French and Spanish slogans recognised (not "Make America Great Again",
-# all names; not "Ich bin ein Berliner", German); of 4,677 word runs (2 to 8
-# words, and whole sentences) of the German dev set above, 2 lowercase ones
-# ("biene maja") and three agency datelines were taken for foreign.
-QUOTE_MIN_WORDS = 2
-QUOTE_MIN_LETTERS = 8
-QUOTE_MIN_CONFIDENCE = 0.35
-QUOTE_MIN_RATIO = 2.5
-QUOTE_MAX_GERMAN = 0.3
-GERMAN_FUNCTION_WORDS = frozenset(
-    """
-    der das den dem des ein eine einer eines einem einen und oder aber doch
-    sondern denn weil dass daß wenn ob als wie auch noch nur schon nicht kein keine
-    keinen keiner ich du er sie es wir ihr ihnen ihn ihm mich mir dich dir uns euch
-    sich sein seine ihre ihren ist sind waren wird werden wurde wurden haben hatte
-    hatten habe kann können muss müssen soll sollen wollen darf dürfen bist seid
-    gewesen worden mit von vom zu zum zur bei beim im ins auf aus für über unter vor
-    nach seit gegen ohne um durch hier dort jetzt heute immer nie sehr mehr viel
-    viele alle alles diese dieser dieses diesen wer wo warum wann ja nein nichts etwas
-    """.split()
-)  # words English, French and Spanish also use ("in", "die", "was", "will") left out
-_QUOTE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @dataclass(frozen=True)
@@ -145,33 +115,6 @@ def foreign_sentence(sentence: str) -> str | None:
     found = guess(sentence)
     if found.language != "de" and found.confidence >= MIN_CONFIDENCE and found.german < MAX_GERMAN:
         return found.language
-    return None
-
-
-def foreign_quote(quote: str) -> str | None:
-    """The language of a quotation that is surely not German, else None."""
-    words = _QUOTE_WORD.findall(quote)
-    if len(words) < QUOTE_MIN_WORDS or sum(map(len, words)) < QUOTE_MIN_LETTERS:
-        return None
-    if any(word.casefold() in GERMAN_FUNCTION_WORDS for word in words):
-        return None
-    if all(word[:1].isupper() for word in words[1:]) or 2 * sum(map(str.isupper, words)) >= len(
-        words
-    ):
-        return None  # names, titles, an agency's dateline
-    rest = [words[0]] + [word for word in words[1:] if not word[:1].isupper()]
-    texts = [quote]
-    if 2 <= len(rest) < len(words) and sum(map(len, rest)) >= 5:
-        texts.append(" ".join(rest))
-    for text in texts:
-        found = guess(text)
-        if (
-            found.language != "de"
-            and found.german < QUOTE_MAX_GERMAN
-            and found.confidence >= QUOTE_MIN_CONFIDENCE
-            and found.confidence >= QUOTE_MIN_RATIO * max(found.german, 0.05)
-        ):
-            return found.language
     return None
 
 

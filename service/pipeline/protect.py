@@ -10,7 +10,7 @@ Found here, in one sentence at a time:
   that cannot be a date or a number (``v2.1``, ``3.11.4``, not ``02.01.2022``
   or ``100.000.000``);
 * quotations in „…“, »…«, «…», “…” or "…" whose words are confidently not
-  German (``service.pipeline.language.foreign_quote``).
+  German (``service.pipeline.quotations``).
 
 Spans never overlap: where two would, the one that starts first (then the
 longer) wins, so a quotation holding a URL is one span. How they are carried
@@ -25,11 +25,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from service.markup.article import Article
-from service.pipeline.language import foreign_quote
+from service.pipeline.quotations import foreign_quote
 
 Kind = Literal["url", "email", "handle", "hashtag", "code", "file", "version", "quote"]
 
-_TLDS = "de|at|ch|com|org|net|eu|info|io|gov|edu|int|uk|fr|it|es|nl|pl|ru|ua|tv|app|dev"
+# Top-level domains a bare domain may end in (German news: countries, and the
+# regions and cities that have their own, "polizei.nrw", "berlin.berlin").
+_TLDS = (
+    "de|at|ch|li|lu|be|nl|fr|it|es|pt|pl|cz|dk|se|no|fi|hu|gr|tr|ru|ua|uk|us|ca|au|eu"
+    "|com|org|net|info|io|gov|edu|int|tv|app|dev|online|news|blog|shop"
+    "|nrw|berlin|hamburg|bayern|koeln|ruhr|saarland|wien|tirol|swiss"
+)
 _URL = re.compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"„“”»«]+"
     rf"|(?<![\w@./-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})(?:/[^\s<>\"„“”»«]*)?(?![\w@-])"
@@ -161,9 +167,16 @@ def _quotes(sentence: str) -> list[Protected]:
             start += 1
         while end > start and sentence[end - 1].isspace():
             end -= 1
-        if start < end and foreign_quote(sentence[start:end]):
+        if start < end and foreign_quote(_words_only(sentence[start:end])):
             spans.append(Protected(start, end, "quote", sentence[start:end]))
     return spans
+
+
+def _words_only(quote: str) -> str:
+    """The quotation without its links, addresses and the like: they are no language."""
+    for pattern in (_URL, _EMAIL, _HANDLE, _HASHTAG, _FILE, _VERSION):
+        quote = pattern.sub(" ", quote)
+    return quote
 
 
 def _without_overlaps(spans: list[Protected]) -> list[Protected]:
