@@ -13,11 +13,16 @@ The chain, per matched term (``TermMatch`` from ``glossary.match``):
    for a German genitive unless English already says "of". ``repaired``.
 3. copy: the German word copied verbatim into the English (an untranslated
    name: Lawrow, Lawrows → Lavrov's) is replaced before any re-decoding.
-4. redecode: the engine continues the translation from a forced prefix
+4. anchor: an ``anchored`` match (a protected span: a URL, an address, a
+   hashtag; nothing around it need change to fit it) that the model dropped
+   goes right after the English aligned to the German word before it, or
+   right before that of the word after it. ``repaired``. A re-decode would
+   cost a decoder step per piece of its prefix, for the same sentence.
+5. redecode: the engine continues the translation from a forced prefix
    (text up to the term's place + the target), so the rest of the sentence
    fits the term. Accepted only if every term already placed survives.
-5. substitution: a near spelling of a name (Lawrov) is replaced.
-6. otherwise ``violated``, and the segment gets the ``glossary_violation`` flag.
+6. substitution: a near spelling of a name (Lawrov) is replaced.
+7. otherwise ``violated``, and the segment gets the ``glossary_violation`` flag.
 
 A term is reported ``ok`` or ``repaired`` only if its English is at its
 ``target_span`` in the final text and its German form is not left
@@ -46,13 +51,14 @@ from .entry import Entry
 from .match import TermMatch
 
 Status = Literal["ok", "repaired", "violated"]
-Step = Literal["verified", "alignment", "redecode", "substitution"]
+Step = Literal["verified", "alignment", "anchor", "redecode", "substitution"]
 Redecode = Callable[[str], str]
 # Yields forced prefixes; is sent the re-decoded text back (None: the engine failed).
 Enforcing = Generator[str, str | None, "EnforceResult"]
 FLAG = "glossary_violation"
 _ARTICLE = re.compile(r"(?<!\w)the\s+$", re.IGNORECASE)
 _CLOSING = ".,;:!?"
+_SENTENCE_END = ".!?…"
 _FUZZY = 0.8  # SequenceMatcher ratio for a misspelt name (Lawrov ~ Lavrov)
 
 
@@ -255,8 +261,9 @@ def _repair(
     alignment: Sequence[int] | None,
     redecodes: bool,
 ) -> Generator[str, str | None, None]:
-    """Steps 2-4 for every term that verification did not find."""
+    """Steps 2-5 for every term that verification did not find."""
     ranges: dict[int, Span] = {}
+    anchors: dict[int, tuple[int, bool]] = {}
     if source_tokens and target_tokens and alignment and len(alignment) == len(target_tokens):
         src = piece_spans(source_tokens, source)
         tgt = piece_spans(target_tokens, translation)
@@ -264,12 +271,17 @@ def _repair(
             found = aligned_range((m.start, m.end), src, tgt, alignment)
             if found is not None:
                 ranges[i] = english.expand_to_words(translation, *found)
+            if m.anchored and (anchor := anchor_of(m, translation, src, tgt, alignment)):
+                anchors[i] = anchor
     for i, m in enumerate(matches):
         if i not in results and i in ranges:
             _align_repair(i, m, ranges[i], doc, results)
     for i, m in enumerate(matches):
         if i not in results:  # a German word copied verbatim: replace it before re-decoding
             _substitute(i, m, source, doc, results, fuzzy=False)
+    for i, m in enumerate(matches):
+        if i not in results and i in anchors:
+            _anchor(i, m, *anchors[i], doc, results)
     for i, m in enumerate(matches):
         if i not in results and redecodes:
             yield from _redecode(i, m, source, ranges.get(i), doc, matches, results)
@@ -364,6 +376,57 @@ def _align_repair(
         return  # attention spread over half the sentence: not a safe edit
     _place(i, m, doc, *span)
     results[i] = _result(m, doc, doc.placed[i], "repaired", "alignment")
+
+
+def anchor_of(
+    m: TermMatch,
+    text: str,
+    source: Sequence[Span | None],
+    target: Sequence[Span | None],
+    alignment: Sequence[int],
+) -> tuple[int, bool] | None:
+    """Where in the translation a dropped span goes, and whether that is after a word:
+    after the English aligned to the nearest German piece before it that has any,
+    else before the English aligned to the nearest such piece after it."""
+    english_of: dict[int, list[Span]] = {}
+    for t, s in enumerate(alignment):
+        if t < len(target) and (span := target[t]) is not None and _anchorable(text, span):
+            english_of.setdefault(s, []).append(span)
+    before = [k for k, piece in enumerate(source) if piece is not None and piece[1] <= m.start]
+    after = [k for k, piece in enumerate(source) if piece is not None and piece[0] >= m.end]
+    for k in reversed(before):
+        if k in english_of:
+            return max(end for _, end in english_of[k]), True
+    for k in after:
+        if k in english_of:
+            return min(start for start, _ in english_of[k]), False
+    return None
+
+
+def _anchorable(text: str, span: Span) -> bool:
+    """Not a sentence's end: a span goes before the full stop, not after it."""
+    return text[span[0] : span[1]].strip(_SENTENCE_END) != ""
+
+
+def _anchor(
+    i: int, m: TermMatch, at: int, after_word: bool, doc: _Doc, results: dict[int, TermResult]
+) -> None:
+    found = doc.from_original((at, at))
+    if found is None:
+        return
+    word_start, word_end = english.expand_to_words(doc.text, *found)  # the piece's whole word
+    start = word_end if after_word else word_start
+    if after_word:  # spans anchored here before this one came before it in the German
+        for a, b in sorted(doc.placed.values()):
+            if a == start + 1:
+                start = b
+    if not doc.free(start, start):
+        return
+    span = m.entry.target
+    doc.replace(start, start, f" {span}" if after_word else f"{span} ")
+    offset = start + 1 if after_word else start
+    doc.placed[i] = (offset, offset + len(span))
+    results[i] = _result(m, doc, doc.placed[i], "repaired", "anchor")
 
 
 def _insertion_point(m: TermMatch, source: str, original: Span | None, doc: _Doc) -> int:

@@ -54,6 +54,9 @@ class TermMatch:
     ``genitive``: the German form is a genitive (Lawrows, des
     Außenministers), so English needs "'s" or "of". ``compound`` says whether
     the hit is the head or modifier part of a closed compound ("" otherwise).
+    ``anchored``: text with no grammar to fit (a URL, a hashtag) that the
+    chain may put next to the English of its German neighbours instead of
+    re-decoding after it (``glossary.enforce``, step 4).
     """
 
     entry: Entry
@@ -62,6 +65,7 @@ class TermMatch:
     surface: str
     genitive: bool = False
     compound: Compound = ""
+    anchored: bool = False
 
 
 @dataclass(frozen=True)

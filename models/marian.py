@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import torch
-from transformers import LogitsProcessor, LogitsProcessorList, MarianMTModel, MarianTokenizer
+from transformers import MarianMTModel, MarianTokenizer
 from transformers.modeling_outputs import BaseModelOutput
 from transformers.utils import logging as transformers_logging
 
@@ -79,9 +79,9 @@ class MarianEngine:
         """Sentences with and without a forced prefix, with and without alignment, in
         shared length-sorted batches, as the CTranslate2 engine decodes them.
 
-        Each sentence's prefix is forced one piece a step (``ForcedPrefixes``),
-        so sentences with different prefixes, or none, share a beam search;
-        a sentence that did not ask for alignment gets none.
+        A batch holds sentences whose prefixes (none counts as one) have one
+        length, so that the decoder reads them in one pass; a sentence that did
+        not ask for alignment gets none.
         """
         sources = [self.tokenizer(request.sentence).input_ids for request in requests]
         forced = [  # no EOS: keep going
@@ -89,7 +89,7 @@ class MarianEngine:
             for request in requests
         ]
         results: list[Hypothesis | None] = [None] * len(requests)
-        for batch in plan_batches([len(ids) for ids in sources], self.batch_tokens):
+        for batch in self._batches(sources, forced):
             with self._model_lock:
                 hypotheses = self._translate_batch(
                     [sources[index] for index in batch],
@@ -100,6 +100,18 @@ class MarianEngine:
             for index, hypothesis in zip(batch, hypotheses, strict=True):
                 results[index] = hypothesis
         return [hypothesis for hypothesis in results if hypothesis is not None]
+
+    def _batches(self, sources: list[list[int]], forced: list[list[int]]) -> list[list[int]]:
+        """Length-sorted batches; prefixes of one length go together, apart from the rest,
+        so that a batch of them reads its prefixes in one pass (``_translate_batch``)."""
+        by_prefix: dict[int, list[int]] = {}
+        for index, prefix in enumerate(forced):
+            by_prefix.setdefault(len(prefix), []).append(index)
+        batches = []
+        for indices in by_prefix.values():
+            for batch in plan_batches([len(sources[i]) for i in indices], self.batch_tokens):
+                batches.append([indices[i] for i in batch])
+        return batches
 
     @torch.inference_mode()
     def _translate_batch(
@@ -117,21 +129,20 @@ class MarianEngine:
             output_limit(len(ids), len(prefix))
             for ids, prefix in zip(source_ids, forced, strict=True)
         ]
-        processors = LogitsProcessorList()
-        if any(forced):
-            processors.append(ForcedPrefixes(forced, beam_size, self.device))
+        # Prefixes of one length (``_batches``) are read in one decoder pass, as
+        # CTranslate2 reads a target prefix: forcing them a piece a step costs a step each.
+        start = torch.tensor(
+            [[self.start_id] + prefix for prefix in forced], dtype=torch.long, device=self.device
+        )
         # No per-step scores: they are (beams x vocabulary) floats per step,
         # gigabytes for a full-size model; the teacher-forced pass scores instead.
         sequences = self.model.generate(
             # a copy: generate expands the beams in place
             encoder_outputs=BaseModelOutput(last_hidden_state=encoded.last_hidden_state),
             attention_mask=inputs["attention_mask"],
-            decoder_input_ids=torch.full((len(source_ids), 1), self.start_id, device=self.device),
-            logits_processor=processors,
+            decoder_input_ids=start,
             num_beams=beam_size,
-            max_new_tokens=max(
-                len(prefix) + limit for prefix, limit in zip(forced, limits, strict=True)
-            ),
+            max_new_tokens=max(limits),
             max_length=None,  # the checkpoint's 512 would clash with max_new_tokens
         )
         generated = sequences[:, 1:]
@@ -268,29 +279,3 @@ class OutputLayer(torch.nn.Module):
         logits = hidden.new_full((*hidden.shape[:-1], self.size), -torch.inf)
         logits[..., self.kept] = torch.nn.functional.linear(hidden, self.weight)
         return logits
-
-
-class ForcedPrefixes(LogitsProcessor):
-    """Each sentence's forced prefix, one piece a step: while a sentence is inside its
-    prefix, its beams may take only the prefix's next piece (at the model's own
-    log-probability), as CTranslate2 forces a target prefix.
-
-    Sentences with different prefixes, or none, can so share one beam search;
-    ``decoder_input_ids`` would force one prefix on the whole batch.
-    """
-
-    def __init__(self, prefixes: list[list[int]], beams: int, device: torch.device) -> None:
-        table = torch.full((len(prefixes), max(len(ids) for ids in prefixes)), -1)
-        for row, ids in enumerate(prefixes):
-            table[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
-        self.table = table.repeat_interleave(beams, dim=0).to(device)  # generate's row order
-
-    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
-        step = input_ids.shape[1] - 1  # pieces generated so far, after the start token
-        if step >= self.table.shape[1]:
-            return scores
-        wanted = self.table[:, step]
-        inside = (wanted >= 0).unsqueeze(1)
-        piece = wanted.clamp(min=0).unsqueeze(1)
-        only_piece = torch.full_like(scores, -torch.inf).scatter(1, piece, scores.gather(1, piece))
-        return torch.where(inside, only_piece, scores)  # type: ignore[return-value]

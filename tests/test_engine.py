@@ -54,7 +54,7 @@ def test_continue_from_keeps_the_forced_prefix(toy_engine: MarianEngine) -> None
     assert len(hypothesis.text) > len("Lavrov")
 
 
-def test_mixed_requests_share_one_beam_search_and_decode_as_they_would_apart(
+def test_mixed_requests_share_beam_searches_and_decode_as_they_would_apart(
     toy_engine: MarianEngine, sentences: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     requests = [
@@ -76,7 +76,11 @@ def test_mixed_requests_share_one_beam_search_and_decode_as_they_would_apart(
         toy_engine.model, "generate", lambda **kwargs: calls.append(1) or generate(**kwargs)
     )
     together = toy_engine.decode(requests)
-    assert len(calls) == 1  # three prefixes and none, one batch
+    # One batch per length of prefix (none is one), whose prefixes are read in one pass.
+    lengths = {
+        len(toy_engine.tokenizer(text_target=r.prefix).input_ids) for r in requests if r.prefix
+    }
+    assert len(calls) == len(lengths) + 1 < len(requests)
     assert [h.target_tokens for h in together] == [h.target_tokens for h in apart]
     assert [h.score for h in together] == pytest.approx([h.score for h in apart], abs=1e-3)
     assert [bool(h.alignment) for h in together] == [False, False, True, False, False]

@@ -7,6 +7,7 @@ import pytest
 from glossary import Entry, Glossary, default_glossary, enforce, enforcing, find_terms
 from glossary.align import aligned_range, piece_spans
 from glossary.enforce import EnforceResult
+from glossary.match import TermMatch
 
 G = Glossary(
     "test",
@@ -451,3 +452,51 @@ def test_an_audit_counts_only_the_exact_spelling_of_a_case_sensitive_entry() -> 
     assert [t.status for t in audited.terms] == ["violated"]
     exact = enforce(source, find_terms(DPA, source), "dpa reported this.", repair=False)
     assert [(t.status, t.target_span) for t in exact.terms] == [("ok", (0, 3))]
+
+
+def anchored(source: str, span: str) -> TermMatch:
+    start = source.index(span)
+    entry = Entry(source=span, target=span, kind="keep", case_sensitive=True)
+    return TermMatch(entry, start, start + len(span), span, anchored=True)
+
+
+def test_a_dropped_span_goes_after_the_english_of_the_german_before_it() -> None:
+    source = "Mehr unter https://a.org/x und #Wahl heute."
+    pieces = ["▁Mehr", "▁unter", "▁https", "://", "a", ".", "org", "/", "x", "▁und", "▁#",
+              "Wahl", "▁heute", "."]  # fmt: skip
+    target = "More at and today."
+    result = enforce(
+        source, [anchored(source, "https://a.org/x"), anchored(source, "#Wahl")], target,
+        source_tokens=pieces, target_tokens=["▁More", "▁at", "▁and", "▁today", "."],
+        alignment=[0, 1, 9, 12, 13],
+    )  # fmt: skip
+    assert result.text == "More at https://a.org/x and #Wahl today."
+    assert [(t.status, t.step) for t in result.terms] == [("repaired", "anchor")] * 2
+    assert_spans_hold(result)
+
+
+def test_spans_dropped_side_by_side_keep_their_order() -> None:
+    source = "Quellen: https://a.org/1 https://a.org/2"
+    pieces = ["▁Quellen", ":", "▁https", "://", "a", ".", "org", "/", "1",
+              "▁https", "://", "a", ".", "org", "/", "2"]  # fmt: skip
+    matches = [anchored(source, "https://a.org/1"), anchored(source, "https://a.org/2")]
+    result = enforce(
+        source, matches, "Sources:", source_tokens=pieces,
+        target_tokens=["▁Sources", ":"], alignment=[0, 1],
+    )  # fmt: skip
+    assert result.text == "Sources: https://a.org/1 https://a.org/2"
+    assert_spans_hold(result)
+
+
+def test_a_dropped_glossary_term_is_not_anchored_but_redecoded() -> None:
+    source = "Mehr unter https://a.org/x heute."
+    pieces = ["▁Mehr", "▁unter", "▁https", "://", "a", ".", "org", "/", "x", "▁heute", "."]
+    keep = Entry(source="https://a.org/x", target="https://a.org/x", kind="keep")
+    match = TermMatch(keep, 11, 26, "https://a.org/x")
+    prefixes: list[str] = []
+    result = enforce(
+        source, [match], "More at today.", source_tokens=pieces,
+        target_tokens=["▁More", "▁at", "▁today", "."], alignment=[0, 1, 9, 10],
+        redecode=lambda prefix: prefixes.append(prefix) or f"{prefix} today.",
+    )  # fmt: skip
+    assert prefixes and result.terms[0].step == "redecode"

@@ -76,6 +76,16 @@ def test_copied_german_is_untranslated_names_and_numbers_aside() -> None:
     assert not untranslated("Er kam um 2022 an.", "He arrived in 2022.")
 
 
+def test_protected_spans_copied_are_no_sign_of_german_left() -> None:
+    source = "Mehr unter https://www.example.org/ein/langer/pfad und presse@example.de"
+    target = "More at https://www.example.org/ein/langer/pfad and presse@example.de"
+    assert "untranslated" in quality_flags(source, target, None)
+    spans = ["https://www.example.org/ein/langer/pfad", "presse@example.de"]
+    assert "untranslated" not in quality_flags(source, target, None, verbatim=spans)
+    copied = "Mehr gibt es unter https://www.example.org/ein/langer/pfad und presse@example.de"
+    assert "untranslated" in quality_flags(copied, copied, None, verbatim=spans)
+
+
 def test_very_long_sentences_are_judged_without_the_quadratic_matcher(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

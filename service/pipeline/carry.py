@@ -50,7 +50,7 @@ def with_protected(
 
 def as_match(span: Protected) -> TermMatch:
     entry = Entry(source=span.text, target=span.text, kind="keep", case_sensitive=True)
-    return TermMatch(entry, span.start, span.end, span.text)
+    return TermMatch(entry, span.start, span.end, span.text, anchored=True)
 
 
 def finish(

@@ -38,6 +38,7 @@ Calibration (defaults in ``service.settings``; ``bench/quality_calibration.py``)
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -80,17 +81,25 @@ def quality_flags(
     thresholds: Thresholds = Thresholds(),
     *,
     truncated: bool = False,
+    verbatim: Sequence[str] = (),
 ) -> list[str]:
-    """The quality flags of one segment, in ``FLAGS`` order."""
+    """The quality flags of one segment, in ``FLAGS`` order. ``verbatim``: texts both
+    sides hold as they are (protected spans); copying them is no sign of German left."""
     raised = {
         "low_confidence": score is not None and score < thresholds.min_score,
         "length_ratio": length_out_of_band(source, target, thresholds),
         "repetition": repeats(target) and not repeats(source),
-        "untranslated": untranslated(source, target),
+        "untranslated": untranslated(without(source, verbatim), without(target, verbatim)),
         "number_mismatch": bool(missing_values(source, target)),
         "truncated": truncated,
     }
     return [flag for flag in FLAGS if raised[flag]]
+
+
+def without(text: str, verbatim: Sequence[str]) -> str:
+    for span in sorted(verbatim, key=len, reverse=True):  # a span inside a longer one
+        text = text.replace(span, " ")
+    return text
 
 
 def length_out_of_band(source: str, target: str, thresholds: Thresholds) -> bool:

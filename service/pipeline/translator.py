@@ -153,14 +153,18 @@ class Translator:
         align = {article.text[s.start : s.end] for s in marked}
         if alignment:  # every piece's hypothesis carries the engine's alignment
             align |= set(pieces)
-        endless = {piece for piece in pieces if self.endless_word(piece)}
         by_text = {article.text[start:end]: spans for (start, end), spans in protected.items()}
+        # A piece of a long sentence that is nothing but spans (a run of links) is its own
+        # English: the model would only be asked to copy it, at the cost of decoding it.
+        copied = {piece for piece in pieces if only_protected(piece, by_text.get(piece, []))}
+        endless = {piece for piece in pieces if piece not in copied and self.endless_word(piece)}
         translations = self.translate_unique(
-            [piece for piece in pieces if piece not in endless], progress, align, by_text
+            [piece for piece in pieces if piece not in endless | copied], progress, align, by_text
         )
         translations.update(
             {piece: Translated(piece, None, flags=["untranslated"]) for piece in endless}
         )
+        translations.update({piece: self.terms.audit(piece, piece, by_text) for piece in copied})
         segments = [
             kept_segment(article.text, segment)
             if segment.id in kept
@@ -340,7 +344,9 @@ class Translator:
         score = hit.score if hit else translated.score
         flags = list(translated.flags)
         if not (hit and hit.origin == "approved"):  # a reviewer's target needs no warnings
-            checked = quality_flags(source, translated.text, score, self.quality)
+            checked = quality_flags(
+                source, translated.text, score, self.quality, verbatim=protected_texts(translated)
+            )
             flags += [flag for flag in checked if flag not in flags]
         return Segment(
             id=segment.id,
@@ -417,6 +423,10 @@ def verbatim_only(article: Article, segment: PlannedSegment) -> bool:
         mark.verbatim and mark.start <= segment.start and segment.end <= mark.end
         for mark in block.marks
     )
+
+
+def protected_texts(translated: Translated) -> list[str]:
+    return [term.source for term in translated.terms if term.kind == "protected"]
 
 
 def join_pieces(
