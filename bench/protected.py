@@ -1,6 +1,7 @@
 """Protected spans: how many reach the English verbatim, and what they cost.
 
     python bench/protected.py [--model toy] [--limit N] [--speed-sentences 100]
+                              [--urls-per-sentence 10]
 
 Share: each sentence of ``tests/data/protected_spans_dev.jsonl`` (German news
 sentences, one JSON object a line: ``{"sentence", "spans"}`` with the spans a
@@ -13,11 +14,12 @@ for character at its term's target span, *flagged* when its term is
 
 Speed: two articles of the same German sentences, each sentence different (a
 repeated one is decoded once), one with ten URLs in every sentence (1,000 for
-the default 100 sentences), one with none: sentences per second of each (the
-best of three runs, after a warm-up) and their time ratio, against the URLs'
-share, the source tokens with them over those without, in one run. A URL
-makes its sentence go through alignment and the enforcement chain; a time
-ratio within the share means carrying costs no more than decoding the URLs.
+the default 100 sentences; ``--urls-per-sentence``), one with none: sentences
+per second of each (the best of three runs, after a warm-up) and their time
+ratio, against the URLs' share, the source tokens with them over those
+without, in one run. A URL makes its sentence go through alignment and the
+enforcement chain; a time ratio within the share means carrying costs no more
+than decoding the URLs.
 """
 
 from __future__ import annotations
@@ -88,11 +90,11 @@ def article(count: int, urls: int) -> str:
     return "\n\n".join(lines)
 
 
-def speed(translator: Translator, engine: MarianEngine, count: int) -> None:
-    plain, linked = article(count, 0), article(count, 10)
-    translator.translate(article(5, 10))  # warm-up: model, alignment path, SoMaJo
+def speed(translator: Translator, engine: MarianEngine, count: int, per_sentence: int) -> None:
+    plain, linked = article(count, 0), article(count, per_sentence)
+    translator.translate(article(5, per_sentence))  # warm-up: model, alignment path, SoMaJo
     rates, sizes = {}, {}
-    for name, text in (("no URLs", plain), (f"{10 * count} URLs", linked)):
+    for name, text in (("no URLs", plain), (f"{per_sentence * count} URLs", linked)):
         seconds = float("inf")
         for _ in range(ROUNDS):  # the best of three: a run on a busy machine only gets slower
             started = time.perf_counter()
@@ -107,8 +109,8 @@ def speed(translator: Translator, engine: MarianEngine, count: int) -> None:
             f"{spans} protected spans, {seconds:.1f} s, {rates[name]:.2f} sentences/s, "
             f"{lost} segments flagged protected_lost"
         )
-    with_urls, without = rates[f"{10 * count} URLs"], rates["no URLs"]
-    share = sizes[f"{10 * count} URLs"] / sizes["no URLs"]
+    with_urls, without = rates[f"{per_sentence * count} URLs"], rates["no URLs"]
+    share = sizes[f"{per_sentence * count} URLs"] / sizes["no URLs"]
     print(
         f"time with URLs / without: {without / with_urls:.2f}; "
         f"source tokens with URLs / without (the URLs' share): {share:.2f}"
@@ -120,6 +122,13 @@ def main() -> None:
     parser.add_argument("--model", default="toy")
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     parser.add_argument("--speed-sentences", type=int, default=100)
+    parser.add_argument(
+        "--urls-per-sentence",
+        type=int,
+        default=10,
+        help="10: most of each sentence is links, cut off as pieces of their own; "
+        "2: the model decodes them with the words",
+    )
     parser.add_argument("--skip-share", action="store_true")
     args = parser.parse_args()
     engine = MarianEngine(args.model, threads=2)
@@ -127,7 +136,7 @@ def main() -> None:
     if not args.skip_share:
         share(translator, args.limit)
     if args.speed_sentences:
-        speed(translator, engine, args.speed_sentences)
+        speed(translator, engine, args.speed_sentences, args.urls_per_sentence)
 
 
 if __name__ == "__main__":

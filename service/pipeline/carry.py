@@ -8,8 +8,11 @@ every Marian model gives, whatever it was trained on: the model's own
 output, its cross-attention alignment, and decoding from a forced prefix.
 Each span becomes a ``keep`` term whose target is itself, so it is verified
 (the model copied it: most URLs and hashtags), put in place of the English
-words aligned to it, or forced in by a re-decode that continues the sentence
-after it; a span that none of these can place is reported, never dropped.
+words aligned to it, put next to the English of its German neighbours where
+the model dropped it (``anchored``: nothing around a link need change to fit
+it, and a re-decode costs a decoder pass), or forced in by a re-decode that
+continues the sentence after it; a span that none of these can place is
+reported, never dropped.
 
 The chain's matching is word-based and case-blind (it is made for names and
 terms); a protected span must be exact. So each placed span is checked
