@@ -21,7 +21,7 @@ with a note on what the class must show:
 5. U+0000 in API bodies and in an archive article (422; that article fails);
 6. a pathological plain-text article (short tokens with asterisks, no
    sentence punctuation) against a normal article of the same length: the
-   ratio of their times (must stay under 2x);
+   ratio of their times, after a warm-up on other text (must stay under 2x);
 7. glossary entries that a spreadsheet would run as formulas: export → import;
 8. requests naming another host (DNS rebinding): 400;
 9. a too-short API key at start, and the server's whole log: the key nowhere.
@@ -261,24 +261,34 @@ def nul_text(client: Client) -> str:
 
 
 def pathological(client: Client, chars: int) -> str:
-    units = ["a*", "*b", "c*d", "*", "e", "f*g*", "h"]
-    junk = " ".join(units[i % len(units)] for i in range(chars))[:chars]
-    sentences = [pair.source for pair in toy_corpus.held_out(200)]
-    paragraphs = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
-    normal = ""
-    while len(normal) < chars:
-        normal += "\n\n".join(paragraphs) + "\n\n"
-    normal = normal[:chars].rsplit(" ", 1)[0]
+    sentences = [pair.source for pair in toy_corpus.held_out(1200)]
+    normal = normal_article(sentences[100:], chars)  # no sentence twice: each is decoded
+    junk = junk_article(["a*", "*b", "c*d", "*", "e", "f*g*", "h"], chars)
+    # Whatever either text first needs (language models, the segmenter) loads in a
+    # warm-up on other text: a timed text translated twice would come from the memory.
+    for text in (normal_article(sentences[:100], 2000), junk_article(["x*", "*y", "z"], 2000)):
+        client.request("POST", "/v1/translate", json={"text": text, "source_lang": "auto"})
     times, statuses = {}, []
     for name, text in (("normal", normal), ("junk", junk)):
         started = time.perf_counter()
-        answer = client.request("POST", "/v1/translate", json={"text": text, "source_lang": "auto"})
+        body = {"text": text, "source_lang": "auto"}
+        answer = client.request("POST", "/v1/translate", json=body)
         times[name] = time.perf_counter() - started
         statuses.append(answer.status_code)
     return (
         f"{chars} chars: normal {times['normal']:.1f} s, junk {times['junk']:.1f} s, "
         f"ratio {times['junk'] / times['normal']:.2f}x (answers {statuses})"
     )
+
+
+def normal_article(sentences: list[str], chars: int) -> str:
+    paragraphs = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
+    return "\n\n".join(paragraphs)[:chars].rsplit(" ", 1)[0]
+
+
+def junk_article(units: list[str], chars: int) -> str:
+    """Very short tokens with asterisks and no sentence punctuation."""
+    return " ".join(units[i % len(units)] for i in range(chars))[:chars]
 
 
 def formulas(client: Client) -> str:
