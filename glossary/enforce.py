@@ -17,7 +17,7 @@ The chain, per matched term (``TermMatch`` from ``glossary.match``):
    hashtag; nothing around it need change to fit it) that the model dropped
    goes right after the English aligned to the German word before it, or
    right before that of the word after it. ``repaired``. A re-decode would
-   cost a decoder step per piece of its prefix, for the same sentence.
+   decode the sentence again for what needs no words around it changed.
 5. redecode: the engine continues the translation from a forced prefix
    (text up to the term's place + the target), so the rest of the sentence
    fits the term. Accepted only if every term already placed survives.
