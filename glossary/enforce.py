@@ -267,11 +267,12 @@ def _repair(
     if source_tokens and target_tokens and alignment and len(alignment) == len(target_tokens):
         src = piece_spans(source_tokens, source)
         tgt = piece_spans(target_tokens, translation)
+        english_of = english_by_piece(translation, tgt, alignment)
         for i, m in enumerate(matches):
             found = aligned_range((m.start, m.end), src, tgt, alignment)
             if found is not None:
                 ranges[i] = english.expand_to_words(translation, *found)
-            if m.anchored and (anchor := anchor_of(m, translation, src, tgt, alignment)):
+            if m.anchored and i not in results and (anchor := anchor_of(m, src, english_of)):
                 anchors[i] = anchor
     for i, m in enumerate(matches):
         if i not in results and i in ranges:
@@ -378,20 +379,24 @@ def _align_repair(
     results[i] = _result(m, doc, doc.placed[i], "repaired", "alignment")
 
 
-def anchor_of(
-    m: TermMatch,
-    text: str,
-    source: Sequence[Span | None],
-    target: Sequence[Span | None],
-    alignment: Sequence[int],
-) -> tuple[int, bool] | None:
-    """Where in the translation a dropped span goes, and whether that is after a word:
-    after the English aligned to the nearest German piece before it that has any,
-    else before the English aligned to the nearest such piece after it."""
+def english_by_piece(
+    text: str, target: Sequence[Span | None], alignment: Sequence[int]
+) -> dict[int, list[Span]]:
+    """Each German piece's aligned English pieces, a sentence's end left out (a span
+    goes before the full stop, not after it)."""
     english_of: dict[int, list[Span]] = {}
     for t, s in enumerate(alignment):
         if t < len(target) and (span := target[t]) is not None and _anchorable(text, span):
             english_of.setdefault(s, []).append(span)
+    return english_of
+
+
+def anchor_of(
+    m: TermMatch, source: Sequence[Span | None], english_of: dict[int, list[Span]]
+) -> tuple[int, bool] | None:
+    """Where in the translation a dropped span goes, and whether that is after a word:
+    after the English aligned to the nearest German piece before it that has any,
+    else before the English aligned to the nearest such piece after it."""
     before = [k for k, piece in enumerate(source) if piece is not None and piece[1] <= m.start]
     after = [k for k, piece in enumerate(source) if piece is not None and piece[0] >= m.end]
     for k in reversed(before):
@@ -404,7 +409,6 @@ def anchor_of(
 
 
 def _anchorable(text: str, span: Span) -> bool:
-    """Not a sentence's end: a span goes before the full stop, not after it."""
     return text[span[0] : span[1]].strip(_SENTENCE_END) != ""
 
 

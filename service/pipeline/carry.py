@@ -51,6 +51,11 @@ def with_protected(
     return [match for match, _ in merged], [protected for _, protected in merged]
 
 
+def protected_sources(terms: Sequence[Term]) -> list[str]:
+    """The texts of the protected spans among ``terms``: both sides hold them as they are."""
+    return [term.source for term in terms if term.kind == "protected"]
+
+
 def as_match(span: Protected) -> TermMatch:
     entry = Entry(source=span.text, target=span.text, kind="keep", case_sensitive=True)
     return TermMatch(entry, span.start, span.end, span.text, anchored=True)

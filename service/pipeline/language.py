@@ -58,6 +58,7 @@ class Guess:
     language: str  # ISO 639-1, lower case ("en")
     confidence: float
     german: float  # confidence that it is German
+    ranking: tuple[str, ...] = ()  # every language considered, likeliest first
 
 
 SURELY_GERMAN = 0.9  # quick look: German's confidence above which a sentence is German
@@ -99,7 +100,8 @@ def guess(text: str, detector: Callable[[], LanguageDetector] = detector) -> Gue
     values = detector().compute_language_confidence_values(text)
     best = values[0]
     german = next((v.value for v in values if v.language == Language.GERMAN), 0.0)
-    return Guess(best.language.iso_code_639_1.name.lower(), best.value, german)
+    ranking = tuple(value.language.iso_code_639_1.name.lower() for value in values)
+    return Guess(ranking[0], best.value, german, ranking)
 
 
 def letters(text: str) -> int:

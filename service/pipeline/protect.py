@@ -167,16 +167,12 @@ def _quotes(sentence: str) -> list[Protected]:
             start += 1
         while end > start and sentence[end - 1].isspace():
             end -= 1
-        if start < end and foreign_quote(_words_only(sentence[start:end])):
+        inside = sentence[start:end]  # judged without its links: they are no language
+        if start < end and foreign_quote(
+            without_spans(inside, find_protected(inside, quotes=False))
+        ):
             spans.append(Protected(start, end, "quote", sentence[start:end]))
     return spans
-
-
-def _words_only(quote: str) -> str:
-    """The quotation without its links, addresses and the like: they are no language."""
-    for pattern in (_URL, _EMAIL, _HANDLE, _HASHTAG, _FILE, _VERSION):
-        quote = pattern.sub(" ", quote)
-    return quote
 
 
 def _without_overlaps(spans: list[Protected]) -> list[Protected]:

@@ -42,7 +42,7 @@ import threading
 import unicodedata
 from functools import cache
 
-from service.pipeline.language import Guess, detector, guess
+from service.pipeline.language import Guess, guess
 
 QUOTE_MIN_WORDS = 2
 QUOTE_MIN_LETTERS = 8
@@ -103,7 +103,7 @@ def foreign_quote(quote: str) -> str | None:
             return without_names.language
     if found.german >= QUOTE_MAX_GERMAN:
         return None
-    return word_language(rest, likeliest_others(quote))
+    return word_language(rest, [code for code in found.ranking if code != "de"][:CANDIDATES])
 
 
 def likely_foreign(found: Guess, words: list[str]) -> bool:
@@ -123,18 +123,12 @@ def mostly_latin(text: str) -> bool:
     return 2 * latin > len(letters)
 
 
-def likeliest_others(text: str) -> list[str]:
-    values = detector().compute_language_confidence_values(text)
-    codes = [value.language.iso_code_639_1.name.lower() for value in values]
-    return [code for code in codes if code != "de"][:CANDIDATES]
-
-
 def word_language(words: list[str], candidates: list[str]) -> str | None:
     """The first of ``candidates`` whose words these are rather than German's (step 6)."""
+    if len(words) < 2:
+        return None
     for language in candidates:
-        if language not in WORD_LISTS or len(words) < 2:
-            continue
-        if any(leans_german(word, language) for word in words):
+        if language not in WORD_LISTS or any(leans_german(word, language) for word in words):
             continue
         foreign = sum(leans_foreign(word, language) for word in words)
         if foreign >= 2 and 2 * foreign >= len(words):

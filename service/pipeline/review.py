@@ -49,7 +49,7 @@ class SegmentAudit:
                 segment.score if machine else None,
                 self.thresholds,
                 truncated=machine and "truncated" in segment.flags,
-                verbatim=[term.source for term in terms if term.kind == "protected"],
+                verbatim=carry.protected_sources(terms),
             )
             flags += [flag for flag in checked if flag not in flags]
         return segment.model_copy(update={"terms": terms, "flags": flags})

@@ -15,6 +15,7 @@ from service.markup.article import Article, Format
 from service.markup.formats import read_article
 from service.markup.render import replace_spans, target_document
 from service.pipeline import alignment
+from service.pipeline.carry import protected_sources
 from service.pipeline.language import article_language, foreign_sentence
 from service.pipeline.localising import localise_translation
 from service.pipeline.protect import (
@@ -345,7 +346,11 @@ class Translator:
         flags = list(translated.flags)
         if not (hit and hit.origin == "approved"):  # a reviewer's target needs no warnings
             checked = quality_flags(
-                source, translated.text, score, self.quality, verbatim=protected_texts(translated)
+                source,
+                translated.text,
+                score,
+                self.quality,
+                verbatim=protected_sources(translated.terms),
             )
             flags += [flag for flag in checked if flag not in flags]
         return Segment(
@@ -423,10 +428,6 @@ def verbatim_only(article: Article, segment: PlannedSegment) -> bool:
         mark.verbatim and mark.start <= segment.start and segment.end <= mark.end
         for mark in block.marks
     )
-
-
-def protected_texts(translated: Translated) -> list[str]:
-    return [term.source for term in translated.terms if term.kind == "protected"]
 
 
 def join_pieces(
