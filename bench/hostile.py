@@ -48,8 +48,7 @@ from markdown_it import MarkdownIt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from models import toy_corpus  # noqa: E402
-from tests.conftest import run_cli  # noqa: E402
-from tests.live_server import LiveServer  # noqa: E402
+from service.testing import LiveServer, run_cli  # noqa: E402
 
 KEY = "hostile-bench-key-5e1f0c"
 SHORT_KEY = "short-5e1f0c"
