@@ -16,6 +16,37 @@ TermStatus = Literal["ok", "repaired", "violated"]
 # approved it; edited: a reviewer's draft; kept: passed through (another language, code).
 Origin = Literal["model", "memory", "approved", "edited", "kept"]
 SegmentStatus = Literal["draft", "approved"]
+# Every flag a segment may carry, in the order the README's table lists them.
+Flag = Literal[
+    "low_confidence",
+    "length_ratio",
+    "repetition",
+    "untranslated",
+    "number_mismatch",
+    "truncated",
+    "glossary_violation",
+    "protected_lost",
+    "name_mismatch",
+    "negation_mismatch",
+    "quote_mismatch",
+    "omission",
+    "addition",
+    "hidden_characters",
+]
+# Flags that say a fact of the German may be wrong in the English (service.checks.facts):
+# a segment with one never enters the translation memory unless a reviewer approves it.
+FACT_FLAGS: frozenset[str] = frozenset(
+    {
+        "number_mismatch",
+        "name_mismatch",
+        "negation_mismatch",
+        "quote_mismatch",
+        "omission",
+        "addition",
+        "protected_lost",
+        "hidden_characters",
+    }
+)
 
 
 class Term(BaseModel):
@@ -43,6 +74,21 @@ class Localisation(BaseModel):
     )
 
 
+class Finding(BaseModel):
+    """The reason for one flag: what of the German is missing or changed, and where."""
+
+    flag: str = Field(description="The flag this finding raises (one of `Flag`)")
+    source_span: tuple[int, int] | None = Field(
+        default=None, description="Offsets in the segment's `source` of the German it concerns"
+    )
+    target_span: tuple[int, int] | None = Field(
+        default=None, description="Offsets in the segment's `target` of the English it concerns"
+    )
+    message: str = Field(
+        description="For the reviewer, e.g. 'the year 2025 of the German is missing in the English'"
+    )
+
+
 class Segment(BaseModel):
     id: str = Field(description="`b{block}s{sentence}`, stable within the document")
     source: str
@@ -55,6 +101,10 @@ class Segment(BaseModel):
         default_factory=list, description="Conventions applied (a target locale other than en)"
     )
     flags: list[str] = Field(default_factory=list)
+    findings: list[Finding] = Field(
+        default_factory=list,
+        description="Each fact flag's reasons with spans; re-checked with every edit",
+    )
     score: float | None = Field(description="Mean token log-probability of the model output")
     origin: Origin = "model"
     status: SegmentStatus = "draft"
