@@ -25,6 +25,7 @@ from service.web.render import CSRF_COOKIE, SESSION_COOKIE, PageRoute, render
 CSRF_HEADER = "x-csrf-token"
 LOCAL_PATH = re.compile(r"/(?![/\\])[^\\\x00-\x1f]*")
 SESSION_SECONDS = 12 * 3600
+EXPIRY = re.compile(r"[0-9]{1,12}")  # a Unix time in seconds: 12 digits last to the year 33658
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -39,11 +40,13 @@ def session_value(key: str, now: float) -> str:
 
 
 def valid_session(key: str, value: str, now: float) -> bool:
+    """Checked as text before any number is made of it: a cookie is the client's to forge,
+    and ``int`` of thousands of digits raises (Python caps them at 4,300)."""
     expires, _, signature = value.partition(".")
-    if not (expires.isascii() and expires.isdigit()) or int(expires) < now:
+    if not EXPIRY.fullmatch(expires) or not signature.isascii():
         return False
     expected = sign(key, f"session:{expires}")
-    return hmac.compare_digest(signature.encode(), expected.encode())
+    return hmac.compare_digest(signature.encode(), expected.encode()) and int(expires) >= now
 
 
 def api_key(request: Request) -> str | None:
