@@ -56,6 +56,21 @@ articles = Table(
     Column("document", JSON, nullable=False),
     # Grows by one with every change to the article's segments (its ETag).
     Column("version", Integer, nullable=False, server_default="1"),
+    # Which German version this is: 1 as first stored, one more with each new German text.
+    Column("revision", Integer, nullable=False, server_default="1"),
+)
+
+# Each superseded German version of an article as it was when the next replaced it:
+# its text, its document with every segment's state, and what changed against the one before.
+article_revisions = Table(
+    "article_revisions",
+    metadata,
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("created", DateTime(timezone=True), nullable=False),  # when this version was made
+    Column("source_text", Text, nullable=False),
+    Column("document", JSON, nullable=False),
+    Column("summary", JSON),  # revision_summary; none for the first version
 )
 
 segments = Table(
