@@ -40,19 +40,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from batch_data import shared_paragraphs  # noqa: E402
 from full_model import build_full_size  # noqa: E402
 
 from models import toy_corpus  # noqa: E402
+from service import compose  # noqa: E402
 from service.batch.inputs import InputArticle  # noqa: E402
 from service.batch.jobstore import JobStore, job_key  # noqa: E402
 from service.batch.local import LocalExecutor  # noqa: E402
 from service.batch.runner import Runner  # noqa: E402
-from service.compose import batching_engine  # noqa: E402
-from service.pipeline.translator import Translator  # noqa: E402
 from service.settings import Settings  # noqa: E402
 from service.store.articles import Store  # noqa: E402
-from service.store.memory import TranslationMemory  # noqa: E402
-from tests.batch_data import shared_paragraphs  # noqa: E402
 
 BOILERPLATE_LINES = 5
 
@@ -114,9 +112,12 @@ def run_job(
         articles=articles,
         max_chars=Settings().max_chars,
     )
-    merging = batching_engine(engine, Settings(), "batch")
+    settings = Settings(glossary="", memory=memory)
+    merging = compose.batching_engine(engine, settings, "batch")
     try:
-        translator = Translator(merging, memory=TranslationMemory(store) if memory else None)
+        translator = compose.translator(
+            settings, merging, glossary=None, memory=compose.translation_memory(settings, store)
+        )
         started = time.perf_counter()
         report = Runner(jobs, LocalExecutor(translator, workers)).run(job.id).report
         wall = time.perf_counter() - started

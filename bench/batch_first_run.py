@@ -19,8 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from tests.batch_data import write_articles  # noqa: E402
+from batch_data import write_articles  # noqa: E402
 
 
 def timed(command: list[str]) -> float:

@@ -45,7 +45,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from models import toy_corpus  # noqa: E402
-from tests.live_server import LiveServer  # noqa: E402
+from service.testing import LiveServer  # noqa: E402
 
 SENTENCES = [pair.source for pair in toy_corpus.held_out(40)]
 MIX = {"translate": 3, "store": 2, "edit": 4, "read": 4, "job": 1}

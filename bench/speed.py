@@ -201,16 +201,13 @@ def pipeline(
 ) -> tuple[float, Busy]:
     """(b), (c): the archive as ``mtdesk batch`` translates it, in this process; the
     seconds it took, and the engine's record of the run."""
-    from glossary import default_glossary
+    from service import compose
     from service.batch.inputs import read_input
     from service.batch.jobstore import JobStore, job_key
     from service.batch.local import LocalExecutor
     from service.batch.runner import Runner
-    from service.compose import batching_engine
-    from service.pipeline.translator import Translator
     from service.settings import Settings
     from service.store.articles import Store
-    from service.store.memory import TranslationMemory
 
     out = workdir / f"batch-{engine.__class__.__name__}"
     archive = workdir / "archive.jsonl"
@@ -221,12 +218,17 @@ def pipeline(
         )
     )
     store = Store(f"sqlite:///{workdir / f'{out.name}.db'}")
-    glossary = default_glossary()
+    settings = Settings(glossary="news-de-en", memory=True, beam_size=BEAM)
+    glossary = compose.default_glossary(settings, lambda name: None)
+    assert glossary is not None
     busy = Busy(engine)
-    merged = batching_engine(busy, Settings(), "batch")
+    merged = compose.batching_engine(busy, settings, "batch")
     try:
-        translator = Translator(
-            merged, beam_size=BEAM, memory=TranslationMemory(store), glossary=glossary
+        translator = compose.translator(
+            settings,
+            merged,
+            glossary=glossary,
+            memory=compose.translation_memory(settings, store),
         )
         jobs = JobStore(store)
         # Lazy one-off loads (language detector, segmenter lexicons) are startup, not throughput.

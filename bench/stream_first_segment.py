@@ -30,7 +30,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from full_model import build_full_size  # noqa: E402
 
 from models import budget  # noqa: E402
-from service.pipeline.translator import Streamed, Translator, read_checked  # noqa: E402
+from service import compose  # noqa: E402
+from service.pipeline.translator import Streamed, read_checked  # noqa: E402
+from service.settings import Settings  # noqa: E402
 
 OPENERS = [
     "Am Morgen hieß es:",
@@ -76,7 +78,8 @@ def main() -> None:
             from models.marian import MarianEngine
 
             engine, backend = MarianEngine(model, threads=threads), "transformers"
-        translator = Translator(engine, beam_size=4)
+        settings = Settings(glossary="", memory=False, beam_size=4)
+        translator = compose.translator(settings, engine, glossary=None)
         parsed = read_checked(text, "text", "de")
         translator.translate_article(read_checked("Ein kurzer Satz.", "text", "de"))  # warm
 

@@ -1,4 +1,4 @@
-"""Article directories built from ../shared/data, for the batch benchmarks in bench/."""
+"""Article directories built from ../shared/data, for the batch benchmarks."""
 
 from __future__ import annotations
 
