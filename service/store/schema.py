@@ -85,6 +85,9 @@ segments = Table(
     Column("origin", STATE, nullable=False),
     Column("flags", JSON, nullable=False),
     Column("terms", JSON, nullable=False),
+    # The findings of the current target (service.document.Finding); NULL: stored before
+    # findings existed (migration 0004).
+    Column("findings", JSON),
     Column("score", Float),
     Column("updated", DateTime(timezone=True), nullable=False),
     # Grows by one with every edit of the segment (its ETag; If-Match compares it).
