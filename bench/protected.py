@@ -6,7 +6,7 @@
 Share: each sentence of ``tests/data/protected_spans_dev.jsonl`` (German news
 sentences, one JSON object a line: ``{"sentence", "spans"}`` with the spans a
 reader would protect) is translated as an article of its own, without a
-glossary. A gold span counts as *found* when ``service.pipeline.protect``
+glossary. A gold span counts as *found* when ``service.checks.protect``
 finds exactly it, *verbatim* when the segment's English holds it character
 for character at its term's target span, *flagged* when its term is
 ``violated`` and the segment flagged ``protected_lost``; anything else is
@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from models.marian import MarianEngine  # noqa: E402
-from service.pipeline.protect import find_protected  # noqa: E402
+from service.checks.protect import find_protected  # noqa: E402
 from service.pipeline.translator import Translator  # noqa: E402
 
 ROUNDS = 3

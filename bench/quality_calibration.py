@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from models.marian import MarianEngine
 from models.toy_corpus import held_out
-from service.pipeline.quality import FLAGS, LENGTH_MIN_CHARS, quality_flags
+from service.checks.quality import FLAGS, LENGTH_MIN_CHARS, quality_flags
 
 ADEQUATE = 0.8  # word-level similarity to the reference
 

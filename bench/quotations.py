@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.pipeline.quotations import foreign_quote  # noqa: E402
+from service.checks.quotations import foreign_quote  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUOTATIONS = ROOT / "tests" / "data" / "quotations_dev.tsv"

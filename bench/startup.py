@@ -127,7 +127,7 @@ steps.append(("service and web libraries", rss()))
 settings = Settings(model=sys.argv[1], backend=sys.argv[2])
 engine = compose.load_engine(settings)
 steps.append(("engine: library and model", rss()))
-from service.pipeline import language
+from service.checks import language
 language.warm()
 steps.append(("language detector, quick look", rss()))
 from service.segment.somajo import splitter

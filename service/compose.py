@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING, Literal
 
 from glossary import Glossary
 from models.engine import Engine
+from service.checks import language
+from service.checks.quality import Thresholds
 from service.document import GlossaryRef
 from service.errors import ModelNotReady, ModelUnavailable, MtdeskError, NotFound
 from service.localise import Profile, profile_for
 from service.metrics import Metrics
-from service.pipeline import engines, language
+from service.pipeline import engines
 from service.pipeline.batcher import BatchingEngine
 from service.pipeline.glossaries import StoredLookup, resolve_glossary, select_glossary
-from service.pipeline.quality import Thresholds
 from service.pipeline.review import SegmentAudit, recorded_glossary
 from service.pipeline.translator import Translator
 from service.segment.somajo import splitter

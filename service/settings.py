@@ -133,7 +133,7 @@ class Settings(BaseSettings):
         le=0,
         description=(
             "Segments whose mean token log-probability is below this are flagged "
-            "`low_confidence` (calibration: service/pipeline/quality.py)."
+            "`low_confidence` (calibration: service/checks/quality.py)."
         ),
     )
     quality_length_min: float = Field(

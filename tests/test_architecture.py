@@ -22,6 +22,7 @@ LAYERS = [
     ("service.markup",),
     ("service.store",),
     ("service.localise",),
+    ("service.checks",),
     ("service.pipeline",),
     ("service.compose",),
     (

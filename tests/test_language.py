@@ -3,8 +3,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from service.checks.language import article_language, foreign_sentence
 from service.errors import NotGerman
-from service.pipeline.language import article_language, foreign_sentence
 from service.pipeline.translator import Translator
 from tests.conftest import SHARED_DATA
 from tests.fakes import FakeEngine

@@ -7,8 +7,8 @@ import json
 from fastapi.testclient import TestClient
 
 from glossary import Entry, Glossary
+from service.checks.quality import quality_flags
 from service.localise import profile_for
-from service.pipeline.quality import quality_flags
 from service.pipeline.resegment import translate_spans
 from service.pipeline.translator import Translator
 from service.store.memory import MemoryHit, memory_key, normalise

@@ -1,6 +1,6 @@
 import pytest
 
-from service.pipeline.numbers import (
+from service.checks.numbers import (
     Amount,
     Clock,
     Date,

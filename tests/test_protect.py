@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from glossary import enforce
+from service.checks.protect import find_protected, only_protected
+from service.checks.quotations import foreign_quote
 from service.pipeline.carry import finish, with_protected
-from service.pipeline.protect import find_protected, only_protected
-from service.pipeline.quotations import foreign_quote
 
 
 def found(sentence: str) -> list[tuple[str, str]]:

@@ -1,8 +1,8 @@
 import pytest
 
 from models.marian import MarianEngine
-from service.pipeline import quality
-from service.pipeline.quality import Thresholds, quality_flags, repeats, untranslated
+from service.checks import quality
+from service.checks.quality import Thresholds, quality_flags, repeats, untranslated
 
 GOOD = ("Russland hat mehr als 100.000 Soldaten.", "Russia has more than 100,000 troops.")
 

@@ -29,8 +29,8 @@ import re
 from collections.abc import Sequence
 
 from glossary import EnforceResult, Entry, TermMatch
+from service.checks.protect import Protected
 from service.document import Term
-from service.pipeline.protect import Protected
 
 LOST = "protected_lost"
 VIOLATION = "glossary_violation"

@@ -13,11 +13,11 @@ import re
 from collections.abc import Sequence
 from typing import cast
 
+from service.checks.protect import find_protected
 from service.document import AlignedDocument, Block, Segment
 from service.errors import InvalidResegment, NotFound
 from service.markup.article import Format
 from service.markup.formats import read_article
-from service.pipeline.protect import find_protected
 from service.pipeline.translator import PlannedSegment, Translator
 from service.segment.clauses import split_long
 from service.store.articles import Store, StoredArticle, stale_version

@@ -9,7 +9,7 @@ the audit of the target it stores:
   segment flagged ``glossary_violation``) where it is missing or its German
   form is left untranslated. The reviewer's text is never rewritten, not even
   its casing; each term's ``target`` is the text at its ``target_span``.
-* protected spans (``service.pipeline.protect``, from the source text): ``ok``
+* protected spans (``service.checks.protect``, from the source text): ``ok``
   where the target holds them character for character, else ``violated`` and
   the segment flagged ``protected_lost``.
 * quality flags: recomputed on the new target. A reviewer's text has no model
@@ -24,10 +24,10 @@ from typing import cast
 
 from glossary import Entry, Glossary, GlossaryError, compile_glossary, enforce
 from glossary.entry import KINDS, Kind
+from service.checks.protect import find_protected
+from service.checks.quality import Thresholds, quality_flags
 from service.document import AlignedDocument, Segment, Term
 from service.pipeline import carry
-from service.pipeline.protect import find_protected
-from service.pipeline.quality import Thresholds, quality_flags
 
 MACHINE_ORIGINS = ("model", "memory")  # the target is still the engine's own output
 

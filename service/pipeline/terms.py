@@ -3,7 +3,7 @@
 Sentences with a matched term are translated with alignment so that the
 enforcement chain can repair them (glossary.enforce); reviewer-approved and
 remembered targets are only audited, never rewritten. A sentence's protected
-spans (URLs, code …: service.pipeline.protect) go through the same chain as
+spans (URLs, code …: service.checks.protect) go through the same chain as
 ``keep`` terms (service.pipeline.carry says why).
 """
 
@@ -22,10 +22,10 @@ from glossary import (
     enforcing,
 )
 from models.engine import Engine, Hypothesis, Request, decode
+from service.checks.protect import Protected
 from service.document import Term
 from service.pipeline import carry
 from service.pipeline.batcher import EngineClosed
-from service.pipeline.protect import Protected
 
 Spans = Mapping[str, Sequence[Protected]]
 

@@ -8,6 +8,16 @@ from dataclasses import dataclass
 
 from glossary import Glossary
 from models.engine import Engine, Hypothesis
+from service.checks.language import article_language, foreign_sentence
+from service.checks.protect import (
+    Protected,
+    find_protected,
+    only_protected,
+    protected_in,
+    quoted,
+    without_spans,
+)
+from service.checks.quality import Thresholds, quality_flags
 from service.document import AlignedDocument, Block, GlossaryRef, Localisation, Segment, Term
 from service.errors import EmptyInput, NotGerman, check_storable
 from service.localise import Profile
@@ -16,17 +26,7 @@ from service.markup.formats import read_article
 from service.markup.render import replace_spans, target_document
 from service.pipeline import alignment
 from service.pipeline.carry import protected_sources
-from service.pipeline.language import article_language, foreign_sentence
 from service.pipeline.localising import localise_translation
-from service.pipeline.protect import (
-    Protected,
-    find_protected,
-    only_protected,
-    protected_in,
-    quoted,
-    without_spans,
-)
-from service.pipeline.quality import Thresholds, quality_flags
 from service.pipeline.terms import TermApplier, Translated
 from service.segment.clauses import split_long
 from service.segment.sentences import split_sentences
@@ -387,7 +387,7 @@ def read_checked(text: str, fmt: Format = "text", source_lang: str = "de") -> Ar
 def protected_spans(
     article: Article, planned: list[PlannedSegment]
 ) -> dict[tuple[int, int], list[Protected]]:
-    """Each sentence's and each piece's protected spans (service.pipeline.protect),
+    """Each sentence's and each piece's protected spans (service.checks.protect),
     by their offsets in the article."""
     spans: dict[tuple[int, int], list[Protected]] = {}
     for segment in planned:

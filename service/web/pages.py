@@ -14,11 +14,11 @@ from service.api.articles import ArticleId, store_article
 from service.api.deps import RuntimeDep, StoreDep
 from service.api.export import attachment
 from service.api.schemas import ArticleCreate
+from service.checks import quality
 from service.compose import Runtime
 from service.document import Block
 from service.errors import InputError
 from service.markup.exports import ExportFormat, export
-from service.pipeline import quality
 from service.store.articles import HistoryEntry, StoredArticle
 from service.web.auth import require_csrf_form, require_login
 from service.web.highlight import Row, row_view, term_colours

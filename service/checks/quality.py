@@ -14,7 +14,7 @@ model score). The flags, in the order they are reported:
 * ``untranslated``: most of the German's lower-case words (verbs, articles,
   prepositions: names and numbers aside) are copied into the English.
 * ``number_mismatch``: a number, date, time or amount of the source is
-  missing or changed in the English (``service.pipeline.numbers``).
+  missing or changed in the English (``service.checks.numbers``).
 * ``truncated``: generation hit its length limit (set by the engine's
   hypothesis; kept as given).
 
@@ -44,7 +44,7 @@ from difflib import SequenceMatcher
 
 import regex
 
-from service.pipeline.numbers import missing_values
+from service.checks.numbers import missing_values
 
 LENGTH_MIN_CHARS = 20
 # SequenceMatcher is quadratic at worst: a sentence of 35,000 characters took

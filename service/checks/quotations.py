@@ -1,6 +1,6 @@
 """Quotations in another language inside a German sentence („We stand with Ukraine“).
 
-A quotation is too short for the sentence rule of ``service.pipeline.language``:
+A quotation is too short for the sentence rule of ``service.checks.language``:
 lingua gives two or three English words 0.2-0.5. So a quotation is judged in
 steps, each for what the one before cannot tell:
 
@@ -42,7 +42,7 @@ import threading
 import unicodedata
 from functools import cache
 
-from service.pipeline.language import Guess, guess
+from service.checks.language import Guess, guess
 
 QUOTE_MIN_WORDS = 2
 QUOTE_MIN_LETTERS = 8

@@ -10,7 +10,7 @@ Found here, in one sentence at a time:
   that cannot be a date or a number (``v2.1``, ``3.11.4``, not ``02.01.2022``
   or ``100.000.000``);
 * quotations in „…“, »…«, «…», “…” or "…" whose words are confidently not
-  German (``service.pipeline.quotations``).
+  German (``service.checks.quotations``).
 
 Spans never overlap: where two would, the one that starts first (then the
 longer) wins, so a quotation holding a URL is one span. How they are carried
@@ -24,8 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from service.checks.quotations import foreign_quote
 from service.markup.article import Article
-from service.pipeline.quotations import foreign_quote
 
 Kind = Literal["url", "email", "handle", "hashtag", "code", "file", "version", "quote"]
 
