@@ -1,7 +1,7 @@
 """Localisation precision and recall on a labelled dev set of English news sentences.
 
 Usage:
-    python bench/localisation.py [--data bench/data/localisation_dev.txt] [--show]
+    python bench/localisation.py [--data bench/data/localisation_test.txt] [--show]
 
 Each line of the dev set is ``locale | sentence | before => after; ...``: the
 changes a desk of that locale wants (none: the sentence must stay as it is).
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from service.localise import localise, profile_for
 
-DATA = Path(__file__).with_name("data") / "localisation_dev.txt"
+DATA = Path(__file__).with_name("data") / "localisation_test.txt"
 
 
 def read(path: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
