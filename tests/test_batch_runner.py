@@ -124,7 +124,13 @@ def test_a_job_writes_every_output(db: Store, tmp_path: Path) -> None:
     report = run(db, new_job(db, out))
 
     assert_exactly_once(db, JobStore(db).job(report["job"]).id, out)
-    assert (out / "articles/news/0.txt.json").is_file()
+    assert [path.name[:-22] for path in sorted((out / "articles").iterdir())] == [
+        "news_0.txt",  # the id made safe, then a hash of it
+        "news_1.txt",
+        "news_2.txt",
+        "news_3.txt",
+        "news_4.txt",
+    ]
     assert report["articles"] == {"total": 6, "done": 5, "failed": 1, "skipped": 0}
     assert report["failures"] == [{"id": "broken.txt", "error": "not UTF-8: invalid start byte"}]
     assert report["segments"] == 5 * 4
@@ -387,15 +393,48 @@ def test_unsafe_article_ids_stay_inside_the_output_directory(db: Store, tmp_path
         InputArticle("a_b_c", "x.jsonl:4", "text", text),
     ]
     run(db, new_job(db, out, articles))
-    written = sorted(str(path.relative_to(out)) for path in out.rglob("*.json"))
-    assert written == [
-        "articles/a_b_c.json",
-        "articles/a_b_c_3.json",
-        "articles/abs/id.json",
-        "articles/etc/passwd.json",
-        "report.json",
-    ]
+    written = sorted(path.name[:-22] for path in (out / "articles").iterdir())
+    assert written == ["_.._etc_passwd", "_abs_id", "a_b_c", "a_b_c"]
+    assert all(path.resolve().is_relative_to(out) for path in out.rglob("*"))
     assert [record["id"] for record in results(out)] == [a.id for a in articles]
+
+
+def test_ids_that_read_alike_each_keep_their_own_file(db: Store, tmp_path: Path) -> None:
+    """Unsafe characters become ``_``, so the hash of the id as given tells them apart; one
+    id is even the name the old fallback gave another."""
+    out = tmp_path / "out"
+    ids = ["a b", "a?b", "a_b", "a_b~1", "a_b~2", "a/b", "a\\b", "A B"]
+    ids += ["a" * 5000, "a" * 4999 + "b", "x/" * 2000, "ü/" * 900 + "/" * 300]
+    articles = [
+        InputArticle(article_id, f"x.jsonl:{n}", "text", f"Satz Nummer {n}.\n")
+        for n, article_id in enumerate(ids)
+    ]
+    job_id = new_job(db, out, articles)
+    run(db, job_id)
+    job = JobStore(db).job(job_id)
+    assert (job.state, job.counts) == ("done", {"done": len(ids)})
+    records = results(out)
+    assert [record["id"] for record in records] == ids  # each once, as given, in input order
+    assert [record["source_path"] for record in records] == [a.path for a in articles]
+    files = list((out / "articles").iterdir())
+    assert len(files) == len(ids) and all(len(path.name.encode()) <= 120 for path in files)
+    for item in JobStore(db).items(job_id):  # each file holds its own article
+        assert json.loads((out / item.out_path).read_text())["id"] == item.article_id
+
+
+def test_a_repeated_id_fails_once_and_retry_leaves_it_failed(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    articles = [
+        InputArticle("a", "1", "text", "Eins.\n"),
+        InputArticle("a", "2", "text", "Zwei.\n"),
+    ]
+    job_id = new_job(db, out, articles)
+    run(db, job_id)
+    jobs = JobStore(db)
+    assert jobs.failures(job_id) == [{"id": "a", "error": "duplicate article id 'a'"}]
+    assert jobs.retry_failed(job_id, articles, 100_000) == 0
+    run(db, job_id)
+    assert [record["source_path"] for record in results(out)] == ["1"]
 
 
 def test_markdown_and_html_articles_keep_their_markup(db: Store, tmp_path: Path) -> None:

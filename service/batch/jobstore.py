@@ -34,6 +34,7 @@ JobState = Literal["queued", "running", "done", "cancelled", "failed"]
 ItemState = Literal["pending", "running", "done", "failed"]
 UNFINISHED: tuple[JobState, ...] = ("queued", "running")
 INSERT_CHUNK = 500
+DUPLICATE_ID = "duplicate article id"  # such an item stays failed: retry never runs it
 RUNNER_STALE = timedelta(minutes=10)  # a runner on another machine silent this long is dead
 
 
@@ -293,11 +294,13 @@ class JobStore:
                     detail={"job_id": job_id, "state": state},
                 )
             failed = connection.execute(
-                select(job_items.c.seq, job_items.c.article_id, job_items.c.text).where(
-                    job_items.c.job_id == job_id, job_items.c.state == "failed"
-                )
+                select(
+                    job_items.c.seq, job_items.c.article_id, job_items.c.text, job_items.c.error
+                ).where(job_items.c.job_id == job_id, job_items.c.state == "failed")
             ).all()
             for row in failed:
+                if (row.error or "").startswith(DUPLICATE_ID):
+                    continue  # its id is another article's: nothing to retry
                 article = by_id.get(row.article_id)
                 values: dict[str, Any]
                 if article is not None:
@@ -376,22 +379,25 @@ class JobStore:
 def item_rows(
     job_id: str, articles: Iterable[InputArticle], now: datetime, max_chars: int
 ) -> list[dict[str, Any]]:
-    """Rows for the items; a repeated article id or one over ``max_chars`` fails, and output
-    paths never collide."""
+    """Rows for the items; a repeated article id or one over ``max_chars`` fails, and no two
+    items share an output file."""
     from service.batch.outputs import article_file
 
     rows: list[dict[str, Any]] = []
-    seen_ids: set[str] = set()
-    taken: set[str] = set()
+    owners: dict[str, str] = {}  # output path → the id whose file it is
     for seq, article in zip(itertools.count(), articles):
         error = article_error(article, max_chars)
-        if error is None and article.id in seen_ids:
-            error = f"duplicate article id {article.id!r}"
-        seen_ids.add(article.id)
         out_path = article_file(article.id)
-        if out_path in taken:
-            out_path = article_file(f"{article.id}~{seq}")
-        taken.add(out_path)
+        owner = owners.get(out_path)
+        if owner is None:
+            owners[out_path] = article.id
+        else:  # checked, so that no file is ever written twice
+            error = (
+                f"{DUPLICATE_ID} {article.id!r}"
+                if owner == article.id
+                else f"its output file would be that of article {owner!r}: give it another id"
+            )
+            out_path = article_file(f"{article.id}\0{seq}")  # it stays failed: never written
         rows.append(
             {
                 "job_id": job_id,

@@ -25,27 +25,27 @@ TMX = "archive.tmx"
 XLIFF = "archive.xliff"
 REPORT = "report.json"
 UNSAFE_CHARS = re.compile(r"[^\w.\-]+")
-MAX_PART_BYTES = 200  # leaves room for ".json" and the temporary file's ".…tmp"
+SLUG_BYTES = 80  # the readable part of a name; with the hash and ".json" far below 255
+ID_HASH_CHARS = 16  # 64 bits of the id's SHA-256: two of a million ids meet once in 10^7 jobs
 
 
 def article_file(article_id: str) -> str:
-    """The article's JSON, relative to the output directory; never outside it.
+    """The article's JSON, relative to the output directory: ``articles/SLUG-HASH.json``.
 
-    The id's path shape is kept (``news/2022/a.txt`` → ``articles/news/2022/a.txt.json``);
-    characters a file name should not hold become ``_`` and ``..`` parts are dropped.
+    Unique by construction: the hash is of the id exactly as given, so ids that read
+    alike once unsafe characters are replaced (``a b``, ``a?b``, ``a_b``) still get
+    files of their own; the slug only makes the name readable (``news/2022/a.txt`` →
+    ``news_2022_a.txt-…``). One flat directory: no id can make a folder where another
+    id's file is, or a path longer than a file system allows.
     """
-    parts = [UNSAFE_CHARS.sub("_", part) for part in article_id.replace("\\", "/").split("/")]
-    kept = [part for part in parts if part not in ("", ".", "..")] or ["_"]
-    kept = [short(part.lstrip(".") or "_") for part in kept]  # no hidden files, no `..`
-    return "/".join([ARTICLES, *kept]) + ".json"
+    slug = UNSAFE_CHARS.sub("_", article_id).lstrip(".") or "_"
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{ARTICLES}/{cut(slug, SLUG_BYTES)}-{digest[:ID_HASH_CHARS]}.json"
 
 
-def short(part: str) -> str:
-    """File systems allow 255 bytes a name: long ones are cut and told apart by a hash."""
-    if len(part.encode()) <= MAX_PART_BYTES:
-        return part
-    digest = hashlib.sha256(part.encode()).hexdigest()[:16]
-    return part.encode()[: MAX_PART_BYTES - 17].decode(errors="ignore") + "-" + digest
+def cut(text: str, limit: int) -> str:
+    """At most ``limit`` UTF-8 bytes of ``text``, never half a character."""
+    return text.encode()[:limit].decode(errors="ignore")
 
 
 def inside(root: Path, relative: str) -> Path:

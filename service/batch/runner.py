@@ -149,13 +149,19 @@ class Runner:
             yield from items
 
     def record(self, job: Job, out_dir: Path, item: Item, outcome: AlignedDocument | str) -> int:
-        if isinstance(outcome, str):
-            self.jobs.fail_item(job.id, item.seq, outcome)
-            if self.on_failure:
-                self.on_failure(item.article_id, outcome)
-            else:
-                log.warning("article %s failed: %s", item.article_id, outcome)
-            return 0
+        if not isinstance(outcome, str):
+            try:
+                return self.write(job, out_dir, item, outcome)
+            except OSError as error:  # a full disk: this article fails, saying why, no path
+                outcome = f"its output file cannot be written: {error.strerror or error}"
+        self.jobs.fail_item(job.id, item.seq, outcome)
+        if self.on_failure:
+            self.on_failure(item.article_id, outcome)
+        else:
+            log.warning("article %s failed: %s", item.article_id, outcome)
+        return 0
+
+    def write(self, job: Job, out_dir: Path, item: Item, outcome: AlignedDocument) -> int:
         record = outputs.article_record(
             outcome,
             article_id=item.article_id,
