@@ -1,0 +1,53 @@
+"""Fact checks: every number, name, negation, quotation and link of the German
+accounted for in the English, each flag with its reason (``Finding``).
+
+One entry point for every place a target is made or changed (model output,
+memory, localisation, edits, ``/v1/check``). Each check is its own module;
+all are regular expressions and dictionary look-ups on one sentence pair,
+with heavy resources loaded once, when first needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from service.checks.hidden import hidden_findings
+from service.checks.lost import lost_findings
+from service.checks.numbers import missing_values
+from service.document import Finding, Localisation, Term
+
+Alignment = Sequence[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def fact_findings(
+    source: str,
+    target: str,
+    *,
+    terms: Sequence[Term] = (),
+    target_lang: str = "en",
+    localisation: Sequence[Localisation] = (),
+    alignment: Alignment | None = None,
+) -> list[Finding]:
+    """The findings of every fact check on one German ``source`` and its English
+    ``target``, spans into each. ``terms``: the segment's glossary matches (their
+    targets are the English for those names); ``localisation``: conventions applied
+    to the English (a converted unit equals the German within its rounding);
+    ``alignment``: the model's word pairs where it gave them."""
+    findings: list[Finding] = []
+    for value in missing_values(source, target):
+        findings.append(
+            Finding(
+                flag="number_mismatch",
+                source_span=None,
+                target_span=None,
+                message=f"the number {value} of the German is missing or changed in the English",
+            )
+        )
+    findings += lost_findings(source, target)
+    findings += hidden_findings(source, target)
+    return findings
+
+
+def fact_flags(findings: Sequence[Finding]) -> list[str]:
+    """The distinct flags of ``findings``, in the order first raised."""
+    return list(dict.fromkeys(finding.flag for finding in findings))
