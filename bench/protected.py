@@ -3,14 +3,16 @@
     python bench/protected.py [--model toy] [--limit N] [--speed-sentences 100]
                               [--urls-per-sentence 10]
 
-Share: each sentence of ``tests/data/protected_spans_dev.jsonl`` (German news
-sentences, one JSON object a line: ``{"sentence", "spans"}`` with the spans a
-reader would protect) is translated as an article of its own, without a
-glossary. A gold span counts as *found* when ``service.checks.protect``
-finds exactly it, *verbatim* when the segment's English holds it character
-for character at its term's target span, *flagged* when its term is
-``violated`` and the segment flagged ``protected_lost``; anything else is
-*neither* (a defect). Spans found that are not gold are counted too.
+Share: each sentence of ``tests/data/protected_spans_tune.jsonl`` and
+``protected_spans_test.jsonl`` (German news sentences, one JSON object a line:
+``{"sentence", "spans"}`` with the spans a reader would protect; the tune half
+is what rules may be changed on, the test half is the result) is translated
+as an article of its own, without a glossary. A gold span counts as *found*
+when ``service.checks.protect`` finds exactly it, *verbatim* when the
+segment's English holds it character for character at its term's target
+span, *flagged* when its term is ``violated`` and the segment flagged
+``protected_lost``; anything else is *neither* (a defect). Spans found that
+are not gold are counted too.
 
 Speed: two articles of the same German sentences, each sentence different (a
 repeated one is decoded once), one with ten URLs in every sentence (1,000 for
@@ -33,11 +35,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from models.marian import MarianEngine  # noqa: E402
+from service import compose  # noqa: E402
 from service.checks.protect import find_protected  # noqa: E402
 from service.pipeline.translator import Translator  # noqa: E402
+from service.settings import Settings  # noqa: E402
 
 ROUNDS = 3
-DEV_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "protected_spans_dev.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+DEV_SETS = {half: DATA / f"protected_spans_{half}.jsonl" for half in ("tune", "test")}
 SENTENCES = [
     "Die Regierung hat am Dienstag neue Maßnahmen beschlossen",
     "Der Minister sprach mit Vertretern der Länder über die Finanzierung",
@@ -47,8 +52,9 @@ SENTENCES = [
 ]
 
 
-def share(translator: Translator, limit: int | None) -> None:
-    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()][:limit]
+def share(translator: Translator, half: str, limit: int | None) -> None:
+    lines = DEV_SETS[half].read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()][:limit]
     gold = found = verbatim = flagged = neither = extra = 0
     for row in rows:
         sentence, spans = row["sentence"], row["spans"]
@@ -71,10 +77,10 @@ def share(translator: Translator, limit: int | None) -> None:
                 flagged += 1
             else:
                 neither += 1
-    print(f"dev set: {DEV_SET.name} ({len(rows)} sentences, {gold} protected spans)")
-    print(f"found: {found}/{gold} ({found / gold:.1%}); found but not gold: {extra}")
+    print(f"{half}: {DEV_SETS[half].name} ({len(rows)} sentences, {gold} protected spans)")
+    print(f"{half}: found: {found}/{gold} ({found / gold:.1%}); found but not gold: {extra}")
     print(
-        f"verbatim: {verbatim}/{gold} ({verbatim / gold:.1%}); flagged protected_lost: "
+        f"{half}: verbatim: {verbatim}/{gold} ({verbatim / gold:.1%}); flagged protected_lost: "
         f"{flagged}; neither: {neither}"
     )
 
@@ -132,9 +138,10 @@ def main() -> None:
     parser.add_argument("--skip-share", action="store_true")
     args = parser.parse_args()
     engine = MarianEngine(args.model, threads=2)
-    translator = Translator(engine)
+    translator = compose.translator(Settings(glossary="", memory=False), engine, glossary=None)
     if not args.skip_share:
-        share(translator, args.limit)
+        for half in DEV_SETS:
+            share(translator, half, args.limit)
     if args.speed_sentences:
         speed(translator, engine, args.speed_sentences, args.urls_per_sentence)
 

@@ -2,12 +2,17 @@
 
     python bench/quotations.py [--show]
 
-Quotations: ``tests/data/quotations_dev.tsv`` (language, quotation; ``de``
-must stay German, ``any`` is a name in another language that may go either
-way). Word runs: runs of 2, 3 and 4 words of the German sentences of
-``../shared/data/segmentation_dev_ud_german_gsd.jsonl`` (web reviews and news,
-English brand names and loan words among them), each judged as a quotation;
-every one taken for foreign is a German phrase that would stay untranslated.
+Quotations: ``tests/data/quotations_tune.tsv`` and ``quotations_test.tsv``
+(language, quotation; ``de`` must stay German, ``any`` is a name in another
+language that may go either way). Word runs: runs of 2, 3 and 4 words of the
+German sentences of ``../shared/data/segmentation_dev_ud_german_gsd.jsonl``
+(web reviews and news, English brand names and loan words among them), each
+judged as a quotation; every one taken for foreign is a German phrase that
+would stay untranslated. The tune half of the word runs comes from the even
+documents (0, 2, ...), the test half from the odd ones.
+
+Each figure is printed for the tune half (what rules may be changed on) and
+the test half (the result; bench/README.md says how the halves were made).
 """
 
 from __future__ import annotations
@@ -22,22 +27,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from service.checks.quotations import foreign_quote  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-QUOTATIONS = ROOT / "tests" / "data" / "quotations_dev.tsv"
+HALVES = ("tune", "test")
+QUOTATIONS = {half: ROOT / "tests" / "data" / f"quotations_{half}.tsv" for half in HALVES}
 GERMAN = ROOT.parent / "shared" / "data" / "segmentation_dev_ud_german_gsd.jsonl"
 
 
-def quotations(show: bool) -> None:
+def quotations(half: str, show: bool) -> None:
     rows = [
         line.split("\t")
-        for line in QUOTATIONS.read_text(encoding="utf-8").splitlines()
+        for line in QUOTATIONS[half].read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
     foreign = [(language, quote) for language, quote in rows if language not in ("de", "any")]
     german = [quote for language, quote in rows if language == "de"]
     recognised = sum(foreign_quote(quote) == language for language, quote in foreign)
     protected = [quote for quote in german if foreign_quote(quote)]
-    print(f"foreign quotations recognised: {recognised}/{len(foreign)}")
-    print(f"German quotations taken for foreign: {len(protected)}/{len(german)}")
+    print(f"{half}: foreign quotations recognised: {recognised}/{len(foreign)}")
+    print(f"{half}: German quotations taken for foreign: {len(protected)}/{len(german)}")
     if show:
         for language, quote in foreign:
             if foreign_quote(quote) != language:
@@ -46,19 +52,20 @@ def quotations(show: bool) -> None:
             print(f"  German taken for foreign: {quote}")
 
 
-def word_runs(show: bool) -> None:
+def word_runs(half: str, show: bool) -> None:
     if not GERMAN.exists():
         print(f"word runs: {GERMAN} is missing")
         return
     runs = []
-    for line in GERMAN.read_text(encoding="utf-8").splitlines():
+    documents = GERMAN.read_text(encoding="utf-8").splitlines()
+    for line in documents[HALVES.index(half) :: 2]:
         for sentence in json.loads(line)["sentences"]:
             words = sentence.split()
             for size in (2, 3, 4):
                 for start in range(0, len(words) - size + 1, size):
                     runs.append(" ".join(words[start : start + size]).strip('.,;:!?"()'))
     taken = [(run, language) for run in runs if (language := foreign_quote(run))]
-    print(f"German word runs taken for foreign: {len(taken)}/{len(runs)}")
+    print(f"{half}: German word runs taken for foreign: {len(taken)}/{len(runs)}")
     if show:
         for run, language in taken:
             print(f"  {run} ({language})")
@@ -68,8 +75,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list every miss")
     args = parser.parse_args()
-    quotations(args.show)
-    word_runs(args.show)
+    for half in HALVES:
+        quotations(half, args.show)
+    for half in HALVES:
+        word_runs(half, args.show)
 
 
 if __name__ == "__main__":

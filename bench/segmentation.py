@@ -4,8 +4,11 @@ Usage:
     python bench/segmentation.py [--data FILE ...] [--errors] [--limit N]
 
 Without ``--data`` it reads the shared dev set (when it is beside the
-repository) and ``tests/data/segmentation_numbering.jsonl`` (numbers after
-numbering abbreviations at a sentence end, dates and ordinals inside one).
+repository) and ``tests/data/segmentation_numbering_{tune,test}.jsonl``
+(numbers after numbering abbreviations at a sentence end, dates and ordinals
+inside one), each as a tune half (what rules may be changed on) and a test
+half (the result): the shared set's even documents (0, 2, ...) against its
+odd ones, the numbering set's two files.
 
 Data: JSON lines ``{"sentences": [...]}``; a document's text is its
 sentences joined with one space, and the list is the gold split.
@@ -41,9 +44,8 @@ from service.segment.sentences import split_sentences  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"  # beside the repository
 DEV_SET = SHARED / "segmentation_dev_ud_german_gsd.jsonl"
-NUMBERING_SET = (
-    Path(__file__).resolve().parents[1] / "tests" / "data" / "segmentation_numbering.jsonl"
-)
+NUMBERING = Path(__file__).resolve().parents[1] / "tests" / "data" / "segmentation_numbering"
+HALVES = ("tune", "test")
 ARTICLE = SHARED / "article_blinken_lawrow.de.txt"
 
 
@@ -69,8 +71,12 @@ def marked(text: str, missed: set[int], spurious: set[int]) -> str:
     return "".join(out + [text[position:]])
 
 
-def evaluate(path: Path, show_errors: bool, limit: int | None) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines()[:limit]
+def evaluate(path: Path, show_errors: bool, limit: int | None, half: str = "") -> None:
+    """Scores ``path``; with ``half``, only its even (tune) or odd (test) documents."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if half:
+        lines = lines[HALVES.index(half) :: 2]
+    lines = lines[:limit]
     true_pos = false_pos = false_neg = exact = 0
     for number, line in enumerate(lines, start=1):
         sentences = json.loads(line)["sentences"]
@@ -85,7 +91,8 @@ def evaluate(path: Path, show_errors: bool, limit: int | None) -> None:
     precision = true_pos / max(true_pos + false_pos, 1)
     recall = true_pos / max(true_pos + false_neg, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    print(f"data: {path} ({len(lines)} documents, {true_pos + false_neg} gold boundaries)")
+    name = f"{path} ({half} half)" if half else str(path)
+    print(f"data: {name} ({len(lines)} documents, {true_pos + false_neg} gold boundaries)")
     print(
         f"boundaries: precision {precision:.4f}  recall {recall:.4f}  F1 {f1:.4f}"
         f"  (tp {true_pos}, fp {false_pos}, fn {false_neg})"
@@ -116,8 +123,15 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the wrongly split documents")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = parser.parse_args()
-    for path in args.data or [path for path in (DEV_SET, NUMBERING_SET) if path.exists()]:
-        evaluate(path, args.errors, args.limit)
+    if args.data:
+        for path in args.data:
+            evaluate(path, args.errors, args.limit)
+    else:
+        if DEV_SET.exists():
+            for half in HALVES:
+                evaluate(DEV_SET, args.errors, args.limit, half)
+        for half in HALVES:
+            evaluate(NUMBERING.with_name(f"{NUMBERING.name}_{half}.jsonl"), args.errors, args.limit)
     if ARTICLE.exists():
         measure_speed()
 

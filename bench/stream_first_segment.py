@@ -1,6 +1,6 @@
 """Streaming: time to the first segment against time to the whole document.
 
-A 200-sentence German article (the 20 sentences of ``data/alignment_gold.jsonl``,
+A 200-sentence German article (the first 20 sentences of ``data/alignment_gold_*``,
 each after ten different news openers, four to a paragraph) is translated
 once streamed (``Translator.stream_article``, as ``Accept:
 application/x-ndjson`` serves it) and once whole (``translate_article``), in
@@ -49,8 +49,13 @@ OPENERS = [
 
 
 def article() -> str:
-    gold = ROOT / "bench" / "data" / "alignment_gold.jsonl"
-    sentences = [json.loads(line)["de"] for line in gold.read_text("utf-8").splitlines()]
+    tune, test = (
+        (ROOT / "bench" / "data" / f"alignment_gold_{half}.jsonl").read_text("utf-8").splitlines()
+        for half in ("tune", "test")
+    )
+    # the first 20 in the order the set was written (tune, test, tune, ...)
+    lines = [line for pair in zip(tune, test, strict=False) for line in pair][:20]
+    sentences = [json.loads(line)["de"] for line in lines]
     every = [f"{opener} {sentence}" for opener in OPENERS for sentence in sentences]
     paragraphs = [" ".join(every[i : i + 4]) for i in range(0, len(every), 4)]
     return "\n\n".join(paragraphs)
