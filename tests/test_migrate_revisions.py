@@ -53,6 +53,7 @@ def test_revisions_migrate_up_with_rows_at_revision_one_and_down_again(database_
 
         migrate_to(engine, "0003")
         assert "revision" in columns(engine, "articles")
+        assert "source" in columns(engine, "segment_history")
         assert {"article_id", "number", "created", "source_text", "document", "summary"} == (
             columns(engine, "article_revisions")
         )
@@ -71,6 +72,7 @@ def test_revisions_migrate_up_with_rows_at_revision_one_and_down_again(database_
         migrate_to(engine, "0002", down=True)
         assert "article_revisions" not in inspect(engine).get_table_names()
         assert "revision" not in columns(engine, "articles")
+        assert "source" not in columns(engine, "segment_history")
         with engine.connect() as connection:
             assert connection.execute(text("SELECT title, version FROM articles")).all() == [
                 ("Titel", 3)

@@ -60,8 +60,8 @@ articles = Table(
     Column("revision", Integer, nullable=False, server_default="1"),
 )
 
-# Each superseded German version of an article as it was when the next replaced it:
-# its text, its document with every segment's state, and what changed against the one before.
+# Each German version of an article: its text, when it was made, what changed against the
+# one before, and its document with every segment's state (as the next version found it).
 article_revisions = Table(
     "article_revisions",
     metadata,
@@ -119,6 +119,8 @@ segment_history = Table(
     Column("status", STATE, nullable=False),
     Column("origin", STATE, nullable=False),
     Column("replaced", DateTime(timezone=True), nullable=False),  # when the edit replaced it
+    # The German it translated when a new version of the story changed it; NULL: the same.
+    Column("source", Text),
     ForeignKeyConstraint(
         ["article_id", "segment_id"],
         ["segments.article_id", "segments.segment_id"],

@@ -1,9 +1,11 @@
 """Revisions of an article: a new German version keeps the reviewers' work on unchanged sentences.
 
 ``articles.revision`` numbers the current version (existing rows are revision
-1); ``article_revisions`` keeps each superseded version as it was when the
-next one replaced it: its German, its document with every segment's state,
-and the summary of what changed against the one before. Tables and columns a
+1); ``article_revisions`` keeps each version: its German, when it was made,
+what changed against the one before, and its document with every segment's
+state (as it was when the next version replaced it).
+``segment_history.source`` keeps the German an earlier English translated
+when a new version changed the sentence (NULL: the segment's own German). Tables and columns a
 database made by create_all already has are left as they are.
 
 Revision ID: 0003
@@ -29,6 +31,8 @@ def upgrade() -> None:
         op.add_column(
             "articles", sa.Column("revision", sa.Integer(), nullable=False, server_default="1")
         )
+    if "source" not in {column["name"] for column in inspector.get_columns("segment_history")}:
+        op.add_column("segment_history", sa.Column("source", sa.Text(), nullable=True))
     op.create_table(
         "article_revisions",
         sa.Column("article_id", sa.String(length=32), nullable=False),
@@ -48,3 +52,4 @@ def downgrade() -> None:
     # ALTER TABLE … DROP COLUMN, not a batch copy: on SQLite copying the table drops the
     # old one, and with foreign keys on that would cascade to every segment.
     op.drop_column("articles", "revision")
+    op.drop_column("segment_history", "source")
