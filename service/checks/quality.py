@@ -44,7 +44,9 @@ from difflib import SequenceMatcher
 
 import regex
 
+from service.checks.facts import Alignment, fact_findings
 from service.checks.numbers import missing_values
+from service.document import Finding, Localisation, Term
 
 LENGTH_MIN_CHARS = 20
 # SequenceMatcher is quadratic at worst: a sentence of 35,000 characters took
@@ -82,18 +84,64 @@ def quality_flags(
     *,
     truncated: bool = False,
     verbatim: Sequence[str] = (),
+    numbers: bool = True,
 ) -> list[str]:
     """The quality flags of one segment, in ``FLAGS`` order. ``verbatim``: texts both
-    sides hold as they are (protected spans); copying them is no sign of German left."""
+    sides hold as they are (protected spans); copying them is no sign of German left.
+    ``numbers=False`` leaves ``number_mismatch`` to the fact checks (``segment_checks``)."""
     raised = {
         "low_confidence": score is not None and score < thresholds.min_score,
         "length_ratio": length_out_of_band(source, target, thresholds),
         "repetition": repeats(target) and not repeats(source),
         "untranslated": untranslated(without(source, verbatim), without(target, verbatim)),
-        "number_mismatch": bool(missing_values(source, target)),
+        "number_mismatch": numbers and bool(missing_values(source, target)),
         "truncated": truncated,
     }
     return [flag for flag in FLAGS if raised[flag]]
+
+
+def segment_checks(
+    source: str,
+    target: str,
+    score: float | None,
+    thresholds: Thresholds = Thresholds(),
+    *,
+    flags: Sequence[str] = (),
+    truncated: bool = False,
+    reviewed: bool = False,
+    terms: Sequence[Term] = (),
+    target_lang: str = "en",
+    localisation: Sequence[Localisation] = (),
+    alignment: Alignment | None = None,
+) -> tuple[list[str], list[Finding]]:
+    """Every check of one segment, wherever its target was made or changed (model,
+    memory, localisation, glossary repair, a reviewer's edit, ``/v1/check``): its flags
+    and the fact checks' findings. ``flags``: those already raised (glossary,
+    protected spans), kept first. A ``reviewed`` (approved) target gets no quality flags,
+    the reviewer vouched for its wording; the fact checks run on every target."""
+    findings = fact_findings(
+        source,
+        target,
+        terms=terms,
+        target_lang=target_lang,
+        localisation=localisation,
+        alignment=alignment,
+    )
+    raised = list(dict.fromkeys(flags))
+    if not reviewed:
+        verbatim = [term.source for term in terms if term.kind == "protected"]
+        checked = quality_flags(
+            source,
+            target,
+            score,
+            thresholds,
+            truncated=truncated,
+            verbatim=verbatim,
+            numbers=False,
+        )
+        raised += [flag for flag in checked if flag not in raised]
+    raised += [finding.flag for finding in findings if finding.flag not in raised]
+    return raised, findings
 
 
 def without(text: str, verbatim: Sequence[str]) -> str:
