@@ -16,6 +16,8 @@ TermStatus = Literal["ok", "repaired", "violated"]
 # approved it; edited: a reviewer's draft; kept: passed through (another language, code).
 Origin = Literal["model", "memory", "approved", "edited", "kept"]
 SegmentStatus = Literal["draft", "approved"]
+# What a new German version of a story did to a segment's sentence (service.desk.revisions).
+Revised = Literal["kept", "changed", "new"]
 # Every flag a segment may carry, in the order the README's table lists them.
 Flag = Literal[
     "low_confidence",
@@ -119,6 +121,14 @@ class Segment(BaseModel):
         default=None,
         description="Stored segments: grows by one with every edit (the segment's ETag)",
     )
+    revised: Revised | None = Field(
+        default=None,
+        description=(
+            "Once the story was updated: `kept` (same German, the reviewed English carried "
+            "over), `changed` (its German was edited: translated again, back to draft, the "
+            "previous English and German in its history) or `new`"
+        ),
+    )
 
 
 class Block(BaseModel):
@@ -127,6 +137,18 @@ class Block(BaseModel):
     segments: list[Segment]
     path: str | None = Field(
         default=None, description="Where the block is in the markup as sent (HTML: its XPath)"
+    )
+
+
+class RevisionSummary(BaseModel):
+    """What one new German version of a story did to its sentences."""
+
+    kept: int = Field(description="Sentences with the same German, carried over as reviewed")
+    changed: int = Field(description="Sentences matched to an old one whose German changed")
+    new: int = Field(description="Sentences matched to none of the previous version")
+    removed: int = Field(description="Sentences of the previous version no longer in the story")
+    translated: int = Field(
+        description="Sentences that went to the engine (memory hits and kept ones did not)"
     )
 
 
@@ -142,6 +164,13 @@ class AlignedDocument(BaseModel):
     model: str
     glossary: GlossaryRef | None = None
     blocks: list[Block]
+    revision: int | None = Field(
+        default=None,
+        description="Stored articles: 1 for the first German version, one more with each update",
+    )
+    revision_summary: RevisionSummary | None = Field(
+        default=None, description="What the latest German version changed, once there is one"
+    )
     target_text: str = Field(description="The whole English article, block structure kept")
     target_document: str = Field(
         description="The English article in the input's own format (text, HTML, Markdown)"
