@@ -29,17 +29,17 @@ from service.api import (
     segments,
     translate,
 )
-from service.api.errors import install_error_handlers
-from service.api.headers import SecurityHeaders
-from service.api.middleware import (
+from service.batch.worker import JobWorker
+from service.compose import Runtime
+from service.http.errors import install_error_handlers
+from service.http.headers import SecurityHeaders
+from service.http.middleware import (
     BodyLimit,
     CrossSiteGuard,
     HostCheck,
     RequestMetrics,
     UnhandledErrors,
 )
-from service.batch.worker import JobWorker
-from service.compose import Runtime
 from service.metrics import Metrics
 from service.settings import Settings
 from service.store.articles import Store

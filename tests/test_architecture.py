@@ -25,6 +25,8 @@ LAYERS = [
     ("service.checks",),
     ("service.pipeline",),
     ("service.compose",),
+    ("service.desk",),
+    ("service.http",),
     (
         "service.batch",
         "service.api",

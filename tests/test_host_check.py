@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from models.marian import MarianEngine
-from service.api.middleware import host_name
 from service.app import create_app
+from service.http.middleware import host_name
 from service.settings import Settings
 
 

@@ -15,8 +15,8 @@ from sqlalchemy.exc import IntegrityError
 
 from models import toy_corpus
 from models.marian import MarianEngine
-from service.api.headers import HEADERS, NON_HTML_POLICY
 from service.app import create_app
+from service.http.headers import HEADERS, NON_HTML_POLICY
 from service.settings import Settings
 from service.store.articles import Store
 from service.store.schema import glossaries

@@ -1,4 +1,4 @@
-"""The HTTP API: routers by resource, their schemas, dependencies and error handling.
+"""The HTTP API: one router module per resource (the shared plumbing is ``service.http``).
 
 ``service.app.create_app`` assembles them; the modules here hold no app of their own.
 """

@@ -8,20 +8,20 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from service.api.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
-from service.api.deps import RuntimeDep, StoreDep, require_api_key
-from service.api.schemas import (
+from service.api.translate import stream_article, translate_article
+from service.compose import Runtime
+from service.document import AlignedDocument
+from service.http.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
+from service.http.deps import RuntimeDep, StoreDep, require_api_key
+from service.http.schemas import (
     ArticleCreate,
     ArticlePublic,
     ArticlesPublic,
     ArticleSummaryPublic,
     error_responses,
 )
-from service.api.stream import wants_stream
-from service.api.translate import stream_article, translate_article
-from service.api.versions import set_etag
-from service.compose import Runtime
-from service.document import AlignedDocument
+from service.http.stream import wants_stream
+from service.http.versions import set_etag
 from service.store.articles import ArticleStatus, StoredArticle
 
 # Ids are generated hex; the bound keeps odd bytes (NUL, megabytes) away from the database.

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from service.api.articles import ArticleId
-from service.api.deps import StoreDep, require_api_key
-from service.api.schemas import error_responses
+from service.http.deps import StoreDep, require_api_key
+from service.http.schemas import error_responses
 from service.markup.exports import WRITERS, Export, ExportFormat, export
 
 router = APIRouter(

@@ -22,9 +22,9 @@ from glossary import (
     dump_glossary,
     parse_glossary,
 )
-from service.api.deps import StoreDep, require_api_key
-from service.api.schemas import GlossaryInline, error_responses
 from service.errors import GlossaryInvalid, NotFound, UnsupportedMediaType
+from service.http.deps import StoreDep, require_api_key
+from service.http.schemas import GlossaryInline, error_responses
 from service.pipeline.glossaries import DEFAULT_NAME, error_detail, resolve_glossary
 from service.store.articles import Store
 

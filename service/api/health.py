@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from service.api.deps import RuntimeDep
-from service.api.schemas import HealthPublic, ReadyPublic, error_responses
+from service.http.deps import RuntimeDep
+from service.http.schemas import HealthPublic, ReadyPublic, error_responses
 
 router = APIRouter(tags=["operations"])
 

@@ -18,14 +18,14 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from service.api.deps import RuntimeDep, require_api_key
-from service.api.schemas import InputFormat, StrictModel, UserText, error_responses
 from service.batch import outputs
 from service.batch.inputs import InputArticle, checked, read_input
 from service.batch.jobstore import Item, Job, job_key
 from service.batch.worker import JobWorker
 from service.compose import Runtime
 from service.errors import ArchiveInvalid, InputError, JobConflict, NotFound, UnsupportedMediaType
+from service.http.deps import RuntimeDep, require_api_key
+from service.http.schemas import InputFormat, StrictModel, UserText, error_responses
 from service.localise import check_target
 
 Body = TypeVar("Body", bound=BaseModel)

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from service.api.deps import RuntimeDep, require_api_key
-from service.api.schemas import StrictModel, UserText, error_responses
 from service.compose import profile
 from service.document import Localisation
 from service.errors import EmptyInput, InputTooLarge, UnknownLocale
+from service.http.deps import RuntimeDep, require_api_key
+from service.http.schemas import StrictModel, UserText, error_responses
 from service.localise import TARGETS, localise
 
 router = APIRouter(

@@ -8,13 +8,13 @@ from starlette.concurrency import run_in_threadpool
 
 from glossary import Glossary
 from service.api.articles import ArticleId
-from service.api.body import JsonBodyRoute
-from service.api.deps import RuntimeDep, require_api_key
-from service.api.schemas import StrictModel, error_responses
 from service.api.segments import SegmentId
-from service.api.versions import IfMatch
 from service.compose import Runtime
 from service.document import AlignedDocument, Segment
+from service.http.body import JsonBodyRoute
+from service.http.deps import RuntimeDep, require_api_key
+from service.http.schemas import StrictModel, error_responses
+from service.http.versions import IfMatch
 from service.pipeline import resegment
 from service.pipeline.translator import Translator
 

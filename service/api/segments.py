@@ -8,12 +8,12 @@ from fastapi import APIRouter, Depends, Path, Response
 from starlette.concurrency import run_in_threadpool
 
 from service.api.articles import ArticleId
-from service.api.body import JsonBodyRoute
-from service.api.deps import RuntimeDep, StoreDep, require_api_key
-from service.api.schemas import SegmentPublic, SegmentUpdate, error_responses
-from service.api.versions import IfMatch, set_etag
 from service.compose import Runtime
 from service.document import SegmentStatus
+from service.http.body import JsonBodyRoute
+from service.http.deps import RuntimeDep, StoreDep, require_api_key
+from service.http.schemas import SegmentPublic, SegmentUpdate, error_responses
+from service.http.versions import IfMatch, set_etag
 from service.store.articles import StoredSegment
 
 SegmentId = Annotated[str, Path(max_length=64, pattern=r"^\w+$")]

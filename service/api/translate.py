@@ -9,14 +9,14 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from glossary import Glossary
-from service.api.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
-from service.api.deps import RuntimeDep, require_api_key
 from service.api.glossaries import inline_glossary
-from service.api.schemas import InputFormat, TranslateRequest, error_responses
-from service.api.stream import Finish, streamed, wants_stream
 from service.compose import UNSET, Runtime, Unset
 from service.document import AlignedDocument
 from service.errors import EmptyInput, InputTooLarge, UnsupportedFormat
+from service.http.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
+from service.http.deps import RuntimeDep, require_api_key
+from service.http.schemas import InputFormat, TranslateRequest, error_responses
+from service.http.stream import Finish, streamed, wants_stream
 from service.localise import check_target
 from service.markup.article import Format
 from service.pipeline.glossaries import resolve_glossary
@@ -58,7 +58,7 @@ async def translate_article(
 async def stream_article(
     runtime: Runtime, request: TranslateRequest, finish: Finish, *, alignment: bool = False
 ) -> StreamingResponse:
-    """As ``translate_article``, streamed as NDJSON (``service.api.stream``)."""
+    """As ``translate_article``, streamed as NDJSON (``service.http.stream``)."""
     translator = await request_translator(runtime, request)
     fmt = cast(Format, request.format)
     article = await run_in_threadpool(read_checked, request.text, fmt, request.source_lang)

@@ -15,11 +15,11 @@ from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from service.api.deps import StoreDep
 from service.batch.jobstore import UNFINISHED, Job, JobStore
 from service.batch.outputs import inside
 from service.document import AlignedDocument
 from service.errors import InputError
+from service.http.deps import StoreDep
 from service.store.articles import Store
 from service.web.auth import require_csrf_form, require_login
 from service.web.render import PageRoute, render

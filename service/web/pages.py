@@ -11,13 +11,13 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from service.api.articles import ArticleId, store_article
-from service.api.deps import RuntimeDep, StoreDep
 from service.api.export import attachment
-from service.api.schemas import ArticleCreate
 from service.checks import quality
 from service.compose import Runtime
 from service.document import Block
 from service.errors import InputError
+from service.http.deps import RuntimeDep, StoreDep
+from service.http.schemas import ArticleCreate
 from service.markup.exports import ExportFormat, export
 from service.store.articles import HistoryEntry, StoredArticle
 from service.web.auth import require_csrf_form, require_login

@@ -1,5 +1,5 @@
 """The paste form's streamed translation: the page's script posts the German here and
-fills its rows in from the NDJSON lines as they come (``service.api.stream``); the
+fills its rows in from the NDJSON lines as they come (``service.http.stream``); the
 last line holds the stored article, whose review page it then opens."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
 from service.api.articles import store_document
-from service.api.body import JsonBodyRoute
-from service.api.deps import RuntimeDep
-from service.api.schemas import ArticleCreate, ArticlePublic
 from service.api.translate import stream_article
 from service.document import AlignedDocument
+from service.http.body import JsonBodyRoute
+from service.http.deps import RuntimeDep
+from service.http.schemas import ArticleCreate, ArticlePublic
 from service.web.auth import require_csrf_header, require_login
 
 router = APIRouter(

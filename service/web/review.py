@@ -17,14 +17,14 @@ from starlette.concurrency import run_in_threadpool
 
 from service.api import resegment
 from service.api.articles import ArticleId
-from service.api.body import JsonBodyRoute
-from service.api.deps import RuntimeDep
 from service.api.resegment import SplitRequest
-from service.api.schemas import SegmentUpdate
 from service.api.segments import SegmentId, edit_segment
-from service.api.versions import IfMatch
 from service.compose import Runtime
 from service.errors import EditConflict
+from service.http.body import JsonBodyRoute
+from service.http.deps import RuntimeDep
+from service.http.schemas import SegmentUpdate
+from service.http.versions import IfMatch
 from service.web.auth import require_csrf_header, require_login
 from service.web.highlight import row_view, term_colours
 from service.web.render import templates

@@ -11,7 +11,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.api.errors import error_response
+from service.http.errors import error_response
 from service.metrics import Metrics
 
 log = logging.getLogger("mtdesk.api")
