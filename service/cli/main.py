@@ -11,6 +11,7 @@ import typer
 from glossary import GlossaryError
 from models.errors import ModelError
 from service.cli.batch import batch
+from service.cli.check import check_command
 from service.cli.localise import localise_command
 from service.cli.options import (
     AlignmentOption,
@@ -78,6 +79,7 @@ app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
 app.command(cls=Command)(batch)
 app.command("localise", cls=Command)(localise_command)
+app.command("check", cls=Command)(check_command)
 
 
 @app.command(cls=Command)

@@ -16,6 +16,9 @@ the audit of the target it stores:
   score, so ``low_confidence`` and ``truncated`` are only kept while the target
   is still the model's output; an approved target gets no quality flags (the
   reviewer vouched for it), as an approved memory hit gets none.
+* fact checks (``service.checks.facts``): on every target, approved or not, each
+  flag with its ``findings``; the localisation changes still in the target and the
+  model's word pairs (while the target is the model's) inform them.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from typing import cast
 from glossary import Entry, Glossary, GlossaryError, compile_glossary, enforce
 from glossary.entry import KINDS, Kind
 from service.checks.protect import find_protected
-from service.checks.quality import Thresholds, quality_flags
-from service.document import AlignedDocument, Segment, Term
+from service.checks.quality import Thresholds, segment_checks
+from service.document import AlignedDocument, Localisation, Segment, Term
 from service.pipeline import carry
 
 MACHINE_ORIGINS = ("model", "memory")  # the target is still the engine's own output
@@ -35,24 +38,30 @@ MACHINE_ORIGINS = ("model", "memory")  # the target is still the engine's own ou
 class SegmentAudit:
     """Terms and flags of a segment for its current target and status."""
 
-    def __init__(self, glossary: Glossary | None, thresholds: Thresholds) -> None:
+    def __init__(
+        self, glossary: Glossary | None, thresholds: Thresholds, *, target_lang: str = "en"
+    ) -> None:
         self.matcher = compile_glossary(glossary) if glossary else None
         self.thresholds = thresholds
+        self.target_lang = target_lang
 
     def __call__(self, segment: Segment) -> Segment:
         terms, flags = self.terms(segment.source, segment.target)
-        if segment.status != "approved":
-            machine = segment.origin in MACHINE_ORIGINS
-            checked = quality_flags(
-                segment.source,
-                segment.target,
-                segment.score if machine else None,
-                self.thresholds,
-                truncated=machine and "truncated" in segment.flags,
-                verbatim=carry.protected_sources(terms),
-            )
-            flags += [flag for flag in checked if flag not in flags]
-        return segment.model_copy(update={"terms": terms, "flags": flags})
+        machine = segment.origin in MACHINE_ORIGINS
+        flags, findings = segment_checks(
+            segment.source,
+            segment.target,
+            segment.score if machine else None,
+            self.thresholds,
+            flags=flags,
+            truncated=machine and "truncated" in segment.flags,
+            reviewed=segment.status == "approved",
+            terms=terms,
+            target_lang=self.target_lang,
+            localisation=still_applied(segment),
+            alignment=segment.alignment if machine else None,  # pairs of the model's words
+        )
+        return segment.model_copy(update={"terms": terms, "flags": flags, "findings": findings})
 
     def terms(self, source: str, target: str) -> tuple[list[Term], list[str]]:
         glossary_matches = self.matcher.find(source) if self.matcher else []
@@ -69,6 +78,16 @@ class SegmentAudit:
             terms.append(term)
         # protected spans must be there exactly (carry.finish without rewriting)
         return carry.audited(target, terms, matches, protected)
+
+
+def still_applied(segment: Segment) -> list[Localisation]:
+    """The localisation changes the target still holds where they were made (an edit may
+    have rewritten one, or moved the text around it)."""
+    return [
+        change
+        for change in segment.localisation
+        if segment.target[change.target_span[0] : change.target_span[1]] == change.after
+    ]
 
 
 def recorded_glossary(document: AlignedDocument) -> Glossary | None:
