@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from service.checks.hidden import hidden_findings
 from service.checks.lost import lost_findings
-from service.checks.numbers import missing_values
+from service.checks.numbers import number_findings
 from service.document import Finding, Localisation, Term
 
 Alignment = Sequence[tuple[tuple[int, int], tuple[int, int]]]
@@ -33,16 +33,7 @@ def fact_findings(
     targets are the English for those names); ``localisation``: conventions applied
     to the English (a converted unit equals the German within its rounding);
     ``alignment``: the model's word pairs where it gave them."""
-    findings: list[Finding] = []
-    for value in missing_values(source, target):
-        findings.append(
-            Finding(
-                flag="number_mismatch",
-                source_span=None,
-                target_span=None,
-                message=f"the number {value} of the German is missing or changed in the English",
-            )
-        )
+    findings = number_findings(source, target)
     findings += lost_findings(source, target)
     findings += hidden_findings(source, target)
     return findings

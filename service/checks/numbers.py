@@ -2,24 +2,42 @@
 
 German writes ``100.000`` and ``25,7 %``, English ``100,000`` and ``25.7%``;
 a date ``02.01.2022`` may become ``2 January 2022``, ``January 2, 2022`` or
-stay as it is; ``14.30 Uhr`` becomes ``2:30 pm`` or ``14:30``. Each side is
-read with its own conventions into comparable values, and every value of the
-source must be found in the target (``missing``); extra English numbers are
-not an error (the model may spell "zwei" as "2").
+stay as it is; ``14.30 Uhr`` becomes ``2:30 pm``, ``2.30pm`` or ``14:30``;
+``minus 12 Grad`` becomes ``-12C``; ``drei`` becomes ``three`` or ``3``;
+``1,5 Millionen Euro`` becomes ``€1.5m``. Each side is read with its own
+conventions into comparable values (``Found``: a value and where it is), and
+every value of the German must be found in the English (``missing``); a
+number the English holds and the German lacks is ``extra``.
 
 Values:
-* ``Amount(value)``: a number, scaled by Millionen/Mio./Milliarden/Mrd.
-  (million, billion, bn); percent signs and words do not change the value.
-* ``Date(year, month, day)``: any part may be None ("am 3. Oktober").
+* ``Amount(value)``: a number, signed (``minus``, ``-``, ``−``, ``below
+  zero``), scaled by Millionen/Mio./Milliarden/Mrd. (million, billion, bn,
+  m); ordinals and number words (``dritten``, ``third``) are their number;
+  percent signs and words do not change it. ``approx``: a vague quantity
+  (``Dutzende`` = ``dozens``, ``Tausende`` = ``thousands``). ``unit``: a
+  metric or imperial unit after it, so that a converted figure (``-20 °C`` =
+  ``-4 °F``, ``100 km`` = ``62 miles``) equals its German within a
+  reporter's rounding.
+* ``Date(year, month, day)``: any part may be None (``am 3. Oktober``,
+  ``seit Mai``); a part the German gives must be in the English (``am 3.
+  Oktober 2025`` → ``on 3 October`` lacks the year).
 * ``Clock(hour, minute)``: 24-hour; an English time without am/pm matches
   either half of the day.
+
+Not read: numbers written as compound words (``fünfundzwanzig``), ``ein``/
+``one`` (an article as often as a number) and weekdays. An English "one",
+"first", "second" or "half" the German lacks is not an extra (the
+English says "one of", "at first", "a second time").
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
+
+from service.document import Finding
 
 MONTHS_DE = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
@@ -33,11 +51,15 @@ MONTHS_EN = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+# Month names that stand alone ("seit Mai", "since May"); English "May" only after a
+# word that makes it a month ("in May"), never the verb.
+MONTHS_DE_ALONE = [m for m in MONTHS_DE if len(m) > 4 or m in ("mai", "juni", "juli")]
+MONTHS_EN_ALONE = [m for m in MONTHS_EN if len(m) > 4 or m in ("june", "july")]
 SCALE_DE = {"million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9,
             "milliarden": 1e9, "mrd": 1e9, "billion": 1e12, "billionen": 1e12,
-            "tausend": 1e3}  # fmt: skip
+            "tausend": 1e3, "tsd": 1e3}  # fmt: skip
 SCALE_EN = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
-            "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12}  # fmt: skip
+            "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "k": 1e3}  # fmt: skip
 WORDS_EN = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -45,18 +67,63 @@ WORDS_EN = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "half": 0.5,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+    "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "single": 1,
 }  # fmt: skip
+# Words whose number is too often not a fact to be missed ("one of", "a second time").
+WEAK_EN = frozenset({"one", "first", "second", "half", "once", "single", "quarter"})
 WORDS_DE = {
-    "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
-    "hundert": 100, "tausend": 1000, "dutzend": 12,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+    "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "dutzend": 12,
+    "zweimal": 2, "dreimal": 3, "hälfte": 0.5, "drittel": 1 / 3, "viertel": 0.25,
 }  # fmt: skip
+NOUNS_DE = frozenset({"hälfte", "drittel", "viertel", "dutzend"})  # capitalised as nouns
+ORDINALS_DE = {
+    "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
+    "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "zwanzigst": 20,
+}  # fmt: skip
+APPROX_DE = {"dutzende": 12, "hunderte": 100, "tausende": 1e3, "zehntausende": 1e4,
+             "hunderttausende": 1e5, "millionen": 1e6, "milliarden": 1e9}  # fmt: skip
+APPROX_EN = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
+             "hundreds of thousands": 1e5, "millions": 1e6, "billions": 1e9}  # fmt: skip
+# Units a figure may be converted between (service.localise.units writes them);
+# the factor takes the metric figure to the imperial one.
+UNITS_DE = {
+    "°c": "degC", "grad": "degC", "km/h": "km/h", "stundenkilometer": "km/h",
+    "kilometer pro stunde": "km/h", "km²": "km2", "quadratkilometer": "km2", "km": "km",
+    "kilometer": "km", "kilometern": "km", "m": "m", "meter": "m", "metern": "m",
+    "cm": "cm", "zentimeter": "cm", "zentimetern": "cm", "kg": "kg", "kilogramm": "kg",
+    "kilo": "kg", "liter": "l", "litern": "l", "hektar": "ha",
+}  # fmt: skip
+UNITS_EN = {
+    "°f": "degF", "f": "degF", "degrees fahrenheit": "degF", "degree fahrenheit": "degF",
+    "fahrenheit": "degF", "mph": "mph", "miles per hour": "mph", "square miles": "sqmi",
+    "sq mi": "sqmi", "miles": "mile", "mile": "mile", "feet": "foot", "foot": "foot",
+    "ft": "foot", "inches": "inch", "inch": "inch", "pounds": "pound", "pound": "pound",
+    "lb": "pound", "lbs": "pound", "gallons": "gallon", "gallon": "gallon",
+    "acres": "acre", "acre": "acre",
+}  # fmt: skip
+CONVERT = {
+    ("degC", "degF"): lambda c: c * 9 / 5 + 32,
+    ("km", "mile"): lambda v: v * 0.621371,
+    ("km/h", "mph"): lambda v: v * 0.621371,
+    ("km2", "sqmi"): lambda v: v * 0.386102,
+    ("m", "foot"): lambda v: v * 3.28084,
+    ("cm", "inch"): lambda v: v * 0.393701,
+    ("kg", "pound"): lambda v: v * 2.20462,
+    ("l", "gallon"): lambda v: v * 0.264172,
+    ("ha", "acre"): lambda v: v * 2.47105,
+}
 
 
 @dataclass(frozen=True)
 class Amount:
     value: float
+    approx: bool = False
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,19 +142,56 @@ class Clock:
 
 Value = Amount | Date | Clock
 
+
+@dataclass(frozen=True)
+class Found:
+    """A value read from a text, with its offsets; ``weak``: a word such as "one"."""
+
+    value: Value
+    start: int
+    end: int
+    text: str
+    weak: bool = False
+    alternatives: tuple[Value, ...] = ()  # other readings ("1/2/2022", "80m")
+
+    def readings(self) -> tuple[Value, ...]:
+        return (self.value, *self.alternatives)
+
+
+_SP = r"[ \u00a0\u202f]"  # a space, no-break space or narrow no-break space (digit groups)
 _DE_MONTH = "|".join(sorted(MONTHS_DE, key=len, reverse=True))
 _EN_MONTH = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
-_DE_SCALE = r"(?:\s*(?P<scale>Millionen|Million|Milliarden|Milliarde|Billionen|Mio|Mrd)\b\.?)?"
-_EN_SCALE = r"(?:\s*(?P<scale>thousand|millions?|billions?|trillion|bn|mn|m)\b)?"
+_DE_MONTH_ALONE = "|".join(sorted(MONTHS_DE_ALONE, key=len, reverse=True))
+_EN_MONTH_ALONE = "|".join(m.capitalize() for m in sorted(MONTHS_EN_ALONE, key=len, reverse=True))
+_DE_SCALE = (
+    r"(?:\s*(?P<scale>Millionen|Million|Milliarden|Milliarde|Billionen|Tausend|Mio|Mrd|Tsd)\b\.?)?"
+)
+_EN_SCALE = r"(?:\s*(?P<scale>thousand|millions?|billions?|trillion|bn|mn)\b|(?P<scale>[mk])\b)?"
+# A sign: "minus 12", "-12", "−12"; never the dash of a range or a score ("18-24", "3 - 1").
+_SIGN = r"(?P<sign>(?<![\d.,]\s?)(?:[-−–](?=\d)|\bminus\s+(?=\d)))?"
+_EN_APPROX = "|".join(sorted(APPROX_EN, key=len, reverse=True)).replace(" ", r"\s+")
+_DE_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_DE), key=len, reverse=True))
+_EN_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_EN), key=len, reverse=True))
+_DE_NUMBER = (
+    rf"(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
+    r"|(?<![\d.,])\d+(?:,\d+)?"
+)
+_EN_NUMBER = (
+    rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
+    r"|(?<![\d.,])\d+(?:\.\d+)?"
+)
 
 GERMAN = regex.compile(
     rf"""
     (?P<date>\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})?(?!\d))
   | (?P<ldate>\b(?P<ld>\d{{1,2}})\.\s*(?P<lm>{_DE_MONTH})\b\.?(?:\s+(?P<ly>\d{{4}}))?)
-  | (?P<mdate>\b(?P<mm>{_DE_MONTH})\b\.?\s+(?P<my>\d{{4}})\b)
+  | (?P<mdate>\b(?P<mm>{_DE_MONTH_ALONE})\b(?:\s+(?P<my>\d{{4}})\b)?)
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s*Uhr\b)
-  | (?P<num>(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|(?<![\d.,])\d+(?:,\d+)?){_DE_SCALE}
+  | (?P<num>{_SIGN}(?P<digits>{_DE_NUMBER}){_DE_SCALE})
+        (?:\s*(?P<unit>{_DE_UNIT})\b)?
+  | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
   | (?P<word>\b(?:{"|".join(WORDS_DE)})\b)
+  | (?P<ordinal>\b(?P<ord>{"|".join(ORDINALS_DE)})(?:e[nrms]?\b|(?=\p{{Ll}}+ste[nrms]?\b)))
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -98,110 +202,266 @@ ENGLISH = regex.compile(
   | (?P<date>\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})\b)
   | (?P<dm>\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_EN_MONTH})\b\.?
         (?:,?\s+(?P<dy>\d{{4}}))?)
-  | (?P<md>\b(?P<mdm>{_EN_MONTH})\b\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b
+  | (?P<md>\b(?P<mdm>{_EN_MONTH})\b\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d)
         (?:,?\s+(?P<mdy>\d{{4}}))?)
   | (?P<my>\b(?P<mym>{_EN_MONTH})\b\.?\s+(?P<myy>\d{{4}})\b)
+  | (?P<month>(?:(?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Oo]f|[Bb]y|[Ll]ast|[Nn]ext
+        |[Ee]arly|[Ll]ate|[Mm]id|[Tt]ill|[Bb]efore|[Aa]fter|[Tt]his|[Ee]nd\ of)\s)May
+        |(?-i:{_EN_MONTH_ALONE}))\b)
+  | (?P<hms>\b(?P<hh>\d{{1,2}}):(?P<hm>\d{{2}}):(?P<hs>\d{{2}})\b)
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s*(?P<half>[ap]\.?\s?m\b\.?)
-      |\b(?P<h24>\d{{1,2}}):(?P<min24>\d{{2}})(?:\s*(?:hours|hrs|h)\b)?(?!\d|[.,]\d))
-  | (?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?){_EN_SCALE}
+      |\b(?P<h24>\d{{1,2}}):(?P<min24>\d{{2}})(?:\s*(?:hours|hrs|h)\b)?(?!\d|[.,]\d)
+      |\b(?P<oh>\d{{1,2}})\s*o'clock\b)
+  | (?P<num>{_SIGN}(?P<digits>{_EN_NUMBER}){_EN_SCALE})
+        (?:\s*(?P<unit>{_EN_UNIT})\b)?(?P<below>\s+degrees\s+below\s+(?:zero|freezing))?
   | (?P<noon>\b(?:noon|midday)\b) | (?P<midnight>\bmidnight\b)
+  | (?P<approx>\b(?:{_EN_APPROX})\b)
+  | (?P<fraction>\b(?:a|one)\s+(?P<part>third|quarter|half)\b)
   | (?P<word>\b(?:{"|".join(WORDS_EN)})\b)
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 
-def german_values(text: str) -> list[Value]:
-    """The numbers, dates and times of a German sentence, in order."""
-    values: list[Value] = []
+def german_found(text: str) -> list[Found]:
+    """The numbers, dates and times of a German sentence, in order, with offsets."""
+    found: list[Found] = []
     for match in GERMAN.finditer(text):
-        group = match.lastgroup
-        if match["date"] and valid_date(match["d"], match["m"]):
-            year = match["y"]
-            values.append(Date(full_year(year), int(match["m"]), int(match["d"])))
-        elif match["date"]:
-            values += [Amount(float(match["d"])), Amount(float(match["m"]))]
-        elif match["ldate"]:
-            ly = match["ly"]
-            day, month = int(match["ld"]), MONTHS_DE[match["lm"].lower()]
-            values.append(Date(int(ly) if ly else None, month, day))
-        elif match["mdate"]:
-            values.append(Date(int(match["my"]), MONTHS_DE[match["mm"].lower()], None))
-        elif match["time"]:
-            values.append(Clock(int(match["h"]), int(match["min"] or 0)))
-        elif match["num"]:
-            number = float(match["num"].replace(".", "").replace(",", "."))
-            scale = SCALE_DE.get((match["scale"] or "").lower().rstrip("."), 1)
-            values.append(Amount(number * scale))
-        elif group == "word" or match["word"]:
-            values.append(Amount(WORDS_DE[match["word"].lower()]))
-    return values
+        found += _german(match)
+    return found
 
 
-def english_values(text: str) -> list[Value]:
-    """The numbers, dates and times of an English sentence (several readings allowed)."""
-    values: list[Value] = []
+def _german(match: regex.Match[str]) -> Iterator[Found]:
+    start, end, text = match.start(), match.end(), match.group()
+    if match["date"] and valid_date(match["d"], match["m"]):
+        yield Found(Date(full_year(match["y"]), int(match["m"]), int(match["d"])), start, end, text)
+    elif match["date"]:
+        for group in ("d", "m", "y"):
+            if match[group]:
+                low, high = match.span(group)
+                yield Found(Amount(float(match[group])), low, high, match[group])
+    elif match["ldate"]:
+        ly = match["ly"]
+        day, month = int(match["ld"]), MONTHS_DE[match["lm"].lower()]
+        yield Found(Date(int(ly) if ly else None, month, day), start, end, text)
+    elif match["mdate"]:
+        year = int(match["my"]) if match["my"] else None
+        yield Found(Date(year, MONTHS_DE[match["mm"].lower()], None), start, end, text)
+    elif match["time"]:
+        yield Found(Clock(int(match["h"]), int(match["min"] or 0)), start, end, text)
+    elif match["num"]:
+        number = float(regex.sub(r"[.\s\u202f]", "", match["digits"]).replace(",", "."))
+        scale = SCALE_DE.get((match["scale"] or "").lower().rstrip("."), 1)
+        unit = UNITS_DE.get((match["unit"] or "").lower())
+        value = number * scale * (-1 if match["sign"] else 1)
+        yield Found(Amount(value, unit=unit), start, end, text)
+    elif match["approx"]:
+        yield Found(Amount(APPROX_DE[text.lower()], approx=True), start, end, text)
+    elif match["ordinal"]:
+        yield Found(Amount(ORDINALS_DE[match["ord"].lower()]), start, end, text)
+    elif match["word"] and (text[0].islower() or text.lower() in NOUNS_DE or _starts(match)):
+        yield Found(Amount(WORDS_DE[text.lower()]), start, end, text)
+
+
+def _starts(match: regex.Match[str]) -> bool:
+    """A capitalised number word is one at the start of a sentence; elsewhere it is a
+    noun ("die Elf", the team; "die Acht", the figure)."""
+    before = match.string[: match.start()].rstrip(' „"»«“(')
+    return not before or before[-1] in ".!?:"
+
+
+def english_found(text: str) -> list[Found]:
+    """The numbers, dates and times of an English sentence, in order, with offsets."""
+    found: list[Found] = []
     for match in ENGLISH.finditer(text):
-        if match["iso"]:
-            values.append(Date(int(match["iy"]), int(match["im"]), int(match["id"])))
-        elif match["slash"]:  # 1/2/2022: US month first, or day first; accept either
-            a, b, year = int(match["sa"]), int(match["sb"]), full_year(match["sy"])
-            values += [Date(year, a, b), Date(year, b, a)]
-        elif match["date"]:
-            values.append(Date(int(match["y"]), int(match["m"]), int(match["d"])))
-        elif match["dm"]:
-            year = int(match["dy"]) if match["dy"] else None
-            values.append(Date(year, MONTHS_EN[match["dmm"].lower()], int(match["dd"])))
-        elif match["md"]:
-            year = int(match["mdy"]) if match["mdy"] else None
-            values.append(Date(year, MONTHS_EN[match["mdm"].lower()], int(match["mdd"])))
-        elif match["my"]:
-            values.append(Date(int(match["myy"]), MONTHS_EN[match["mym"].lower()], None))
-        elif match["time"]:
-            values.append(english_clock(match))
-        elif match["num"]:
-            number = float(match["num"].replace(",", ""))
-            scale = SCALE_EN.get((match["scale"] or "").lower(), 1)
-            values.append(Amount(number * scale))
-        elif match["noon"] or match["midnight"]:  # "12 Uhr" localised as "noon"
-            values.append(Clock(12 if match["noon"] else 0, 0))
-        elif match["word"]:
-            values.append(Amount(WORDS_EN[match["word"].lower()]))
-    return values
+        found += _english(match)
+    return found
+
+
+def _english(match: regex.Match[str]) -> Iterator[Found]:
+    start, end, text = match.start(), match.end(), match.group()
+    if match["iso"]:
+        yield Found(Date(int(match["iy"]), int(match["im"]), int(match["id"])), start, end, text)
+    elif match["slash"]:  # 1/2/2022: US month first, or day first; accept either
+        a, b, year = int(match["sa"]), int(match["sb"]), full_year(match["sy"])
+        yield Found(Date(year, a, b), start, end, text, alternatives=(Date(year, b, a),))
+    elif match["date"]:
+        yield Found(Date(int(match["y"]), int(match["m"]), int(match["d"])), start, end, text)
+    elif match["dm"]:
+        year = int(match["dy"]) if match["dy"] else None
+        date = Date(year, MONTHS_EN[match["dmm"].lower()], int(match["dd"]))
+        yield Found(date, start, end, text)
+    elif match["md"]:
+        year = int(match["mdy"]) if match["mdy"] else None
+        date = Date(year, MONTHS_EN[match["mdm"].lower()], int(match["mdd"]))
+        yield Found(date, start, end, text)
+    elif match["my"]:
+        date = Date(int(match["myy"]), MONTHS_EN[match["mym"].lower()], None)
+        yield Found(date, start, end, text)
+    elif match["month"]:
+        yield Found(Date(None, MONTHS_EN[text.lower()], None), start, end, text)
+    elif match["hms"]:  # a race time, 2:19:44: three numbers
+        for group in ("hh", "hm", "hs"):
+            low, high = match.span(group)
+            yield Found(Amount(float(match[group])), low, high, match[group])
+    elif match["time"]:
+        yield Found(english_clock(match), start, end, text)
+    elif match["num"]:
+        yield _english_amount(match)
+    elif match["noon"] or match["midnight"]:  # "12 Uhr" localised as "noon"
+        yield Found(Clock(12 if match["noon"] else 0, 0), start, end, text)
+    elif match["approx"]:
+        words = " ".join(text.lower().split())
+        yield Found(Amount(APPROX_EN[words], approx=True), start, end, text)
+    elif match["fraction"]:
+        part = {"third": 1 / 3, "quarter": 0.25, "half": 0.5}[match["part"].lower()]
+        yield Found(Amount(part), start, end, text, weak=True)
+    elif match["word"]:
+        word = text.lower()
+        yield Found(Amount(WORDS_EN[word]), start, end, text, weak=word in WEAK_EN)
+
+
+def _english_amount(match: regex.Match[str]) -> Found:
+    number = float(regex.sub(r"[,\s\u202f]", "", match["digits"]))
+    scale_word = match["scale"] or ""
+    unit = UNITS_EN.get((match["unit"] or "").lower())
+    if unit == "degF" and match["unit"].lower() == "f" and match["unit"] != "F":
+        unit = None
+    sign = -1 if match["sign"] or match["below"] else 1
+    value = Amount(number * SCALE_EN.get(scale_word.lower(), 1) * sign, unit=unit)
+    alternatives: tuple[Value, ...] = ()
+    if scale_word in ("m", "k", "M"):  # €1.5m, but 80m may be metres: either reading
+        alternatives = (Amount(number * sign),)
+    return Found(value, match.start(), match.end(), match.group(), alternatives=alternatives)
 
 
 def english_clock(match: regex.Match[str]) -> Clock:
     if match["h24"]:
         return Clock(int(match["h24"]), int(match["min24"]), half_known=int(match["h24"]) > 12)
+    if match["oh"]:
+        return Clock(int(match["oh"]), 0, half_known=False)
     hour, minute = int(match["h"]) % 12, int(match["min"] or 0)
     if match["half"].lower().startswith("p"):
         hour += 12
     return Clock(hour, minute)
 
 
-def missing_values(source: str, target: str) -> list[Value]:
-    """Values of the German ``source`` that the English ``target`` lacks or changed."""
-    available = english_values(target)
-    missing = []
-    for value in german_values(source):
-        found = next((got for got in available if same(value, got)), None)
+def german_values(text: str) -> list[Value]:
+    """The numbers, dates and times of a German sentence, in order."""
+    return [found.value for found in german_found(text)]
+
+
+def english_values(text: str) -> list[Value]:
+    """The numbers, dates and times of an English sentence (several readings allowed)."""
+    return [value for found in english_found(text) for value in found.readings()]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What the English lacks of the German, and holds besides: ``changed`` pairs a
+    German value with the English one of the same kind left over where it was."""
+
+    missing: list[Found]
+    changed: list[tuple[Found, Found]]
+    extra: list[Found]
+    year_dropped: list[tuple[Found, Found]]  # German date, English date without its year
+
+
+def compare(source: str, target: str) -> Comparison:
+    """Match each value of the German to one of the English, one to one."""
+    german = german_found(source)
+    english = english_found(target)
+    available = list(english)
+    unmatched: list[Found] = []
+    for value in german:
+        found = next((got for got in available if _same_found(value, got)), None)
         if found is None:
-            missing.append(value)
+            unmatched.append(value)
         else:
             available.remove(found)
-    return missing
+    year_dropped: list[tuple[Found, Found]] = []
+    still: list[Found] = []
+    for value in unmatched:  # a date whose year the English writes apart, or dropped
+        pair = _split_date(value, available)
+        if pair is None:
+            still.append(value)
+        elif pair[1] is None:
+            year_dropped.append((value, pair[0]))
+            available.remove(pair[0])
+        else:
+            available.remove(pair[0])
+            available.remove(pair[1])
+    extra = [
+        found for found in available if not found.weak and not _conversion_of_any(found, german)
+    ]
+    changed: list[tuple[Found, Found]] = []
+    missing: list[Found] = []
+    for value in still:
+        partner = next((e for e in extra if _kind(e.value) == _kind(value.value)), None)
+        if partner is None:
+            missing.append(value)
+        else:
+            extra.remove(partner)
+            changed.append((value, partner))
+    return Comparison(missing, changed, extra, year_dropped)
+
+
+def missing_values(source: str, target: str) -> list[Value]:
+    """Values of the German ``source`` that the English ``target`` lacks or changed."""
+    comparison = compare(source, target)
+    lost = comparison.missing + [german for german, _ in comparison.changed]
+    lost += [german for german, _ in comparison.year_dropped]
+    return [found.value for found in sorted(lost, key=lambda found: found.start)]
+
+
+def _same_found(german: Found, english: Found) -> bool:
+    return any(same(german.value, reading) for reading in english.readings())
+
+
+def _split_date(german: Found, available: list[Found]) -> tuple[Found, Found | None] | None:
+    """For a German date with a year: the English date that has its day and month but
+    no year, and the English year apart (or None: the year is dropped)."""
+    value = german.value
+    if not isinstance(value, Date) or value.year is None:
+        return None
+    partial = Date(None, value.month, value.day)
+    for found in available:
+        reading = found.value
+        if isinstance(reading, Date) and reading.year is None and same(partial, reading):
+            year = next(
+                (
+                    other
+                    for other in available
+                    if isinstance(other.value, Amount) and other.value.value == value.year
+                ),
+                None,
+            )
+            return found, year
+    return None
+
+
+def _conversion_of_any(english: Found, german: list[Found]) -> bool:
+    """An imperial figure beside its metric one ("30 kilometres (19 miles)")."""
+    value = english.value
+    if not isinstance(value, Amount) or value.unit is None:
+        return False
+    return any(same(g.value, value) for g in german)
+
+
+def _kind(value: Value) -> str:
+    return type(value).__name__
 
 
 def same(german: Value, english: Value) -> bool:
     if isinstance(german, Amount):
         if isinstance(english, Amount):
-            return abs(german.value - english.value) <= 1e-9 * max(1.0, abs(german.value))
+            return _same_amount(german, english)
         if isinstance(english, Date):  # a bare year or day the English put into a date
-            return german.value in (english.year, english.day)
+            return german.value in (english.year, english.day) and not german.approx
         return False
     if isinstance(german, Date):
         return isinstance(english, Date) and all(
-            g is None or e is None or g == e
+            g is None or g == e
             for g, e in (
                 (german.year, english.year),
                 (german.month, english.month),
@@ -219,6 +479,19 @@ def same(german: Value, english: Value) -> bool:
     return False
 
 
+def _same_amount(german: Amount, english: Amount) -> bool:
+    if german.approx or english.approx:
+        return german.approx == english.approx and german.value == english.value
+    if english.unit is not None and german.unit is not None and english.unit != german.unit:
+        convert = CONVERT.get((german.unit, english.unit))
+        if convert is None:
+            return False
+        expected = convert(german.value)
+        # a reporter's rounding: whole numbers from 10, one decimal below
+        return abs(expected - english.value) <= (0.5 if abs(expected) >= 10 else 0.05) + 1e-9
+    return abs(german.value - english.value) <= 1e-9 * max(1.0, abs(german.value))
+
+
 def valid_date(day: str, month: str) -> bool:
     return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
 
@@ -227,3 +500,44 @@ def full_year(year: str | None) -> int | None:
     if not year:
         return None
     return int(year) if len(year) == 4 else 2000 + int(year)
+
+
+def number_findings(source: str, target: str) -> list[Finding]:
+    """``number_mismatch`` findings, each saying which value and where."""
+    comparison = compare(source, target)
+    findings = []
+    for german, english in comparison.year_dropped:
+        year = german.value.year if isinstance(german.value, Date) else None
+        findings.append(
+            _finding(german, english, f"the year {year} of the German is missing in the English")
+        )
+    for german, english in comparison.changed:
+        message = f"the {_describe(german)} of the German is {english.text} in the English"
+        findings.append(_finding(german, english, message))
+    for german in comparison.missing:
+        message = f"the {_describe(german)} of the German is missing in the English"
+        findings.append(_finding(german, None, message))
+    for english in comparison.extra:
+        message = f"the English {_describe(english)} is not in the German"
+        findings.append(_finding(None, english, message))
+    return sorted(findings, key=lambda f: (f.source_span or (len(source), 0), f.target_span))
+
+
+def _finding(german: Found | None, english: Found | None, message: str) -> Finding:
+    return Finding(
+        flag="number_mismatch",
+        source_span=(german.start, german.end) if german else None,
+        target_span=(english.start, english.end) if english else None,
+        message=message,
+    )
+
+
+def _describe(found: Found) -> str:
+    value = found.value
+    if isinstance(value, Date):
+        if value.year is not None and value.month is None:
+            return f"year {found.text}"
+        return f"date {found.text}"
+    if isinstance(value, Clock):
+        return f"time {found.text}"
+    return f"number {found.text}"
