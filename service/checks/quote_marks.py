@@ -1,0 +1,123 @@
+"""Quotations: ``quote_mismatch`` when a quotation of the German is not a quotation
+in the English, with its marks.
+
+Both sides are scanned for paired marks: German „…“ „…” »…« «…» ‚…‘ “…” "…",
+English “…” "…" ‘…’ '…' (British style) and the German marks kept. An apostrophe
+("Ukraine's", "citizens' ") is no quotation mark: a single mark opens only
+before a word, after a space or bracket, and closes only before a space or
+punctuation. Flagged:
+
+* the English has fewer quotations than the German (dropped marks, or the quote
+  turned into reported speech: "they would never cede territory");
+* a quotation mark without its pair in the English (a closing mark lost);
+* the English quotes more than the German does (words put in marks);
+* a quotation whose English is less than half or more than twice as long as its
+  German (the narrator's words merged in, or most of the quote left outside).
+
+Misses: a quotation whose marks stay but whose words change (that is for the
+other checks), and a title the German quotes and the English writes in italics
+(flagged, although a house style may allow it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.document import Finding
+
+_GERMAN_PAIRS = {"„": "“”", "»": "«", "«": "»", "‚": "‘’", "“": "”"}
+_ENGLISH_PAIRS = {"“": "”", "„": "“”", "»": "«", "«": "»"}
+_WORD_START = str.isalnum
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # of the opening mark
+    end: int  # after the closing mark
+
+    def inside(self, text: str) -> str:
+        return text[self.start + 1 : self.end - 1]
+
+
+def scan(text: str, *, english: bool) -> tuple[list[Quotation], list[int]]:
+    """The quotations of ``text`` (outermost and nested) and the offsets of marks
+    left without a pair."""
+    pairs = _ENGLISH_PAIRS if english else _GERMAN_PAIRS
+    stack: list[tuple[str, int]] = []  # (closers, offset of the opening mark)
+    quotations: list[Quotation] = []
+    for index, char in enumerate(text):
+        if stack and char in stack[-1][0] and _may_close(text, index, char):
+            _, start = stack.pop()
+            quotations.append(Quotation(start, index + 1))
+        elif char in pairs and not (char == "«" and stack and stack[-1][0] == "«"):
+            stack.append((pairs[char], index))
+        elif char == '"' or (char in "'‘" and english):
+            closer = "'" if char == "'" else "’" if char == "‘" else '"'
+            if char != '"' and not _may_open(text, index):
+                continue
+            stack.append((closer, index))
+    return sorted(quotations, key=lambda q: q.start), [start for _, start in stack]
+
+
+def _may_open(text: str, index: int) -> bool:
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and _WORD_START(after)
+
+
+def _may_close(text: str, index: int, char: str) -> bool:
+    if char not in "'’":
+        return True
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def quote_findings(source: str, target: str) -> list[Finding]:
+    german, german_open = scan(source, english=False)
+    english, english_open = scan(target, english=True)
+    findings: list[Finding] = []
+    for offset in english_open:
+        findings.append(
+            Finding(
+                flag="quote_mismatch",
+                source_span=None,
+                target_span=(offset, offset + 1),
+                message=f"the quotation mark {target[offset]} of the English has no pair",
+            )
+        )
+    if len(english) < len(german):
+        lost = german[len(english)]
+        findings.append(
+            Finding(
+                flag="quote_mismatch",
+                source_span=(lost.start, lost.end),
+                target_span=None,
+                message=f"the quotation {source[lost.start : lost.end]} of the German is not "
+                "a quotation in the English",
+            )
+        )
+    elif len(english) > len(german) and not german_open:
+        added = english[len(german)]
+        findings.append(
+            Finding(
+                flag="quote_mismatch",
+                source_span=None,
+                target_span=(added.start, added.end),
+                message=f"the English quotes {target[added.start : added.end]} where the German "
+                "has no quotation",
+            )
+        )
+    else:
+        for de, en in zip(german, english, strict=False):
+            inside_de, inside_en = len(de.inside(source)), len(en.inside(target))
+            if inside_de >= 15 and not 0.5 <= inside_en / inside_de <= 2.0:
+                findings.append(
+                    Finding(
+                        flag="quote_mismatch",
+                        source_span=(de.start, de.end),
+                        target_span=(en.start, en.end),
+                        message=f"the quotation {source[de.start : de.end]} of the German is "
+                        f"{target[en.start : en.end]} in the English: not the same words",
+                    )
+                )
+    return findings
