@@ -79,7 +79,7 @@ def test_sigkill_mid_run_then_rerun_yields_every_article_once(tmp_path: Path) ->
 
     other = run_cli(*command[3:-4], "--model", str(tmp_path / "another"), env=ENV)
     assert other.returncode == 2
-    assert "started differently (model was 'toy'" in other.stderr.decode()
+    assert "started differently (it was started with the model 'toy'" in other.stderr.decode()
 
 
 def test_a_file_that_is_no_archive_is_refused(tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_failed_articles_are_reported_then_retried_after_a_fix(tmp_path: Path) -
 
     first = run_cli(*command, env=ENV)
     assert first.returncode == 0, first.stderr.decode()
-    assert "1 articles done, 2 failed" in first.stdout.decode()
+    assert "1 article done, 2 failed" in first.stdout.decode()
     failures = [line for line in first.stderr.decode().splitlines() if " failed: " in line]
     assert sorted(failures) == [  # in the order they fail: articles run concurrently
         "mtdesk: article 'b.txt' failed: not UTF-8: invalid continuation byte",

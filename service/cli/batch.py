@@ -29,11 +29,12 @@ from service.cli.options import (
     fail,
     settings_with,
 )
+from service.cli.words import counted
 from service.errors import JobConflict
 
 if TYPE_CHECKING:
     from glossary import Glossary
-    from service.batch.jobstore import JobStore
+    from service.batch.jobstore import Job, JobStore
     from service.batch.local import ArticleOptions
     from service.batch.runner import Executor
     from service.settings import Settings
@@ -134,25 +135,32 @@ def batch(
             )
             unreadable(jobs.failures(job.id))
         else:
-            check_same(
-                job.input, job.model, job.glossary_version, str(source), settings.model, version
-            )
+            check_same(job, str(source), settings.model, chosen)
         if retry_failed:
             requeued = jobs.retry_failed(job.id, read_input(source), settings.max_chars)
-            typer.echo(f"job {job.id}: {requeued} failed articles to retry", err=True)
+            typer.echo(f"job {job.id}: {counted(requeued, 'failed article')} to retry", err=True)
             unreadable(jobs.failures(job.id))
             job = jobs.job(job.id)
         if job.state == "done":
-            typer.echo(f"job {job.id}: all {job.total} articles already done", err=True)
-            summary(jobs.job(job.id).counts, out)
+            typer.echo(f"job {job.id}: {already_done(job.counts)}", err=True)
+            summary(job.counts, out)
             return
         options = ArticleOptions(source_lang.value, describe=cli_message)
-        if executor is ExecutorKind.ray:
-            workers = workers or RAY_ACTORS
-            run_ray(store, jobs, job.id, settings, chosen, workers, ray_address, options)
-        else:
-            workers = workers or ARTICLES_IN_FLIGHT
-            run_local(store, jobs, job.id, settings, chosen, workers, options)
+        try:
+            if executor is ExecutorKind.ray:
+                workers = workers or RAY_ACTORS
+                run_ray(store, jobs, job.id, settings, chosen, workers, ray_address, options)
+            else:
+                workers = workers or ARTICLES_IN_FLIGHT
+                run_local(store, jobs, job.id, settings, chosen, workers, options)
+        except KeyboardInterrupt:  # Ctrl-C: the claimed articles are back in the queue
+            stopped = jobs.job(job.id)
+            typer.echo(
+                f"mtdesk: interrupted after {stopped.finished} of "
+                f"{counted(stopped.total, 'article')}; run the same command again to continue",
+                err=True,
+            )
+            raise typer.Exit(130) from None
         summary(jobs.job(job.id).counts, out)
     finally:
         store.close()
@@ -164,33 +172,47 @@ def unreadable(failures: list[dict[str, str]]) -> None:
         typer.echo(f"mtdesk: article {failure['id']!r} failed: {failure['error']}", err=True)
 
 
-def check_same(
-    input: str,
-    model: str,
-    glossary: str | None,
-    source: str,
-    new_model: str,
-    new_glossary: str | None,
-) -> None:
-    """A re-run continues the job only with what started it."""
-    differences = {
-        name: (was, now)
-        for name, was, now in (
-            ("input", input, source),
-            ("model", model, new_model),
-            ("glossary version", glossary, new_glossary),
+def already_done(counts: dict[str, int]) -> str:
+    """What a finished job holds, said when it is run again."""
+    done, failed = counts.get("done", 0), counts.get("failed", 0)
+    if not failed:
+        return f"all {counted(done, 'article')} already done"
+    return (
+        f"finished earlier: {counted(done, 'article')} done, {failed} failed; "
+        "give --retry-failed to try the failed ones again"
+    )
+
+
+def check_same(job: Job, source: str, model: str, glossary: Glossary | None) -> None:
+    """A re-run continues the job only with what started it; each difference is said
+    in words (names, not versions)."""
+    differences: dict[str, str] = {}
+    if job.input != source:
+        differences["input"] = f"it was started on {job.input}, this run reads {source}"
+    if job.model != model:
+        differences["model"] = (
+            f"it was started with the model {job.model!r}, this run has {model!r}"
         )
-        if was != now
-    }
+    version = glossary.version if glossary else None
+    if job.glossary_version != version:
+        differences["glossary"] = glossary_change(job.glossary_name, glossary)
     if differences:
-        what = "; ".join(
-            f"{name} was {was!r}, now {now!r}" for name, (was, now) in differences.items()
-        )
         raise JobConflict(
-            f"the output directory holds a job started differently ({what}); "
+            f"the output directory holds a job started differently "
+            f"({'; '.join(differences.values())}); "
             "continue it as it was started, or give another --out",
-            detail={name: {"was": was, "now": now} for name, (was, now) in differences.items()},
+            detail={"differences": differences},
         )
+
+
+def glossary_change(was: str | None, now: Glossary | None) -> str:
+    if was is None:
+        return f"it was started without a glossary, this run has {now and now.name!r}"
+    if now is None:
+        return f"it was started with the glossary {was!r}, this run has none (--no-glossary)"
+    if was == now.name:
+        return f"the glossary {was!r} has changed since the job started"
+    return f"it was started with the glossary {was!r}, this run has {now.name!r}"
 
 
 def run_local(
@@ -250,9 +272,12 @@ def run_with_progress(jobs: JobStore, job_id: str, executor: Executor) -> None:
 
     job = jobs.job(job_id)
     progress = BatchProgress(job.total, job.finished)
-    Runner(jobs, executor, observer=progress, on_failure=progress.failed).run(job_id)
+    try:
+        Runner(jobs, executor, observer=progress, on_failure=progress.failed).run(job_id)
+    finally:  # an interrupted run leaves the bar where it stopped
+        progress.close()
 
 
 def summary(counts: dict[str, int], out: Path) -> None:
     done, failed = counts.get("done", 0), counts.get("failed", 0)
-    typer.echo(f"{done} articles done, {failed} failed; report: {out / 'report.json'}")
+    typer.echo(f"{counted(done, 'article')} done, {failed} failed; report: {out / 'report.json'}")

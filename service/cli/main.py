@@ -39,6 +39,7 @@ from service.cli.options import (
     settings_with,
     stored_lookup,
 )
+from service.cli.words import counted, plural
 from service.errors import EmptyInput, GlossaryInvalid, InputTooLarge, MtdeskError, NotGerman
 from service.pipeline.glossaries import DEFAULT_NAME
 
@@ -143,8 +144,9 @@ def translate(
         engine.close()
     if output_format is OutputFormat.json:
         typer.echo(document.model_dump_json(indent=2))
-    else:
-        typer.echo(document.target_document)
+    else:  # the English ends as the German did: a final newline is not doubled
+        english = document.target_document
+        typer.echo(english, nl=not english.endswith("\n"))
 
 
 @glossary_app.command("import", cls=Command)
@@ -166,7 +168,8 @@ def import_glossary(
     created = open_store(settings_with()).put_glossary(glossary)
     verb = "stored" if created else "replaced"
     version = glossary.version[:12]
-    typer.echo(f"{verb} glossary {glossary.name!r}: {len(glossary)} entries, version {version}")
+    entries = counted(len(glossary), "entry")
+    typer.echo(f"{verb} glossary {glossary.name!r}: {entries}, version {version}")
 
 
 @glossary_app.command("list", cls=Command)
@@ -175,12 +178,20 @@ def list_glossaries() -> None:
     from glossary import default_glossary
 
     default = default_glossary()
-    typer.echo(f"{default.name:30} {len(default):6} entries  {default.version[:12]}  shipped")
+    typer.echo(glossary_row(default.name, len(default), default.version, "shipped"))
     settings = settings_with()
     if not database_exists(settings.db):
         return
     for info in open_store(settings).glossaries():
-        typer.echo(f"{info.name:30} {info.entries:6} entries  {info.version[:12]}  stored")
+        typer.echo(glossary_row(info.name, info.entries, info.version, "stored"))
+
+
+def glossary_row(name: str, entries: int, version: str, where: str) -> str:
+    return f"{name:30} {entries:6} {plural('entry', entries):7}  {version[:12]}  {where}"
+
+
+# `glossary check`'s TSV: character offsets in the text, the form found there, and the entry
+CHECK_COLUMNS = ("offsets", "found", "source", "target", "kind")
 
 
 @glossary_app.command("check", cls=Command)
@@ -197,6 +208,7 @@ def check_glossary(
         fail("no glossary to check against")
     text = read_input(source)
     matcher = compile_glossary(chosen)
+    typer.echo("\t".join(CHECK_COLUMNS))
     for span in split_sentences(text):
         for match in matcher.find(text[span.start : span.end]):
             start, end = span.start + match.start, span.start + match.end

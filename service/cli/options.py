@@ -36,6 +36,24 @@ class Command(TyperCommand):
             for piece in super().collect_usage_pieces(ctx)
         ]
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """A bad option value is said as click says it, without pydantic's "Value error, "
+        (typer checks choices through pydantic)."""
+        try:
+            parsed: list[str] = super().parse_args(ctx, args)
+        except typer.BadParameter as error:
+            error.message = error.message.removeprefix("Value error, ")
+            raise
+        return parsed
+
+    def invoke(self, ctx: Any) -> Any:
+        """Ctrl-C: a line that says so (typer would exit 130 in silence)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            typer.echo("mtdesk: interrupted", err=True)
+            raise typer.Exit(130) from None
+
 
 def from_setting(name: str, text: str) -> str:
     """Help for an option that overrides a setting: its default and its variable."""
