@@ -61,7 +61,9 @@ class Term(BaseModel):
     status: TermStatus
 
 
-LocalisationRule = Literal["spelling", "date", "time", "money", "unit", "quotes", "headline"]
+LocalisationRule = Literal[
+    "spelling", "date", "time", "money", "unit", "number", "quotes", "punctuation", "headline"
+]
 
 
 class Localisation(BaseModel):

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
+import regex
+
 from service.document import Localisation
-from service.localise.dates import ambiguous_dates, date_edits
+from service.localise.dates import ambiguous_dates, date_edits, relative_edits
 from service.localise.edits import Edit, Span, apply, choose, shift_span
 from service.localise.german import source_spans
-from service.localise.headlines import headline_edits
+from service.localise.headlines import headline_edits, headline_names
 from service.localise.money import money_edits
+from service.localise.numbers import number_edits
 from service.localise.profile import Profile
-from service.localise.quotes import quote_edits
+from service.localise.quotes import punctuation_edits, quote_edits
 from service.localise.spelling import spelling_edits
 from service.localise.times import time_edits
 from service.localise.units import unit_edits
+
+
+@dataclass(frozen=True)
+class Note:
+    note: str  # "number_too_large"
+    text: str
+    span: Span
+    message: str
 
 
 @dataclass
@@ -24,6 +36,7 @@ class Localised:
     changes: list[Localisation]
     flags: list[str] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)  # as made, over the text before
+    notes: list[Note] = field(default_factory=list)  # what was left as it is, and why
 
     def shift(self, span: Span) -> Span:
         """Where a span of the text before (one no change touched) lies in ``text``."""
@@ -38,22 +51,33 @@ def localise(
     source: str | None = None,
     headline: bool = False,
     names: Collection[str] = (),
+    article: str = "",
+    published: datetime.date | None = None,
 ) -> Localised:
-    """``text`` in ``profile``'s conventions; ``protected`` spans stay as they are.
+    """``text`` in ``profile``'s conventions; ``protected`` spans stay as they are (the
+    caller's detector: ``service.pipeline.localising.english_protected``).
 
     ``source`` (the German) gives changes their ``source_span``; ``headline`` applies the
-    profile's headline case, keeping ``names`` capitalised."""
+    profile's headline case, keeping ``names`` capitalised and the names that ``article``
+    (the rest of the story) and ``source`` show; ``published`` (the article's date) lets
+    a style name the day of "yesterday"."""
     proposed = [
         *money_edits(text, profile),
         *unit_edits(text, profile),
         *date_edits(text, profile),
+        *relative_edits(text, profile, published),
         *time_edits(text, profile.times),
+        *number_edits(text, profile),
         *quote_edits(text, profile),
+        *punctuation_edits(text, profile),
         *spelling_edits(text, profile.spelling),
     ]
     if headline:
-        proposed += headline_edits(text, profile.headline_case, names)
-    edits = choose(proposed, text, list(protected))
+        known = [*names, *headline_names(text, article, source or "")]
+        proposed += headline_edits(text, profile.headline_case, known)
+    large = too_large(text)
+    guarded = [*protected, *(note.span for note in large)]
+    edits = choose(proposed, text, guarded)
     localised, applied = apply(text, edits)
     spans = source_spans([a.value for a in applied], source) if source else [None] * len(applied)
     changes = [
@@ -67,4 +91,18 @@ def localise(
         for a, span in zip(applied, spans, strict=True)
     ]
     flags = ["ambiguous_date"] if ambiguous_dates(localised) else []
-    return Localised(localised, changes, flags, edits)
+    return Localised(localised, changes, flags, edits, large)
+
+
+# Figures no rule converts: 16 digits or more, or a power ("10^400", "1e400"); with the
+# word after them (a unit, a currency), all left as they are
+TOO_LARGE = regex.compile(
+    r"(?<![\w.,])(?:\d[\d,.]*(?:\^\d+|[eE]\d{3,})|\d{16,}[\d,.]*)(?:\s\p{L}+)?"
+)
+
+
+def too_large(text: str) -> list[Note]:
+    message = "a figure too large for any rule: left as it is"
+    return [
+        Note("number_too_large", m.group(), m.span(), message) for m in TOO_LARGE.finditer(text)
+    ]

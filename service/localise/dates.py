@@ -6,7 +6,13 @@ carried over ("3. Oktober 2022", "03.10.2022"), and slashed numeric dates where 
 one reading is possible ("13/01/2022"). A slashed date both ways valid ("02/01/2022") is
 never guessed: it is left as it is and reported by ``ambiguous_dates``. Ranges
 ("3-5 October", "March 3 and 4") are left alone. Month and weekday names come from
-CLDR, and the profile's CLDR patterns write the result (Babel formats them).
+CLDR, and the profile's CLDR patterns write the result (Babel formats them), with
+the style's own month names where it has them (AP: "Oct. 3, 2025") and a comma after
+the year where the style puts one and the sentence goes on. A German "am" the model
+left before a date becomes "on" ("am 3. Oktober" → "on 3 October").
+
+Relative dates ("yesterday", "today", "tomorrow") become the day's name ("on Thursday")
+only where the style says so (the BBC's) and the article's publication date is known.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ YEARLESS = 2000  # a leap year, so that 29 February can be written without one
 @cache
 def month_numbers() -> dict[str, int]:
     """Month names and abbreviations, English and German (CLDR), → month number."""
-    names: dict[str, int] = {"sept": 9}
+    names: dict[str, int] = {"Sept": 9}
     for locale in ("en", "de"):
         months = Locale.parse(locale).months["format"]
         for width in ("wide", "abbreviated"):
@@ -79,12 +85,35 @@ def valid(year: int | None, month: int, day: int) -> datetime.date | None:
 def render(profile: Profile, day: datetime.date, has_year: bool, weekday: str | None) -> str:
     pattern = profile.dates.date if has_year else profile.dates.day_month
     written = format_date(day, pattern, locale=profile.babel_locale)
+    if profile.dates.month_names:
+        wide = format_date(day, "MMMM", locale=profile.babel_locale)
+        written = written.replace(wide, profile.dates.month_names[day.month - 1], 1)
     if weekday:
         written = profile.dates.weekday.format(weekday=weekday, date=written)
     return written
 
 
+GERMAN_ON = regex.compile(r"(?<![\p{L}'’])am\s$")
+GOES_ON = regex.compile(r"\s+[\p{L}\d]")
+
+
 def date_edits(text: str, profile: Profile) -> list[Edit]:
+    return [framed(text, edit, profile) for edit in found_dates(text, profile)]
+
+
+def framed(text: str, edit: Edit, profile: Profile) -> Edit:
+    """The date with a German "am" before it as "on", and the style's comma after the year."""
+    start, after = edit.start, edit.after
+    if on := GERMAN_ON.search(text[max(0, start - 4) : start]):
+        start -= len(on.group())
+        after = "on " + after
+    has_year = edit.value is not None and edit.value[1] is not None
+    if profile.dates.year_comma and has_year and GOES_ON.match(text, edit.end):
+        after += ","
+    return Edit(edit.rule, start, edit.end, after, edit.value)
+
+
+def found_dates(text: str, profile: Profile) -> list[Edit]:
     edits: list[Edit] = []
     taken: list[Span] = []
     names = month_numbers()
@@ -132,3 +161,33 @@ def ambiguous_dates(text: str) -> list[Span]:
         and int(match["a"]) != int(match["b"])
         and valid(int(match["year"]), int(match["a"]), int(match["b"])) is not None
     ]
+
+
+RELATIVE = regex.compile(
+    r"(?<![\p{L}'’])(?P<lead>(?:on|from|since|until|till|by|before|after)\s)?"
+    r"(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)(?P<possessive>['’]s)?(?![\p{L}])"
+)
+OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+def relative_edits(text: str, profile: Profile, published: datetime.date | None) -> list[Edit]:
+    """ "yesterday" → "on Thursday" where the style names the day and the date is known."""
+    if profile.dates.relative != "weekday" or published is None:
+        return []
+    edits = []
+    for match in RELATIVE.finditer(text):
+        word = match["word"]
+        day = published + datetime.timedelta(days=OFFSET[word.lower()])
+        name = format_date(day, "EEEE", locale=profile.babel_locale)
+        if match["possessive"]:  # "yesterday's vote" → "Thursday's vote"
+            after = f"{match['lead'] or ''}{name}{match['possessive']}"
+        elif match["lead"]:  # "until tomorrow" → "until Saturday"
+            after = f"{match['lead']}{name}"
+        else:
+            after = f"{'On' if word[0].isupper() else 'on'} {name}"
+        edits.append(Edit("date", match.start(), match.end(), after, ("date", *ymd(day))))
+    return edits
+
+
+def ymd(day: datetime.date) -> tuple[int, int, int]:
+    return day.year, day.month, day.day

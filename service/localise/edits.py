@@ -1,8 +1,10 @@
 """Edits to an English text, and the spans no convention may touch.
 
-Each convention module proposes ``Edit``s over the text as it is; ``apply`` drops
-those that touch a protected span or overlap an earlier rule's edit, then makes
-the rest in one pass, so that every recorded span indexes the localised text.
+Each convention module proposes ``Edit``s over the text as it is; ``choose`` drops
+those that touch a protected span (the caller's: the pipeline's detector of links,
+addresses, handles, tags, code, file names, kept quotations and glossary targets) or
+overlap an earlier rule's edit; ``apply`` makes the rest in one pass, so that every
+recorded span indexes the localised text.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-import regex
-
-Rule = Literal["spelling", "date", "time", "money", "unit", "quotes", "headline"]
+Rule = Literal[
+    "spelling", "date", "time", "money", "unit", "number", "quotes", "punctuation", "headline"
+]
 # When two edits overlap, the rule earlier here wins ("30 kilometres" is the unit's).
-PRIORITY: tuple[Rule, ...] = ("date", "time", "money", "unit", "quotes", "spelling", "headline")
+PRIORITY: tuple[Rule, ...] = (
+    "date", "time", "money", "unit", "number", "quotes", "punctuation", "spelling", "headline"
+)  # fmt: skip
 Span = tuple[int, int]
 # A value the German may hold too: ("date", y, m, d), ("time", h, m), ("money", amount, code)...
 Value = tuple[object, ...]
@@ -39,31 +43,13 @@ class Applied:
     value: Value | None
 
 
-# Never localised: links, addresses, handles, tags and code, as the pipeline protects them.
-UNTOUCHABLE = regex.compile(
-    r"""
-    (?:https?://|ftp://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]
-  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-  | (?<![\w@])[@#]\w+
-  | `[^`\n]+`
-  | \b\w+\.(?:py|js|json|html|csv|txt|pdf|exe|sh)\b
-  | (?:/[\w.-]*[^\W\d_][\w.-]*){2,}
-    """,
-    regex.VERBOSE,
-)
-
-
-def untouchable_spans(text: str) -> list[Span]:
-    return [match.span() for match in UNTOUCHABLE.finditer(text)]
-
-
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
 def choose(edits: Iterable[Edit], text: str, protected: Iterable[Span]) -> list[Edit]:
     """The edits that change something, touch nothing protected and overlap no other."""
-    guarded = [*protected, *untouchable_spans(text)]
+    guarded = list(protected)
     claimed: list[Edit] = []  # an expression already right still claims its span
     for edit in sorted(edits, key=lambda e: (PRIORITY.index(e.rule), e.start)):
         span = (edit.start, edit.end)

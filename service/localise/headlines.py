@@ -5,6 +5,11 @@ only a word known as a common English word (simplemma's dictionary) that is no m
 weekday, country, nationality or city (CLDR names and the time-zone cities) and no name
 the caller knows (glossary names, words capitalised inside sentences of the article).
 Acronyms, the first word and the word after a colon keep their capitals.
+
+``headline_names`` gathers the evidence for names from the whole article: a word the
+article's English capitalises inside a sentence, and a word the German source writes
+as the headline does, capitalised, that is no German word (pyspellchecker's German
+frequencies: "Pearl Harbor", "Downing Street", "Baker" are names there, "Hotel" is not).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Collection
 from functools import cache
+from typing import Any
 
 import regex
 import simplemma
@@ -57,6 +63,33 @@ def demonyms() -> set[str]:
             "democrat", "democrats", "republican", "republicans", "conservatives",
             "labour", "tory", "tories", "bundestag", "bundesrat", "kremlin", "pentagon",
             "white", "house"}  # fmt: skip
+
+
+SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|[\"“„‘(«»]\s*)$")
+
+
+def headline_names(headline: str, article: str, source: str) -> set[str]:
+    """Capitalised words of ``headline`` that the article or the German shows are names."""
+    wanted = {m.group() for m in WORD.finditer(headline) if m.group()[:1].isupper()}
+    names = set()
+    for match in WORD.finditer(article):
+        word, start = match.group(), match.start()
+        if word in wanted and not SENTENCE_START.search(article[max(0, start - 3) : start]):
+            names.add(word)
+    if source:
+        german = german_frequencies()
+        for match in WORD.finditer(source):
+            word = match.group()
+            if word in wanted and german[word.lower()] == 0 and match.start() > 0:
+                names.add(word)
+    return names
+
+
+@cache
+def german_frequencies() -> Any:
+    from spellchecker import SpellChecker  # its German list loads when a headline needs it
+
+    return SpellChecker(language="de").word_frequency
 
 
 def is_title_case(words: list[str]) -> bool:

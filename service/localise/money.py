@@ -54,9 +54,14 @@ def amount_of(number: str, code: str) -> Decimal:
     return Decimal(number.replace(",", ""))
 
 
+MAX_DIGITS = 15  # a longer figure is no amount a desk rewrites: left as it is (and noted)
+
+
 def money_edits(text: str, profile: Profile) -> list[Edit]:
     edits = []
     for match in SYMBOLIC.finditer(text):
+        if too_long(match["number"]):
+            continue
         code = CODES[match["code"].strip()]
         scale = (
             SCALES[(match["word"] or match["abbr"] or "").lower()]
@@ -65,6 +70,8 @@ def money_edits(text: str, profile: Profile) -> list[Edit]:
         )
         edits.append(money_edit(profile, match.span(), match["number"], scale, code))
     for match in NAMED.finditer(text):
+        if too_long(match["number"]):
+            continue
         code = NAMES[match["name"].lower()]
         word = (match["word"] or "").lower().rstrip(".")
         scale = SCALES[word] if word else None
@@ -72,6 +79,10 @@ def money_edits(text: str, profile: Profile) -> list[Edit]:
             continue  # "20 pounds" may be a weight
         edits.append(money_edit(profile, match.span(), match["number"], scale, code))
     return edits
+
+
+def too_long(number: str) -> bool:
+    return sum(char.isdigit() for char in number) > MAX_DIGITS
 
 
 def money_edit(

@@ -2,14 +2,19 @@
 
 The built-in profiles ship in ``profiles/`` beside this module; a folder given as
 ``MTDESK_PROFILE_DIR`` (or a file given to ``mtdesk localise --profile``) replaces them.
-A file that cannot be read, or lacks or mistypes a key, is a ``ProfileInvalid`` naming
-the file and the key: a desk never gets half its conventions silently.
+House styles (``profiles/styles/ap.toml`` ...) are written on top of their locale's
+profile: each names its locale and changes only the keys the style guide decides.
+A file that cannot be read, lacks or mistypes a key, has a key no profile knows, or
+names a locale its file name does not, is a ``ProfileInvalid`` naming the file and the
+key: a desk never gets half its conventions silently.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -22,7 +27,19 @@ from service.errors import ProfileInvalid, UnknownLocale
 
 TARGETS = ("en", "en-GB", "en-US")  # "en": the model's English as it is
 BUILT_IN = Path(__file__).with_name("profiles")
+STYLES = BUILT_IN / "styles"
 SCALES = ("thousand", "million", "billion", "trillion")
+# Keys a profile may leave out, and what a neutral locale does without them. Every other
+# key of the built-in profiles is required; a key in neither is refused (a typo).
+OPTIONAL: dict[str, Any] = {
+    "style": "",
+    "source": "",
+    "dates": {"month_names": [], "year_comma": False, "relative": "keep"},
+    "times": {"clock": "12"},
+    "numbers": {"words": False, "percent": "keep"},
+    "units": {"keep": [], "temperature": ""},
+    "quotes": {"punctuation_inside": False},
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,9 @@ class Dates:
     date: str  # CLDR pattern with the year
     day_month: str  # CLDR pattern without it
     weekday: str  # "{weekday} {date}"
+    month_names: tuple[str, ...] = ()  # the style's own (AP: "Oct."), else CLDR's
+    year_comma: bool = False  # "Oct. 3, 2025, in Washington": a comma after the year
+    relative: Literal["keep", "weekday"] = "keep"  # "yesterday" → "on Thursday" (BBC)
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,7 @@ class Times:
     pm: str
     noon: str
     midnight: str
+    clock: Literal["12", "24"] = "12"  # 24: "14:30" (hour and minute zero-padded)
 
 
 @dataclass(frozen=True)
@@ -61,6 +82,14 @@ class Money:
 class Units:
     system: Literal["metric", "metric_imperial"]
     names: dict[str, str]
+    keep: frozenset[str] = frozenset()  # imperial units left as they are ("mile")
+    temperature: str = ""  # "C": temperatures as "40C" (the style's short form)
+
+
+@dataclass(frozen=True)
+class Numbers:
+    words: bool = False  # one to nine in words ("three people")
+    percent: Literal["keep", "%"] = "keep"  # "%": "5 percent" → "5%"
 
 
 @dataclass(frozen=True)
@@ -77,6 +106,15 @@ class Profile:
     double_quotes: tuple[str, str]
     single_quotes: tuple[str, str]
     headline_case: Literal["sentence", "title"]
+    numbers: Numbers = Numbers()
+    punctuation_inside: bool = False  # periods and commas inside closing quotes (AP)
+    style: str = ""  # the house style's name ("ap"); "" for a locale's neutral profile
+    source: str = ""  # the public style guide the profile follows
+    digest: str = ""  # content hash: translation memory keeps each profile's English apart
+
+    @property
+    def name(self) -> str:
+        return self.style or self.locale
 
 
 def check_target(target: str) -> str:
@@ -85,26 +123,98 @@ def check_target(target: str) -> str:
     return target
 
 
-def profile_for(target: str, folder: Path | None = None) -> Profile | None:
-    """The profile of a target locale (None for plain ``en``), from ``folder`` if given."""
+def styles() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in STYLES.glob("*.toml")))
+
+
+def profile_for(
+    target: str, folder: Path | None = None, style: str | None = None
+) -> Profile | None:
+    """The profile of a target locale (None for plain ``en``), from ``folder`` if given,
+    with the house ``style`` on top of it."""
     if check_target(target) == "en":
+        if style:
+            raise ProfileInvalid(f"style {style!r}", "a house style needs en-GB or en-US")
         return None
     path = (folder or BUILT_IN) / f"{target}.toml"
     if folder is not None and not path.is_file():
         raise ProfileInvalid(str(path), f"the folder holds no {target}.toml")
-    return load_profile(path)
+    if not style:
+        return load_profile(path)
+    return load_style(style, path, target)
+
+
+@cache
+def load_style(style: str, base: Path, target: str) -> Profile:
+    path = STYLES / f"{style}.toml"
+    if style not in styles():
+        known = ", ".join(styles())
+        raise ProfileInvalid(f"style {style!r}", f"no such house style; use one of: {known}")
+    overlay = read_toml(path)
+    if overlay.get("locale") != target:
+        raise ProfileInvalid(
+            str(path), f"the {style} style is written for {overlay.get('locale')}, not {target}"
+        )
+    data = merged(read_toml(base), overlay)
+    return build(str(path), data)
 
 
 @cache
 def load_profile(path: Path) -> Profile:
+    """A profile file: named after its locale (``en-GB.toml``, or ``desk.en-GB.toml``)."""
+    data = read_toml(path)
+    locale = data.get("locale")
+    if isinstance(locale, str) and path.stem != locale and not path.stem.endswith(f".{locale}"):
+        raise ProfileInvalid(
+            str(path),
+            f"locale is {locale!r} but the file name says otherwise: name it {locale}.toml "
+            f"or NAME.{locale}.toml",
+        )
+    return build(str(path), data)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ProfileInvalid(str(path), str(error)) from None
-    reader = Reader(str(path), data)
+
+
+def build(path: str, data: dict[str, Any]) -> Profile:
+    reader = Reader(path, data)
+    reader.check_keys()
     profile = reader.profile()
     reader.check_patterns(profile)
-    return profile
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    return replace(profile, digest=digest)
+
+
+def merged(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with ``overlay``'s keys written over it, table by table."""
+    result = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+@cache
+def known_keys() -> frozenset[str]:
+    """Every dotted key a profile may have: the built-in en-GB's and the optional ones."""
+    template = merged(tomllib.loads((BUILT_IN / "en-GB.toml").read_text("utf-8")), OPTIONAL)
+    return frozenset(dotted(template, free=("spelling.unless_near", "money.names")))
+
+
+def dotted(table: dict[str, Any], prefix: str = "", free: tuple[str, ...] = ()) -> list[str]:
+    keys = []
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        keys.append(name)
+        if isinstance(value, dict) and name not in free and not name.endswith("scales"):
+            keys += dotted(value, f"{name}.", free)
+    return keys
 
 
 class Reader:
@@ -116,6 +226,27 @@ class Reader:
 
     def fail(self, key: str, problem: str) -> ProfileInvalid:
         return ProfileInvalid(self.path, f"{key}: {problem}")
+
+    def check_keys(self) -> None:
+        known = known_keys()
+        free = ("spelling.unless_near", "money.names", "money.scales", "units.names")
+        for key in dotted(self.data, free=free):
+            if key not in known:
+                raise self.fail(key, "unknown key (a typo? see the built-in profiles)")
+
+    def optional(self, key: str, kind: type | tuple[type, ...]) -> Any:
+        section, _, name = key.rpartition(".")
+        table = self.data.get(section, {}) if section else self.data
+        if not isinstance(table, dict) or name not in table:
+            default = OPTIONAL[section][name] if section else OPTIONAL[name]
+            return default
+        return self.get(key, kind)
+
+    def optional_choice(self, key: str, choices: tuple[str, ...]) -> Any:
+        value = self.optional(key, str)
+        if value not in choices:
+            raise self.fail(key, f"must be one of {', '.join(choices)}, not {value!r}")
+        return value
 
     def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
         table: Any = self.data
@@ -173,6 +304,9 @@ class Reader:
                 date=self.get("dates.date", str),
                 day_month=self.get("dates.day_month", str),
                 weekday=self.get("dates.weekday", str),
+                month_names=self.month_names(),
+                year_comma=self.optional("dates.year_comma", bool),
+                relative=self.optional_choice("dates.relative", ("keep", "weekday")),
             ),
             times=Times(
                 minutes=self.get("times.minutes", str),
@@ -181,6 +315,7 @@ class Reader:
                 pm=self.get("times.pm", str),
                 noon=self.get("times.noon", str),
                 midnight=self.get("times.midnight", str),
+                clock=self.optional_choice("times.clock", ("12", "24")),
             ),
             money=Money(
                 symbol=frozenset(code.upper() for code in self.words("money.symbol")),
@@ -190,11 +325,26 @@ class Reader:
             units=Units(
                 system=self.choice("units.system", ("metric", "metric_imperial")),
                 names=self.strings("units.names"),
+                keep=frozenset(self.optional("units.keep", list)),
+                temperature=self.optional("units.temperature", str),
             ),
             double_quotes=self.pair("quotes.double"),
             single_quotes=self.pair("quotes.single"),
             headline_case=self.choice("headlines.case", ("sentence", "title")),
+            numbers=Numbers(
+                words=self.optional("numbers.words", bool),
+                percent=self.optional_choice("numbers.percent", ("keep", "%")),
+            ),
+            punctuation_inside=self.optional("quotes.punctuation_inside", bool),
+            style=self.optional("style", str),
+            source=self.optional("source", str),
         )
+
+    def month_names(self) -> tuple[str, ...]:
+        names = self.optional("dates.month_names", list)
+        if names and (len(names) != 12 or not all(isinstance(n, str) and n for n in names)):
+            raise self.fail("dates.month_names", "must be the twelve months' names, January first")
+        return tuple(names)
 
     def check_patterns(self, profile: Profile) -> None:
         """Formats every pattern once, so a typo fails at load and not mid-article."""

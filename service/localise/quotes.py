@@ -1,6 +1,8 @@
 """Quotation marks: German „…“, »…« and ‚…‘ become the profile's English ones (“…”, ‘…’).
 
-Each mark is its own edit, so that a term inside the quotation keeps its span.
+Each mark is its own edit, so that a term inside the quotation keeps its span. Where
+the style puts periods and commas inside the quotation marks (AP, American usage),
+``"productive".`` becomes ``"productive."``.
 """
 
 from __future__ import annotations
@@ -29,3 +31,16 @@ def quote_edits(text: str, profile: Profile) -> list[Edit]:
             edits.append(Edit("quotes", start, start + 1, opened))
             edits.append(Edit("quotes", end - 1, end, closed))
     return edits
+
+
+# A closing double mark (after a non-space) with a full stop or comma outside it
+OUTSIDE = regex.compile(r"(?<=[^\s“„\"])(?P<close>[”\"])(?P<mark>[.,])")
+
+
+def punctuation_edits(text: str, profile: Profile) -> list[Edit]:
+    if not profile.punctuation_inside:
+        return []
+    return [
+        Edit("punctuation", m.start(), m.end(), m["mark"] + m["close"])
+        for m in OUTSIDE.finditer(text)
+    ]

@@ -5,6 +5,9 @@ decides the exceptions: words whose meanings the list cannot tell apart (``keep`
 nouns only (``licence``), and words left alone near others (a computer ``program``).
 Names keep their own spelling (Pearl Harbor, the Labour Party): a capitalised word is
 respelt only where it starts a sentence and the next word is not capitalised too.
+``GAPS`` adds pairs breame lacks (totalled, skilful, enrolment, fuelled ...); "kerb" and
+"curb" are one word only as the street's edge (a noun after a determiner, not "a curb
+on"): "to curb inflation" is the same verb in both.
 """
 
 from __future__ import annotations
@@ -25,13 +28,24 @@ DETERMINERS = frozenset(
     "driving operating broadcasting export import gun liquor fishing".split()
 )
 NEAR = 3  # words either side for ``unless_near``
+# American → British pairs breame's lists lack
+GAPS = {
+    "totaled": "totalled", "totaling": "totalling", "skillful": "skilful",
+    "skillfully": "skilfully", "willful": "wilful", "willfully": "wilfully",
+    "enrollment": "enrolment", "enrollments": "enrolments", "fueled": "fuelled",
+    "fueling": "fuelling", "curb": "kerb", "curbs": "kerbs", "curbside": "kerbside",
+}  # fmt: skip
+STREET_EDGE = frozenset({"curb", "curbs", "kerb", "kerbs"})
 
 
 @cache
 def respellings(variant: str) -> dict[str, str]:
     """Lower-case word → its spelling in ``variant``."""
     # breame: AMERICAN_ENGLISH_SPELLINGS maps American words to British, and the reverse.
-    return dict(AMERICAN_ENGLISH_SPELLINGS if variant == "british" else BRITISH_ENGLISH_SPELLINGS)
+    if variant == "british":
+        return {**AMERICAN_ENGLISH_SPELLINGS, **GAPS}
+    reverse = {british: american for american, british in GAPS.items() if american != "curbside"}
+    return {**BRITISH_ENGLISH_SPELLINGS, **reverse}
 
 
 def spelling_edits(text: str, rules: Spelling) -> list[Edit]:
@@ -55,6 +69,10 @@ def spelling_edits(text: str, rules: Spelling) -> list[Edit]:
             continue
         if lower in rules.nouns_only and not after_determiner(words, index):
             continue
+        if lower in STREET_EDGE and (
+            not after_determiner(words, index) or regex.match(r"\s+on\b", text[end:])
+        ):
+            continue  # "to curb inflation", "a curb on bonuses": the verb, or a limit
         if near := rules.unless_near.get(lower):
             context = words[max(0, index - NEAR) : index + NEAR + 1]
             if any(other.group().lower() in near for other in context):

@@ -4,7 +4,10 @@ Read: 12-hour times in any spelling ("2:30PM", "2.30 p.m.", "11am"), 24-hour tim
 with a colon ("14:30", "09:15") where the hour shows it is one (0-9 with a leading
 zero, or 13-23), and 24-hour times carried from German ("14.30 Uhr", "14.30 hrs",
 "at 14.30"). "9:30" alone could be either half of the day and is left alone, and so
-is "at 3.50" (a price as likely as a time). The profile writes the result.
+is "at 3.50" (a price as likely as a time). The profile writes the result: 12-hour
+("2.30pm", "2:30 p.m."; a whole hour without ":00") or the 24-hour clock ("14:30").
+A time written with a final dot that the sentence's full stop follows ("6 p.m..") keeps
+one dot.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ CARRIED = regex.compile(
 
 
 def render(times: Times, hour: int, minute: int) -> str:
+    if times.clock == "24" and (hour, minute) not in ((12, 0), (0, 0), (24, 0)):
+        return f"{hour % 24:02d}:{minute:02d}"
     if minute == 0 and hour == 12:
         return times.noon
     if minute == 0 and hour in (0, 24):
@@ -71,7 +76,14 @@ def time_edits(text: str, times: Times) -> list[Edit]:
                 minute_group = hour_group.replace("hour", "minute")
                 clock = int(match[hour_group]), int(match[minute_group] or 0)
         edits.append(time_edit(times, match.span(), *clock))
-    return edits
+    return [one_stop(text, edit) for edit in edits]
+
+
+def one_stop(text: str, edit: Edit) -> Edit:
+    """ "at 18 Uhr." → "at 6 p.m.", not "6 p.m..": the time's dot ends the sentence too."""
+    if edit.after.endswith(".") and text[edit.end : edit.end + 1] == ".":
+        return Edit(edit.rule, edit.start, edit.end + 1, edit.after, edit.value)
+    return edit
 
 
 def time_edit(times: Times, span: tuple[int, int], hour: int, minute: int) -> Edit:
