@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.full_model import build_full_size  # noqa: E402
-from tests.live_server import LiveServer  # noqa: E402
+from service.testing import LiveServer  # noqa: E402
 
 SENTENCE = "Der Minister kommt morgen nach Berlin."
 ENGLISH = (

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +11,9 @@ from fastapi.testclient import TestClient
 from models.marian import MarianEngine
 from service.app import create_app
 from service.settings import Settings
+from service.testing import run_cli
+
+__all__ = ["ARTICLE", "ROOT", "SHARED_DATA", "run_cli"]  # run_cli: tests import it from here
 
 pytest_plugins = ["tests.databases"]
 
@@ -45,17 +45,3 @@ def client(toy_engine: MarianEngine, api_settings: Settings) -> Iterator[TestCli
         create_app(api_settings, engine=toy_engine), base_url="http://localhost"
     ) as client:
         yield client
-
-
-def run_cli(
-    *args: str, stdin: bytes = b"", env: dict[str, str] | None = None, timeout: float = 120
-) -> subprocess.CompletedProcess[bytes]:
-    """`mtdesk ARGS` in a child process, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "service", *args],
-        input=stdin,
-        capture_output=True,
-        env={**os.environ, **(env or {})},
-        timeout=timeout,
-        check=False,
-    )

@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from models import toy_corpus
-from tests.live_server import LiveServer
+from service.testing import LiveServer
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from service.store.articles import Store
-from tests.live_server import ROOT
+from service.testing import ROOT
 from tests.test_migrate import fill
 
 
