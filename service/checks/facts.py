@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from service.checks.hidden import hidden_findings
 from service.checks.lost import lost_findings
+from service.checks.names import name_findings
 from service.checks.negation import negation_findings
 from service.checks.numbers import number_findings
 from service.checks.quote_marks import quote_findings
@@ -36,6 +37,7 @@ def fact_findings(
     to the English (a converted unit equals the German within its rounding);
     ``alignment``: the model's word pairs where it gave them."""
     findings = number_findings(source, target)
+    findings += name_findings(source, target, terms)
     findings += negation_findings(source, target)
     findings += quote_findings(source, target)
     findings += lost_findings(source, target)

@@ -1,0 +1,243 @@
+"""Names: ``name_mismatch`` when a person, place or organisation of the German is
+not in the English as itself, as its glossary target, or as its English exonym.
+
+A capitalised German word (each part of a hyphenated one, too) is accounted for
+when the English holds it:
+
+* as written, with umlauts folded either way (Müller = Mueller = Muller), ß as
+  ss, accents dropped, and the German spelling of Slavic names transliterated
+  (Lawrow = Lavrov, Sergej = Sergei): a genitive -s and a demonym's -er may go
+  (Merkels → Merkel, Kölner → Köln);
+* as the target of a glossary term over it;
+* as an English exonym: CLDR's German and English names of countries and
+  territories and of time-zone cities (Babel; Deutschland → Germany, Warschau →
+  Warsaw), and ``data/exonyms_de_en.tsv`` for states, regions, cities, rivers and
+  seas CLDR lacks (München → Munich, Köln → Cologne; its source is in its header);
+* at the start of a German compound (Gazastreifen → Gaza).
+
+A word not accounted for is a name when the HanTa tagger's analysis of it
+(loaded once, cached per word) ranks a proper noun (NE) first, unless an article
+or determiner stands right before a word that can also be a common noun ("der
+Schneider" is a tailor, "Peter Schneider" a man). So "Schneider" → "tailor",
+"Müller" → "Miller" and a dropped name are flagged.
+
+Misses: a name HanTa takes for a common noun (small places such as "Oberhof"),
+a name changed into one that folds to the same letters, and names in all
+capitals (acronyms are often spelled out in English: not checked).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zoneinfo
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from service.document import Finding, Term
+
+EXONYMS = Path(__file__).with_name("data") / "exonyms_de_en.tsv"
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
+_ENGLISH_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_KNOWN = -17.0
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
+    "jeder jede jedes jeden dieser diese dieses diesen sein seine seinen ihr ihre ihren "
+    "unser unsere zum zur beim vom im am".split()
+)
+
+
+def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[Finding]:
+    english = _English(target)
+    explained, lost = _multiword_exonyms(source, english)
+    explained |= {
+        (term.source_span[0], term.source_span[1])
+        for term in terms
+        if term.target and _fold(term.target) in english.folded
+    }
+    findings = [_finding(source, start, end) for start, end in lost]
+    for start, end, word in _candidates(source):
+        if any(s <= start and end <= e for s, e in lost):
+            continue
+        if any(s <= start and end <= e for s, e in explained):
+            continue
+        if _accounted_for(word, english):
+            continue
+        if _is_name(word, source, start):
+            findings.append(_finding(source, start, end))
+    return sorted(findings, key=lambda finding: finding.source_span or (0, 0))
+
+
+def _finding(source: str, start: int, end: int) -> Finding:
+    return Finding(
+        flag="name_mismatch",
+        source_span=(start, end),
+        target_span=None,
+        message=f"the name {source[start:end]} of the German is not in the English "
+        "(dropped, changed or translated as a word)",
+    )
+
+
+def _candidates(source: str) -> Iterator[tuple[int, int, str]]:
+    """Capitalised words, and the parts of a hyphenated one when the whole is not
+    accounted for as one (the caller checks parts only through this order)."""
+    for match in _CAPITALISED.finditer(source):
+        word = match.group()
+        if word.isupper() and len(word) > 1:  # an acronym
+            continue
+        if "-" not in word:
+            if len(word) > 2:
+                yield match.start(), match.end(), word
+            continue
+        offset = match.start()
+        for part in word.split("-"):
+            if len(part) > 2 and part[0].isupper() and not part.isupper():
+                yield offset, offset + len(part), part
+            offset += len(part) + 1
+
+
+class _English:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = " " + " ".join(_fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
+        self.words = set(self.folded.split())
+        self.capitalised = {
+            _fold(w) for w in _ENGLISH_WORD.findall(text) if w[0].isupper() and len(w) > 3
+        }
+
+    def has(self, phrase: str) -> bool:
+        return f" {_fold(phrase)} " in self.folded
+
+
+def _fold(text: str) -> str:
+    """Casefolded, umlauts as plain vowels, ß as ss, accents dropped, hyphens spaces."""
+    text = text.casefold().replace("ß", "ss").replace("-", " ")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _spellings(word: str) -> set[str]:
+    """The ways English may write a German name (folded)."""
+    lower = word.casefold()
+    forms = {_fold(word), _fold(lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))}
+    slavic = set()
+    for form in forms:
+        if "w" in form or "j" in form:
+            swapped = form.replace("w", "v")
+            slavic |= {swapped, swapped.replace("j", "y"), swapped.replace("j", "i")}
+            slavic |= {form.replace("j", "y"), form.replace("j", "i")}
+    return forms | slavic
+
+
+def _stems(word: str) -> list[str]:
+    stems = [word]
+    if len(word) > 4 and word.endswith("s"):
+        stems.append(word[:-1])  # genitive: Merkels
+    if len(word) > 5 and word.endswith("er"):
+        stems.append(word[:-2])  # demonym: Kölner, Berliner
+    return stems
+
+
+def _accounted_for(word: str, english: _English) -> bool:
+    exonyms = _exonyms()
+    for stem in _stems(word):
+        if _spellings(stem) & english.words:
+            return True
+        if any(english.has(name) for name in exonyms.get(stem.casefold(), ())):
+            return True
+    folded = _fold(word)
+    if any(len(w) >= 4 and folded.startswith(w) for w in english.capitalised):
+        return True  # Gazastreifen → Gaza
+    return False
+
+
+def _multiword_exonyms(
+    source: str, english: _English
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Spans of German names of several words (Deutsche Bahn, Den Haag) whose English
+    is there, and of those whose English is not."""
+    found: set[tuple[int, int]] = set()
+    lost: set[tuple[int, int]] = set()
+    lowered = source.casefold()
+    for german in _multiword():
+        start = lowered.find(german)
+        if start < 0 or regex.match(r"\w", source[start + len(german) : start + len(german) + 1]):
+            continue
+        names = (german, *_exonyms()[german])
+        span = (start, start + len(german))
+        (found if any(english.has(n) for n in names) else lost).add(span)
+    return found, lost
+
+
+@cache
+def _multiword() -> tuple[str, ...]:
+    return tuple(german for german in _exonyms() if " " in german)
+
+
+def _is_name(word: str, source: str, start: int) -> bool:
+    if any(stem.casefold() in _exonyms() for stem in _stems(word)):
+        return True  # a place the table knows (Berliner, Deutsche Bahn's Bahn is not)
+    tags = _tags(word)
+    if not tags:
+        return False
+    before = source[:start].split()
+    previous = before[-1] if before else ""
+    if tags[0][0] == "NE":
+        return not (previous.casefold() in _DETERMINERS and any(t == "NN" for t, _ in tags))
+    # A word HanTa does not know, right after a first name it knows: a surname
+    # (Harry Kane, Karl Lauterbach), whatever it guesses for the word alone.
+    unknown = tags[0][1] < _KNOWN
+    if unknown and previous[:1].isupper() and previous.isalpha():
+        first = _tags(previous)
+        return bool(first) and first[0][0] == "NE" and first[0][1] >= _KNOWN
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _tags(word: str) -> tuple[tuple[str, float], ...]:
+    """HanTa's part-of-speech tags for ``word`` on its own, best first, with their
+    log-probabilities (a word of its lexicon scores above ``_KNOWN``, a guess below)."""
+    return tuple((tag, float(score)) for tag, score in _tagger().tag_word(word))
+
+
+@cache
+def _tagger() -> Any:
+    from HanTa import HanoverTagger  # about a second to load: only when first needed
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+@cache
+def _exonyms() -> dict[str, tuple[str, ...]]:
+    """German place name (casefolded) → its English names."""
+    table: dict[str, set[str]] = {}
+    for line in EXONYMS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            german, english = line.split("\t")
+            table.setdefault(german.casefold(), set()).update(english.split("|"))
+    for german, english in _cldr_names():
+        if german != english:
+            table.setdefault(german.casefold(), set()).add(english)
+    return {german: tuple(names) for german, names in table.items()}
+
+
+def _cldr_names() -> Iterator[tuple[str, str]]:
+    from babel import Locale
+    from babel.dates import get_timezone_location
+
+    german, english = Locale("de"), Locale("en")
+    for code, name in german.territories.items():
+        if code in english.territories:
+            yield name, english.territories[code]
+    for zone in sorted(zoneinfo.available_timezones()):
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
+            continue
+        try:
+            de = get_timezone_location(zone, locale="de", return_city=True)
+            en = get_timezone_location(zone, locale="en", return_city=True)
+        except LookupError:  # a zone Babel names but cannot place
+            continue
+        yield de, en
