@@ -1,0 +1,197 @@
+"""A new German version of a story: the reviewers' work on unchanged sentences carries over.
+
+``carry_over(translator, article, previous)`` is the story update path's core,
+shared by the API, the pages and the CLI (``--previous``):
+
+1. The new German is split as any article is (``Translator.plan``), and its
+   sentences are matched to the previous document's
+   (``service.desk.revisions_match``).
+2. ``kept`` sentences take the previous segment whole (target, status,
+   origin, terms, flags, findings, alignment …), under their new id and span.
+3. ``changed`` and ``new`` ones go through the pipeline (memory first, then
+   the engine); a changed one is a draft again, whatever the memory says:
+   its German moved under the reviewer's English, and a human must look.
+4. The document is assembled as a fresh one, with ``revised`` on every
+   segment, ``revision`` and ``revision_summary`` (``translated`` counts the
+   sentences the engine translated).
+
+``revise_article`` stores it over an article (``service.store.revisions``):
+the article's ETag is checked before the work and again, under the article's
+lock, in the one transaction that writes it. With ``expected`` (If-Match) a
+stale article is ``PreconditionFailed``; without, an update that another one
+overtook is built again on the newer version (updates of one article in one
+process queue for a lock first, so the second mostly finds its work done).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import cast
+
+from service.desk.revisions_match import match_sentences
+from service.document import AlignedDocument, RevisionSummary, Segment
+from service.errors import PreconditionFailed
+from service.markup.article import Article, Format
+from service.pipeline.translator import Translator, protected_spans, read_checked
+from service.store import revisions as stored_revisions
+from service.store.articles import Store, StoredArticle
+from service.store.revisions import NewVersion, RevisionInfo, stale_article
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A new version's document and where each of its segments came from."""
+
+    document: AlignedDocument
+    previous: dict[str, Segment]  # new segment id -> the previous segment it continues
+    summary: RevisionSummary
+
+    def changed(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.document.segments() if s.revised == "changed")
+
+
+def carry_over(
+    translator: Translator, article: Article, previous: AlignedDocument, *, alignment: bool
+) -> Revision:
+    """The document of ``article`` (a new version of ``previous``'s German, read and
+    checked), the previous segments carried over where their German is unchanged."""
+    planned = translator.plan(article)
+    old = previous.segments()
+    matching = match_sentences(
+        [segment.source for segment in old],
+        [article.text[plan.start : plan.end] for plan in planned],
+    )
+    earlier: dict[str, Segment] = {}
+    fresh = []
+    for plan, match in zip(planned, matching.sentences, strict=True):
+        if match.old is not None:
+            earlier[plan.id] = old[match.old]
+        if match.revised != "kept":
+            fresh.append(plan)
+    protected = protected_spans(article, planned)
+    translated, aligned = translator.translate_planned(article, fresh, protected, None, alignment)
+    by_id = {segment.id: segment for segment in translated}
+    segments = []
+    for plan, match in zip(planned, matching.sentences, strict=True):
+        if match.revised == "kept":
+            segment = earlier[plan.id].model_copy(
+                update={
+                    "id": plan.id,
+                    "source": article.text[plan.start : plan.end],
+                    "source_span": (plan.start, plan.end),
+                }
+            )
+        elif match.revised == "changed":
+            segment = back_to_draft(by_id[plan.id])
+        else:
+            segment = by_id[plan.id]
+        segments.append(segment.model_copy(update={"revised": match.revised}))
+    summary = RevisionSummary(
+        kept=matching.count("kept"),
+        changed=matching.count("changed"),
+        new=matching.count("new"),
+        removed=len(matching.removed),
+        translated=sum(segment.origin == "model" for segment in translated),
+    )
+    document = translator.document(article, planned, segments, aligned)
+    document = document.model_copy(
+        update={"revision": (previous.revision or 1) + 1, "revision_summary": summary}
+    )
+    return Revision(document, earlier, summary)
+
+
+def back_to_draft(segment: Segment) -> Segment:
+    """A changed sentence's new English waits for a reviewer, even a remembered approval."""
+    if segment.status == "draft":
+        return segment
+    return segment.model_copy(update={"status": "draft", "origin": "memory"})
+
+
+ATTEMPTS = 5  # builds of one update that other writers may overtake before it gives up
+
+
+def revise_article(
+    store: Store,
+    translator: Translator,
+    article_id: str,
+    text: str,
+    *,
+    fmt: Format | None = None,
+    title: str | None = None,
+    expected: int | None = None,
+) -> StoredArticle:
+    """Store ``text`` as the article's next German version; the article as it is then.
+
+    ``fmt`` defaults to the article's format. The text is checked as a new article's
+    is (empty, NUL, not German) before anything is read or written.
+    """
+    with article_turn(article_id):
+        for _attempt in range(ATTEMPTS):
+            stored = store.article(article_id)  # NotFound for an unknown article
+            if expected is not None and expected != stored.version:
+                raise stale_article(article_id, stored.version)
+            article = read_checked(text, fmt or cast(Format, stored.format))
+            revision = carry_over(translator, article, stored.document, alignment=True)
+            new = NewVersion(
+                base_version=stored.version,
+                previous=stored.document,
+                document=revision.document.model_copy(update={"id": article_id}),
+                source_text=text,
+                fmt=article.format,
+                title=title,
+                continues={new_id: old.id for new_id, old in revision.previous.items()},
+                changed=revision.changed(),
+            )
+            try:
+                with store.writing() as connection:
+                    stored_revisions.replace_version(connection, article_id, new, datetime.now(UTC))
+            except PreconditionFailed:
+                if expected is not None:
+                    raise
+                continue  # overtaken by another writer: build again on what it wrote
+            return store.article(article_id)
+        raise stale_article(article_id, store.article(article_id).version)
+
+
+def list_revisions(store: Store, article_id: str) -> list[RevisionInfo]:
+    """The article's versions, oldest first (number, when made, what each changed)."""
+    with store.reading() as connection:
+        return stored_revisions.listing(connection, article_id)
+
+
+def read_revision(store: Store, article_id: str, number: int) -> AlignedDocument:
+    """Version ``number`` of the article as it was when the next replaced it (the current
+    one as it is now)."""
+    with store.reading() as connection:
+        document = stored_revisions.stored_revision(connection, article_id, number)
+    if document is not None:
+        return document
+    current = store.article(article_id).document
+    return current.model_copy(update={"revision": current.revision or 1})
+
+
+_turns: dict[str, threading.Lock] = defaultdict(threading.Lock)
+_waiting: dict[str, int] = defaultdict(int)
+_turns_lock = threading.Lock()
+
+
+@contextmanager
+def article_turn(article_id: str) -> Iterator[None]:
+    """Updates of one article in this process one after another (a lock per article,
+    dropped when nobody waits for it)."""
+    with _turns_lock:
+        _waiting[article_id] += 1
+        lock = _turns[article_id]
+    try:
+        with lock:
+            yield
+    finally:
+        with _turns_lock:
+            _waiting[article_id] -= 1
+            if not _waiting[article_id]:
+                del _waiting[article_id], _turns[article_id]
