@@ -136,6 +136,7 @@ def translate_spans(
         for p in planned
     ]
     segments = translator.align(text, planned, segments, translations)  # stored: always
+    segments = translator.checked(segments)
     translator.remember(
         AlignedDocument(
             id="",

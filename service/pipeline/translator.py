@@ -8,24 +8,20 @@ from dataclasses import dataclass
 
 from glossary import Glossary
 from models.engine import Engine, Hypothesis
-from service.checks.language import article_language, foreign_sentence
+from service.checks.language import foreign_sentence
 from service.checks.protect import (
     Protected,
-    find_protected,
     only_protected,
     protected_in,
-    quoted,
     without_spans,
 )
-from service.checks.quality import Thresholds, quality_flags
+from service.checks.quality import Thresholds, segment_checks
+from service.checks.reading import read_checked  # re-exported: the pipeline's entry check
 from service.document import AlignedDocument, Block, GlossaryRef, Localisation, Segment, Term
-from service.errors import EmptyInput, NotGerman, check_storable
 from service.localise import Profile
 from service.markup.article import Article, Format
-from service.markup.formats import read_article
 from service.markup.render import replace_spans, target_document
 from service.pipeline import alignment
-from service.pipeline.carry import protected_sources
 from service.pipeline.localising import localise_translation
 from service.pipeline.terms import TermApplier, Translated
 from service.segment.clauses import split_long
@@ -182,6 +178,7 @@ class Translator:
         localised = {segment.id for segment in segments if segment.localisation}
         if alignment:
             segments = self.align(article.text, planned, segments, translations)
+        segments = self.checked(segments)
         aligned = {
             s.id: hypothesis
             for s in marked
@@ -257,6 +254,30 @@ class Translator:
             aligned.append(segment.model_copy(update={"alignment": pairs}))
         return aligned
 
+    def checked(self, segments: list[Segment]) -> list[Segment]:
+        """Each segment with its flags and findings (``segment_checks``): the target as it
+        will be shown, after memory, engine, glossary repairs and localisation, and with
+        the word pairs where they were made. Kept passages are the German as it is."""
+        result = []
+        for segment in segments:
+            if segment.origin == "kept":
+                result.append(segment)
+                continue
+            flags, findings = segment_checks(
+                segment.source,
+                segment.target,
+                segment.score,
+                self.quality,
+                flags=segment.flags,
+                reviewed=segment.status == "approved",  # an approved memory hit
+                terms=segment.terms,
+                target_lang=self.target_lang,
+                localisation=segment.localisation,
+                alignment=segment.alignment,
+            )
+            result.append(segment.model_copy(update={"flags": flags, "findings": findings}))
+        return result
+
     def recall(self, sentences: list[str]) -> dict[str, MemoryHit]:
         """Sentences the memory holds: their segments skip the engine."""
         if self.memory is None:
@@ -266,7 +287,8 @@ class Translator:
         )
 
     def remember(self, document: AlignedDocument) -> None:
-        """Store fresh model outputs; flagged ones are not worth reusing."""
+        """Store fresh model outputs; flagged ones are not worth reusing (a fact finding
+        flags its segment: it enters the memory only once a reviewer approves it)."""
         if self.memory is None:
             return
         fresh = {
@@ -343,16 +365,9 @@ class Translator:
         if not (hit and hit.origin == "approved"):  # a reviewer's words are left as they are
             translated, changes = localise_translation(translated, source, self.profile, block_kind)
         score = hit.score if hit else translated.score
+        # the glossary's and the engine's flags; ``checked`` adds the rest once the
+        # segment is complete
         flags = list(translated.flags)
-        if not (hit and hit.origin == "approved"):  # a reviewer's target needs no warnings
-            checked = quality_flags(
-                source,
-                translated.text,
-                score,
-                self.quality,
-                verbatim=protected_sources(translated.terms),
-            )
-            flags += [flag for flag in checked if flag not in flags]
         return Segment(
             id=segment.id,
             source=source,
@@ -365,23 +380,6 @@ class Translator:
             origin=hit.origin if hit else "model",
             status="approved" if hit and hit.origin == "approved" else "draft",
         )
-
-
-def read_checked(text: str, fmt: Format = "text", source_lang: str = "de") -> Article:
-    """The article, once the checks that need no model have passed: not empty, and
-    German unless ``source_lang`` is ``auto``. Callers that load a model run this first,
-    so that a plain mistake is answered before the model's seconds of loading."""
-    if not text.strip():
-        raise EmptyInput()
-    check_storable(text, "article")
-    article = read_article(text, fmt)
-    if not article.text.strip():  # markup without any text
-        raise EmptyInput()
-    spans = find_protected(article.text, quotes=False) + quoted(article.text)
-    words = without_spans(article.text, spans)
-    if source_lang != "auto" and (language := article_language(words)):
-        raise NotGerman(language)
-    return article
 
 
 def protected_spans(
