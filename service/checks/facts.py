@@ -16,6 +16,7 @@ from service.checks.lost import lost_findings
 from service.checks.names import name_findings
 from service.checks.negation import negation_findings
 from service.checks.numbers import number_findings
+from service.checks.omission import omission_findings
 from service.checks.quote_marks import quote_findings
 from service.document import Finding, Localisation, Term
 
@@ -40,6 +41,7 @@ def fact_findings(
     findings += name_findings(source, target, terms)
     findings += negation_findings(source, target)
     findings += quote_findings(source, target)
+    findings += omission_findings(source, target, alignment)
     findings += lost_findings(source, target)
     findings += hidden_findings(source, target)
     return findings

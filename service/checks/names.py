@@ -56,7 +56,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
     explained |= {
         (term.source_span[0], term.source_span[1])
         for term in terms
-        if term.target and _fold(term.target) in english.folded
+        if term.target and fold(term.target) in english.folded
     }
     findings = [_finding(source, start, end) for start, end in lost]
     for start, end, word in _candidates(source):
@@ -102,17 +102,18 @@ def _candidates(source: str) -> Iterator[tuple[int, int, str]]:
 class _English:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = " " + " ".join(_fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
+        self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
         self.words = set(self.folded.split())
         self.capitalised = {
-            _fold(w) for w in _ENGLISH_WORD.findall(text) if w[0].isupper() and len(w) > 3
+            fold(w) for w in _ENGLISH_WORD.findall(text) if w[0].isupper() and len(w) > 3
         }
 
     def has(self, phrase: str) -> bool:
-        return f" {_fold(phrase)} " in self.folded
+        return f" {fold(phrase)} " in self.folded
 
 
-def _fold(text: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
     """Casefolded, umlauts as plain vowels, ß as ss, accents dropped, hyphens spaces."""
     text = text.casefold().replace("ß", "ss").replace("-", " ")
     decomposed = unicodedata.normalize("NFKD", text)
@@ -122,7 +123,7 @@ def _fold(text: str) -> str:
 def _spellings(word: str) -> set[str]:
     """The ways English may write a German name (folded)."""
     lower = word.casefold()
-    forms = {_fold(word), _fold(lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))}
+    forms = {fold(word), fold(lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))}
     slavic = set()
     for form in forms:
         if "w" in form or "j" in form:
@@ -148,7 +149,7 @@ def _accounted_for(word: str, english: _English) -> bool:
             return True
         if any(english.has(name) for name in exonyms.get(stem.casefold(), ())):
             return True
-    folded = _fold(word)
+    folded = fold(word)
     if any(len(w) >= 4 and folded.startswith(w) for w in english.capitalised):
         return True  # Gazastreifen → Gaza
     return False
@@ -241,3 +242,20 @@ def _cldr_names() -> Iterator[tuple[str, str]]:
         except LookupError:  # a zone Babel names but cannot place
             continue
         yield de, en
+
+
+def english_forms(source: str) -> set[str]:
+    """The words (folded) of the English names of the places the German names: what
+    an English sentence may hold that no German word spells (Munich, Cologne)."""
+    exonyms = _exonyms()
+    words: set[str] = set()
+    lowered = source.casefold()
+    for german in _multiword():
+        if german in lowered:
+            words.update(w for name in exonyms[german] for w in fold(name).split())
+    for match in _CAPITALISED.finditer(source):
+        for part in match.group().split("-"):
+            for stem in _stems(part):
+                for name in exonyms.get(stem.casefold(), ()):
+                    words.update(fold(name).split())
+    return words
