@@ -18,7 +18,7 @@ from service.checks import language
 from service.checks.quality import Thresholds
 from service.document import GlossaryRef
 from service.errors import ModelNotReady, ModelUnavailable, MtdeskError, NotFound
-from service.localise import Profile, profile_for
+from service.localise import Profile, profile_for, style_locale
 from service.metrics import Metrics
 from service.pipeline import engines
 from service.pipeline.batcher import BatchingEngine
@@ -98,9 +98,15 @@ def translator(
     )
 
 
-def profile(settings: Settings, target_lang: str | None = None) -> Profile | None:
-    """The localisation profile of ``target_lang`` (default MTDESK_TARGET_LANG); None: ``en``."""
-    return profile_for(target_lang or settings.target_lang, settings.profile_dir)
+def profile(
+    settings: Settings, target_lang: str | None = None, style: str | None = None
+) -> Profile | None:
+    """The localisation profile of ``target_lang`` (default MTDESK_TARGET_LANG) in the house
+    ``style`` (default MTDESK_STYLE, for a target in that style's locale); None: ``en``."""
+    target = target_lang or settings.target_lang
+    if style is None and settings.style and style_locale(settings.style) == target:
+        style = settings.style  # the default style serves its own locale only
+    return profile_for(target, settings.profile_dir, style)
 
 
 class Unset:

@@ -100,6 +100,11 @@ class Settings(BaseSettings):
         description="A folder whose `en-GB.toml` / `en-US.toml` replace the built-in "
         "localisation profiles.",
     )
+    style: str | None = Field(
+        default=None,
+        description="House style on top of the target locale: `ap` or `reuters` (en-US), "
+        "`guardian` or `bbc` (en-GB); unset: the locale's neutral conventions.",
+    )
     max_chars: int = Field(
         default=100_000,
         ge=1_000,

@@ -238,13 +238,17 @@ def test_cli_localise_text_and_json() -> None:
         "changes": [{"rule": "spelling", "before": "colour", "after": "color",
                      "target_span": [4, 9], "source_span": None}],
         "flags": ["ambiguous_date"],
+        "style": None,
+        "notes": [],
     }  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--target", "en"], "unknown target locale 'en'"),
+        # one wording for every bad option value (click's), for en as for en-AU
+        (["--target", "en"], "Invalid value for '--target' / '-t': 'en' is not one of 'en-GB'"),
+        (["--target", "en-AU"], "'--target' / '-t': 'en-AU' is not one of 'en-GB', 'en-US'."),
         (["--target", "en-GB", "--profile", "/no.toml"], "/no.toml cannot be used"),
     ],
 )
@@ -277,6 +281,8 @@ def test_api_localise(client: TestClient) -> None:
              "source_span": None},
         ],
         "flags": [],
+        "style": None,
+        "notes": [],
     }  # fmt: skip
 
 

@@ -149,6 +149,19 @@ TargetOption = Annotated[
 ]
 
 
+StyleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--style",
+        help=from_setting(
+            "style",
+            "House style on top of the target locale: ap, reuters (en-US), guardian, bbc (en-GB).",
+        ),
+        show_default=False,
+    ),
+]
+
+
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"

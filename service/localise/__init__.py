@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from service.localise.profile import TARGETS, Profile, check_target, load_profile, profile_for
+from service.localise.profile import (
+    TARGETS,
+    Profile,
+    check_target,
+    load_profile,
+    profile_for,
+    style_locale,
+    styles,
+)
 
 if TYPE_CHECKING:
     from service.localise.apply import Localised, localise
@@ -34,4 +42,6 @@ __all__ = [
     "load_profile",
     "localise",
     "profile_for",
+    "style_locale",
+    "styles",
 ]

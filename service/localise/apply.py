@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from service.document import Localisation
 from service.localise.dates import ambiguous_dates, date_edits, relative_edits
-from service.localise.edits import Edit, Span, apply, choose, shift_span
+from service.localise.edits import Edit, Span, apply, choose, match_case, shift_span
 from service.localise.german import source_spans
 from service.localise.headlines import headline_edits, headline_names
 from service.localise.money import money_edits
 from service.localise.numbers import number_edits
 from service.localise.profile import Profile
 from service.localise.quotes import punctuation_edits, quote_edits
-from service.localise.spelling import spelling_edits
+from service.localise.spelling import respellings, spelling_edits
 from service.localise.times import time_edits
 from service.localise.units import unit_edits
 
@@ -50,6 +50,7 @@ def localise(
     protected: Iterable[Span] = (),
     source: str | None = None,
     headline: bool = False,
+    first_line_headline: bool = False,
     names: Collection[str] = (),
     article: str = "",
     published: datetime.date | None = None,
@@ -58,9 +59,21 @@ def localise(
     caller's detector: ``service.pipeline.localising.english_protected``).
 
     ``source`` (the German) gives changes their ``source_span``; ``headline`` applies the
-    profile's headline case, keeping ``names`` capitalised and the names that ``article``
-    (the rest of the story) and ``source`` show; ``published`` (the article's date) lets
+    profile's headline case (``first_line_headline``: to the first line, the rest being
+    the story), keeping ``names`` capitalised and the names that ``article`` (the rest of
+    the story) and ``source`` show; ``published`` (the article's date) lets
     a style name the day of "yesterday"."""
+    headlines: list[Edit] = []
+    if headline or first_line_headline:
+        end = text.find("\n")
+        end = len(text) if headline or end < 0 else end
+        rest = article or text[end:]
+        known = [*names, *headline_names(text[:end], rest, source or "")]
+        headlines = [
+            replace(edit, after=respelt(edit.after, profile))
+            for edit in headline_edits(text[:end], profile.headline_case, known)
+        ]
+    lowered = [edit.start for edit in headlines if edit.after[:1].islower()]
     proposed = [
         *money_edits(text, profile),
         *unit_edits(text, profile),
@@ -70,11 +83,9 @@ def localise(
         *number_edits(text, profile),
         *quote_edits(text, profile),
         *punctuation_edits(text, profile),
-        *spelling_edits(text, profile.spelling),
+        *headlines,
+        *spelling_edits(text, profile.spelling, lowered),
     ]
-    if headline:
-        known = [*names, *headline_names(text, article, source or "")]
-        proposed += headline_edits(text, profile.headline_case, known)
     large = too_large(text)
     guarded = [*protected, *(note.span for note in large)]
     edits = choose(proposed, text, guarded)
@@ -92,6 +103,15 @@ def localise(
     ]
     flags = ["ambiguous_date"] if ambiguous_dates(localised) else []
     return Localised(localised, changes, flags, edits, large)
+
+
+def respelt(word: str, profile: Profile) -> str:
+    """A headline word whose case changes takes the profile's spelling in the same edit."""
+    lower = word.lower()
+    wanted = respellings(profile.spelling.variant).get(lower)
+    if wanted is None or lower in profile.spelling.keep:
+        return word
+    return match_case(word, wanted)
 
 
 # Figures no rule converts: 16 digits or more, or a power ("10^400", "1e400"); with the

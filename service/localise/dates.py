@@ -65,8 +65,8 @@ def patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"{not_range_after}{year}"
     )
     day_month = regex.compile(
-        rf"{not_range_before}\b{lead}(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+"
-        rf"(?:of\s+)?(?P<month>{month})\b{ABBREVIATION_DOT}{year}"
+        rf"{not_range_before}\b{lead}(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+"
+        rf"(?P<of>of\s+)?(?P<month>{month})\b{ABBREVIATION_DOT}{year}"
     )
     return month_day, day_month
 
@@ -128,9 +128,10 @@ def found_dates(text: str, profile: Profile) -> list[Edit]:
                 continue
             taken.append(match.span())
             after = render(profile, day, year is not None, match["weekday"])
-            edits.append(
-                Edit("date", match.start(), match.end(), after, ("date", year, month, day.day))
-            )
+            start = match.start()
+            if match.groupdict().get("the") and not match["of"]:
+                start = match.end("the")  # "the 3 October": the article is the sentence's
+            edits.append(Edit("date", start, match.end(), after, ("date", year, month, day.day)))
     for match in DOTTED.finditer(text):
         year, month = int(match["year"]), int(match["month"])
         if day := valid(year, month, int(match["day"])):

@@ -16,9 +16,10 @@ from typing import Literal
 Rule = Literal[
     "spelling", "date", "time", "money", "unit", "number", "quotes", "punctuation", "headline"
 ]
-# When two edits overlap, the rule earlier here wins ("30 kilometres" is the unit's).
+# When two edits overlap, the rule earlier here wins ("30 kilometres" is the unit's; a
+# headline word's edit carries its spelling too).
 PRIORITY: tuple[Rule, ...] = (
-    "date", "time", "money", "unit", "number", "quotes", "punctuation", "spelling", "headline"
+    "date", "time", "money", "unit", "number", "quotes", "punctuation", "headline", "spelling"
 )  # fmt: skip
 Span = tuple[int, int]
 # A value the German may hold too: ("date", y, m, d), ("time", h, m), ("money", amount, code)...

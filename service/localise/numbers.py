@@ -12,10 +12,13 @@ Measures are the units rule's; this rule reads only bare figures.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from service.localise.edits import Edit
 from service.localise.profile import Profile
+from service.localise.units import IMPERIAL, METRIC
 
 WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 PERCENT = r"(?:percent|per\s?cent|prozent|pct)\b"
@@ -45,25 +48,35 @@ NUMBERED = frozenset(
 
 
 def number_edits(text: str, profile: Profile) -> list[Edit]:
-    edits = [
-        Edit("number", m.start(), m.end(), f"{m['whole']}.{m['part']}")
-        for m in DECIMAL_COMMA.finditer(text)
-    ]
-    if profile.numbers.percent == "%":
+    edits: list[Edit] = []
+    if profile.numbers.percent == "%":  # "2,5 percent" → "2.5%": one edit
         for match in PERCENTAGE.finditer(text):
             figure = match["figure"]
             if regex.fullmatch(r"[-−]?\d+,\d{1,2}", figure):
                 figure = figure.replace(",", ".")
             edits.append(Edit("number", match.start(), match.end(), f"{figure}%"))
+    edits += [
+        Edit("number", m.start(), m.end(), f"{m['whole']}.{m['part']}")
+        for m in DECIMAL_COMMA.finditer(text)
+        if not any(e.start <= m.start() < e.end for e in edits)
+    ]
     if profile.numbers.words:
         edits += [edit for m in SMALL.finditer(text) if (edit := word_edit(text, m))]
     return edits
+
+
+@cache
+def unit_word() -> regex.Pattern[str]:
+    forms = "|".join(unit.forms for unit in METRIC + IMPERIAL)
+    return regex.compile(rf"(?:{forms}|pounds?|ounces?|stones?|yards?|pints?)(?!\p{{L}})")
 
 
 def word_edit(text: str, match: regex.Match[str]) -> Edit | None:
     following = match["next"].lower()
     if following in NOT_COUNTED or following.startswith(("year-old", "percent")):
         return None
+    if unit_word().match(text, match.end() + 1):
+        return None  # "1 kilometre (0.6 miles)": a measure keeps its figure
     if regex.match(r"\s(?:to|and|or|-|–)\s\d", text[match.end() :]):
         return None  # a range: "3 to 5 people" keeps its figures
     before = text[: match.start()].rstrip()

@@ -127,6 +127,14 @@ def styles() -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in STYLES.glob("*.toml")))
 
 
+def style_locale(style: str) -> str | None:
+    """The locale a house style is written for (None: no such style)."""
+    if style not in styles():
+        return None
+    locale = read_toml(STYLES / f"{style}.toml").get("locale")
+    return locale if isinstance(locale, str) else None
+
+
 def profile_for(
     target: str, folder: Path | None = None, style: str | None = None
 ) -> Profile | None:

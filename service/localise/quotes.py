@@ -23,7 +23,8 @@ def quote_edits(text: str, profile: Profile) -> list[Edit]:
         opened, closed = profile.double_quotes if double else profile.single_quotes
         closing_class = regex.escape(closings)
         pattern = regex.compile(
-            rf"{regex.escape(opening)}(?=\S)[^{closing_class}{regex.escape(opening)}\n]*"
+            rf"{regex.escape(opening)}(?=[^\s{closing_class}{regex.escape(opening)}])"
+            rf"[^{closing_class}{regex.escape(opening)}\n]*"
             rf"(?<=\S)[{closing_class}]"
         )
         for match in pattern.finditer(text):
@@ -33,8 +34,9 @@ def quote_edits(text: str, profile: Profile) -> list[Edit]:
     return edits
 
 
-# A closing double mark (after a non-space) with a full stop or comma outside it
-OUTSIDE = regex.compile(r"(?<=[^\s“„\"])(?P<close>[”\"])(?P<mark>[.,])")
+# A closing double mark (after a word, not after a stop already inside) with a full stop
+# or comma outside it
+OUTSIDE = regex.compile(r"(?<=[^\s“„\".,!?])(?P<close>[”\"])(?P<mark>[.,])")
 
 
 def punctuation_edits(text: str, profile: Profile) -> list[Edit]:

@@ -12,6 +12,7 @@ on"): "to curb inflation" is the same verb in both.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 import regex
@@ -48,7 +49,8 @@ def respellings(variant: str) -> dict[str, str]:
     return {**BRITISH_ENGLISH_SPELLINGS, **reverse}
 
 
-def spelling_edits(text: str, rules: Spelling) -> list[Edit]:
+def spelling_edits(text: str, rules: Spelling, lowered: Collection[int] = ()) -> list[Edit]:
+    """``lowered``: where words start that a headline edit writes in lower case."""
     table = respellings(rules.variant)
     words = list(WORD.finditer(text))
     edits = []
@@ -64,7 +66,8 @@ def spelling_edits(text: str, rules: Spelling) -> list[Edit]:
         if not (word.islower() or word.istitle()):
             continue  # COVID, iPhone: leave alone
         if word.istitle() and (
-            not starts_sentence(text, match.start(), words, index) or lower in proper_words()
+            not starts_sentence(text, match.start(), words, index, lowered)
+            or lower in proper_words()
         ):
             continue
         if lower in rules.nouns_only and not after_determiner(words, index):
@@ -81,10 +84,14 @@ def spelling_edits(text: str, rules: Spelling) -> list[Edit]:
     return edits
 
 
-def starts_sentence(text: str, start: int, words: list[regex.Match[str]], index: int) -> bool:
+def starts_sentence(
+    text: str, start: int, words: list[regex.Match[str]], index: int, lowered: Collection[int]
+) -> bool:
     if not SENTENCE_START.search(text[max(0, start - 4) : start]):
         return False
     following = words[index + 1].group() if index + 1 < len(words) else ""
+    if index + 1 < len(words) and words[index + 1].start() in lowered:
+        following = following.lower()
     return not following[:1].isupper()
 
 

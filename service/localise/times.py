@@ -17,7 +17,7 @@ import regex
 from service.localise.edits import Edit
 from service.localise.profile import Times
 
-HALF = r"(?P<half>[ap])\.?\s?m\b\.?"
+HALF = r"(?P<half>[ap])\.?\s?m\b(?:\.(?!\w))?"
 TWELVE = regex.compile(
     rf"(?<![\d.:,])\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s?{HALF}",
     regex.IGNORECASE,
