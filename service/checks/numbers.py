@@ -209,7 +209,7 @@ ENGLISH = regex.compile(
         |[Ee]arly|[Ll]ate|[Mm]id|[Tt]ill|[Bb]efore|[Aa]fter|[Tt]his|[Ee]nd\ of)\s)May
         |(?-i:{_EN_MONTH_ALONE}))\b)
   | (?P<hms>\b(?P<hh>\d{{1,2}}):(?P<hm>\d{{2}}):(?P<hs>\d{{2}})\b)
-  | (?P<time>\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s*(?P<half>[ap]\.?\s?m\b\.?)
+  | (?P<time>\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s*(?P<half>[ap]\.\s?m\.|[ap]\s?m\b)
       |\b(?P<h24>\d{{1,2}}):(?P<min24>\d{{2}})(?:\s*(?:hours|hrs|h)\b)?(?!\d|[.,]\d)
       |\b(?P<oh>\d{{1,2}})\s*o'clock\b)
   | (?P<num>{_SIGN}(?P<digits>{_EN_NUMBER}){_EN_SCALE})

@@ -1,0 +1,90 @@
+"""name_mismatch: people, places and organisations of the German in the English as
+themselves, their glossary target or their English exonym; dropped, changed or
+translated literally, they are flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.checks.names import name_findings
+from service.document import Term
+
+
+def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
+    return [source[slice(*f.source_span)] for f in name_findings(source, target, terms)]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Der Bäcker Peter Schneider aus Erfurt verkauft Brötchen.",
+            "Baker Peter Schneider from Erfurt sells rolls.",
+        ),
+        (
+            "Die Polizistin Sabine Müller wurde geehrt.",
+            "Police officer Sabine Mueller was honoured.",
+        ),
+        ("Der Kanzler reist nach Warschau.", "The chancellor travels to Warsaw."),  # CLDR city
+        ("Bayern München spielt in Köln.", "Bayern Munich play in Cologne."),  # shipped table
+        (
+            "Die Grenze zu Deutschland ist offen.",
+            "The border with Germany is open.",
+        ),  # CLDR territory
+        ("Sergej Lawrow traf Wang Yi.", "Sergei Lavrov met Wang Yi."),  # transliteration
+        ("Merkels Nachfolger sprach.", "Merkel's successor spoke."),  # genitive
+        (
+            "Das Konzert der Berliner Philharmoniker beginnt.",
+            "The Berlin Philharmonic's concert begins.",
+        ),
+        ("Die Waffenruhe im Gazastreifen hielt.", "The ceasefire in the Gaza Strip held."),
+        ("Die Deutsche Bahn meldete Verluste.", "Deutsche Bahn reported losses."),
+        ("Der Schneider nähte einen Anzug.", "The tailor sewed a suit."),  # a tailor, no name
+        ("Die Regierung beschloss ein Gesetz.", "The government passed a law."),
+    ],
+)
+def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
+    assert names(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        (
+            "Der Bäcker Peter Schneider verkauft Brötchen.",
+            "Baker Peter Tailor sells rolls.",
+            ["Schneider"],
+        ),
+        (
+            "Die Polizistin Sabine Müller wurde geehrt.",
+            "Police officer Sabine Miller was honoured.",
+            ["Müller"],
+        ),
+        ("Der Trainer Thomas Fischer bleibt.", "Coach Thomas Fisher stays.", ["Fischer"]),
+        ("Der Stürmer Harry Kane traf.", "Striker Harry scored.", ["Kane"]),  # dropped surname
+        ("Der Kanzler reist nach Warschau.", "The chancellor travels to Vienna.", ["Warschau"]),
+        ("Bayern München spielt in Köln.", "Bayern Munich play in Bonn.", ["Köln"]),
+        ("Die Deutsche Bahn meldete Verluste.", "Lufthansa reported losses.", ["Deutsche Bahn"]),
+        ("Minister Karl Lauterbach warnte.", "Minister Karl Lautenbach warned.", ["Lauterbach"]),
+    ],
+)
+def test_dropped_changed_or_translated_names_are_flagged(
+    source: str, target: str, flagged: list[str]
+) -> None:
+    assert names(source, target) == flagged
+
+
+def test_a_glossary_target_accounts_for_its_name() -> None:
+    source, target = "Nawalny starb in Haft.", "Navalny died in custody."
+    term = Term(entry="Nawalny", source="Nawalny", source_span=(0, 7), target="Navalny",
+                target_span=(0, 7), kind="name", status="ok")  # fmt: skip
+    assert names(source, "Navalny died in custody.", (term,)) == []
+    assert names(source, "He died in custody.", (term,)) == ["Nawalny"]
+    assert "Navalny" in target
+
+
+def test_the_message_names_the_name() -> None:
+    (finding,) = name_findings("Der Bäcker Peter Schneider backt.", "Baker Peter Tailor bakes.")
+    assert finding.flag == "name_mismatch"
+    assert finding.message.startswith("the name Schneider of the German is not in the English")
+    assert finding.target_span is None

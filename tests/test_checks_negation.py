@@ -1,0 +1,55 @@
+"""negation_mismatch: a negation of the German dropped in the English, or one added."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.checks.negation import negation_findings
+
+
+def flagged(source: str, target: str) -> list[str]:
+    return [finding.message for finding in negation_findings(source, target)]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Er kommt nicht.", "He is not coming."),
+        ("Er kommt nicht.", "He isn't coming."),
+        ("Sie hat keine Zeit.", "She has no time."),
+        ("Er war nie dort.", "He was never there."),
+        ("Niemand wurde verletzt.", "Nobody was injured."),
+        ("Niemand wurde verletzt.", "No one was injured."),
+        ("Er wusste nichts.", "He knew nothing."),
+        ("Weder der Kapitän noch der Trainer sprach.", "Neither the captain nor the coach spoke."),
+        ("Sie kam ohne Mantel.", "She came without a coat."),
+        (
+            "Das betrifft nicht nur Kinder, sondern auch Eltern.",
+            "This affects parents as well as children.",
+        ),
+        ("Ob er kommt, ist unklar.", "Whether or not he comes is unclear."),
+        ("Er wohnt in Nr. 5.", "He lives at No. 5."),
+    ],
+)
+def test_a_negation_kept_is_not_flagged(source: str, target: str) -> None:
+    assert flagged(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "start"),
+    [
+        ("Er kommt nicht.", "He is coming.", "the negation 'nicht' of the German is missing"),
+        ("Sie hat keine Zeit.", "She has time.", "the negation 'keine' of the German is missing"),
+        ("Er war nie dort.", "He was always there.", "the negation 'nie' of the German is missing"),
+        ("Niemand wurde verletzt.", "Somebody was injured.", "the negation 'Niemand'"),
+        ("Er wusste nichts.", "He knew everything.", "the negation 'nichts'"),
+        ("Sie kam ohne Mantel.", "She came with a coat.", "the negation 'ohne'"),
+        ("Weder Peter noch Paul kam.", "Peter and Paul came.", "the negation 'Weder'"),
+        ("Er kommt.", "He is not coming.", "the English negation 'not' is not in the German"),
+        ("Er kommt.", "He won't come.", "the English negation 'n't' is not in the German"),
+        ("Sie hat Zeit.", "She has no time.", "the English negation 'no' is not in the German"),
+    ],
+)
+def test_a_negation_dropped_or_added_is_flagged(source: str, target: str, start: str) -> None:
+    (message,) = flagged(source, target)
+    assert message.startswith(start)

@@ -1,0 +1,96 @@
+"""omission and addition: content of the German missing in the English, or English
+content the German lacks, from the alignment where given and plain evidence where not."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.checks.omission import omission_findings
+
+
+def flags(source: str, target: str, alignment=None) -> list[str]:  # type: ignore[no-untyped-def]
+    return [finding.flag for finding in omission_findings(source, target, alignment)]
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for word in text.split():
+        start = text.index(word, start)
+        spans.append((start, start + len(word)))
+        start += len(word)
+    return spans
+
+
+def test_a_faithful_translation_raises_nothing() -> None:
+    source = "Die Polizei hat am Montag in Frankfurt einen Mann festgenommen, sagte ein Sprecher."
+    target = "Police arrested a man in Frankfurt on Monday, a spokesman said."
+    assert flags(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flag"),
+    [
+        ("Der Markt öffnet am Freitag.", "The market opens.", "omission"),
+        ("Der Markt öffnet.", "The market opens on Friday.", "addition"),
+        ("Die Wahl ist gültig, sagte ein Sprecher.", "The election is valid.", "omission"),
+        ("Die Wahl ist gültig.", "The election is valid, a spokesman said.", "addition"),
+        ("Laut Polizei gab es keine Verletzten.", "There were no injuries.", "omission"),
+        (
+            "Der Minister traf seinen Kollegen.",
+            "The minister met his colleague Zbigniewski.",
+            "addition",
+        ),
+        (
+            "Die Stadt will bis zum Jahr 2028 insgesamt fünfzehn neue Kindertagesstätten und "
+            "mehrere Schulen in allen Stadtteilen bauen.",
+            "The city wants to build fifteen new nurseries by 2028.",
+            "omission",
+        ),
+        (
+            "Die Stadt baut im nächsten Jahr neue Kitas.",
+            "The city is building day-care centres for the children of all the families in every "
+            "district of the town.",
+            "addition",
+        ),
+    ],
+)
+def test_evidence_without_alignment(source: str, target: str, flag: str) -> None:
+    assert flags(source, target) == [flag]
+
+
+def test_a_separable_verb_is_no_attribution() -> None:
+    source = "Die Sängerin sagte ihre Tournee ab."
+    assert flags(source, "The singer cancelled her tour.") == []
+
+
+def test_unaligned_german_content_words_are_an_omission() -> None:
+    source = "Der Bundestag beschloss ein neues strenges Heizungsgesetz."
+    target = "The Bundestag passed a law."
+    src, tgt = words(source), words(target)
+    # Der-The Bundestag-Bundestag beschloss-passed ein-a Heizungsgesetz-law
+    alignment = [
+        (src[0], tgt[0]),
+        (src[1], tgt[1]),
+        (src[2], tgt[2]),
+        (src[3], tgt[3]),
+        (src[6], tgt[4]),
+    ]
+    (finding,) = omission_findings(source, target, alignment)
+    assert finding.flag == "omission"
+    assert source[slice(*finding.source_span)] == "neues strenges"
+
+
+def test_unaligned_english_content_words_are_an_addition() -> None:
+    source = "Der Bundestag beschloss ein Gesetz."
+    target = "The Bundestag narrowly, controversially and finally passed a law."
+    src, tgt = words(source), words(target)
+    alignment = [
+        (src[0], tgt[0]),
+        (src[1], tgt[1]),
+        (src[2], tgt[6]),
+        (src[3], tgt[7]),
+        (src[4], tgt[8]),
+    ]
+    (finding,) = omission_findings(source, target, alignment)
+    assert finding.flag == "addition"
+    assert target[slice(*finding.target_span)] == "narrowly, controversially and finally"

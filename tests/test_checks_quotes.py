@@ -1,0 +1,74 @@
+"""quote_mismatch: quotations of the German stay quotations in the English, with marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.checks.quote_marks import quote_findings, scan
+
+
+def flagged(source: str, target: str) -> list[str]:
+    return [finding.message for finding in quote_findings(source, target)]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("„Wir gewinnen“, sagte er.", '"We will win," he said.'),
+        ("„Wir gewinnen“, sagte er.", "“We will win,” he said."),
+        ("„Wir gewinnen“, sagte er.", "‘We will win,’ he said."),  # British single marks
+        ("»Wir gewinnen«, sagte er.", "'We will win,' he said."),
+        ("Er nannte es „unverschämt“.", 'He called it "outrageous".'),
+        ("Er sagte: „Ich bleibe.“", "He said: “I'm staying.”"),  # an apostrophe inside
+        ("Die Bürger sagten Nein.", "The citizens' initiative said no; it's Germany's day."),
+    ],
+)
+def test_quotations_kept_are_not_flagged(source: str, target: str) -> None:
+    assert flagged(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "start"),
+    [
+        (
+            "„Wir gewinnen“, sagte er.",
+            "We will win, he said.",
+            "the quotation „Wir gewinnen“ of the German is not a quotation",
+        ),
+        ("Er sagte: „Wir gewinnen.“", "He said they would win.", "the quotation „Wir gewinnen.“"),
+        (
+            "Er sagte: „Wir gewinnen in Sachsen.“",
+            'He said: "We will win in Saxony..',
+            'the quotation mark " of the English has no pair',
+        ),
+        (
+            "Er nannte es unverschämt.",
+            'He called it "outrageous".',
+            'the English quotes "outrageous" where the German has no quotation',
+        ),
+        (
+            "„Das ist ein schwarzer Tag für die Demokratie“, sagte sie.",
+            '"This is a dark day," she said.',
+            "the quotation „Das ist ein schwarzer Tag für die Demokratie“ of the German is",
+        ),
+        (
+            "„Wir werden dieses Spiel gewinnen“, sagte er am Abend.",
+            '"We will win this game, he said in the evening after the long match at home."',
+            "the quotation „Wir werden dieses Spiel gewinnen“ of the German is",
+        ),
+    ],
+)
+def test_quotations_dropped_broken_added_or_merged_are_flagged(
+    source: str, target: str, start: str
+) -> None:
+    assert any(message.startswith(start) for message in flagged(source, target)), flagged(
+        source, target
+    )
+
+
+def test_scan_pairs_marks_and_skips_apostrophes() -> None:
+    quotations, unpaired = scan(
+        "He said 'no' to Germany's plan and the citizens' vote.", english=True
+    )
+    assert [(q.start, q.end) for q in quotations] == [(8, 12)]
+    assert unpaired == []
