@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated
 
@@ -41,7 +40,6 @@ from service.cli.options import (
 )
 from service.cli.words import counted, plural
 from service.errors import EmptyInput, GlossaryInvalid, InputTooLarge, MtdeskError, NotGerman
-from service.pipeline.glossaries import DEFAULT_NAME
 
 # Plain help: rich markup would take "[default: …]" in a help text for a markup tag.
 app = typer.Typer(
@@ -60,6 +58,8 @@ glossary_app = typer.Typer(
 
 def show_version(shown: bool) -> None:
     if shown:
+        from importlib.metadata import version as package_version
+
         typer.echo(f"mtdesk {package_version('mtdesk')}")
         raise typer.Exit()
 
@@ -110,9 +110,7 @@ def translate(
     alignment: AlignmentOption = False,
 ) -> None:
     """Translate a German article to English (the output keeps the input's markup)."""
-    from service import compose
-    from service.cli.progress import SentenceProgress
-    from service.pipeline.translator import read_checked
+    from service.checks.reading import read_checked
 
     settings = settings_with(
         model=model,
@@ -132,6 +130,10 @@ def translate(
         article = read_checked(text, input_format_of(source, input_format).value, source_lang.value)
     except NotGerman as error:  # its message names the API's field; here it is an option
         fail(cli_message(error))
+    # Only now the engine, glossary and checks: an article refused above never imports them.
+    from service import compose
+    from service.cli.progress import SentenceProgress
+
     chosen = chosen_glossary(settings, glossary, no_glossary)
     compose.profile(settings)  # a broken profile too
     engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
@@ -163,6 +165,8 @@ def import_glossary(
         glossary = load_glossary(path, name=name or path.stem)
     except GlossaryError as error:
         raise GlossaryInvalid(str(error)) from None
+    from service.pipeline.glossaries import DEFAULT_NAME
+
     if glossary.name == DEFAULT_NAME:
         fail(f"{DEFAULT_NAME!r} is the shipped glossary; import yours under another --name")
     created = open_store(settings_with()).put_glossary(glossary)
