@@ -12,10 +12,10 @@ Evidence, strongest first:
   according to): one the
   German has and the English lacks is an omission, and the other way round an
   addition;
-* an English name (a capitalised word inside the sentence that is rare in
-  English, wordfreq's Zipf frequency below 2) with no German word it could
-  render (no German word starts with its first four letters, folded; no exonym
-  of a German place): an addition;
+* an English name (a capitalised word inside the sentence that pyspellchecker's
+  English word counts lack) with no German word it could render (no German word
+  starts with its first four letters, folded; no exonym of a German place): an
+  addition;
 * the English much shorter or longer than the German: a ratio of letters (numbers,
   links and punctuation left out) below ``SHORT`` or above ``LONG``, for
   sentences of ``MIN_CHARS`` letters or more. On the dev set's tuning half, hand
@@ -37,6 +37,7 @@ from functools import lru_cache
 import regex
 
 from service.checks.names import english_forms, fold
+from service.checks.quotations import word_counts
 from service.document import Finding
 
 MIN_CHARS = 30
@@ -262,9 +263,10 @@ def _english_name(source: str, target: str) -> Finding | None:
 
 @lru_cache(maxsize=1 << 14)
 def _common(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= 2.0
+    """An English word pyspellchecker's English counts know (loaded for the quotation
+    check too): only a word they lack ("Zbigniewski") is taken for a name."""
+    counts, _ = word_counts("en")
+    return word in counts
 
 
 def _fold(text: str) -> str:
