@@ -10,6 +10,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from threading import Event, current_thread
 from typing import Any
 
 import pytest
@@ -234,3 +235,63 @@ def test_failed_articles_are_retried_with_their_fixed_versions(client: TestClien
 def test_a_retry_of_no_such_job_is_not_found(client: TestClient) -> None:
     response = client.post("/v1/jobs/nosuchjob/retry")
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+class HeldWorker:
+    """The worker's glossary step waits until released; each run of a job is signalled."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.compiling, self.compiled, self.ran = Event(), Event(), Event()
+        glossary_for = worker_module.JobWorker.glossary_for
+        held = self
+
+        def slow_glossary(worker: worker_module.JobWorker, specs: list[str] | None) -> Any:
+            if current_thread().name == "mtdesk-jobs":  # not the request that queues the job
+                held.compiling.set()
+                held.compiled.wait(WAIT_S)
+            return glossary_for(worker, specs)
+
+        class Watched(worker_module.Runner):
+            def run(self, job_id: str) -> Any:
+                try:
+                    return super().run(job_id)
+                finally:
+                    held.ran.set()
+
+        monkeypatch.setattr(worker_module.JobWorker, "glossary_for", slow_glossary)
+        monkeypatch.setattr(worker_module, "Runner", Watched)
+
+
+def test_a_cancel_while_the_glossary_compiles_holds(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker picked the job before the cancel and takes it up after: it stays cancelled."""
+    held = HeldWorker(monkeypatch)
+    articles = [{"text": sentence} for sentence in SENTENCES[:2]]
+    job = client.post("/v1/jobs", json={"articles": articles}).json()
+    assert held.compiling.wait(WAIT_S)
+    assert client.post(f"/v1/jobs/{job['id']}/cancel").json()["state"] == "cancelled"
+    held.compiled.set()
+    assert held.ran.wait(WAIT_S)
+    after = client.get(f"/v1/jobs/{job['id']}").json()
+    assert (after["state"], after["counts"]) == ("cancelled", {"cancelled": 2})
+
+
+def test_retry_of_a_cancelled_job_runs_its_failed_articles_only(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldWorker(monkeypatch)
+    articles = [{"id": "empty", "text": " "}, *({"text": s} for s in SENTENCES[:2])]
+    job = client.post("/v1/jobs", json={"articles": articles}).json()
+    assert held.compiling.wait(WAIT_S)
+    client.post(f"/v1/jobs/{job['id']}/cancel")
+    held.compiled.set()
+    assert held.ran.wait(WAIT_S)
+    counts = {"failed": 1, "cancelled": 2}
+    retried = client.post(f"/v1/jobs/{job['id']}/retry")  # nothing it can retry
+    assert (retried.json()["state"], retried.json()["counts"]) == ("cancelled", counts)
+
+    fixed = {"articles": [{"id": "empty", "text": SENTENCES[2]}]}
+    assert client.post(f"/v1/jobs/{job['id']}/retry", json=fixed).status_code == 202
+    after = wait_until_finished(client, job["id"])
+    assert (after["state"], after["counts"]) == ("cancelled", {"done": 1, "cancelled": 2})

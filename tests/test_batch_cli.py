@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from models import toy_corpus
+from service.batch.outputs import article_file
 from tests.conftest import run_cli
 
 ENV = {"OMP_NUM_THREADS": "1", "MTDESK_THREADS": "1", "MTDESK_GLOSSARY": "", "MTDESK_DB": ""}
@@ -51,12 +52,12 @@ def test_sigkill_mid_run_then_rerun_yields_every_article_once(tmp_path: Path) ->
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + KILL_WAIT_S
-    while len(list(out.rglob("*.txt.json"))) < 3 and time.monotonic() < deadline:
+    while len(list((out / "articles").glob("*.json"))) < 3 and time.monotonic() < deadline:
         assert child.poll() is None, "the job ended before it could be killed"
         time.sleep(0.05)
     child.send_signal(signal.SIGKILL)
     child.wait()
-    written = len(list(out.rglob("*.txt.json")))
+    written = len(list((out / "articles").glob("*.json")))
     assert 3 <= written < ARTICLES, "killed mid-run"
     assert not (out / "results.jsonl").exists()
 
@@ -66,7 +67,7 @@ def test_sigkill_mid_run_then_rerun_yields_every_article_once(tmp_path: Path) ->
     assert "batch: " in resumed.stderr.decode()  # progress lines, stderr being no terminal
     assert result_ids(out) == ids
     for article_id in ids:
-        record = json.loads((out / "articles" / f"{article_id}.json").read_text())
+        record = json.loads((out / article_file(article_id)).read_text())
         assert record["id"] == article_id and record["blocks"][1]["segments"]
     report = json.loads((out / "report.json").read_text())
     assert report["articles"]["done"] == ARTICLES

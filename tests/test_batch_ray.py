@@ -62,4 +62,4 @@ def test_a_ray_job_equals_the_local_job(tmp_path: Path) -> None:
         f"{n}.txt" for n in range(4)
     ]
     report = json.loads((tmp_path / "ray" / "report.json").read_text())
-    assert report["articles"] == {"total": 5, "done": 4, "failed": 1, "skipped": 0}
+    assert report["articles"] == {"total": 5, "done": 4, "failed": 1, "cancelled": 0, "skipped": 0}

@@ -131,7 +131,7 @@ def test_a_job_writes_every_output(db: Store, tmp_path: Path) -> None:
         "news_3.txt",
         "news_4.txt",
     ]
-    assert report["articles"] == {"total": 6, "done": 5, "failed": 1, "skipped": 0}
+    assert report["articles"] == {"total": 6, "done": 5, "failed": 1, "cancelled": 0, "skipped": 0}
     assert report["failures"] == [{"id": "broken.txt", "error": "not UTF-8: invalid start byte"}]
     assert report["segments"] == 5 * 4
     assert report["state"] == "done"
@@ -155,7 +155,7 @@ def test_an_article_over_max_chars_fails_saying_so_and_the_rest_are_done(
 
     report = run(db, new_job(db, out, [news(0), over, at_limit, news(1)], max_chars=1_000), engine)
 
-    assert report["articles"] == {"total": 4, "done": 3, "failed": 1, "skipped": 0}
+    assert report["articles"] == {"total": 4, "done": 3, "failed": 1, "cancelled": 0, "skipped": 0}
     assert report["failures"] == [
         {
             "id": "long.txt",
@@ -352,7 +352,7 @@ def test_cancel_stops_the_run_and_a_rerun_finishes_it(db: Store, tmp_path: Path)
 
     job = jobs.job(job_id)
     assert job.state == "cancelled"
-    assert job.counts["pending"] >= 1 and "running" not in job.counts
+    assert job.counts["cancelled"] >= 1 and not {"pending", "running"} & set(job.counts)
     assert not (out / outputs.RESULTS).exists()
 
     run(db, job_id)
@@ -431,7 +431,9 @@ def test_a_repeated_id_fails_once_and_retry_leaves_it_failed(db: Store, tmp_path
     job_id = new_job(db, out, articles)
     run(db, job_id)
     jobs = JobStore(db)
-    assert jobs.failures(job_id) == [{"id": "a", "error": "duplicate article id 'a'"}]
+    assert jobs.failures(job_id) == [
+        {"id": "a", "error": "duplicate article id 'a' in 2 (first in 1)"}
+    ]
     assert jobs.retry_failed(job_id, articles, 100_000) == 0
     run(db, job_id)
     assert [record["source_path"] for record in results(out)] == ["1"]

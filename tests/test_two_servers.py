@@ -117,7 +117,13 @@ def test_each_article_of_a_job_is_translated_once(servers: Servers) -> None:
         results = httpx.get(f"{other.url}/v1/jobs/{job_id}/results").text.splitlines()
         assert sorted(json.loads(line)["id"] for line in results) == expected
         report = json.loads(zipfile.ZipFile(io.BytesIO(job_zip(other, job_id))).read("report.json"))
-        assert report["articles"] == {"total": 20, "done": 20, "failed": 0, "skipped": 0}
+        assert report["articles"] == {
+            "total": 20,
+            "done": 20,
+            "failed": 0,
+            "cancelled": 0,
+            "skipped": 0,
+        }
         assert report["segments"] == 2 * JOB_ARTICLES
     # Every translation of an article looks up each of its sentences once, on either server.
     after = sum(memory_lookups(server) for server in servers)

@@ -31,7 +31,8 @@ from service.store.rows import as_utc, from_row
 from service.store.schema import job_items, jobs
 
 JobState = Literal["queued", "running", "done", "cancelled", "failed"]
-ItemState = Literal["pending", "running", "done", "failed"]
+# ``cancelled``: pending when its job was cancelled; only resuming the job runs it.
+ItemState = Literal["pending", "running", "done", "failed", "cancelled"]
 UNFINISHED: tuple[JobState, ...] = ("queued", "running")
 INSERT_CHUNK = 500
 DUPLICATE_ID = "duplicate article id"  # such an item stays failed: retry never runs it
@@ -205,16 +206,20 @@ class JobStore:
             )
             return [{"id": row.article_id, "error": row.error or ""} for row in rows]
 
-    def take_over(self, job_id: str, runner: str) -> None:
+    def take_over(self, job_id: str, runner: str, *, resume: bool = True) -> bool:
         """Start running the job: items a dead runner left running become pending again.
 
         One runner runs a job at a time (a ``mtdesk batch`` process, or the service's
         worker); a job whose runner is still alive is refused with ``JobConflict``.
+        Only ``resume`` (the user running the job again) takes up a cancelled or failed
+        job, its cancelled items with it; otherwise such a job stays as it is: False.
         """
         with self.store.writing() as connection:
-            previous = connection.execute(
-                select(jobs.c.runner).where(jobs.c.id == job_id)
-            ).scalar_one()
+            previous, state = connection.execute(
+                select(jobs.c.runner, jobs.c.state).where(jobs.c.id == job_id)
+            ).one()
+            if state not in UNFINISHED and not resume:
+                return False  # cancelled since it was queued: the cancel holds
             if previous not in (None, runner) and runner_alive(connection, job_id, previous):
                 raise JobConflict(
                     f"job {job_id} is being run by {previous}; wait for it or stop it first",
@@ -222,16 +227,22 @@ class JobStore:
                 )
             taken = connection.execute(
                 update(jobs)
-                .where(jobs.c.id == job_id, jobs.c.runner.is_not_distinct_from(previous))
+                .where(
+                    jobs.c.id == job_id,
+                    jobs.c.runner.is_not_distinct_from(previous),
+                    jobs.c.state == state,  # a cancel in between wins
+                )
                 .values(state="running", runner=runner, error=None, updated=datetime.now(UTC))
             )
             if taken.rowcount != 1:  # another runner took it between the read and the update
-                raise JobConflict(f"job {job_id} was just taken by another runner")
+                raise JobConflict(f"job {job_id} was just taken by another runner or cancelled")
+            back = ("running", "cancelled") if resume else ("running",)
             connection.execute(
                 update(job_items)
-                .where(job_items.c.job_id == job_id, job_items.c.state == "running")
+                .where(job_items.c.job_id == job_id, job_items.c.state.in_(back))
                 .values(state="pending", owner=None)
             )
+        return True
 
     def claim(self, job_id: str, runner: str, count: int) -> list[Item]:
         """Up to ``count`` pending items, in input order, now running under a fresh claim."""
@@ -323,9 +334,11 @@ class JobStore:
                     .values(owner=None, updated=now, **values)
                 )
                 requeued += values["state"] == "pending"
-            connection.execute(
-                update(jobs).where(jobs.c.id == job_id).values(state="queued", updated=now)
-            )
+            if requeued or state == "failed":  # a failed job runs again; a cancelled or done
+                # one only for its failed articles: the cancelled ones stay cancelled
+                connection.execute(
+                    update(jobs).where(jobs.c.id == job_id).values(state="queued", updated=now)
+                )
         return requeued
 
     def release(self, job_id: str, seqs: Iterable[int]) -> None:
@@ -341,23 +354,33 @@ class JobStore:
                 .values(state="pending", owner=None)
             )
 
-    def set_state(self, job_id: str, state: JobState, error: str | None = None) -> None:
+    def set_state(self, job_id: str, state: JobState, error: str | None = None) -> bool:
+        """A queued or running job moves on (to running, done, failed); False when it had
+        already ended, e.g. cancelled meanwhile: the cancel wins over every later change."""
         with self.store.writing() as connection:
-            connection.execute(
+            ended = connection.execute(
                 update(jobs)
-                .where(jobs.c.id == job_id)
+                .where(jobs.c.id == job_id, jobs.c.state.in_(UNFINISHED))
                 .values(state=state, error=error, updated=datetime.now(UTC))
             )
+            return ended.rowcount == 1
 
     def cancel(self, job_id: str) -> Job:
-        """Ask the job to stop; a finished job stays as it is."""
+        """Stop the job: its pending articles become ``cancelled`` (the ones running finish);
+        a finished job stays as it is."""
         self.job(job_id)  # NotFound first
         with self.store.writing() as connection:
-            connection.execute(
+            cancelled = connection.execute(
                 update(jobs)
                 .where(jobs.c.id == job_id, jobs.c.state.in_(UNFINISHED))
                 .values(state="cancelled", updated=datetime.now(UTC))
             )
+            if cancelled.rowcount == 1:
+                connection.execute(
+                    update(job_items)
+                    .where(job_items.c.job_id == job_id, job_items.c.state == "pending")
+                    .values(state="cancelled")
+                )
         return self.job(job_id)
 
     def state(self, job_id: str) -> JobState:
@@ -384,18 +407,18 @@ def item_rows(
     from service.batch.outputs import article_file
 
     rows: list[dict[str, Any]] = []
-    owners: dict[str, str] = {}  # output path → the id whose file it is
+    owners: dict[str, InputArticle] = {}  # output path → the article whose file it is
     for seq, article in zip(itertools.count(), articles):
         error = article_error(article, max_chars)
         out_path = article_file(article.id)
         owner = owners.get(out_path)
         if owner is None:
-            owners[out_path] = article.id
+            owners[out_path] = article
         else:  # checked, so that no file is ever written twice
             error = (
-                f"{DUPLICATE_ID} {article.id!r}"
-                if owner == article.id
-                else f"its output file would be that of article {owner!r}: give it another id"
+                f"{DUPLICATE_ID} {article.id!r} {repeated_at(article.path, owner.path)}"
+                if owner.id == article.id
+                else f"its output file would be that of article {owner.id!r}: give it another id"
             )
             out_path = article_file(f"{article.id}\0{seq}")  # it stays failed: never written
         rows.append(
@@ -414,6 +437,26 @@ def item_rows(
             }
         )
     return rows
+
+
+def repeated_at(path: str, first: str) -> str:
+    """Where an id is given again, in words: "on line 3 of a.jsonl (first on line 1)"."""
+    file, line = jsonl_line(path)
+    first_file, first_line = jsonl_line(first)
+    if line and first_line and file == first_file:
+        return f"on line {line} of {file} (first on line {first_line})"
+    return f"{place(path)} (first {place(first)})"
+
+
+def place(path: str) -> str:
+    file, line = jsonl_line(path)
+    return f"on line {line} of {file}" if line else f"in {path}"
+
+
+def jsonl_line(path: str) -> tuple[str, str | None]:
+    """A JSONL article's path is "file.jsonl:LINE": the file and the line, else no line."""
+    file, _, line = path.rpartition(":")
+    return (file, line) if file.lower().endswith(".jsonl") and line.isdigit() else (path, None)
 
 
 def article_error(article: InputArticle, max_chars: int) -> str | None:

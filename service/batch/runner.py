@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from service.batch import outputs
-from service.batch.jobstore import Item, Job, JobStore
+from service.batch.jobstore import Item, Job, JobState, JobStore
 from service.document import AlignedDocument
 
 log = logging.getLogger("mtdesk.batch")
@@ -94,6 +94,7 @@ class Runner:
         observer: Observer | None = None,
         on_failure: FailureObserver | None = None,
         stop: Callable[[], bool] | None = None,
+        resume: bool = True,
     ) -> None:
         self.jobs = jobs
         self.executor = executor
@@ -102,6 +103,7 @@ class Runner:
         self.on_failure = on_failure
         self.stop = stop or (lambda: False)  # the service shuts down: leave the job running
         self.name = runner_name()
+        self.resume = resume  # take up a cancelled or failed job (a user running it again)
 
     def run(self, job_id: str) -> RunResult:
         """Translate what is left of the job, then write its archive outputs."""
@@ -112,7 +114,9 @@ class Runner:
         if job.state == "done":
             return RunResult(job, read_report(out_dir) or self.finish(job, 0, 0.0))
         already = job.counts.get("done", 0)
-        self.jobs.take_over(job_id, self.name)
+        if not self.jobs.take_over(job_id, self.name, resume=self.resume):
+            log.info("job %s is %s: not run", job_id, self.jobs.state(job_id))
+            return RunResult(self.jobs.job(job_id), {})
         sentences = 0
         claimed = Claimed()
         try:
@@ -186,7 +190,10 @@ class Runner:
         outputs.write_atomic(
             out_dir / outputs.REPORT, json.dumps(report, indent=2, ensure_ascii=False).encode()
         )
-        self.jobs.set_state(job.id, "done")  # last: a crash before it rebuilds all of the above
+        # Last: a crash before it rebuilds all of the above. Articles a cancel left
+        # unstarted keep the job cancelled (a retry ran only its failed ones).
+        final: JobState = "cancelled" if self.jobs.job(job.id).counts.get("cancelled") else "done"
+        self.jobs.set_state(job.id, final)
         return report
 
 
@@ -205,7 +212,7 @@ def build_report(
     done = job.counts.get("done", 0)
     return {
         "job": job.id,
-        "state": "done",
+        "state": "cancelled" if job.counts.get("cancelled") else "done",
         "input": job.input,
         "model": job.model,
         "glossary": job.glossary_name,
@@ -213,6 +220,7 @@ def build_report(
             "total": job.total,
             "done": done,
             "failed": job.counts.get("failed", 0),
+            "cancelled": job.counts.get("cancelled", 0),  # never started: the job was cancelled
             "skipped": skipped,  # done by an earlier run of the job
         },
         "segments": sum(stats["segments"] for stats in all_stats),

@@ -82,7 +82,9 @@ class JobWorker:
             )
             options = ArticleOptions(source_lang=job.options.get("source_lang", "de"))
             executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT, options=options)
-            runner = Runner(self.jobs, executor, claim=CLAIM_ARTICLES, stop=self._stopping.is_set)
+            runner = Runner(
+                self.jobs, executor, claim=CLAIM_ARTICLES, stop=self._stopping.is_set, resume=False
+            )
             runner.run(job_id)
         except JobConflict as conflict:
             log.info("skipping batch job %s: %s", job_id, conflict.message)
