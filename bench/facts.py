@@ -21,6 +21,13 @@ corrupted``, ``change: [before, after]``) of a class:
 Recall: the share of a class's corruptions that raise that class's flag.
 False flags: the share of clean targets that raise any fact flag. The test
 half is the result; the tune half is where rules may be changed.
+
+``--toy``: the share of toy-model segments the fact checks flag, and of those
+newly flagged (a flag that did not exist before them: names, negations,
+quotations, omissions, additions, hidden characters), on the shared article
+(``../shared/data/article_blinken_lawrow.de.txt``, translated here sentence by
+sentence) and on the 120 UD sentences whose toy English
+``bench/data/quality_ud_*.jsonl`` keeps.
 """
 
 from __future__ import annotations
@@ -86,11 +93,53 @@ def measure(half: str, show: bool) -> dict[str, tuple[int, int]]:
     return {kind: (hits[kind], totals[kind]) for kind in totals}
 
 
+NEW_FLAGS = frozenset(
+    {"name_mismatch", "negation_mismatch", "quote_mismatch", "omission", "addition",
+     "hidden_characters"}
+)  # fmt: skip
+
+
+def toy_shares() -> None:
+    from models.marian import MarianEngine
+    from service.segment.sentences import split_sentences
+
+    article = (ROOT.parent / "shared" / "data" / "article_blinken_lawrow.de.txt").read_text(
+        encoding="utf-8"
+    )
+    sentences = [article[span.start : span.end] for span in split_sentences(article)]
+    sentences = [s for s in sentences if any(c.isalpha() for c in s)]
+    english = [h.text for h in MarianEngine("toy", threads=1).translate(sentences, beam_size=4)]
+    sets = {"shared article": list(zip(sentences, english, strict=True))}
+    ud = []
+    for half in ("tune", "test"):
+        path = ROOT / "bench" / "data" / f"quality_ud_{half}.jsonl"
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        ud += [(row["source"], row["output"]) for row in rows]
+    sets["UD sentences"] = ud
+    for name, pairs in sets.items():
+        flagged = newly = 0
+        per_flag: Counter[str] = Counter()
+        for source, target in pairs:
+            flags = {finding.flag for finding in fact_findings(source, target)}
+            per_flag.update(flags)
+            flagged += bool(flags)
+            newly += bool(flags & NEW_FLAGS)
+        print(
+            f"{name}: {len(pairs)} toy segments, {flagged / len(pairs):.0%} with a fact flag, "
+            f"{newly / len(pairs):.0%} newly flagged; "
+            + ", ".join(f"{flag} {count}" for flag, count in per_flag.most_common())
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="print every miss and false flag")
     parser.add_argument("--half", choices=("tune", "test", "both"), default="both")
+    parser.add_argument("--toy", action="store_true", help="shares of toy-model segments flagged")
     args = parser.parse_args()
+    if args.toy:
+        toy_shares()
+        return
     halves = ("tune", "test") if args.half == "both" else (args.half,)
     fact_findings("Aufwärmen am 1. Mai.", "Warm-up on 1 May.")  # load resources before timing
     results = {half: measure(half, args.show) for half in halves}
