@@ -88,3 +88,9 @@ def test_the_message_names_the_name() -> None:
     assert finding.flag == "name_mismatch"
     assert finding.message.startswith("the name Schneider of the German is not in the English")
     assert finding.target_span is None
+
+
+def test_the_default_glossary_names_count_as_exonyms() -> None:
+    source = "Selenskyj traf Schoigu in Kiew."
+    assert names(source, "Zelensky met Shoigu in Kyiv.") == []
+    assert names(source, "Zelensky met Lavrov in Kyiv.") == ["Schoigu"]

@@ -11,8 +11,9 @@ when the English holds it:
 * as the target of a glossary term over it;
 * as an English exonym: CLDR's German and English names of countries and
   territories and of time-zone cities (Babel; Deutschland → Germany, Warschau →
-  Warsaw), and ``data/exonyms_de_en.tsv`` for states, regions, cities, rivers and
-  seas CLDR lacks (München → Munich, Köln → Cologne; its source is in its header);
+  Warsaw), ``data/exonyms_de_en.tsv`` for states, regions, cities, rivers and
+  seas CLDR lacks (München → Munich, Köln → Cologne; its source is in its
+  header), and the default glossary's one-word names (Selenskyj → Zelensky);
 * at the start of a German compound (Gazastreifen → Gaza).
 
 A word not accounted for is a name when the HanTa tagger's analysis of it
@@ -37,6 +38,7 @@ from typing import Any
 
 import regex
 
+from glossary.defaults import default_glossary
 from service.document import Finding, Term
 
 EXONYMS = Path(__file__).with_name("data") / "exonyms_de_en.tsv"
@@ -222,6 +224,9 @@ def _exonyms() -> dict[str, tuple[str, ...]]:
     for german, english in _cldr_names():
         if german != english:
             table.setdefault(german.casefold(), set()).add(english)
+    for entry in default_glossary().entries:  # Selenskyj → Zelensky, Kiew → Kyiv
+        if entry.kind == "name" and " " not in entry.source and entry.source != entry.target:
+            table.setdefault(entry.source.casefold(), set()).add(entry.target)
     return {german: tuple(names) for german, names in table.items()}
 
 
