@@ -34,9 +34,11 @@ def fact_findings(
 ) -> list[Finding]:
     """The findings of every fact check on one German ``source`` and its English
     ``target``, spans into each. ``terms``: the segment's glossary matches (their
-    targets are the English for those names); ``localisation``: conventions applied
-    to the English (a converted unit equals the German within its rounding);
-    ``alignment``: the model's word pairs where it gave them."""
+    targets are the English for those names); ``alignment``: the model's word pairs
+    where it gave them. ``target_lang`` and ``localisation`` are taken so that every
+    caller passes the same, but change no result today: the checks read en-GB and
+    en-US English alike (a date in either order, a unit converted within a
+    reporter's rounding, single or double quotation marks)."""
     findings = number_findings(source, target)
     findings += name_findings(source, target, terms)
     findings += negation_findings(source, target)
