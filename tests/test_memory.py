@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from service.desk.segments import revise_segment
 from service.document import AlignedDocument
 from service.pipeline.translator import Translator
 from service.store.articles import Store
@@ -80,7 +81,7 @@ def test_approved_edits_win_over_model_output(store: Store, memory: TranslationM
     engine = FakeEngine()
     document = Translator(engine, memory=memory).translate(ARTICLE)
     article = store.add_article(document, title=None, source_text=ARTICLE, fmt="text")
-    store.edit_segment(article.id, "b1s0", target="Talks go on.", status="approved")
+    revise_segment(store, article.id, "b1s0", target="Talks go on.", status="approved")
 
     engine.seen.clear()
     again = Translator(engine, memory=memory).translate("Die   Gespräche dauern an.")
@@ -92,12 +93,12 @@ def test_approved_edits_win_over_model_output(store: Store, memory: TranslationM
 def test_an_approval_taken_back_leaves_the_memory(store: Store, memory: TranslationMemory) -> None:
     document = Translator(FakeEngine(), memory=memory).translate(ARTICLE)
     article = store.add_article(document, title=None, source_text=ARTICLE, fmt="text")
-    store.edit_segment(article.id, "b1s0", target="Talks go on.", status="approved")
-    store.edit_segment(article.id, "b1s0", target=None, status="draft")
+    revise_segment(store, article.id, "b1s0", target="Talks go on.", status="approved")
+    revise_segment(store, article.id, "b1s0", target=None, status="draft")
 
     hit = memory.lookup(["Die Gespräche dauern an."], "fake", "")
     assert hit == {}  # the approval had replaced the model's output: nothing is left
-    store.edit_segment(article.id, "b1s0", target="Talks continue.", status="approved")
+    revise_segment(store, article.id, "b1s0", target="Talks continue.", status="approved")
     hits = memory.lookup(["Die Gespräche dauern an."], "fake", "")
     assert (hits["Die Gespräche dauern an."].target, hits["Die Gespräche dauern an."].origin) == (
         "Talks continue.",

@@ -5,6 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
+from service.desk.articles import read_article
+from service.desk.segments import revise_segment
 from service.document import AlignedDocument, Block, Segment, SegmentStatus
 from service.errors import NotFound
 from service.store import memory_rows
@@ -84,22 +86,22 @@ def test_listing_pages_newest_first_and_filters(store: Store) -> None:
     page, count = store.articles(status=None, flag="repetition", limit=10, offset=0)
     assert count == 1 and page[0].flags == ["length_ratio", "repetition"]
     assert (page[0].segments, page[0].approved) == (3, 0)
-    store.edit_segment(ids[0], "b0s0", target=None, status="approved")
+    revise_segment(store, ids[0], "b0s0", target=None, status="approved")
     page, count = store.articles(status="in_review", flag=None, limit=10, offset=0)
     assert count == 1 and page[0].id == ids[0] and page[0].approved == 1
 
 
 def test_an_edit_keeps_the_previous_target_in_the_history(store: Store) -> None:
     article_id = add(store)
-    store.edit_segment(article_id, "b0s1", target="Second sentence.", status=None)
-    edited = store.edit_segment(
-        article_id, "b0s1", target="The second sentence.", status="approved"
+    revise_segment(store, article_id, "b0s1", target="Second sentence.", status=None)
+    edited = revise_segment(
+        store, article_id, "b0s1", target="The second sentence.", status="approved"
     )
     assert edited.segment.target == "The second sentence."
     assert (edited.segment.status, edited.segment.origin) == ("approved", "approved")
     assert [entry.target for entry in edited.history] == ["Sentence 1.", "Second sentence."]
     assert [entry.status for entry in edited.history] == ["draft", "draft"]
-    article = store.article(article_id)
+    article = read_article(store, article_id)
     assert article.status == "in_review"
     assert article.document.target_text == "Sentence 0. The second sentence.\n\nSentence 2."
     assert article.document.target_document == article.document.target_text
@@ -109,21 +111,21 @@ def test_an_edit_keeps_the_previous_target_in_the_history(store: Store) -> None:
 def test_a_reviewed_target_drops_the_model_output_flags(store: Store) -> None:
     flags = ([], ["length_ratio", "repetition"], ["repetition"])
     article_id = add(store, flags=flags)
-    store.edit_segment(article_id, "b0s1", target="Sentence one.", status=None)
-    store.edit_segment(article_id, "b1s0", target=None, status="approved")
+    revise_segment(store, article_id, "b0s1", target="Sentence one.", status=None)
+    revise_segment(store, article_id, "b1s0", target=None, status="approved")
     document = store.article(article_id).document
     assert [segment.flags for segment in document.segments()] == [[], [], []]
     page, count = store.articles(status=None, flag="repetition", limit=10, offset=0)
     assert (page, count) == ([], 0)
     # Taking an approval back does not bring the old warnings back either.
-    store.edit_segment(article_id, "b1s0", target=None, status="draft")
+    revise_segment(store, article_id, "b1s0", target=None, status="draft")
     assert store.article(article_id).document.segments()[2].flags == []
 
 
 def test_approving_every_segment_approves_the_article(store: Store) -> None:
     article_id = add(store)
     for segment_id in ("b0s0", "b0s1", "b1s0"):
-        store.edit_segment(article_id, segment_id, target=None, status="approved")
+        revise_segment(store, article_id, segment_id, target=None, status="approved")
     assert store.article(article_id).status == "approved"
 
 
@@ -132,7 +134,7 @@ def test_approved_edits_go_to_the_memory_and_win(store: Store) -> None:
     keys = {"model-key"}
     store.memory_add({"model-key": ("Zweiter Satz.", "Model output.", -0.2)}, "toy", "")
     assert store.memory_lookup(keys, "toy", "")["model-key"].origin == "memory"
-    store.edit_segment(article_id, "b0s1", target="Approved.", status="approved")
+    revise_segment(store, article_id, "b0s1", target="Approved.", status="approved")
     approved = store.memory_lookup({memory_key("Zweiter Satz.")}, "toy", "")
     assert [(hit.target, hit.origin) for hit in approved.values()] == [("Approved.", "approved")]
     store.memory_add(
@@ -147,9 +149,9 @@ def test_unknown_ids_are_not_found_and_change_nothing(store: Store) -> None:
     with pytest.raises(NotFound, match="no article"):
         store.article("0" * 16)
     with pytest.raises(NotFound, match="no article"):
-        store.edit_segment("0" * 16, "b0s0", target="x", status=None)
+        revise_segment(store, "0" * 16, "b0s0", target="x", status=None)
     with pytest.raises(NotFound, match="has no segment 'b9s9'"):
-        store.edit_segment(article_id, "b9s9", target="x", status=None)
+        revise_segment(store, article_id, "b9s9", target="x", status=None)
     with pytest.raises(NotFound):
         store.delete_article("0" * 16)
     assert store.article(article_id).document.segments()[0].target == "Sentence 0."
@@ -167,7 +169,7 @@ def test_a_failed_write_leaves_nothing_behind(
 
     monkeypatch.setattr(memory_rows, "approve", fail)
     with pytest.raises(RuntimeError, match="disk full"):
-        store.edit_segment(article_id, "b0s0", target="Edited.", status="approved")
+        revise_segment(store, article_id, "b0s0", target="Edited.", status="approved")
     article = store.article(article_id)
     assert article.document.segments()[0].target == "Sentence 0." and article.status == "draft"
     with store.engine.connect() as connection:
@@ -177,7 +179,7 @@ def test_a_failed_write_leaves_nothing_behind(
 
 def test_delete_removes_the_article_and_its_segments(store: Store) -> None:
     article_id = add(store)
-    store.edit_segment(article_id, "b0s0", target="x", status=None)
+    revise_segment(store, article_id, "b0s0", target="x", status=None)
     kept = add(store)
     store.delete_article(article_id)
     with pytest.raises(NotFound):
@@ -195,7 +197,7 @@ def test_concurrent_writers_all_succeed(store: Store) -> None:
     def work(i: int) -> None:
         try:
             add(store, title=f"t{i}")
-            store.edit_segment(article_id, "b0s0", target=f"edit {i}", status=None)
+            revise_segment(store, article_id, "b0s0", target=f"edit {i}", status=None)
         except BaseException as error:  # collected: a thread's exception would be lost
             errors.append(error)
 
@@ -220,7 +222,7 @@ def test_two_stores_approving_sibling_segments_at_once_agree_on_the_status(
     def review(k: int, status: SegmentStatus, barrier: threading.Barrier) -> None:
         barrier.wait()
         for segment_id in shares[k]:
-            stores[k].edit_segment(article_id, segment_id, target=None, status=status)
+            revise_segment(stores[k], article_id, segment_id, target=None, status=status)
 
     statuses: list[SegmentStatus] = ["approved", "draft"] * 50
     try:

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from service.desk.articles import read_article
+from service.desk.segments import revise_segment
 from service.document import Segment
 from service.errors import EditConflict
 from service.store.articles import Store
@@ -50,11 +52,11 @@ def halves(first: Segment, start: int, ids: tuple[str, str] = ("b0s2", "b0s3")) 
 def test_new_segments_take_the_place_of_the_old(store: Store) -> None:
     article_id = add(store)
     old = store.article(article_id).document.segments()
-    store.edit_segment(article_id, "b0s0", target="Edited.", status="approved")
+    revise_segment(store, article_id, "b0s0", target="Edited.", status="approved")
     new = halves(old[0], 7)  # "Erster" | "Satz."
     replace_segments(store, article_id, [old[0]], new)
 
-    article = store.article(article_id)
+    article = read_article(store, article_id)
     assert [s.id for s in article.document.segments()] == ["b0s2", "b0s3", "b0s1", "b1s0"]
     assert [s.target for s in article.document.segments()][:2] == ["One,", "two."]
     assert article.document.target_text == "One, two. Sentence 1.\n\nSentence 2."
@@ -92,7 +94,7 @@ def test_a_changed_article_is_a_conflict(store: Store) -> None:
 def test_the_list_searches_title_german_and_english(store: Store) -> None:
     first = add(store, title="Gipfel in Genf")
     second = add(store, title="Anderes", flags=([], ["repetition"], ["repetition"]))
-    store.edit_segment(second, "b1s0", target="A 100% new_line", status=None)
+    revise_segment(store, second, "b1s0", target="A 100% new_line", status=None)
 
     def found(text: str) -> list[str]:
         summaries, count = store.articles(status=None, flag=None, limit=10, offset=0, text=text)

@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from service.api.articles import ArticleId
-from service.http.deps import StoreDep, require_api_key
+from service.desk.exports import export_article as exported
+from service.http.deps import ArticleId, StoreDep, require_api_key
+from service.http.download import attachment
 from service.http.schemas import error_responses
-from service.markup.exports import WRITERS, Export, ExportFormat, export
+from service.markup.exports import WRITERS, ExportFormat
 
 router = APIRouter(
     prefix="/v1/articles",
@@ -36,13 +37,4 @@ def export_article(
     fmt: Annotated[ExportFormat, Query(alias="format")] = "json",
 ) -> Response:
     """One translation unit per segment (TMX, XLIFF), with the targets as reviewed so far."""
-    return attachment(export(store.article(article_id).document, fmt))
-
-
-def attachment(exported: Export) -> Response:
-    """The exported file as a download."""
-    return Response(
-        exported.content,
-        media_type=exported.media_type,
-        headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'},
-    )
+    return attachment(exported(store, article_id, fmt))

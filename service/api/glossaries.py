@@ -15,7 +15,6 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from glossary import (
-    Entry,
     Glossary,
     GlossaryError,
     GlossaryFormatError,
@@ -24,7 +23,7 @@ from glossary import (
 )
 from service.errors import GlossaryInvalid, NotFound, UnsupportedMediaType
 from service.http.deps import StoreDep, require_api_key
-from service.http.schemas import GlossaryInline, error_responses
+from service.http.schemas import GlossaryInline, error_responses, inline_glossary
 from service.pipeline.glossaries import DEFAULT_NAME, error_detail, resolve_glossary
 from service.store.articles import Store
 
@@ -152,26 +151,5 @@ def parse_body(name: str, content_type: str, body: bytes) -> Glossary:
         return parse_glossary(body, fmt, name, source_name=f"{name}.{fmt}")
     except GlossaryFormatError as error:
         raise GlossaryInvalid(str(error), detail=error_detail(error)) from None
-    except GlossaryError as error:
-        raise GlossaryInvalid(f"{name}: {error}") from None
-
-
-def inline_glossary(inline: GlossaryInline, name: str = "inline") -> Glossary:
-    """A glossary from JSON entries (a request's own, or a PUT body)."""
-    try:
-        return Glossary(
-            name,
-            tuple(
-                Entry(
-                    source=entry.source,
-                    target=entry.target,
-                    kind=entry.kind,
-                    case_sensitive=entry.case_sensitive,
-                    context=tuple(entry.context),
-                    note=entry.note or "",
-                )
-                for entry in inline.entries
-            ),
-        )
     except GlossaryError as error:
         raise GlossaryInvalid(f"{name}: {error}") from None

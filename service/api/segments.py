@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Depends, Response
 from starlette.concurrency import run_in_threadpool
 
-from service.api.articles import ArticleId
-from service.compose import Runtime
-from service.document import SegmentStatus
+from service.desk import segments as desk
 from service.http.body import JsonBodyRoute
-from service.http.deps import RuntimeDep, StoreDep, require_api_key
+from service.http.deps import ArticleId, RuntimeDep, SegmentId, StoreDep, require_api_key
 from service.http.schemas import SegmentPublic, SegmentUpdate, error_responses
 from service.http.versions import IfMatch, set_etag
 from service.store.articles import StoredSegment
-
-SegmentId = Annotated[str, Path(max_length=64, pattern=r"^\w+$")]
 
 router = APIRouter(
     prefix="/v1/articles/{article_id}/segments",
@@ -40,7 +34,7 @@ def segment_public(stored: StoredSegment) -> SegmentPublic:
 def read_segment(
     store: StoreDep, article_id: ArticleId, segment_id: SegmentId, response: Response
 ) -> SegmentPublic:
-    stored = store.segment(article_id, segment_id)
+    stored = desk.read_segment(store, article_id, segment_id)
     set_etag(response, stored.segment.version)
     return segment_public(stored)
 
@@ -65,26 +59,7 @@ async def update_segment(
     ETag) a segment another editor changed meanwhile is left alone: 412 with its current
     `version` and `target` in `detail`. Without it the last write wins."""
     stored = await run_in_threadpool(
-        edit_segment, runtime, article_id, segment_id, edit.target, edit.status, expected
+        desk.edit_segment, runtime, article_id, segment_id, edit.target, edit.status, expected
     )
     set_etag(response, stored.segment.version)
     return segment_public(stored)
-
-
-def edit_segment(
-    runtime: Runtime,
-    article_id: str,
-    segment_id: str,
-    target: str | None,
-    status: SegmentStatus | None,
-    expected: int | None = None,
-) -> StoredSegment:
-    """A reviewer's edit, stored with its re-audit (the API's and the pages' one path)."""
-    return runtime.store.edit_segment(
-        article_id,
-        segment_id,
-        target=target,
-        status=status,
-        check=runtime.segment_audit(article_id),
-        expected=expected,
-    )

@@ -6,12 +6,16 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, cast
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from service.compose import Runtime
 from service.errors import Unauthorized
 from service.store.articles import Store
+
+# Ids are generated hex; the bound keeps odd bytes (NUL, megabytes) away from the database.
+ArticleId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]
+SegmentId = Annotated[str, Path(max_length=64, pattern=r"^\w+$")]
 
 bearer = HTTPBearer(
     auto_error=False,  # no key configured: no header needed

@@ -8,10 +8,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from glossary import Entry, Glossary, GlossaryError
 from glossary import Kind as EntryKind
+from service.compose import UNSET
+from service.desk.translating import Ask
 from service.document import AlignedDocument, Origin, Segment, SegmentStatus
-from service.errors import unstorable
-from service.store.articles import ArticleStatus
+from service.errors import GlossaryInvalid, unstorable
+from service.store.articles import ArticleStatus, StoredArticle
 
 InputFormat = Literal["text", "markdown", "html"]
 
@@ -81,6 +84,26 @@ class TranslateRequest(StrictModel):
     )
     options: TranslateOptions = Field(default_factory=TranslateOptions)
 
+    def ask(self, *, alignment: bool = False) -> Ask:
+        """The request as the use case takes it (``alignment``: word pairs whatever the
+        options say)."""
+        inline = self.glossary
+        return Ask(
+            text=self.text,
+            format=self.format,
+            source_lang=self.source_lang,
+            target_lang=self.target_lang,
+            beam_size=self.options.beam_size,
+            alignment=alignment or self.options.alignment,
+            glossary=(
+                UNSET
+                if inline is None
+                else inline
+                if isinstance(inline, str)
+                else (lambda: inline_glossary(inline) if inline.entries else None)
+            ),
+        )
+
 
 class ArticleCreate(TranslateRequest):
     """An article to translate and store, for review and export."""
@@ -135,6 +158,11 @@ class HistoryEntryPublic(BaseModel):
     status: SegmentStatus
     origin: Origin
     replaced: datetime = Field(description="When a later edit replaced this target")
+    source: str | None = Field(
+        default=None,
+        description="The German this target translated, when a new version of the story "
+        "changed the sentence (none: the segment's own `source`)",
+    )
 
 
 class SegmentPublic(Segment):
@@ -163,3 +191,46 @@ class ErrorPublic(BaseModel):
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for the errors an operation answers, all in the one error shape."""
     return {status: {"model": ErrorPublic} for status in statuses}
+
+
+def inline_glossary(inline: GlossaryInline, name: str = "inline") -> Glossary:
+    """A glossary from JSON entries (a request's own, or a PUT body)."""
+    try:
+        return Glossary(
+            name,
+            tuple(
+                Entry(
+                    source=entry.source,
+                    target=entry.target,
+                    kind=entry.kind,
+                    case_sensitive=entry.case_sensitive,
+                    context=tuple(entry.context),
+                    note=entry.note or "",
+                )
+                for entry in inline.entries
+            ),
+        )
+    except GlossaryError as error:
+        raise GlossaryInvalid(f"{name}: {error}") from None
+
+
+class SplitRequest(StrictModel):
+    offset: int = Field(
+        ge=1,
+        le=1_000_000,
+        description="Where the second sentence starts: a character offset into the source",
+    )
+
+
+def article_public(article: StoredArticle) -> ArticlePublic:
+    return ArticlePublic.model_validate(
+        {
+            **article.document.model_dump(),
+            "title": article.title,
+            "created": article.created,
+            "updated": article.updated,
+            "status": article.status,
+            "format": article.format,
+            "version": article.version,
+        }
+    )

@@ -21,6 +21,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from service.compose import Runtime
+from service.desk.translating import Ask, finished, translating
 from service.document import AlignedDocument
 from service.errors import MtdeskError
 from service.pipeline.translator import Streamed
@@ -28,6 +30,18 @@ from service.pipeline.translator import Streamed
 NDJSON = "application/x-ndjson"
 log = logging.getLogger("mtdesk.api")
 Finish = Callable[[AlignedDocument], Awaitable[Any]]  # the final line's document
+
+
+async def stream_translation(runtime: Runtime, ask: Ask, finish: Finish) -> StreamingResponse:
+    """``service.desk.translating.translate``, streamed; ``finish`` makes the last line's
+    document (the API's and the paste form's one path)."""
+    items = await translating(runtime, ask)
+
+    async def observed(document: AlignedDocument) -> Any:
+        finished(runtime, document)
+        return await finish(document)
+
+    return await streamed(items, observed)
 
 
 def wants_stream(request: Request) -> bool:

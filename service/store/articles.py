@@ -1,5 +1,10 @@
 """The article store: articles, their segments with edit history, and the translation memory.
 
+It only persists: what an edit makes of a segment (origin, flags, where localisation
+changes moved, whether the memory learns it) is decided above it, in
+``service.desk.segments``, and handed in as a ``SegmentWrite``; the English text of a
+reviewed article is rendered there too (``service.desk.articles``).
+
 SQLAlchemy Core over SQLite (WAL) or PostgreSQL (the tables are in
 ``service.store.schema``). Every write is one transaction, taken under one
 writer lock (SQLite has a single writer; waiting on a lock beats failing on
@@ -15,21 +20,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import Connection, Row, case, delete, func, insert, or_, select, update
 
 from glossary import Glossary
-from service.document import AlignedDocument, Localisation, Segment, SegmentStatus, Term
+from service.document import AlignedDocument, Finding, Localisation, Segment, Term
 from service.errors import NotFound, PreconditionFailed
-from service.markup.render import rendered
 from service.store import glossaries as store_glossaries
 from service.store import memory_rows as store_memory
 from service.store import migrate
 from service.store.memory import MemoryHit
 from service.store.rows import as_utc, from_row
 from service.store.schema import (
+    article_revisions,
     articles,
     create_db_engine,
     segment_flags,
@@ -38,9 +43,22 @@ from service.store.schema import (
 )
 
 ArticleStatus = Literal["draft", "in_review", "approved"]
-# Recomputes an edited segment's terms and flags for its new target (the pipeline's
-# ``service.pipeline.review.SegmentAudit``: the store is handed it, never imports it).
-SegmentCheck = Callable[[Segment], Segment]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class SegmentWrite:
+    """What an edit makes of a segment, as decided above the store: the segment as it is
+    to be stored (target, status, origin, flags, terms, findings, localisation), and
+    whether the memory learns its target (``approve``) or forgets the previous one
+    (``withdraw``)."""
+
+    segment: Segment
+    memory: Literal["approve", "withdraw"] | None = None
+
+
+# Given the segment as it is now (read inside the write's transaction), what it becomes.
+Revise = Callable[[Segment], SegmentWrite]
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,7 @@ class HistoryEntry:
     status: str
     origin: str
     replaced: datetime
+    source: str | None = None  # the German it translated, where a new version changed it
 
 
 @dataclass(frozen=True)
@@ -258,7 +277,7 @@ class Store:
     def delete_article(self, article_id: str) -> None:
         # Children first and by hand: SQLite enforces ON DELETE CASCADE only when told to.
         with self.writing() as connection:
-            for table in (segment_history, segment_flags, segments):
+            for table in (segment_history, segment_flags, segments, article_revisions):
                 connection.execute(delete(table).where(table.c.article_id == article_id))
             deleted = connection.execute(delete(articles).where(articles.c.id == article_id))
             if deleted.rowcount == 0:
@@ -283,7 +302,7 @@ class Store:
         return StoredSegment(
             segment=current_segment(article_id, state),
             history=[
-                HistoryEntry(row.target, row.status, row.origin, as_utc(row.replaced))
+                HistoryEntry(row.target, row.status, row.origin, as_utc(row.replaced), row.source)
                 for row in history
             ],
         )
@@ -299,50 +318,30 @@ class Store:
         found: dict[str, list[HistoryEntry]] = {}
         for row in rows:
             found.setdefault(row.segment_id, []).append(
-                HistoryEntry(row.target, row.status, row.origin, as_utc(row.replaced))
+                HistoryEntry(row.target, row.status, row.origin, as_utc(row.replaced), row.source)
             )
         return found
 
-    def edit_segment(
+    def write_segment(
         self,
         article_id: str,
         segment_id: str,
+        revise: Revise,
         *,
-        target: str | None,
-        status: SegmentStatus | None,
-        check: SegmentCheck | None = None,
         expected: int | None = None,
     ) -> StoredSegment:
-        """A reviewer's edit: the previous target goes to the history; approval to the memory.
-
-        ``check`` re-audits the edited segment (terms, flags) inside the transaction, so
-        what is stored describes the target stored. Without it the terms stay and a
-        reviewed target loses the model output's flags. ``expected`` is the version the
-        editor read (If-Match): another one is ``PreconditionFailed``, and nothing changes.
-        """
+        """Write an edit in one transaction: the previous target goes to the history, the
+        segment becomes what ``revise`` makes of it as it is now, the memory learns or
+        forgets as it says. ``expected`` is the version the editor read (If-Match):
+        another one is ``PreconditionFailed``, and nothing changes."""
         now = datetime.now(UTC)
         with self.writing() as connection:
             lock_article(connection, article_id)
             state = self._segment_state(connection, article_id, segment_id)
             if expected is not None and expected != state.version:
                 raise stale_version(article_id, state)
-            new_target = state.target if target is None else target
-            new_status = status or state.status
-            changed = new_target != state.target
-            reviewed = changed or new_status == "approved"
-            if new_status == "approved":
-                origin = "approved"
-            elif changed or state.origin == "approved":
-                origin = "edited"  # a reviewer's text, not (or no longer) approved
-            else:
-                origin = state.origin
-            current = current_segment(article_id, state).model_copy(
-                update={"target": new_target, "status": new_status, "origin": origin}
-            )
-            if check is not None:
-                current = check(current)
-            elif reviewed:
-                current = current.model_copy(update={"flags": []})
+            change = revise(current_segment(article_id, state))
+            new = change.segment
             where = (segments.c.article_id == article_id, segments.c.segment_id == segment_id)
             connection.execute(
                 insert(segment_history).values(
@@ -358,11 +357,13 @@ class Store:
                 update(segments)
                 .where(*where)
                 .values(
-                    target=new_target,
-                    status=new_status,
-                    origin=origin,
-                    flags=current.flags,
-                    terms=[term.model_dump(mode="json") for term in current.terms],
+                    target=new.target,
+                    status=new.status,
+                    origin=new.origin,
+                    flags=new.flags,
+                    terms=dumped(new.terms),
+                    findings=dumped(new.findings),
+                    localisation=dumped(new.localisation),
                     updated=now,
                     version=state.version + 1,
                 )
@@ -373,33 +374,24 @@ class Store:
                     segment_flags.c.segment_id == segment_id,
                 )
             )
-            if current.flags:
+            if new.flags:
                 connection.execute(
                     insert(segment_flags),
                     [
                         {"article_id": article_id, "segment_id": segment_id, "flag": flag}
-                        for flag in dict.fromkeys(current.flags)
+                        for flag in dict.fromkeys(new.flags)
                     ],
                 )
-            if new_status == "approved":
-                store_memory.approve(
-                    connection,
-                    source=state.source,
-                    target=new_target,
-                    model=state.model,
-                    glossary_version=state.glossary_version or "",
-                    target_lang=state.document.get("target_lang", "en"),
-                    now=now,
-                )
-            elif state.status == "approved":
-                store_memory.withdraw(
-                    connection,
-                    source=state.source,
-                    target=state.target,
-                    model=state.model,
-                    glossary_version=state.glossary_version or "",
-                    target_lang=state.document.get("target_lang", "en"),
-                )
+            memory_key = {
+                "source": state.source,
+                "model": state.model,
+                "glossary_version": state.glossary_version or "",
+                "target_lang": state.document.get("target_lang", "en"),
+            }
+            if change.memory == "approve":
+                store_memory.approve(connection, target=new.target, now=now, **memory_key)
+            elif change.memory == "withdraw":
+                store_memory.withdraw(connection, target=state.target, **memory_key)
             total, approved = connection.execute(
                 select(
                     func.count(), func.sum(case((segments.c.status == "approved", 1), else_=0))
@@ -523,19 +515,29 @@ def segment_row(article_id: str, position: int, segment: Segment, now: datetime)
         "status": segment.status,
         "origin": segment.origin,
         "flags": segment.flags,
-        "terms": [term.model_dump(mode="json") for term in segment.terms],
+        "terms": dumped(segment.terms),
+        "findings": dumped(segment.findings),
+        "localisation": dumped(segment.localisation),
         "score": segment.score,
         "updated": now,
     }
 
 
+def dumped(items: Sequence[BaseModel]) -> list[Any]:
+    return [item.model_dump(mode="json") for item in items]
+
+
 def apply_state(segment: Segment, state: Row[Any]) -> Segment:
-    """The segment as it is now: reviewed target, status, origin, flags and terms over the
-    model's output; the localisation changes still in the target, where they now are; its
-    alignment while the target is still the one it was made for."""
+    """The segment as it is now: reviewed target, status, origin, flags, terms, findings
+    and localisation changes (with their spans in the current target) over the model's
+    output; its alignment while the target is still the one it was made for."""
+    unchanged = state.target == segment.target
     return segment.model_copy(
         update={
-            "localisation": carried(segment.localisation, segment.target, state.target),
+            "localisation": stored_list(
+                state.localisation, Localisation, segment.localisation if unchanged else []
+            ),
+            "findings": stored_list(state.findings, Finding, segment.findings if unchanged else []),
             "target": state.target,
             "status": state.status,
             "origin": state.origin,
@@ -543,25 +545,16 @@ def apply_state(segment: Segment, state: Row[Any]) -> Segment:
             "terms": [Term.model_validate(term) for term in state.terms],
             "version": state.version,
             # The model's word pairs describe its own target only: an edit drops them.
-            "alignment": segment.alignment if state.target == segment.target else None,
+            "alignment": segment.alignment if unchanged else None,
         }
     )
 
 
-def carried(changes: list[Localisation], before: str, after: str) -> list[Localisation]:
-    """The changes an edit from ``before`` to ``after`` left untouched, their spans moved
-    (an edit that undoes or rewrites a change drops it)."""
-    if before == after or not changes:
-        return changes
-    kept = []
-    blocks = SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
-    for change in changes:
-        start, end = change.target_span
-        block = next((b for b in blocks if b.a <= start and end <= b.a + b.size), None)
-        if block is not None and end > start:
-            shift = block.b - block.a
-            kept.append(change.model_copy(update={"target_span": (start + shift, end + shift)}))
-    return kept
+def stored_list(column: list[Any] | None, kind: type[M], before: list[M]) -> list[M]:
+    """A JSON column's items; NULL (a row stored before the column existed): ``before``."""
+    if column is None:
+        return before
+    return [kind.model_validate(item) for item in column]
 
 
 def current_segment(article_id: str, state: Row[Any]) -> Segment:
@@ -577,12 +570,12 @@ def stored_document(article_id: str, data: dict[str, Any]) -> AlignedDocument:
 
 
 def current_document(row: Row[Any], states: Sequence[Row[Any]]) -> AlignedDocument:
+    """The document with every segment as it is now. Its ``target_text`` and
+    ``target_document`` are still the model's: ``service.desk.articles`` renders the
+    reviewed English."""
     document = stored_document(row.id, row.document)
     by_id = {state.segment_id: state for state in states}
     for block in document.blocks:
         block.segments = [apply_state(segment, by_id[segment.id]) for segment in block.segments]
-    # Both English texts follow the reviewed targets; markup is rebuilt from the source.
-    target_text, target_document = rendered(row.source_text, row.format, document.blocks)
-    return document.model_copy(
-        update={"target_text": target_text, "target_document": target_document}
-    )
+    document.revision = row.revision  # 1 until a new German version (service.desk.revisions)
+    return document

@@ -88,6 +88,9 @@ segments = Table(
     # The findings of the current target (service.document.Finding); NULL: stored before
     # findings existed (migration 0004).
     Column("findings", JSON),
+    # The localisation changes with their spans in the current target, moved when an edit
+    # is written; NULL: stored before (migration 0005), read from the document.
+    Column("localisation", JSON),
     Column("score", Float),
     Column("updated", DateTime(timezone=True), nullable=False),
     # Grows by one with every edit of the segment (its ETag; If-Match compares it).

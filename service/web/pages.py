@@ -10,15 +10,16 @@ from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from service.api.articles import ArticleId, store_article
-from service.api.export import attachment
 from service.checks import quality
-from service.compose import Runtime
+from service.desk import articles, segments
+from service.desk.exports import export_article as exported
+from service.desk.revisions import changed_since_approval
 from service.document import Block
 from service.errors import InputError
-from service.http.deps import RuntimeDep, StoreDep
+from service.http.deps import ArticleId, RuntimeDep, StoreDep
+from service.http.download import attachment
 from service.http.schemas import ArticleCreate
-from service.markup.exports import ExportFormat, export
+from service.markup.exports import ExportFormat
 from service.store.articles import HistoryEntry, StoredArticle
 from service.web.auth import require_csrf_form, require_login
 from service.web.highlight import Row, row_view, term_colours
@@ -50,7 +51,8 @@ def read_index(
     q: Annotated[str, Query(max_length=200)] = "",
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
-    summaries, count = store.articles(
+    summaries, count = articles.list_articles(
+        store,
         status=status or None,
         flag=flag or None,
         text=q.strip() or None,
@@ -69,8 +71,12 @@ def read_index(
 
 
 def article_context(
-    article: StoredArticle, histories: dict[str, list[HistoryEntry]] | None = None
+    article: StoredArticle,
+    histories: dict[str, list[HistoryEntry]] | None = None,
+    *,
+    only_changed: bool = False,
 ) -> dict[str, object]:
+    """``only_changed``: the rows of sentences changed or new since their last approval."""
     histories = histories or {}
     document = article.document
     colours = term_colours(document)
@@ -89,14 +95,18 @@ def article_context(
                 [
                     row_view(segment, colours, histories.get(segment.id))
                     for segment in block.segments
+                    if not only_changed or changed_since_approval(segment)
                 ],
             )
             for block in document.blocks
+            if not only_changed or any(map(changed_since_approval, block.segments))
         ],
+        "only_changed": only_changed,
         "counts": {
             "segments": len(segments),
             "approved": sum(segment.status == "approved" for segment in segments),
             "flagged": sum(bool(segment.flags) for segment in segments),
+            "changed": sum(map(changed_since_approval, segments)),
         },
         "terms": terms,
         "exports": EXPORTS,
@@ -104,9 +114,13 @@ def article_context(
 
 
 @router.get("/articles/{article_id}", name="article", dependencies=[Depends(require_login)])
-def read_article(request: Request, store: StoreDep, article_id: ArticleId) -> Response:
-    article = store.article(article_id)
-    return render(request, "article.html", article_context(article, store.histories(article_id)))
+def read_article(
+    request: Request, store: StoreDep, article_id: ArticleId, changed: bool = False
+) -> Response:
+    """``?changed=1``: only the sentences changed or new since their last approval."""
+    article = articles.read_article(store, article_id)
+    context = article_context(article, articles.histories(store, article_id), only_changed=changed)
+    return render(request, "article.html", context)
 
 
 @router.post("/articles", dependencies=[Depends(require_login), Depends(require_csrf_form)])
@@ -120,22 +134,8 @@ async def translate_new_article(
         request = ArticleCreate(text=text, title=title.strip() or None)
     except ValidationError as error:
         raise InputError(f"the article cannot be stored: {error.errors()[0]['msg']}") from None
-    article = await store_article(runtime, request)
+    article = await articles.create_article(runtime, request.ask(), request.title)
     return RedirectResponse(f"/articles/{article.id}", status_code=303)
-
-
-def approve_unflagged(runtime: Runtime, article_id: str) -> int:
-    """Approve every draft segment without flags; how many were approved."""
-    store = runtime.store
-    drafts = [
-        segment.id
-        for segment in store.article(article_id).document.segments()
-        if segment.status == "draft" and not segment.flags
-    ]
-    check = runtime.segment_audit(article_id)
-    for segment_id in drafts:
-        store.edit_segment(article_id, segment_id, target=None, status="approved", check=check)
-    return len(drafts)
 
 
 @router.post(
@@ -143,7 +143,7 @@ def approve_unflagged(runtime: Runtime, article_id: str) -> int:
     dependencies=[Depends(require_login), Depends(require_csrf_form)],
 )
 async def approve_all_unflagged(runtime: RuntimeDep, article_id: ArticleId) -> Response:
-    await run_in_threadpool(approve_unflagged, runtime, article_id)
+    await run_in_threadpool(segments.approve_unflagged, runtime, article_id)
     return RedirectResponse(f"/articles/{article_id}", status_code=303)
 
 
@@ -153,4 +153,4 @@ def export_article(
     article_id: ArticleId,
     fmt: Annotated[ExportFormat, Query(alias="format")] = "tmx",
 ) -> Response:
-    return attachment(export(store.article(article_id).document, fmt))
+    return attachment(exported(store, article_id, fmt))

@@ -7,12 +7,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
-from service.api.articles import store_document
-from service.api.translate import stream_article
+from service.desk.articles import store_document
 from service.document import AlignedDocument
 from service.http.body import JsonBodyRoute
 from service.http.deps import RuntimeDep
-from service.http.schemas import ArticleCreate, ArticlePublic
+from service.http.schemas import ArticleCreate, ArticlePublic, article_public
+from service.http.stream import stream_translation
 from service.web.auth import require_csrf_header, require_login
 
 router = APIRouter(
@@ -24,7 +24,9 @@ router = APIRouter(
 
 @router.post("/articles/stream")
 async def stream_new_article(runtime: RuntimeDep, request: ArticleCreate) -> StreamingResponse:
-    async def stored(document: AlignedDocument) -> ArticlePublic:
-        return await store_document(runtime, request, document)
+    ask = request.ask(alignment=True)
 
-    return await stream_article(runtime, request, stored, alignment=True)
+    async def stored(document: AlignedDocument) -> ArticlePublic:
+        return article_public(await store_document(runtime, ask, document, request.title))
+
+    return await stream_translation(runtime, ask, stored)

@@ -15,16 +15,16 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from service.api import resegment
-from service.api.articles import ArticleId
-from service.api.resegment import SplitRequest
-from service.api.segments import SegmentId, edit_segment
 from service.compose import Runtime
+from service.desk import resegment
+from service.desk.articles import read_article
+from service.desk.segments import edit_segment, undo_localisation
 from service.errors import EditConflict
 from service.http.body import JsonBodyRoute
-from service.http.deps import RuntimeDep
-from service.http.schemas import SegmentUpdate
+from service.http.deps import ArticleId, RuntimeDep, SegmentId
+from service.http.schemas import SegmentUpdate, SplitRequest
 from service.http.versions import IfMatch
+from service.store.articles import StoredSegment
 from service.web.auth import require_csrf_header, require_login
 from service.web.highlight import row_view, term_colours
 from service.web.render import templates
@@ -47,7 +47,14 @@ def edited(
     """Store the edit (re-audited); the row as the page now shows it, and the article's
     counts. ``expected``: the version the page loaded (412 if another editor's is newer)."""
     stored = edit_segment(runtime, article_id, segment_id, edit.target, edit.status, expected)
-    article = runtime.store.article(article_id)
+    return row_update(runtime, article_id, segment_id, stored)
+
+
+def row_update(
+    runtime: Runtime, article_id: str, segment_id: str, stored: StoredSegment
+) -> dict[str, Any]:
+    """The row as the page now shows it, and the article's counts."""
+    article = read_article(runtime.store, article_id)
     colours = term_colours(article.document)
     segments = article.document.segments()
     segment = next((s for s in segments if s.id == segment_id), None)
@@ -87,18 +94,8 @@ class UndoRequest(BaseModel):
 def undone(
     runtime: Runtime, article_id: str, segment_id: str, index: int, expected: int | None
 ) -> dict[str, Any]:
-    """The English before one localisation change, saved as an edit (so into the history);
-    ``expected``: the version the page loaded, as for any edit."""
-    segment = runtime.store.segment(article_id, segment_id).segment
-    if index >= len(segment.localisation):
-        raise EditConflict(
-            "that localisation change is no longer in the segment; reload the page",
-            detail={"change": index, "changes": len(segment.localisation)},
-        )
-    change = segment.localisation[index]
-    start, end = change.target_span
-    target = segment.target[:start] + change.before + segment.target[end:]
-    return edited(runtime, article_id, segment_id, SegmentUpdate(target=target), expected)
+    stored = undo_localisation(runtime, article_id, segment_id, index, expected)
+    return row_update(runtime, article_id, segment_id, stored)
 
 
 @router.post("/undo")
