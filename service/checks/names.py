@@ -193,7 +193,8 @@ def _is_name(word: str, source: str, start: int) -> bool:
     # A word HanTa does not know, right after a first name it knows: a surname
     # (Harry Kane, Karl Lauterbach), whatever it guesses for the word alone.
     unknown = tags[0][1] < _KNOWN
-    if unknown and previous[:1].isupper() and previous.isalpha():
+    first_name = previous[:1].isupper() and previous.isalpha() and not previous.isupper()
+    if unknown and first_name and previous.casefold() not in _exonyms():
         first = _tags(previous)
         return bool(first) and first[0][0] == "NE" and first[0][1] >= _KNOWN
     return False

@@ -272,7 +272,11 @@ def _common(word: str) -> bool:
     """An English word pyspellchecker's English counts know (loaded for the quotation
     check too): only a word they lack ("Zbigniewski") is taken for a name."""
     counts, _ = word_counts("en")
-    return word in counts
+    if word in counts:
+        return True
+    from breame.spelling import BRITISH_ENGLISH_SPELLINGS  # the counts are American
+
+    return BRITISH_ENGLISH_SPELLINGS.get(word, "") in counts
 
 
 def _fold(text: str) -> str:
