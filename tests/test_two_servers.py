@@ -28,8 +28,8 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from models import toy_corpus
+from service.testing import LiveServer
 from tests.databases import postgres_database
-from tests.live_server import LiveServer
 from tests.test_batch_api import zip_bytes
 
 pytestmark = pytest.mark.slow
