@@ -20,12 +20,14 @@ from models.engine import Engine
 from service import web
 from service.api import (
     articles,
+    check,
     export,
     glossaries,
     health,
     jobs,
     localise,
     resegment,
+    revisions,
     segments,
     translate,
 )
@@ -78,8 +80,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=partial(lifespan, settings=settings, engine=engine),
     )
     app.state.metrics = Metrics()
-    routers = (health, translate, localise, articles, segments, resegment, export, glossaries)
-    for module in (*routers, jobs):
+    routers = (
+        health,
+        translate,
+        localise,
+        articles,
+        revisions,
+        segments,
+        resegment,
+        export,
+        glossaries,
+    )
+    for module in (*routers, check, jobs):
         app.include_router(module.router)
     web.install(app)  # the review pages
     install_error_handlers(app)

@@ -38,6 +38,7 @@ from service.cli.options import (
     settings_with,
     stored_lookup,
 )
+from service.cli.previous import PreviousOption, read_previous, summary_line
 from service.cli.words import counted, plural
 from service.errors import EmptyInput, GlossaryInvalid, InputTooLarge, MtdeskError, NotGerman
 
@@ -108,6 +109,7 @@ def translate(
     source_lang: SourceLangOption = SourceLang.de,
     target: TargetOption = None,
     alignment: AlignmentOption = False,
+    previous: PreviousOption = None,
 ) -> None:
     """Translate a German article to English (the output keeps the input's markup)."""
     from service.checks.reading import read_checked
@@ -130,6 +132,7 @@ def translate(
         article = read_checked(text, input_format_of(source, input_format).value, source_lang.value)
     except NotGerman as error:  # its message names the API's field; here it is an option
         fail(cli_message(error))
+    earlier = read_previous(previous) if previous else None
     # Only now the engine, glossary and checks: an article refused above never imports them.
     from service import compose
     from service.cli.progress import SentenceProgress
@@ -139,9 +142,16 @@ def translate(
     engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
     try:
         translator = compose.translator(settings, engine, glossary=chosen)
-        document = translator.translate_article(
-            article, progress=SentenceProgress("translating"), alignment=alignment
-        )
+        if earlier is None:
+            document = translator.translate_article(
+                article, progress=SentenceProgress("translating"), alignment=alignment
+            )
+        else:  # a new version of a story: only changed and new sentences are translated
+            from service.desk.revisions import carry_over
+
+            revision = carry_over(translator, article, earlier, alignment=alignment)
+            document = revision.document
+            typer.echo(summary_line(revision.summary), err=True)
     finally:
         engine.close()
     if output_format is OutputFormat.json:

@@ -33,10 +33,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
 
+from starlette.concurrency import run_in_threadpool
+
+from service.compose import Runtime
+from service.desk.articles import rendered_article
 from service.desk.revisions_match import match_sentences
+from service.desk.translating import READABLE_FORMATS, readable
 from service.document import AlignedDocument, RevisionSummary, Segment
-from service.errors import PreconditionFailed
+from service.errors import (
+    EmptyInput,
+    InputTooLarge,
+    NotFound,
+    PreconditionFailed,
+    UnsupportedFormat,
+)
 from service.markup.article import Article, Format
+from service.pipeline.review import recorded_glossary
 from service.pipeline.translator import Translator, protected_spans, read_checked
 from service.store import revisions as stored_revisions
 from service.store.articles import Store, StoredArticle
@@ -105,6 +117,11 @@ def carry_over(
     return Revision(document, earlier, summary)
 
 
+def changed_since_approval(segment: Segment) -> bool:
+    """A sentence a story update changed or added that no reviewer has approved since."""
+    return segment.revised in ("changed", "new") and segment.status != "approved"
+
+
 def back_to_draft(segment: Segment) -> Segment:
     """A changed sentence's new English waits for a reviewer, even a remembered approval."""
     if segment.status == "draft":
@@ -132,7 +149,7 @@ def revise_article(
     """
     with article_turn(article_id):
         for _attempt in range(ATTEMPTS):
-            stored = store.article(article_id)  # NotFound for an unknown article
+            stored = rendered_article(store.article(article_id))  # NotFound: unknown article
             if expected is not None and expected != stored.version:
                 raise stale_article(article_id, stored.version)
             article = read_checked(text, fmt or cast(Format, stored.format))
@@ -154,7 +171,7 @@ def revise_article(
                 if expected is not None:
                     raise
                 continue  # overtaken by another writer: build again on what it wrote
-            return store.article(article_id)
+            return rendered_article(store.article(article_id))
         raise stale_article(article_id, store.article(article_id).version)
 
 
@@ -171,7 +188,7 @@ def read_revision(store: Store, article_id: str, number: int) -> AlignedDocument
         document = stored_revisions.stored_revision(connection, article_id, number)
     if document is not None:
         return document
-    current = store.article(article_id).document
+    current = rendered_article(store.article(article_id)).document
     return current.model_copy(update={"revision": current.revision or 1})
 
 
@@ -195,3 +212,43 @@ def article_turn(article_id: str) -> Iterator[None]:
             _waiting[article_id] -= 1
             if not _waiting[article_id]:
                 del _waiting[article_id], _turns[article_id]
+
+
+async def update_article(
+    runtime: Runtime,
+    article_id: str,
+    text: str,
+    *,
+    fmt: str | None = None,
+    title: str | None = None,
+    expected: int | None = None,
+) -> StoredArticle:
+    """The API's and the pages' story update: the plain checks of a new article first
+    (size, empty, format), then ``revise_article`` in a worker thread with a translator
+    like the article's (its glossary, its target language)."""
+    if len(text) > runtime.settings.max_chars:
+        raise InputTooLarge(len(text), runtime.settings.max_chars)
+    if not text.strip():
+        raise EmptyInput()
+    if fmt is not None and not readable(fmt):
+        raise UnsupportedFormat(fmt, READABLE_FORMATS)
+
+    def revise() -> StoredArticle:
+        document = runtime.store.article(article_id).document  # NotFound before any work
+        try:
+            glossary = runtime.article_glossary(document.glossary)
+        except NotFound:  # a request's own entries, or a glossary deleted since
+            glossary = recorded_glossary(document)
+        translator = runtime.translator(None, glossary, document.target_lang)
+        stored = revise_article(
+            runtime.store,
+            translator,
+            article_id,
+            text,
+            fmt=cast(Format | None, fmt),
+            title=title,
+            expected=expected,
+        )
+        return stored
+
+    return await run_in_threadpool(revise)

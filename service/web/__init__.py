@@ -11,13 +11,13 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from starlette.staticfiles import StaticFiles
 
-from service.web import auth, jobs, pages, paste, review
+from service.web import auth, jobs, pages, paste, review, revisions
 
 STATIC = Path(__file__).parent / "static"
 
 
 def install(app: FastAPI) -> None:
-    for module in (auth, paste, pages, review, jobs):
+    for module in (auth, paste, pages, review, revisions, jobs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
