@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.checks.hidden import hidden_findings, visible
+from service.checks.facts.hidden import hidden_findings, visible
 
 
 @pytest.mark.parametrize(

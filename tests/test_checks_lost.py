@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.checks.lost import lost_findings
+from service.checks.facts.lost import lost_findings
 
 
 @pytest.mark.parametrize(

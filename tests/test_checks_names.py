@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.checks.names import name_findings
+from service.checks.facts.names import name_findings
 from service.document import Term
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.checks.negation import negation_findings
+from service.checks.facts.negation import negation_findings
 
 
 def flagged(source: str, target: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.checks.omission import omission_findings
+from service.checks.facts.omission import omission_findings
 
 
 def flags(source: str, target: str, alignment=None) -> list[str]:  # type: ignore[no-untyped-def]

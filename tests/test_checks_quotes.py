@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.checks.quote_marks import quote_findings, scan
+from service.checks.facts.quote_marks import quote_findings, scan
 
 
 def flagged(source: str, target: str) -> list[str]:

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import regex
 
-from service.checks.names import english_forms, fold
+from service.checks.facts.names import english_forms, fold
 from service.checks.quotations import word_counts
 from service.document import Finding
 

@@ -2,7 +2,9 @@
 accounted for in the English, each flag with its reason (``Finding``).
 
 One entry point for every place a target is made or changed (model output,
-memory, localisation, edits, ``/v1/check``). Each check is its own module;
+memory, localisation, edits, ``/v1/check``). Each check is its own module of
+this package (numbers are ``service.checks.numbers``, which the quality flags
+share);
 all are regular expressions and dictionary look-ups on one sentence pair,
 with heavy resources loaded once, when first needed.
 """
@@ -11,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from service.checks.hidden import hidden_findings
-from service.checks.lost import lost_findings
-from service.checks.names import name_findings
-from service.checks.negation import negation_findings
+from service.checks.facts.hidden import hidden_findings
+from service.checks.facts.lost import lost_findings
+from service.checks.facts.names import name_findings
+from service.checks.facts.negation import negation_findings
+from service.checks.facts.omission import omission_findings
+from service.checks.facts.quote_marks import quote_findings
 from service.checks.numbers import number_findings
-from service.checks.omission import omission_findings
-from service.checks.quote_marks import quote_findings
 from service.document import Finding, Localisation, Term
 
 Alignment = Sequence[tuple[tuple[int, int], tuple[int, int]]]
