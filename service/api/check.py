@@ -3,19 +3,24 @@ translator's or another engine's; no model is needed unless a score is asked for
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from glossary import Glossary
-from service.api.deps import RuntimeDep, require_api_key
-from service.api.glossaries import inline_glossary
-from service.api.schemas import GlossaryEntryIn, GlossaryInline, StrictModel, error_responses
 from service.compose import Runtime, thresholds
 from service.desk.check import Pair, check_input, check_pairs
 from service.document import Finding
+from service.http.deps import RuntimeDep, require_api_key
+from service.http.schemas import (
+    GlossaryEntryIn,
+    GlossaryInline,
+    StrictModel,
+    error_responses,
+    inline_glossary,
+)
 from service.localise import check_target
 from service.pipeline.glossaries import resolve_glossary
 
@@ -42,7 +47,7 @@ class CheckRequest(StrictModel):
     target_lang: str = Field(
         default="en", description="`en`, `en-GB` or `en-US`: the English's conventions"
     )
-    glossary: str | list[GlossaryEntryIn] | None = Field(
+    glossary: Annotated[str, Field(max_length=200)] | list[GlossaryEntryIn] | None = Field(
         default=None,
         description="A stored glossary by name, or entries as `/v1/translate` takes them "
         "(`[]`: none); default MTDESK_GLOSSARY",
