@@ -29,6 +29,7 @@ def flagged(source: str, target: str) -> list[str]:
         ),
         ("Ob er kommt, ist unklar.", "Whether or not he comes is unclear."),
         ("Er wohnt in Nr. 5.", "He lives at No. 5."),
+        ("Egal, was passiert: Er bleibt.", "No matter what happens, he stays."),
     ],
 )
 def test_a_negation_kept_is_not_flagged(source: str, target: str) -> None:

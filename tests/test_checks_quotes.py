@@ -72,3 +72,10 @@ def test_scan_pairs_marks_and_skips_apostrophes() -> None:
     )
     assert [(q.start, q.end) for q in quotations] == [(8, 12)]
     assert unpaired == []
+
+
+def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> None:
+    assert flagged("„Wir gewinnen.", '"We will win.') == []
+    assert flagged("Wir gewinnen.", '"We will win.') == [
+        'the quotation mark " of the English has no pair'
+    ]

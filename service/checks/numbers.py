@@ -71,6 +71,8 @@ WORDS_EN = {
     "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "single": 1,
 }  # fmt: skip
 # Words whose number is too often not a fact to be missed ("one of", "a second time").
+_PARTS = {"third": 1 / 3, "quarter": 0.25, "half": 0.5, "hundred": 100, "thousand": 1e3,
+          "million": 1e6, "billion": 1e9}  # fmt: skip
 WEAK_EN = frozenset({"one", "first", "second", "half", "once", "single", "quarter"})
 WORDS_DE = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
@@ -85,6 +87,7 @@ ORDINALS_DE = {
     "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
     "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "zwanzigst": 20,
 }  # fmt: skip
+WEAK_DE = {"beide": 2, "beiden": 2, "beider": 2, "beides": 2, "paar": 2}  # "both", "a couple"
 APPROX_DE = {"dutzende": 12, "hunderte": 100, "tausende": 1e3, "zehntausende": 1e4,
              "hunderttausende": 1e5, "millionen": 1e6, "milliarden": 1e9}  # fmt: skip
 APPROX_EN = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
@@ -190,6 +193,7 @@ GERMAN = regex.compile(
   | (?P<num>{_SIGN}(?P<digits>{_DE_NUMBER}){_DE_SCALE})
         (?:\s*(?P<unit>{_DE_UNIT})\b)?
   | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
+  | (?P<weak>\b(?:{"|".join(WEAK_DE)})\b)
   | (?P<word>\b(?:{"|".join(WORDS_DE)})\b)
   | (?P<ordinal>\b(?P<ord>{"|".join(ORDINALS_DE)})(?:e[nrms]?\b|(?=\p{{Ll}}+ste[nrms]?\b)))
     """,
@@ -216,7 +220,7 @@ ENGLISH = regex.compile(
         (?:\s*(?P<unit>{_EN_UNIT})\b)?(?P<below>\s+degrees\s+below\s+(?:zero|freezing))?
   | (?P<noon>\b(?:noon|midday)\b) | (?P<midnight>\bmidnight\b)
   | (?P<approx>\b(?:{_EN_APPROX})\b)
-  | (?P<fraction>\b(?:a|one)\s+(?P<part>third|quarter|half)\b)
+  | (?P<fraction>\b(?:a|one)\s+(?P<part>third|quarter|half|hundred|thousand|million|billion)\b)
   | (?P<word>\b(?:{"|".join(WORDS_EN)})\b)
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -257,6 +261,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Amount(value, unit=unit), start, end, text)
     elif match["approx"]:
         yield Found(Amount(APPROX_DE[text.lower()], approx=True), start, end, text)
+    elif match["weak"] and text[0].islower():
+        yield Found(Amount(WEAK_DE[text.lower()]), start, end, text, weak=True)
     elif match["ordinal"]:
         yield Found(Amount(ORDINALS_DE[match["ord"].lower()]), start, end, text)
     elif match["word"] and (text[0].islower() or text.lower() in NOUNS_DE or _starts(match)):
@@ -314,8 +320,8 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
         words = " ".join(text.lower().split())
         yield Found(Amount(APPROX_EN[words], approx=True), start, end, text)
     elif match["fraction"]:
-        part = {"third": 1 / 3, "quarter": 0.25, "half": 0.5}[match["part"].lower()]
-        yield Found(Amount(part), start, end, text, weak=True)
+        part = _PARTS[match["part"].lower()]
+        yield Found(Amount(part), start, end, text, weak=part < 1)
     elif match["word"]:
         word = text.lower()
         yield Found(Amount(WORDS_EN[word]), start, end, text, weak=word in WEAK_EN)
@@ -375,10 +381,10 @@ def compare(source: str, target: str) -> Comparison:
     unmatched: list[Found] = []
     for value in german:
         found = next((got for got in available if _same_found(value, got)), None)
-        if found is None:
-            unmatched.append(value)
-        else:
+        if found is not None:
             available.remove(found)
+        elif not value.weak:  # "beide" may be "both": no number to miss
+            unmatched.append(value)
     year_dropped: list[tuple[Found, Found]] = []
     still: list[Found] = []
     for value in unmatched:  # a date whose year the English writes apart, or dropped

@@ -9,7 +9,8 @@ Counted on each side, as words (casefolded):
   without; ``neither … nor`` counts once, a ``nor`` alone once.
 
 Not counted on either side, as they say no "no": ``nicht nur`` / ``not only``,
-``not just`` (… but also), ``whether or not``, and "No." before a number.
+``not just`` (… but also), ``whether or not``, ``no matter``, and "No." before a
+number.
 
 Misses: a negation rendered by a word of the opposite meaning ("nicht gelungen"
 → "failed"; "unklar" ↔ "not clear": the count differs and is flagged), and a
@@ -28,7 +29,7 @@ GERMAN = regex.compile(
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
-    r"\b(?:not(?!\s+(?:only|just)\b)|cannot|no(?:\s+one)?(?!\.\s*\d)|never|nobody|nothing"
+    r"\b(?:not(?!\s+(?:only|just)\b)|cannot|no(?:\s+one)?(?!\.\s*\d|\s+matter\b)|never|nobody|nothing"
     r"|none|nowhere|without|neither|nor)\b|n[’']t\b",
     regex.IGNORECASE,
 )

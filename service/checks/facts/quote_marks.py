@@ -9,7 +9,8 @@ punctuation. Flagged:
 
 * the English has fewer quotations than the German (dropped marks, or the quote
   turned into reported speech: "they would never cede territory");
-* a quotation mark without its pair in the English (a closing mark lost);
+* a quotation mark without its pair in the English (a closing mark lost), beyond
+  those the German leaves open (a quotation running over several sentences);
 * the English quotes more than the German does (words put in marks);
 * a quotation whose English is less than half or more than twice as long as its
   German (the narrator's words merged in, or most of the quote left outside).
@@ -76,7 +77,9 @@ def quote_findings(source: str, target: str) -> list[Finding]:
     german, german_open = scan(source, english=False)
     english, english_open = scan(target, english=True)
     findings: list[Finding] = []
-    for offset in english_open:
+    # A quotation running over several sentences leaves a mark open in the German
+    # too: only the English's marks beyond the German's count.
+    for offset in english_open[len(german_open) :]:
         findings.append(
             Finding(
                 flag="quote_mismatch",
