@@ -39,6 +39,8 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         ),
         ("Die Waffenruhe im Gazastreifen hielt.", "The ceasefire in the Gaza Strip held."),
         ("Die Deutsche Bahn meldete Verluste.", "Deutsche Bahn reported losses."),
+        ("In Nordrhein-Westfalen wird gewählt.", "North Rhine-Westphalia votes."),
+        ("Die EU-Kommission in Brüssel tagt.", "The EU Commission in Brussels meets."),
         ("Der Schneider nähte einen Anzug.", "The tailor sewed a suit."),  # a tailor, no name
         ("Die Regierung beschloss ein Gesetz.", "The government passed a law."),
     ],
@@ -65,6 +67,7 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
         ("Der Kanzler reist nach Warschau.", "The chancellor travels to Vienna.", ["Warschau"]),
         ("Bayern München spielt in Köln.", "Bayern Munich play in Bonn.", ["Köln"]),
         ("Die Deutsche Bahn meldete Verluste.", "Lufthansa reported losses.", ["Deutsche Bahn"]),
+        ("In Nordrhein-Westfalen wird gewählt.", "Hesse votes.", ["Nordrhein-Westfalen"]),
         ("Minister Karl Lauterbach warnte.", "Minister Karl Lautenbach warned.", ["Lauterbach"]),
     ],
 )

@@ -84,8 +84,8 @@ def _finding(source: str, start: int, end: int) -> Finding:
 
 
 def _candidates(source: str) -> Iterator[tuple[int, int, str]]:
-    """Capitalised words, and the parts of a hyphenated one when the whole is not
-    accounted for as one (the caller checks parts only through this order)."""
+    """Capitalised words; of a hyphenated one, its parts (a hyphenated name the
+    tables know whole, Nordrhein-Westfalen, is accounted for before)."""
     for match in _CAPITALISED.finditer(source):
         word = match.group()
         if word.isupper() and len(word) > 1:  # an acronym
@@ -160,8 +160,8 @@ def _accounted_for(word: str, english: _English) -> bool:
 def _multiword_exonyms(
     source: str, english: _English
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """Spans of German names of several words (Deutsche Bahn, Den Haag) whose English
-    is there, and of those whose English is not."""
+    """Spans of German names of several words (Deutsche Bahn, Den Haag,
+    Nordrhein-Westfalen) whose English is there, and of those whose English is not."""
     found: set[tuple[int, int]] = set()
     lost: set[tuple[int, int]] = set()
     lowered = source.casefold()
@@ -177,7 +177,7 @@ def _multiword_exonyms(
 
 @cache
 def _multiword() -> tuple[str, ...]:
-    return tuple(german for german in _exonyms() if " " in german)
+    return tuple(german for german in _exonyms() if " " in german or "-" in german)
 
 
 def _is_name(word: str, source: str, start: int) -> bool:
