@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +23,29 @@ pytest_plugins = ["tests.databases"]
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 ARTICLE = SHARED_DATA / "article_blinken_lawrow.de.txt"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A cache directory of the session's own (XDG_CACHE_HOME), set before any test and
+    inherited by the servers tests start: compiled glossaries or converted models left
+    in ~/.cache by an earlier run or another version are never reused."""
+    cache = tempfile.mkdtemp(prefix="mtdesk-test-cache-")
+    config.stash[CACHE_KEY] = (cache, os.environ.get("XDG_CACHE_HOME"))
+    os.environ["XDG_CACHE_HOME"] = cache
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    cache, before = config.stash.get(CACHE_KEY, (None, None))
+    if cache is None:
+        return
+    shutil.rmtree(cache, ignore_errors=True)
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
+CACHE_KEY = pytest.StashKey[tuple[str, str | None]]()
 
 
 @pytest.fixture(scope="session")

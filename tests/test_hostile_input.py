@@ -1,5 +1,6 @@
-"""A catalogue of bad inputs: each gets a clear 4xx or a correct translation, and
-afterwards the service still serves and the stored data is as it was."""
+"""A catalogue of bad inputs: each gets the status and error code expected of it (or a
+correct translation), and afterwards the service still serves and the stored data is
+as it was."""
 
 from __future__ import annotations
 
@@ -161,6 +162,69 @@ CASES = [
 ]
 
 
+# What each case answers: the status and the error code (None: translated, 200). A case
+# whose answer changes must change here too: "some 4xx" is not an answer.
+EXPECTED: dict[str, tuple[int, str | None]] = {
+    "empty json body": (422, "validation_error"),
+    "empty text": (422, "empty_input"),
+    "whitespace only": (422, "empty_input"),
+    "10 MB text": (413, "input_too_large"),
+    "10 MB text/plain": (413, "input_too_large"),
+    "binary body as text/plain": (422, "not_utf8"),
+    "invalid utf-8 as text/plain": (422, "not_utf8"),
+    "invalid utf-8 in json": (400, "bad_request"),
+    "NUL bytes": (422, "validation_error"),
+    "lone surrogate escaped in json": (422, "validation_error"),
+    "deeply nested json": (400, "bad_request"),
+    "deeply nested value": (400, "bad_request"),
+    "json is a list": (422, "validation_error"),
+    "json is a string": (422, "validation_error"),
+    "text is a number": (422, "validation_error"),
+    "text is null": (422, "validation_error"),
+    "text is an object": (422, "validation_error"),
+    "unknown field": (422, "validation_error"),
+    "unknown format": (422, "validation_error"),
+    "beam size zero": (422, "validation_error"),
+    "beam size huge": (422, "validation_error"),
+    "beam size a string": (422, "validation_error"),
+    "unknown glossary name": (404, "not_found"),
+    "glossary entries not a list": (422, "validation_error"),
+    "glossary entry without target": (422, "validation_error"),
+    "glossary with 10 000 entries matching one sentence": (422, "invalid_glossary"),
+    "duplicate glossary entries": (200, None),
+    "contradicting glossary entries": (422, "invalid_glossary"),
+    "a 5000-character word": (200, None),
+    "only punctuation": (200, None),
+    "only numbers": (200, None),
+    "emoji": (200, None),
+    "right-to-left override": (200, None),
+    "zero-width characters": (200, None),
+    "combining marks": (200, None),
+    "mixed scripts": (200, None),
+    "English text": (422, "not_german"),
+    "French text": (422, "not_german"),
+    "control characters": (422, "validation_error"),
+    "one sentence of 3000 words": (200, None),
+    "100 000 lines": (413, "input_too_large"),
+    "100 000-deep HTML": (413, "input_too_large"),
+    "5 000-deep HTML": (422, "markup_too_deep"),
+    "5 000-deep Markdown quotes": (422, "markup_too_deep"),
+    "HTML that is only tags": (422, "empty_input"),
+    "HTML sent as Markdown": (422, "markdown_only_html"),
+    "glossary file that is binary": (422, "invalid_glossary"),
+    "glossary file with a bad header": (422, "invalid_glossary"),
+    "glossary file empty": (422, "invalid_glossary"),
+    "glossary name with path traversal": (404, "not_found"),
+    "huge glossary file": (413, "input_too_large"),
+    "article id with traversal": (404, "not_found"),
+    "article id too long": (422, "validation_error"),
+    "segment edit with wrong types": (422, "validation_error"),
+    "articles page size negative": (422, "validation_error"),
+    "articles page huge offset": (422, "validation_error"),
+    "export in an unknown format": (422, "validation_error"),
+}
+
+
 def stored_state(client: TestClient) -> tuple[object, ...]:
     listing = client.get("/v1/articles?limit=100").json()
     glossaries = client.get("/v1/glossaries").json()
@@ -179,6 +243,7 @@ def seeded(client: TestClient) -> TestClient:
 def test_the_catalogue_is_long_enough() -> None:
     assert len(CASES) >= 40
     assert len({case.name for case in CASES}) == len(CASES)
+    assert set(EXPECTED) == {case.name for case in CASES}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -186,10 +251,12 @@ def test_bad_input_gets_a_clear_answer_and_harms_nothing(seeded: TestClient, cas
     client = seeded
     before = stored_state(client)
     response = case.send(client)
-    assert response.status_code < 500, response.text[:500]
+    status, code = EXPECTED[case.name]
+    assert response.status_code == status, response.text[:500]
     if response.status_code >= 400:
         error = response.json()["error"]
         assert set(error) == {"code", "message", "detail"}
+        assert error["code"] == code
         assert error["message"].strip()
     elif response.request.url.path == "/v1/translate":
         document = response.json()

@@ -7,6 +7,7 @@ save screenshots of the pages at desktop and phone width under ``screenshots/``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -31,7 +32,8 @@ from tests.test_web_pages import HOSTILE
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium, or the one MTDESK_CHROMIUM names (another distribution, a build of one's own).
+CHROMIUM = Path(os.environ.get("MTDESK_CHROMIUM") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -49,7 +51,8 @@ APPROVED = "No agreement was reached."
 
 pytestmark = [
     pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)"
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM} (apt-get install chromium, or set MTDESK_CHROMIUM)",
     ),
     pytest.mark.slow,
 ]
