@@ -171,7 +171,10 @@ def _multiword_exonyms(
             continue
         names = (german, *_exonyms()[german])
         span = (start, start + len(german))
-        (found if any(english.has(n) for n in names) else lost).add(span)
+        if any(english.has(n) for n in names):
+            found.add(span)
+        elif " " in german:  # a hyphenated one not found whole is checked part by part
+            lost.add(span)
     return found, lost
 
 
