@@ -53,7 +53,7 @@ MONTHS_EN = {
 }  # fmt: skip
 # Month names that stand alone ("seit Mai", "since May"); English "May" only after a
 # word that makes it a month ("in May"), never the verb.
-MONTHS_DE_ALONE = [m for m in MONTHS_DE if len(m) > 4 or m in ("mai", "juni", "juli")]
+MONTHS_DE_ALONE = [m for m in MONTHS_DE if len(m) > 4 or m in ("mai", "märz", "juni", "juli")]
 MONTHS_EN_ALONE = [m for m in MONTHS_EN if len(m) > 4 or m in ("june", "july")]
 SCALE_DE = {"million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9,
             "milliarden": 1e9, "mrd": 1e9, "billion": 1e12, "billionen": 1e12,
@@ -193,6 +193,7 @@ GERMAN = regex.compile(
   | (?P<num>{_SIGN}(?P<digits>{_DE_NUMBER}){_DE_SCALE})
         (?:\s*(?P<unit>{_DE_UNIT})\b)?
   | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
+  | (?P<noon>\b(?:Mittag|mittags)\b) | (?P<midnight>\bMitternacht\b)
   | (?P<weak>\b(?:{"|".join(WEAK_DE)})\b)
   | (?P<word>\b(?:{"|".join(WORDS_DE)})\b)
   | (?P<ordinal>\b(?P<ord>{"|".join(ORDINALS_DE)})(?:e[nrms]?\b|(?=\p{{Ll}}+ste[nrms]?\b)))
@@ -261,6 +262,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Amount(value, unit=unit), start, end, text)
     elif match["approx"]:
         yield Found(Amount(APPROX_DE[text.lower()], approx=True), start, end, text)
+    elif match["noon"] or match["midnight"]:  # "at noon", or "at lunchtime": no fact lost
+        yield Found(Clock(12 if match["noon"] else 0, 0), start, end, text, weak=True)
     elif match["weak"] and text[0].islower():
         yield Found(Amount(WEAK_DE[text.lower()]), start, end, text, weak=True)
     elif match["ordinal"]:
