@@ -1,5 +1,7 @@
 """Glossary terms marked in a segment's text: one colour per glossary entry on both sides;
-localisation changes marked in the English, each with its index for a one-click undo.
+localisation changes marked in the English, each with its index for a one-click undo;
+the spans of the fact checks' findings marked on both sides, their message as the title
+(a finding's mark wins over a term or change it overlaps).
 
 A reviewer's edit moves the English: a target span that no longer holds the
 term's English is looked up again in the text, and not marked when absent.
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from service.document import AlignedDocument, Localisation, Segment, Term
+from service.document import AlignedDocument, Finding, Localisation, Segment, Term
 from service.store.articles import HistoryEntry
 from service.web.diff import Change, changes
 
@@ -34,9 +36,12 @@ class Piece:
     change: Localisation | None = None  # a localisation change, the segment's ``index``-th
     index: int = -1
     words: tuple[Word, ...] = ()  # ``text`` cut at aligned words (none without alignment)
+    finding: Finding | None = None
 
     @property
     def tooltip(self) -> str:
+        if self.finding is not None:
+            return f"{self.finding.flag.replace('_', ' ')}: {self.finding.message}"
         if self.change is not None:
             change = self.change
             return f"{change.rule}: {change.before} → {change.after}"
@@ -56,7 +61,8 @@ def source_pieces(segment: Segment, colours: dict[str, int]) -> list[Piece]:
     spans = [
         (term.source_span, Piece("", term, colours.get(term.entry, 0))) for term in segment.terms
     ]
-    return cut(segment.source, spans)
+    found = [(f.source_span, Piece("", finding=f)) for f in segment.findings if f.source_span]
+    return cut(segment.source, with_findings(spans, found))
 
 
 def target_pieces(segment: Segment, colours: dict[str, int]) -> list[Piece]:
@@ -69,7 +75,21 @@ def target_pieces(segment: Segment, colours: dict[str, int]) -> list[Piece]:
         start, end = change.target_span
         if segment.target[start:end] == change.after:
             spans.append((change.target_span, Piece("", change=change, index=index)))
-    return cut(segment.target, spans)
+    found = [(f.target_span, Piece("", finding=f)) for f in segment.findings if f.target_span]
+    return cut(segment.target, with_findings(spans, found))
+
+
+Span = tuple[tuple[int, int], Piece]
+
+
+def with_findings(spans: list[Span], found: list[Span]) -> list[Span]:
+    """``spans`` without those a finding's span overlaps, and the findings' spans."""
+    kept = [
+        (span, piece)
+        for span, piece in spans
+        if not any(start < span[1] and span[0] < end for (start, end), _ in found)
+    ]
+    return kept + found
 
 
 def target_span(text: str, term: Term) -> tuple[int, int] | None:

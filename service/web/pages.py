@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from service.checks import quality
 from service.desk import articles, segments
 from service.desk.exports import export_article as exported
 from service.desk.revisions import changed_since_approval
-from service.document import Block
+from service.document import Block, Flag
 from service.errors import InputError
 from service.http.deps import ArticleId, RuntimeDep, StoreDep
 from service.http.download import attachment
@@ -26,7 +25,7 @@ from service.web.highlight import Row, row_view, term_colours
 from service.web.render import PageRoute, render
 
 PAGE_SIZE = 50
-FLAGS = ("glossary_violation", "protected_lost", *quality.FLAGS)  # offered by the list's filter
+FLAGS: tuple[str, ...] = get_args(Flag)  # offered by the list's filter
 EXPORTS: tuple[tuple[ExportFormat, str], ...] = (
     ("tmx", "TMX"),
     ("xliff", "XLIFF"),

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import logging
 import secrets
+import unicodedata
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import regex
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -46,6 +49,41 @@ templates = Jinja2Templates(
         undefined=jinja2.StrictUndefined,
     )
 )
+
+
+# Invisible format characters: bidi controls (U+202A-U+202E, U+2066-U+2069), zero-width
+# spaces and joiners, the soft hyphen, the BOM. A page never renders them: a bidi
+# override shows "100" for a stored "001".
+INVISIBLE = regex.compile(r"\p{Cf}")
+
+
+def marker(char: str) -> str:
+    return f"\u27e8U+{ord(char):04X}\u27e9"  # ⟨U+202E⟩
+
+
+def visible(text: str) -> Markup:
+    """``text`` escaped for a page, each invisible character shown as a marked ⟨U+202E⟩
+    (named in its title), never itself; review.js turns markers back on save."""
+    parts, position = [], 0
+    for match in INVISIBLE.finditer(text):
+        char = match.group()
+        name = unicodedata.name(char, "format character").lower()
+        parts += [
+            escape(text[position : match.start()]),
+            Markup('<span class="invisible" title="{}">{}</span>').format(name, marker(char)),
+        ]
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return Markup("").join(parts)
+
+
+def visible_text(text: str) -> str:
+    """``text`` with each invisible character as its marker, for attributes (titles)."""
+    return INVISIBLE.sub(lambda match: marker(match.group()), text)
+
+
+templates.env.filters["visible"] = visible
+templates.env.filters["visible_text"] = visible_text
 
 
 def render(

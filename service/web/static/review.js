@@ -10,6 +10,19 @@
   const message = document.getElementById("message");
   let open = null; // the row being edited: {row, textarea, original}
 
+  // The page shows an invisible character (a bidi control, a zero-width space) as the
+  // text ⟨U+202E⟩, never the character itself: the editor holds that text too, and a
+  // save turns each marker back into its character, so text is kept as it is unless
+  // the reviewer deletes the marker.
+  const HIDDEN_MARK = /\u27e8U\+([0-9A-F]{4,6})\u27e9/g;
+  function raw(text) {
+    return text.replace(HIDDEN_MARK, (_, hex) => String.fromCodePoint(parseInt(hex, 16)));
+  }
+  const HIDDEN = /\p{Cf}/gu; // as the server marks them (service/web/render.py)
+  function marked(text) {
+    return text.replace(HIDDEN, (c) => `\u27e8U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27e9`);
+  }
+
   function say(text, isError) {
     message.textContent = text;
     message.classList.toggle("error", Boolean(isError));
@@ -125,7 +138,7 @@
       const heading = document.createElement("h3");
       heading.textContent = label;
       const body = document.createElement("p");
-      body.textContent = text;
+      body.textContent = marked(text); // never an invisible character itself
       side.append(heading, body);
       texts.append(side);
     }
@@ -146,9 +159,9 @@
 
   async function save(row, status) {
     if (!open || open.row !== row) return row;
-    const target = open.textarea.value;
+    const target = raw(open.textarea.value);
     const body = {};
-    if (target !== open.original) body.target = target;
+    if (open.original === null || target !== raw(open.original)) body.target = target;
     if (status) body.status = status;
     if (!("target" in body) && !status) {
       closeEditor();
@@ -205,7 +218,7 @@
     const range = document.createRange();
     range.setStart(source, 0);
     range.setEnd(selection.anchorNode, selection.anchorOffset);
-    return range.toString().length;
+    return raw(range.toString()).length; // offsets count an invisible character once
   }
 
   async function split(row) {
@@ -266,10 +279,10 @@
     if (!source) return;
     const offset = caretOffset(source);
     const row = source.closest(".seg");
-    if (offset === null || offset <= 0 || offset >= source.textContent.length) return;
+    if (offset === null || offset <= 0 || offset >= raw(source.textContent).length) return;
     row.dataset.splitAt = String(offset);
-    const text = source.textContent;
-    say(`Split point: “…${text.slice(Math.max(0, offset - 20), offset)} | ${text.slice(offset, offset + 20)}…”`);
+    const text = raw(source.textContent);
+    say(`Split point: “…${marked(text.slice(Math.max(0, offset - 20), offset))} | ${marked(text.slice(offset, offset + 20))}…”`);
     openEditor(row);
   });
 
