@@ -165,6 +165,12 @@ class Settings(BaseSettings):
         ge=1024,
         description="Largest archive upload POST /v1/jobs accepts (413 beyond).",
     )
+    max_job_articles: int = Field(
+        default=100_000,
+        ge=1,
+        description="Most articles in one batch job, the lines of JSONL files inside archives "
+        "counted too (`mtdesk batch` and POST /v1/jobs refuse a larger input with 422).",
+    )
 
     @field_validator("api_key", "cache_dir", "batch_wait_ms", "batch_max_sentences", mode="before")
     @classmethod

@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import time
+import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,6 +57,17 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in members.items():
             archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def zip_pairs(members: list[tuple[str, bytes]]) -> bytes:
+    """A zip that may hold two members of one name."""
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of a duplicate name
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members:
+                archive.writestr(name, data)
     return buffer.getvalue()
 
 
@@ -129,6 +141,12 @@ def test_an_uploaded_archive_is_translated(client: TestClient, settings: Setting
         ("abs.zip", zip_bytes({"/tmp/x.txt": b"Ein Satz."}), "invalid_archive"),
         ("fake.zip", b"no zip at all", "invalid_archive"),
         ("articles.rar", b"Rar!", "invalid_archive"),
+        ("twice.zip", zip_pairs([("a.txt", b"Eins."), ("a.txt", b"Zwei.")]), "invalid_archive"),
+        (
+            "lines.zip",
+            zip_pairs([("a.jsonl", b'{"text": "Satz."}\n' * 150_000)]),
+            "invalid_archive",
+        ),
     ],
 )
 def test_refused_uploads_leave_nothing_behind(
@@ -137,6 +155,8 @@ def test_refused_uploads_leave_nothing_behind(
     response = client.post("/v1/jobs", files={"file": (filename, data)})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == code
+    if filename == "twice.zip":
+        assert response.json()["error"]["detail"]["member"] == "a.txt"
     assert client.get("/v1/jobs").json()["jobs"] == []
     jobs_dir = Path(settings.jobs_dir)
     assert not jobs_dir.exists() or list(jobs_dir.iterdir()) == []
@@ -295,3 +315,22 @@ def test_retry_of_a_cancelled_job_runs_its_failed_articles_only(
     assert client.post(f"/v1/jobs/{job['id']}/retry", json=fixed).status_code == 202
     after = wait_until_finished(client, job["id"])
     assert (after["state"], after["counts"]) == ("cancelled", {"done": 1, "cancelled": 2})
+
+
+def test_a_long_job_lets_a_short_one_take_turns(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each job waiting gets a turn: the short job queued second ends before the long one."""
+    monkeypatch.setattr(worker_module, "TURN_S", 0.0, raising=False)  # a turn: one claim
+    held = HeldWorker(monkeypatch)
+    long_job = [{"text": f"{SENTENCES[n % 4]} ({n})"} for n in range(40)]
+    first = client.post("/v1/jobs", json={"articles": long_job}).json()
+    assert held.compiling.wait(WAIT_S)  # the worker has taken the long job
+    second = client.post("/v1/jobs", json={"articles": [{"text": SENTENCES[0]}]}).json()
+    held.compiled.set()
+    long_done, short_done = (
+        wait_until_finished(client, first["id"]),
+        wait_until_finished(client, second["id"]),
+    )
+    assert (long_done["state"], short_done["state"]) == ("done", "done")
+    assert short_done["updated"] < long_done["updated"]

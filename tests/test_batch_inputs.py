@@ -7,6 +7,7 @@ import json
 import os
 import stat
 import tarfile
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -231,3 +232,67 @@ def test_zip_articles_are_read_one_at_a_time_in_path_order(
     assert opened == ["a.txt"]  # the others are still compressed
     assert [article.id for article in taken] == ["b.txt", "c.txt"]
     assert opened == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_tar_articles_are_read_one_at_a_time_in_archive_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Held one at a time, as from a zip: a tar.gz of large members costs one member's memory."""
+    archive = tar_of(
+        tmp_path / "in.tar.gz", {"c.txt": b"Drei.", "a.txt": b"Eins.", "b.txt": b"Zwei."}
+    )
+    opened = opened_members(monkeypatch)
+    taken = read_input(archive)
+    assert next(taken).id == "c.txt"
+    assert opened == ["c.txt"]  # the others are not read yet
+    assert [article.id for article in taken] == ["a.txt", "b.txt"]
+
+
+def pairs_zip(path: Path, members: list[tuple[str, bytes]]) -> Path:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate we mean to write
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in members:
+                archive.writestr(name, data)
+    return path
+
+
+def pairs_tar(path: Path, members: list[tuple[str, bytes]]) -> Path:
+    with tarfile.open(path, "w:gz") as archive:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+@pytest.mark.parametrize("second", ["a.txt", "./a.txt", "x//a.txt"])
+@pytest.mark.parametrize("make", [pairs_zip, pairs_tar], ids=["zip", "tar.gz"])
+def test_two_members_of_one_name_are_refused_naming_it(
+    tmp_path: Path, make: Callable[[Path, list[tuple[str, bytes]]], Path], second: str
+) -> None:
+    first = "x/a.txt" if second.startswith("x") else "a.txt"
+    suffix = ".zip" if make is pairs_zip else ".tar.gz"
+    members = [("b.txt", b"Zwei."), (first, b"Eins."), (second, b"Noch eins.")]
+    path = make(tmp_path / f"in{suffix}", members)
+    with pytest.raises(ArchiveInvalid, match="twice") as caught:
+        list(read_input(path))
+    assert caught.value.detail["member"] == second
+
+
+def test_lines_inside_archive_members_count_as_articles(tmp_path: Path) -> None:
+    lines = b'{"text": "Ein Satz."}\n' * 150_000  # 3 MB that compress to a few KB
+    bomb = tmp_path / "lines.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.jsonl", lines)
+    assert bomb.stat().st_size < 20_000
+    with pytest.raises(ArchiveInvalid, match="more than 100000 articles"):
+        list(read_input(bomb))  # the default limit
+    small = zip_of(tmp_path / "small.zip", {"a.jsonl": lines[:44], "b.txt": b"Drei."})
+    assert len(list(read_input(small, Limits(articles=3)))) == 3
+    with pytest.raises(ArchiveInvalid, match="more than 2 articles"):
+        list(read_input(small, Limits(articles=2)))
+    plain = tmp_path / "plain.jsonl"
+    plain.write_bytes(lines[:66])
+    with pytest.raises(ArchiveInvalid, match="more than 2 articles"):
+        list(read_input(plain, Limits(articles=2)))

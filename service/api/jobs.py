@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from service.batch import outputs
-from service.batch.inputs import InputArticle, checked, read_input
+from service.batch.inputs import InputArticle, Limits, checked, read_input
 from service.batch.jobstore import Item, Job, job_key
 from service.batch.worker import JobWorker
 from service.compose import Runtime
@@ -198,10 +198,17 @@ async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -
     try:
         if media_type == "multipart/form-data":
             source, label, specs, source_lang, target_lang = await save_upload(request, directory)
-            articles: Iterable[InputArticle] = read_input(source)  # read in the thread below
+            limits = Limits(articles=runtime.settings.max_job_articles)
+            articles: Iterable[InputArticle] = read_input(source, limits)  # read in the thread
         elif media_type == "application/json":
             request_body = parse_json(JobCreate, await request.body())
             articles = input_articles(request_body.articles)
+            if len(articles) > runtime.settings.max_job_articles:
+                raise InputError(
+                    f"more than {runtime.settings.max_job_articles} articles in one job "
+                    "(MTDESK_MAX_JOB_ARTICLES); split them into several jobs",
+                    detail={"limit": runtime.settings.max_job_articles},
+                )
             label, specs = f"{len(articles)} articles (JSON)", request_body.glossary
             source_lang, target_lang = request_body.source_lang, request_body.target_lang
         else:

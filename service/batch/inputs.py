@@ -1,10 +1,14 @@
 """The articles of a batch input: a directory tree, a JSONL file, or a zip / tar.gz of either.
 
 Archives are read member by member in memory, never extracted, so nothing of
-theirs lands on disk. An archive that is unsafe as a whole (a member path
-that escapes it, a link, too many members, members larger than the limits)
-is refused with ``ArchiveInvalid`` (a job reads its whole input before it
-stores any article, so nothing of a refused archive is kept).
+theirs lands on disk, and only one member is held at a time (a tar.gz
+streams, so its members come in archive order; zip members and files in
+path order). An input that is unsafe as a whole (a member path that escapes
+it, a link, two members of one name, too many members or articles, members
+larger than the limits) is refused with ``ArchiveInvalid`` (a job reads its
+whole input before it stores any article, so nothing of a refused archive is
+kept). Articles are counted as they are read, the lines of JSONL files inside
+archives included, so a small archive cannot queue millions of them.
 Members that are not articles (by suffix) are never decompressed; article
 members are read one at a time as the articles are taken, counting bytes
 while they stream, so a member whose header lies stops at the limit. A
@@ -14,6 +18,7 @@ returned with its ``error`` and becomes a failed item of the job.
 
 from __future__ import annotations
 
+import io
 import json
 import stat
 import tarfile
@@ -40,6 +45,7 @@ class Limits:
     members: int = 100_000
     member_bytes: int = 10 * 1024 * 1024
     total_bytes: int = 2 * 1024 * 1024 * 1024
+    articles: int = 100_000  # MTDESK_MAX_JOB_ARTICLES
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,19 @@ class Member:
 
 
 def read_input(path: Path, limits: Limits = Limits()) -> Iterator[InputArticle]:
-    """Every article of ``path``, in a stable order (sorted member paths)."""
+    """Every article of ``path``, in a stable order; ``ArchiveInvalid`` past
+    ``limits.articles`` of them."""
+    for count, article in enumerate(input_articles(path, limits), start=1):
+        if count > limits.articles:
+            raise ArchiveInvalid(
+                f"refusing the input: more than {limits.articles} articles "
+                "(MTDESK_MAX_JOB_ARTICLES); split it into several jobs",
+                detail={"limit": limits.articles},
+            )
+        yield article
+
+
+def input_articles(path: Path, limits: Limits) -> Iterator[InputArticle]:
     if path.is_dir():
         yield from articles_of(directory_members(path, limits))
         return
@@ -67,8 +85,8 @@ def read_input(path: Path, limits: Limits = Limits()) -> Iterator[InputArticle]:
         raise ArchiveInvalid(f"no such file or directory: {path}", detail={"input": str(path)})
     name = path.name.lower()
     if name.endswith(".jsonl"):
-        data = path.read_bytes()
-        yield from jsonl_articles(data, path.name)
+        with path.open("rb") as stream:  # line by line: an upload may be large
+            yield from jsonl_articles(stream, path.name)
     elif name.endswith(".zip"):
         yield from articles_of(zip_members(path, limits))
     elif name.endswith((".tar.gz", ".tgz")):
@@ -94,7 +112,7 @@ def articles_of(members: Iterable[Member]) -> Iterator[InputArticle]:
         elif suffix == ".json":
             yield json_article(member)
         elif suffix == ".jsonl":
-            yield from jsonl_articles(member.data, member.path)
+            yield from jsonl_articles(io.BytesIO(member.data), member.path)
         # anything else (images, READMEs of other kinds) is not an article
 
 
@@ -114,12 +132,12 @@ def json_article(member: Member) -> InputArticle:
     return from_object(data, member.path, member.path)
 
 
-def jsonl_articles(data: bytes, path: str) -> Iterator[InputArticle]:
-    try:
-        lines = data.decode("utf-8-sig").splitlines()
-    except UnicodeDecodeError as error:
-        raise ArchiveInvalid(f"{path} is not UTF-8: {error.reason}") from None
-    for number, line in enumerate(lines, start=1):
+def jsonl_articles(stream: IO[bytes], path: str) -> Iterator[InputArticle]:
+    for number, raw in enumerate(stream, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            raise ArchiveInvalid(f"{path} is not UTF-8: {error.reason}") from None
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -163,6 +181,13 @@ def safe_member_path(name: str) -> str:
     if ".." in parts:
         raise unsafe(name, "a path that leaves the archive (`..`)")
     return "/".join(part for part in parts if part not in ("", "."))
+
+
+def once(seen: set[str], name: str, given: str) -> None:
+    """Two members of one name would be one article twice, or one hiding the other."""
+    if name in seen:
+        raise unsafe(given, "in the archive twice (two members of one name)")
+    seen.add(name)
 
 
 def unsafe(name: str, why: str) -> ArchiveInvalid:
@@ -232,12 +257,14 @@ def zip_members(path: Path, limits: Limits) -> Iterator[Member]:
             if stat.S_ISLNK(info.external_attr >> 16):
                 raise unsafe(info.filename, "a symbolic link")
             budget.member(info.filename, info.file_size)
-        wanted = sorted(
-            (safe_member_path(info.filename), info)
-            for info in infos
-            if not info.is_dir() and is_article(info.filename)
-        )
-        for name, info in wanted:
+        seen: set[str] = set()
+        wanted = []
+        for info in infos:
+            if not info.is_dir() and is_article(info.filename):
+                name = safe_member_path(info.filename)
+                once(seen, name, info.filename)
+                wanted.append((name, info))
+        for name, info in sorted(wanted, key=lambda pair: pair[0]):
             try:
                 with archive.open(info) as stream:
                     data = budget.read(info.filename, stream)
@@ -246,14 +273,15 @@ def zip_members(path: Path, limits: Limits) -> Iterator[Member]:
             yield Member(name, data)
 
 
-def tar_members(path: Path, limits: Limits) -> list[Member]:
-    """Article members in path order. A tar.gz streams, so they are read in one pass;
-    members that are not articles are passed over without being read."""
+def tar_members(path: Path, limits: Limits) -> Iterator[Member]:
+    """Article members in archive order, one at a time: a tar.gz streams, so each is read
+    as the pass reaches it, and handed on before the next is read (a sort would hold them
+    all). Members that are not articles are passed over without being read."""
     budget = Budget(limits)
-    members = []
+    seen: set[str] = set()
     try:
         with tarfile.open(path, "r:*") as archive:
-            for info in archive:  # streams: headers are checked before a member is read
+            for info in archive:  # streams: each header is checked before its member is read
                 name = safe_member_path(info.name)
                 if info.issym() or info.islnk():
                     raise unsafe(info.name, "a link")
@@ -264,12 +292,12 @@ def tar_members(path: Path, limits: Limits) -> list[Member]:
                 budget.member(info.name, info.size)
                 if not is_article(name):
                     continue
+                once(seen, name, info.name)
                 stream = archive.extractfile(info)
                 if stream is not None:
-                    members.append(Member(name, budget.read(info.name, stream)))
+                    yield Member(name, budget.read(info.name, stream))
     except (tarfile.TarError, OSError, EOFError) as error:
         raise ArchiveInvalid(f"{path.name} is not a readable tar.gz archive ({error})") from None
-    return sorted(members, key=lambda member: member.path)
 
 
 def directory_members(root: Path, limits: Limits) -> Iterator[Member]:

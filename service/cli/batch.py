@@ -98,7 +98,7 @@ def batch(
     ] = None,
 ) -> None:
     """Translate a whole archive; re-run the same command to continue after a stop."""
-    from service.batch.inputs import read_input
+    from service.batch.inputs import Limits, read_input
     from service.batch.jobstore import JobStore, job_key
     from service.batch.local import ArticleOptions
     from service.store.articles import Store
@@ -130,14 +130,18 @@ def batch(
                 glossary_name=chosen.name if chosen else None,
                 glossary_version=version,
                 options={"executor": executor.value, "source_lang": source_lang.value},
-                articles=read_input(source),
+                articles=read_input(source, Limits(articles=settings.max_job_articles)),
                 max_chars=settings.max_chars,
             )
             unreadable(jobs.failures(job.id))
         else:
             check_same(job, str(source), settings.model, chosen)
         if retry_failed:
-            requeued = jobs.retry_failed(job.id, read_input(source), settings.max_chars)
+            requeued = jobs.retry_failed(
+                job.id,
+                read_input(source, Limits(articles=settings.max_job_articles)),
+                settings.max_chars,
+            )
             typer.echo(f"job {job.id}: {counted(requeued, 'failed article')} to retry", err=True)
             unreadable(jobs.failures(job.id))
             job = jobs.job(job.id)
