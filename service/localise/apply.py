@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import regex
 
@@ -35,15 +36,53 @@ class Localised:
     text: str
     changes: list[Localisation]
     flags: list[str] = field(default_factory=list)
-    edits: list[Edit] = field(default_factory=list)  # as made, over the text before
+    passes: list[list[Edit]] = field(default_factory=list)  # as made, each over the text before
     notes: list[Note] = field(default_factory=list)  # what was left as it is, and why
 
     def shift(self, span: Span) -> Span:
         """Where a span of the text before (one no change touched) lies in ``text``."""
-        return shift_span(span, self.edits)
+        for edits in self.passes:
+            span = shift_span(span, edits)
+        return span
+
+
+PASSES = 3  # a change can give a neighbour the context its rule reads ("€5m 4 suspects")
 
 
 def localise(
+    text: str,
+    profile: Profile,
+    *,
+    protected: Iterable[Span] = (),
+    **options: Any,
+) -> Localised:
+    """``text`` in ``profile``'s conventions (``one_pass``'s options), to a fixed point: the
+    conventions run again over their own output, the changes made kept as they are, until
+    nothing changes, so that localising the result again changes nothing."""
+    protected = list(protected)
+    result = one_pass(text, profile, protected=protected, **options)
+    for _ in range(PASSES - 1):
+        kept = [result.shift(span) for span in protected]
+        guarded = [*kept, *(change.target_span for change in result.changes)]
+        again = one_pass(result.text, profile, protected=guarded, **options)
+        if not again.changes:
+            break
+        (edits,) = again.passes
+        earlier = [
+            change.model_copy(update={"target_span": shift_span(change.target_span, edits)})
+            for change in result.changes
+        ]
+        result = Localised(
+            again.text,
+            sorted([*earlier, *again.changes], key=lambda change: change.target_span),
+            again.flags,
+            [*result.passes, edits],
+            result.notes,
+        )
+    return result
+
+
+def one_pass(
     text: str,
     profile: Profile,
     *,
@@ -80,7 +119,7 @@ def localise(
         *date_edits(text, profile),
         *relative_edits(text, profile, published),
         *time_edits(text, profile.times),
-        *number_edits(text, profile),
+        *number_edits(text, profile, lowered),
         *quote_edits(text, profile),
         *punctuation_edits(text, profile),
         *headlines,
@@ -102,7 +141,7 @@ def localise(
         for a, span in zip(applied, spans, strict=True)
     ]
     flags = ["ambiguous_date"] if ambiguous_dates(localised) else []
-    return Localised(localised, changes, flags, edits, large)
+    return Localised(localised, changes, flags, [edits], large)
 
 
 def respelt(word: str, profile: Profile) -> str:

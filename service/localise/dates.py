@@ -57,16 +57,23 @@ def patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     lead = rf"(?:(?P<weekday>{weekday}),?\s+)?"
     year = r"(?:,?\s+(?P<year>\d{4})(?![\d.,/]\d))?"
     not_range_after = (
-        rf"(?!\d|[:.,/]\d|\s*[-–]\s*\d|\s+(?:and|to|or|through)\s+\d|\s+(?:{month})\b)"
+        rf"(?!\d|[½¼¾]|[:.,/]\d|\s*[-–]\s*\d|\s+(?:and|to|or|through)\s+\d|\s+(?:{month})\b)"
     )
-    not_range_before = r"(?<![\d.,:/]|\d\s*[-–]\s*|\d\s+(?:and|to|or)\s+)"
+    # "3-5 October", "3 and 5 October": a range of days (a year before "and" is no day)
+    not_range_before = (
+        r"(?<![\d.,:/]|(?<![\d:.])\d{1,2}\s*[-–]\s*|(?<![\d:.])\d{1,2}\s+(?:and|to|or)\s+)"
+    )
     month_day = regex.compile(
-        rf"\b{lead}(?P<month>{month})\b{ABBREVIATION_DOT}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        # "3 October 23 kilograms": after a day, the month is that day's
+        rf"(?<!(?<!\d)\d{{1,2}}\.?\s)\b{lead}(?P<month>{month})\b{ABBREVIATION_DOT}\s+(?P<day>\d{{1,2}})"
+        r"(?:st|nd|rd|th)?\b"
         rf"{not_range_after}{year}"
     )
     day_month = regex.compile(
-        rf"{not_range_before}\b{lead}(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+"
-        rf"(?P<of>of\s+)?(?P<month>{month})\b{ABBREVIATION_DOT}{year}"
+        rf"{not_range_before}(?<!\b(?:{month})\.?\s)\b{lead}(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+"
+        rf"(?P<of>of\s+)?(?P<month>{month})\b{ABBREVIATION_DOT}"
+        rf"(?!,?\s+\d{{1,2}}(?!\d))"  # "7 Oct. 3, 2025": the month is the 3's
+        rf"{year}"
     )
     return month_day, day_month
 
@@ -94,7 +101,7 @@ def render(profile: Profile, day: datetime.date, has_year: bool, weekday: str | 
 
 
 GERMAN_ON = regex.compile(r"(?<![\p{L}'’])am\s$")
-GOES_ON = regex.compile(r"\s+[\p{L}\d]")
+GOES_ON = regex.compile(r"\s+[^\s.,;:!?)\]”\"’—–-]")  # the sentence goes on after the year
 
 
 def date_edits(text: str, profile: Profile) -> list[Edit]:
@@ -166,7 +173,7 @@ def ambiguous_dates(text: str) -> list[Span]:
 
 RELATIVE = regex.compile(
     r"(?<![\p{L}'’])(?P<lead>(?:on|from|since|until|till|by|before|after)\s)?"
-    r"(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)(?P<possessive>['’]s)?(?![\p{L}])"
+    r"(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)(?:(?P<possessive>['’]s)(?!\p{L})|(?![\p{L}'’]))"
 )
 OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
 
@@ -176,8 +183,11 @@ def relative_edits(text: str, profile: Profile, published: datetime.date | None)
     if profile.dates.relative != "weekday" or published is None:
         return []
     edits = []
+    month = "|".join(month_numbers())
     for match in RELATIVE.finditer(text):
         word = match["word"]
+        if regex.match(rf",?\s+(?:\d|(?:{month})\b)", text[match.end() :]):
+            continue  # "yesterday, 3 October": the date is named already
         day = published + datetime.timedelta(days=OFFSET[word.lower()])
         name = format_date(day, "EEEE", locale=profile.babel_locale)
         if match["possessive"]:  # "yesterday's vote" → "Thursday's vote"

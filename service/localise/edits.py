@@ -17,9 +17,9 @@ Rule = Literal[
     "spelling", "date", "time", "money", "unit", "number", "quotes", "punctuation", "headline"
 ]
 # When two edits overlap, the rule earlier here wins ("30 kilometres" is the unit's; a
-# headline word's edit carries its spelling too).
+# headline word's edit carries its spelling too, a stop moved inside its closing mark).
 PRIORITY: tuple[Rule, ...] = (
-    "date", "time", "money", "unit", "number", "quotes", "punctuation", "headline", "spelling"
+    "date", "time", "money", "unit", "number", "punctuation", "quotes", "headline", "spelling"
 )  # fmt: skip
 Span = tuple[int, int]
 # A value the German may hold too: ("date", y, m, d), ("time", h, m), ("money", amount, code)...

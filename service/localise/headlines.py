@@ -25,7 +25,8 @@ from babel import Locale
 
 from service.localise.edits import Edit
 
-WORD = regex.compile(r"(?<![\p{L}\p{N}'’.-])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*")
+# a word, not a letter of an abbreviation ("p.m.", "U.S.")
+WORD = regex.compile(r"(?<![\p{L}\p{N}'’.-])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?!\.\p{L})")
 MINOR = frozenset(
     "a an and as at but by for from in into nor of off on onto or over per the to up via vs "
     "with".split()
@@ -92,8 +93,26 @@ def german_frequencies() -> Any:
     return SpellChecker(language="de").word_frequency
 
 
+# Words other conventions write, add or drop (a measure's, an amount's, a percentage's):
+# no sign of the headline's case, and not counted, so that a second pass decides alike
+MEASURE_WORDS = regex.compile(
+    r"(?:(?:kilo|centi|milli)?met(?:re|er)s?|kilogram(?:me)?s?|grams?|tonnes?|tons?|lit(?:re|er)s?"
+    r"|hectares?|miles?|feet|foot|inch(?:es)?|pounds?|gallons?|acres?|euros?|dollars?|francs?"
+    r"|sterling|celsius|fahrenheit|degrees?|percent|cent|minus|million|billion|trillion|square"
+    r"|hour|metric)",
+    regex.IGNORECASE,
+)
+
+
 def is_title_case(words: list[str]) -> bool:
-    longer = [word for word in words[1:] if len(word) > 3 and not word.isupper()]
+    longer = [
+        word
+        for word in words[1:]
+        if len(word) > 3
+        and not word.isupper()
+        and word.lower() not in proper_words()
+        and not MEASURE_WORDS.fullmatch(word)
+    ]
     if len(longer) < 2:
         return False
     return sum(word[:1].isupper() for word in longer) / len(longer) >= TITLE_SHARE

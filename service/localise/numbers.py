@@ -12,6 +12,7 @@ Measures are the units rule's; this rule reads only bare figures.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 import regex
@@ -47,7 +48,8 @@ NUMBERED = frozenset(
 )
 
 
-def number_edits(text: str, profile: Profile) -> list[Edit]:
+def number_edits(text: str, profile: Profile, lowered: Collection[int] = ()) -> list[Edit]:
+    """``lowered``: where words start that a headline edit writes in lower case."""
     edits: list[Edit] = []
     if profile.numbers.percent == "%":  # "2,5 percent" → "2.5%": one edit
         for match in PERCENTAGE.finditer(text):
@@ -61,7 +63,7 @@ def number_edits(text: str, profile: Profile) -> list[Edit]:
         if not any(e.start <= m.start() < e.end for e in edits)
     ]
     if profile.numbers.words:
-        edits += [edit for m in SMALL.finditer(text) if (edit := word_edit(text, m))]
+        edits += [edit for m in SMALL.finditer(text) if (edit := word_edit(text, m, lowered))]
     return edits
 
 
@@ -71,7 +73,7 @@ def unit_word() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{forms}|pounds?|ounces?|stones?|yards?|pints?)(?!\p{{L}})")
 
 
-def word_edit(text: str, match: regex.Match[str]) -> Edit | None:
+def word_edit(text: str, match: regex.Match[str], lowered: Collection[int]) -> Edit | None:
     following = match["next"].lower()
     if following in NOT_COUNTED or following.startswith(("year-old", "percent")):
         return None
@@ -80,13 +82,19 @@ def word_edit(text: str, match: regex.Match[str]) -> Edit | None:
     if regex.match(r"\s(?:to|and|or|-|–)\s\d", text[match.end() :]):
         return None  # a range: "3 to 5 people" keeps its figures
     before = text[: match.start()].rstrip()
-    previous = regex.search(r"([\p{L}.]+)\s*$", before)
+    previous = regex.search(r"(?:^|\s)([\p{L}.]+)$", before)
     if previous and (
         previous.group(1).lower() in NUMBERED
         or previous.group(1)[:1].isupper()
+        and previous.start(1) not in lowered
         and not (regex.search(r"(?:^|[.!?]\s+)[\p{L}.]+$", before))
     ):
         return None  # "Windows 7 users", "Chapter 3 of": a name, not a count
+    token = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
+    if any(char.isdigit() for char in token) or token.lower() in ("celsius", "fahrenheit"):
+        return None  # "21C 4 ...": right after a measure, the figure is no count to spell
+    if before.endswith("."):
+        return None  # after "p.m." or a full stop: a time's or a sentence's figure
     if before.endswith((",", "aged", "age")):
         return None  # "the girl, 6, was": an age
     return Edit("number", match.start(), match.end(), WORDS[int(match["digit"]) - 1])

@@ -42,6 +42,10 @@ OUTSIDE = regex.compile(r"(?<=[^\s“„\".,!?])(?P<close>[”\"])(?P<mark>[.,])
 def punctuation_edits(text: str, profile: Profile) -> list[Edit]:
     if not profile.punctuation_inside:
         return []
+    chars = list(text)  # read as the quote edits will write it (each one mark for one)
+    for edit in quote_edits(text, profile):
+        chars[edit.start] = edit.after
+    text = "".join(chars)
     return [
         Edit("punctuation", m.start(), m.end(), m["mark"] + m["close"])
         for m in OUTSIDE.finditer(text)

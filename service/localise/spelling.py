@@ -36,7 +36,7 @@ GAPS = {
     "enrollment": "enrolment", "enrollments": "enrolments", "fueled": "fuelled",
     "fueling": "fuelling", "curb": "kerb", "curbs": "kerbs", "curbside": "kerbside",
 }  # fmt: skip
-STREET_EDGE = frozenset({"curb", "curbs", "kerb", "kerbs"})
+STREET_EDGE = frozenset({"curb", "curbs"})  # "kerb" is only ever the street's edge
 
 
 @cache

@@ -27,7 +27,7 @@ COLON = regex.compile(
     r"(?![\d:]|\s?[ap]\.?m\b|[.,]\d)",
     regex.IGNORECASE,
 )
-SENTENCE_END = regex.compile(r"\s*$|\s+[\p{Lu}“\"‘(]|[”\"’)]")
+SENTENCE_END = regex.compile(r"\s*$|\s+(?!\p{Ll})|[”\"’)]")  # no lower-case word next
 ZONED = regex.compile(  # "10:00 GMT": a time zone says it is a 24-hour time
     r"(?<![\d.:,])\b(?P<hour>1[0-2]):(?P<minute>[0-5]\d)(?=\s?(?:GMT|UTC|CET|CEST|BST)\b)"
 )
@@ -60,9 +60,10 @@ def time_edits(text: str, times: Times) -> list[Edit]:
         hour = int(match["hour"]) % 12 + (12 if match["half"].lower() == "p" else 0)
         minute = int(match["minute"] or 0)
         edit = time_edit(times, match.span(), hour, minute)
-        if (
-            match.group().endswith(".")
-            and not edit.after.endswith(".")
+        written = match.group()
+        if written.endswith(".") and (
+            not regex.search(r"[ap]\.\s?m\.$", written, regex.IGNORECASE)  # "6pm.": a stop
+            or not edit.after.endswith(".")
             and SENTENCE_END.match(text, match.end())
         ):
             # "at 3 p.m." ending a sentence: its last dot is the sentence's too, and stays

@@ -92,7 +92,8 @@ FIGURE = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d+[.,]\d+|\d+(?:\s?[½¼¾]|\s\d/\d{1,2}(?![\d/]))?"
     r"|[½¼¾]"
 )
-RANGE = r"\s?[-–]\s?|\s(?:to|and)\s"
+# "10-12", "30 to 35", "between 2,000 and 3,000" (an "and" only after "between")
+RANGE = r"[-–]|\s[-–]\s|\sto\s|\sand\s(?<=between\s\S+\sand\s)"  # " -20": a sign
 # "the 100 metres final", "the 400m hurdles": a race's name
 EVENT = (
     r"(?=\s+(?:finals?|races?|record|relay|hurdles|freestyle|backstroke|breaststroke|butterfly"
@@ -113,7 +114,7 @@ def quantity(units: list[Unit]) -> str:
     number = rf"(?P<sign>{SIGN})?(?P<number>{FIGURE})"
     scale = r"(?:\s(?P<scale>million|billion))?"
     return (
-        rf"(?<![\w.,/^−-]){low}{number}(?![\d^])"
+        rf"(?<![\w.,:/^−-]){low}{number}(?![\d^])"
         rf"{scale}(?P<joint>\s|-|\u00a0)?(?:{names})(?![\w/²])"
     )
 
@@ -333,10 +334,9 @@ def metric_edit(text: str, match: regex.Match[str], profile: Profile) -> Edit | 
     quantity_end = match.end("bracket") if match["bracket"] else match.end()
     source = text[match.start() : quantity_end]
     head = text[match.start() : bracket_start]
-    if "," in "".join(found.figures) and any(
-        regex.fullmatch(r"\d+,\d{1,2}", figure) for figure in found.figures
-    ):  # "2,5 kilometres": the German decimal comma becomes a point
-        head = written(found.values, unit, profile, found)
+    for figure in found.figures:  # "2,5 kilometres": the German decimal comma becomes a point
+        if regex.fullmatch(r"\d+,\d{1,2}", figure):
+            head = head.replace(figure, figure.replace(",", "."), 1)
     if unit.key == "tonne":  # the profile's name: tonnes or metric tons
         head = written(found.values, unit, profile, replace_joint(found))
     if unit.key in TEMPERATURES and profile.units.temperature:
