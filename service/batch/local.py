@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from service.batch.jobstore import Item
+from service.batch.updates import updated_document
 from service.document import AlignedDocument
 from service.errors import MtdeskError
 from service.markup.article import Format
@@ -45,6 +46,9 @@ class ArticleOptions:
 
     source_lang: str = "de"
     describe: Callable[[MtdeskError], str] = message_of
+    # An article's earlier output, when the job is run again on a changed input: its
+    # unchanged sentences carry over and only the rest is translated (service.batch.updates).
+    previous: Callable[[Item], AlignedDocument | None] | None = None
 
 
 DEFAULT_OPTIONS = ArticleOptions()
@@ -56,6 +60,9 @@ def translate_item(
     """The article's document, or why it failed (the job goes on)."""
     try:
         fmt = reader_format(item.format)
+        earlier = options.previous(item) if options.previous else None
+        if earlier is not None:
+            return updated_document(translator, item.text, fmt, options.source_lang, earlier)
         return translator.translate(item.text, fmt, source_lang=options.source_lang)
     except MtdeskError as error:
         return options.describe(error)

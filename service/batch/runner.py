@@ -76,7 +76,7 @@ def article_stats(document: AlignedDocument) -> dict[str, Any]:
             term.status == "violated" for segment in segments for term in segment.terms
         ),
         "flags": dict(flags),
-    }
+    } | ({"revision": document.revision_summary.model_dump()} if document.revision_summary else {})
 
 
 def title_of(document: AlignedDocument) -> str | None:
@@ -176,7 +176,8 @@ class Runner:
         outputs.write_article(out_dir, item.out_path, record)
         stats = article_stats(outcome)
         self.jobs.finish_item(job.id, item.seq, stats)
-        return int(stats["model_segments"])
+        # an updated article's kept sentences came from its earlier output, not the model
+        return int(stats.get("revision", {}).get("translated", stats["model_segments"]))
 
     def finish(self, job: Job, sentences: int, wall: float, skipped: int = 0) -> dict[str, Any]:
         """Archive outputs and the report from every done article; then the job is done."""

@@ -101,6 +101,7 @@ def batch(
     from service.batch.inputs import Limits, read_input
     from service.batch.jobstore import JobStore, job_key
     from service.batch.local import ArticleOptions
+    from service.batch.updates import previous_output
     from service.store.articles import Store
 
     settings = settings_with(
@@ -136,6 +137,9 @@ def batch(
             unreadable(jobs.failures(job.id))
         else:
             check_same(job, str(source), settings.model, chosen)
+        updating = [] if retry_failed else changed_articles(jobs, job, source, settings)
+        if updating:
+            job = jobs.job(job.id)
         if retry_failed:
             requeued = jobs.retry_failed(
                 job.id,
@@ -149,7 +153,9 @@ def batch(
             typer.echo(f"job {job.id}: {already_done(job.counts)}", err=True)
             summary(job.counts, out)
             return
-        options = ArticleOptions(source_lang.value, describe=cli_message)
+        options = ArticleOptions(
+            source_lang.value, describe=cli_message, previous=previous_output(out)
+        )
         try:
             if executor is ExecutorKind.ray:
                 workers = workers or RAY_ACTORS
@@ -165,9 +171,34 @@ def batch(
                 err=True,
             )
             raise typer.Exit(130) from None
+        updated_lines(jobs, job.id, updating)
         summary(jobs.job(job.id).counts, out)
     finally:
         store.close()
+
+
+def changed_articles(jobs: JobStore, job: Job, source: Path, settings: Settings) -> list[str]:
+    """A finished job run again: the articles whose text changed since (and new ones) go
+    back to its queue, to be updated from their earlier output; their ids."""
+    from service.batch.inputs import read_input
+    from service.batch.updates import requeue_changed
+
+    if job.state != "done":
+        return []
+    changed = requeue_changed(jobs, job.id, read_input(source), settings.max_chars)
+    if changed:
+        typer.echo(f"job {job.id}: {counted(len(changed), 'changed article')} to update", err=True)
+    return changed
+
+
+def updated_lines(jobs: JobStore, job_id: str, updating: list[str]) -> None:
+    """Per updated article, what it kept and what was translated."""
+    from service.batch.updates import revision_line
+
+    wanted = set(updating)
+    for item in jobs.items(job_id, state="done"):
+        if item.article_id in wanted and (line := revision_line(item.article_id, item.stats)):
+            typer.echo(line, err=True)
 
 
 def unreadable(failures: list[dict[str, str]]) -> None:
