@@ -1,13 +1,23 @@
-"""Fact checks wherever a target is made: model output, memory hits, localisation; a
-segment with a fact finding stays out of the memory until a reviewer approves it."""
+"""Fact checks wherever a target is made: model output, memory hits, localisation, batch
+jobs; a segment with a fact finding stays out of the memory until a reviewer approves it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from pathlib import Path
 
+from service.batch import outputs
+from service.batch.inputs import InputArticle
+from service.batch.jobstore import JobStore, job_key
+from service.batch.local import LocalExecutor
+from service.batch.runner import Runner
+from service.compose import batching_engine
 from service.document import FACT_FLAGS, Segment
 from service.localise import profile_for
 from service.pipeline.translator import Translator
+from service.settings import Settings
+from service.store.articles import Store
 from service.store.memory import MemoryHit
 from tests.fakes import FakeEngine
 
@@ -100,3 +110,38 @@ def test_localised_text_is_what_is_checked() -> None:
         Translator(FakeEngine(lambda _: right.replace("2.5", "1.5")), profile=profile), german
     )
     assert "€1.5m" in wrong.target and "number_mismatch" in wrong.flags
+
+
+def test_a_batch_job_writes_findings_and_keeps_flagged_output_out_of_the_memory(
+    tmp_path: Path,
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'jobs.db'}")
+    out = tmp_path / "out"
+    articles = [
+        InputArticle("a.txt", "a.txt", "text", f"{GERMAN} Es waren 100 Gäste.\n"),
+    ]
+    english = {GERMAN: WRONG, "Es waren 100 Gäste.": "There were 100 guests."}
+    engine = batching_engine(FakeEngine(english.__getitem__), Settings(), "batch")
+    memory = DictMemory()
+    try:
+        jobs = JobStore(store)
+        job = jobs.create(
+            key=job_key(str(out)),
+            input="test",
+            out_dir=str(out),
+            model="fake",
+            glossary_name=None,
+            glossary_version=None,
+            options={},
+            articles=articles,
+            max_chars=100_000,
+        )
+        Runner(jobs, LocalExecutor(Translator(engine, memory=memory), 1)).run(job.id)
+    finally:
+        engine.close()
+        store.close()
+    [record] = [json.loads(line) for line in (out / outputs.RESULTS).read_text().splitlines()]
+    wrong, right = record["blocks"][0]["segments"]
+    assert "number_mismatch" in wrong["flags"] and wrong["findings"][0]["message"]
+    assert right["flags"] == [] and right["findings"] == []
+    assert memory.stored == {"Es waren 100 Gäste.": "There were 100 guests."}
