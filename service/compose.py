@@ -9,7 +9,7 @@ point by construction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from glossary import Glossary
@@ -75,6 +75,17 @@ def translation_memory(
 def default_glossary(settings: Settings, stored: StoredLookup) -> Glossary | None:
     """The glossaries of MTDESK_GLOSSARY, files included (the operator chose them)."""
     return select_glossary(settings.glossary_specs(), stored)
+
+
+def chosen_glossary(
+    settings: Settings, specs: Sequence[str] | None, stored: StoredLookup | None
+) -> Glossary | None:
+    """The glossaries a command names (files or stored names), else MTDESK_GLOSSARY's.
+
+    Glossaries are chosen here only: by the CLI (this), by a server's requests and jobs
+    (``Runtime.named_glossary``, ``Runtime.job_glossary``, ``Runtime.default_glossary``)
+    and for stored articles (``Runtime.article_glossary``)."""
+    return select_glossary(list(specs) if specs else settings.glossary_specs(), stored)
 
 
 def translator(
@@ -177,6 +188,17 @@ class Runtime:
     def default_glossary(self) -> Glossary | None:
         return default_glossary(self.settings, self.store.glossary)
 
+    def named_glossary(self, name: str) -> Glossary:
+        """A request's glossary by name: a stored one or the shipped default, never a file
+        (a name from the network is no path on this machine)."""
+        return resolve_glossary(name, self.store.glossary, files=False)
+
+    def job_glossary(self, specs: Sequence[str] | None) -> Glossary | None:
+        """A job's glossaries: those it named (none: no glossary), else the default."""
+        if specs is None:
+            return self.default_glossary()
+        return select_glossary(list(specs), self.store.glossary)
+
     def article_glossary(self, ref: GlossaryRef | None) -> Glossary | None:
         """The glossary a stored article was translated with (by name)."""
         if ref is None:
@@ -193,8 +215,7 @@ class Runtime:
             glossary = self.article_glossary(document.glossary)
         except NotFound:  # a request's own entries, or a glossary deleted since
             glossary = recorded_glossary(document)
-        # the fact checks read the English in the article's locale (numbers, dates)
-        return SegmentAudit(glossary, thresholds(self.settings), target_lang=document.target_lang)
+        return SegmentAudit(glossary, thresholds(self.settings))
 
     def close(self) -> None:
         if self.engine is not None:

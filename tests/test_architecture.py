@@ -239,6 +239,27 @@ def test_no_folder_of_the_service_holds_more_than_twelve_modules() -> None:
     assert crowded == {}
 
 
+# Where a glossary may be looked up by name or spec: the composition root chooses which
+# glossary a request, job, command or stored article gets; the glossary endpoints and
+# `mtdesk glossary` read the one a user names, as a resource.
+CHOOSE_GLOSSARIES = {"service/compose.py", "service/pipeline/glossaries.py"}
+READ_GLOSSARIES = {"service/api/glossaries.py", "service/cli/main.py"}
+
+
+def test_glossaries_are_chosen_only_in_the_composition_root() -> None:
+    calls = sorted(
+        f"{path.relative_to(ROOT)}:{node.lineno} {name}"
+        for path in [*(ROOT / "service").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
+        if str(path.relative_to(ROOT)) not in CHOOSE_GLOSSARIES | READ_GLOSSARIES
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+        and (name := getattr(node.func, "id", getattr(node.func, "attr", "")))
+        in {"select_glossary", "resolve_glossary"}
+        and not isinstance(node.func, ast.Attribute)
+    )
+    assert calls == []
+
+
 def test_benchmarks_stand_on_the_product_not_on_the_tests() -> None:
     reaching = sorted(
         f"{path.name} → {target}"

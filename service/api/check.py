@@ -22,7 +22,6 @@ from service.http.schemas import (
     inline_glossary,
 )
 from service.localise import check_target
-from service.pipeline.glossaries import resolve_glossary
 
 MAX_PAIRS = 10_000
 
@@ -94,7 +93,7 @@ def request_glossary(runtime: Runtime, request: CheckRequest) -> Glossary | None
     if request.glossary is None:
         return runtime.default_glossary()
     if isinstance(request.glossary, str):
-        return resolve_glossary(request.glossary, runtime.store.glossary, files=False)
+        return runtime.named_glossary(request.glossary)
     if not request.glossary:
         return None
     return inline_glossary(GlossaryInline(entries=request.glossary))

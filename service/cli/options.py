@@ -251,11 +251,11 @@ def read_input(source: str) -> str:
 
 
 def chosen_glossary(settings: Settings, specs: list[str] | None, none: bool) -> Glossary | None:
-    from service.pipeline.glossaries import select_glossary
+    from service.compose import chosen_glossary as composed  # the one place glossaries are chosen
 
     if none:
         return None
-    return select_glossary(specs or settings.glossary_specs(), stored_lookup(settings))
+    return composed(settings, specs, stored_lookup(settings))
 
 
 def stored_lookup(settings: Settings) -> Callable[[str], Glossary | None]:

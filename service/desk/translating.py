@@ -15,7 +15,6 @@ from service.document import AlignedDocument
 from service.errors import EmptyInput, InputTooLarge, UnsupportedFormat
 from service.localise import check_target
 from service.markup.article import Format
-from service.pipeline.glossaries import resolve_glossary
 from service.pipeline.translator import Streamed, Translator, read_checked
 
 READABLE_FORMATS: tuple[str, ...] = get_args(Format)  # grows as service.markup.formats does
@@ -86,7 +85,7 @@ async def ask_translator(runtime: Runtime, ask: Ask) -> Translator:
 def ask_glossary(runtime: Runtime, ask: Ask) -> Glossary | None | Unset:
     """A stored glossary by name, the request's own entries, none, or the default."""
     if isinstance(ask.glossary, str):
-        return resolve_glossary(ask.glossary, runtime.store.glossary, files=False)
+        return runtime.named_glossary(ask.glossary)
     if callable(ask.glossary):
         return ask.glossary()
     return ask.glossary
