@@ -1,7 +1,8 @@
 """Localisation to en-GB or en-US: conventions applied to English, each change recorded.
 
 ``profile`` reads a locale's conventions; one module per convention proposes edits
-(``spelling``, ``dates``, ``times``, ``money``, ``units``, ``quotes``, ``headlines``);
+(``spelling``, ``dates`` with times of day, ``money``, ``units``, ``numbers``, ``quotes``,
+``headlines``);
 ``apply.localise`` chooses, makes and records them; ``german`` finds where a change's
 value stands in the German source.
 """

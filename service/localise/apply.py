@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from service.document import Localisation
-from service.localise.dates import ambiguous_dates, date_edits, relative_edits
+from service.localise.dates import ambiguous_dates, date_edits, relative_edits, time_edits
 from service.localise.edits import Edit, Span, apply, choose, match_case, shift_span
 from service.localise.german import source_spans
 from service.localise.headlines import headline_edits, headline_names
@@ -19,7 +19,6 @@ from service.localise.numbers import number_edits
 from service.localise.profile import Profile
 from service.localise.quotes import punctuation_edits, quote_edits
 from service.localise.spelling import respellings, spelling_edits
-from service.localise.times import time_edits
 from service.localise.units import unit_edits
 
 
