@@ -215,7 +215,8 @@ class Runtime:
             glossary = self.article_glossary(document.glossary)
         except NotFound:  # a request's own entries, or a glossary deleted since
             glossary = recorded_glossary(document)
-        return SegmentAudit(glossary, thresholds(self.settings))
+        # the fact checks read the English in the article's locale (numbers, dates)
+        return SegmentAudit(glossary, thresholds(self.settings), target_lang=document.target_lang)
 
     def close(self) -> None:
         if self.engine is not None:

@@ -1,4 +1,9 @@
-"""The service's batch worker: one background thread runs the queued jobs, oldest first.
+"""The service's batch worker: one background thread runs the queued jobs in turns.
+
+Each job waiting gets a turn of ``TURN_S`` seconds, oldest first; a job
+whose turn is over stops at its next claim (the articles claimed so far are
+finished first) and goes on in the next round, so a job of 100,000 articles
+does not keep a job of three waiting for hours.
 
 It shares the app's engine (through its batching worker, so interactive
 requests keep being served between a job's batches) and the app's memory.
@@ -8,8 +13,10 @@ jobs left ``running`` by a stopped service are taken up again when it starts.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +34,7 @@ IDLE_POLL_S = 5.0  # also picks up jobs queued by another process on a shared da
 ENGINE_POLL_S = 0.5
 ARTICLES_IN_FLIGHT = 4
 CLAIM_ARTICLES = 8  # a cancel takes effect once the articles claimed so far are done
+TURN_S = 30.0  # how long one job runs while others wait
 
 
 class JobWorker:
@@ -61,7 +69,11 @@ class JobWorker:
                 self._stopping.wait(ENGINE_POLL_S)
                 continue
             try:
-                ran = any(self.run_job(job_id) for job_id in self.jobs.unfinished())
+                ran = False
+                for job_id in self.jobs.unfinished():  # a round: each job gets a turn
+                    if self._stopping.is_set():
+                        break
+                    ran = self.run_job(job_id) or ran
             except Exception:  # the database away: try again later, never end the thread
                 log.exception("the batch worker cannot reach the job store")
                 ran = False
@@ -70,7 +82,8 @@ class JobWorker:
                 self._wake.clear()
 
     def run_job(self, job_id: str) -> bool:
-        """Run the job to its end; False if another process is running it."""
+        """Run the job for a turn (to its end if no other job waits); False if another
+        process is running it."""
         try:
             job = self.jobs.job(job_id)
             translator = self.runtime.translator(
@@ -79,14 +92,24 @@ class JobWorker:
             )
             options = ArticleOptions(source_lang=job.options.get("source_lang", "de"))
             executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT, options=options)
-            runner = Runner(
-                self.jobs, executor, claim=CLAIM_ARTICLES, stop=self._stopping.is_set, resume=False
-            )
+            turn_ends, claims = time.monotonic() + TURN_S, itertools.count()
+
+            def stop() -> bool:
+                """Stopping the service, or the turn is over and another job is waiting
+                (asked before each claim; a turn has one claim at least)."""
+                return self._stopping.is_set() or (
+                    next(claims) > 0
+                    and time.monotonic() > turn_ends
+                    and self.jobs.unfinished() != [job_id]
+                )
+
+            runner = Runner(self.jobs, executor, claim=CLAIM_ARTICLES, stop=stop, resume=False)
             runner.run(job_id)
         except JobConflict as conflict:
             log.info("skipping batch job %s: %s", job_id, conflict.message)
             return False
         except Exception as error:  # one job's failure must not stop the worker
             log.exception("batch job %s failed", job_id)
-            self.jobs.set_state(job_id, "failed", f"{type(error).__name__}: {error}")
+            reason = error.strerror if isinstance(error, OSError) else error  # no server path
+            self.jobs.set_state(job_id, "failed", f"{type(error).__name__}: {reason}")
         return True
