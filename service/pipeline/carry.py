@@ -78,6 +78,7 @@ def finish(
             continue
         if rewrite:
             text, terms = _exact(text, terms, index, matches[index].surface, sentence)
+            text, terms = _quoted(text, terms, index, matches[index], sentence)
         else:
             terms[index] = _audited(text, terms[index], matches[index].surface)
     return text, terms, flags_of(terms, matches, protected)
@@ -167,6 +168,76 @@ def _without_echo(
         if _free(terms, index, end, end + after.end()):
             text, terms = _replace(text, terms, end, end + after.end(), "")
     return text, terms, start
+
+
+# A quotation's marks in the German, and the English pair a mark the model wrote opens.
+GERMAN_MARKS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’"}
+ENGLISH_PAIRS = {"“": "”", '"': '"', "‘": "’", "„": "“", "»": "«", "«": "»"}
+FINAL = re.compile(r"[.!?…]+$")
+
+
+def _quoted(
+    text: str, terms: list[Term], index: int, match: TermMatch, sentence: str
+) -> tuple[str, list[Term]]:
+    """A protected quotation's marks and final punctuation, once each around its English.
+
+    The span is the inside of the German's marks, its final full stop included
+    („We stand with Saxony.“); the model's own marks and full stop around the
+    words it replaced stay or go with them: a closing mark taken away with the
+    replaced words is put back, a full stop written again after the span
+    ("Saxony..”", "Saxony.”.") goes, and an opening mark left before other words
+    ("“ EU We stand") moves to the span.
+    """
+    term = terms[index]
+    closing = GERMAN_MARKS.get(sentence[match.start - 1]) if match.start > 0 else None
+    if (
+        term.target_span is None
+        or closing is None
+        or sentence[match.end : match.end + 1] not in closing
+    ):
+        return text, terms
+    start, end = term.target_span
+    final = FINAL.search(match.surface)
+    # after the span: the punctuation again, the closing mark, the punctuation again
+    after = re.match(r"[.!?…]*", text[end:])
+    if final and after and after.group():
+        text, terms = _replace(text, terms, end, end + after.end(), "")
+    opening = _opening_mark(text, start)
+    if opening is None:  # none before the span: a stray one before other words goes, then one
+        stray = re.search(r"[“„\"‘»«]\s?(?=[^“”„\"‘’»«]*$)", text[:start])
+        mark = stray.group()[0] if stray and _unclosed(text[: stray.start() + 1]) else "“"
+        if stray and _unclosed(text[: stray.start() + 1]):
+            text, terms = _replace(text, terms, stray.start(), stray.end(), "")
+            start -= stray.end() - stray.start()
+        text, terms = _replace(text, terms, start, start, mark)
+        start, opening = start + 1, mark
+    elif text[start - 1] == " ":  # "“ We stand": the mark goes next to the words
+        text, terms = _replace(text, terms, start - 1, start, "")
+        start -= 1
+    end = start + len(match.surface)
+    pair = ENGLISH_PAIRS.get(opening, "”")
+    if not text[end:].startswith(pair):
+        text, terms = _replace(text, terms, end, end, pair)
+    after_mark = end + len(pair)
+    again = re.match(r"[.!?…]+", text[after_mark:])
+    german_after = re.match(r"[.!?…]", sentence[match.end + 1 :])
+    if final and again and not german_after:  # "Saxony.”." : the German ends inside the marks
+        text, terms = _replace(text, terms, after_mark, after_mark + again.end(), "")
+    terms[index] = terms[index].model_copy(update={"target_span": (start, end)})
+    return text, terms
+
+
+def _opening_mark(text: str, start: int) -> str | None:
+    """The quotation mark right before ``start`` (a space between allowed), if any."""
+    found = re.search(r"([“„\"‘»«])\s?$", text[:start])
+    return found.group(1) if found else None
+
+
+def _unclosed(text: str) -> bool:
+    """Whether the last quotation mark of ``text`` opens a quotation not yet closed."""
+    if text.endswith('"'):
+        return text.count('"') % 2 == 1
+    return text[-1:] in "“„‘»«"
 
 
 def _repeated(sentence: str, word: str) -> bool:
