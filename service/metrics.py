@@ -11,6 +11,10 @@ from prometheus_client.exposition import generate_latest
 
 from service.document import AlignedDocument
 
+# Label values come from closed sets, or a client could grow /metrics without bound
+# (a new time series for every made-up method name).
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER = "other"
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
 SIZE_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
 
@@ -62,7 +66,11 @@ class Metrics:
         )
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
-        self.requests.labels(method, route, str(status)).inc()
+        """``route``: the matched route's template (the app's own, a closed set) or
+        ``unmatched``; any method outside the HTTP ones this service knows is ``other``."""
+        method = method if method in METHODS else OTHER
+        code = str(status) if 100 <= status <= 599 else OTHER
+        self.requests.labels(method, route, code).inc()
         self.latency.labels(method, route).observe(seconds)
 
     def observe_batch(self, sentences: int, requests: int) -> None:

@@ -1,3 +1,4 @@
+import secrets
 import threading
 import time
 from collections.abc import Iterator
@@ -38,6 +39,25 @@ def test_metrics_are_prometheus_text(client: TestClient) -> None:
     assert 'mtdesk_segments_translated_total{origin="model"} 1.0' in text
     assert "mtdesk_batch_sentences_count 1.0" in text
     assert "mtdesk_model_ready 1.0" in text
+
+
+def test_made_up_methods_and_paths_do_not_grow_the_metrics(client: TestClient) -> None:
+    """Label values come from closed sets: each request of junk adds no time series."""
+
+    def junk(number: int) -> None:
+        method = f"M{number:04d}" + secrets.token_hex(200).upper()
+        client.request(method, f"/{secrets.token_hex(100)}")
+        client.request(method, "/v1/translate")
+
+    junk(0)  # the series for "other" methods appear once
+    client.get("/metrics")  # and those of /metrics itself
+    before = len(client.get("/metrics").content)
+    for number in range(1, 60):
+        junk(number)
+    text = client.get("/metrics").text
+    assert len(text) < before + 300  # counts grow by digits, nothing else
+    assert 'method="other",route="unmatched"' in text
+    assert "M0001" not in text
 
 
 def test_unknown_routes_and_methods_answer_in_the_error_shape(client: TestClient) -> None:
