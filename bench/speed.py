@@ -27,6 +27,12 @@ and after (d): the machine's speed drifts within a run, and the ratios take
 backend, ``mtdesk serve`` in a subprocess: seconds from start until /ready,
 until the first translation has come back, and the server's peak RSS.
 
+``--checks`` measures what the fact checks cost instead (nothing else runs):
+(c) as above, (c-) the same with ``service.checks.facts`` answering nothing,
+and (c) again, in one process; it prints each run's wall and process CPU time,
+and (c)'s mean over (c-) for both. The machine's drift falls on both sides
+of the ratio.
+
 Model ``full`` (the default) has exactly opus-mt-de-en's architecture and
 vocabulary size (MarianConfig from the model card: d_model 512, 6+6 layers,
 8 heads, FFN 2048, 58,101 pieces, ``<pad>`` last) with *random weights* and
@@ -231,8 +237,10 @@ def pipeline(
             memory=compose.translation_memory(settings, store),
         )
         jobs = JobStore(store)
-        # Lazy one-off loads (language detector, segmenter lexicons) are startup, not throughput.
+        # Lazy one-off loads (language detector, segmenter lexicons, the fact checks' tagger
+        # and word lists) are startup, not throughput.
         translator.translate("Der Minister kam am Montag. Er sagte nichts.")
+        warm_checks()
         busy.reset()
 
         def run() -> None:
@@ -365,6 +373,11 @@ def main() -> None:
         help=f"articles in flight in (b), (c) [{ARTICLES_IN_FLIGHT}, as mtdesk batch]",
     )
     parser.add_argument("--no-servers", action="store_true", help="skip the server figures")
+    parser.add_argument(
+        "--checks",
+        action="store_true",
+        help="only (c) with and without the fact checks: what they add to archive time",
+    )
     parser.add_argument("--threads", type=int, help="inference threads [all cores; 1 with --quick]")
     arguments = parser.parse_args()
     name = arguments.model or ("toy" if arguments.quick else "full")
@@ -398,6 +411,9 @@ def main() -> None:
         print(f"beam {BEAM}, {threads} threads; generation bounded to int({RATIO} x source")
         print(f"tokens) + {MARGIN} steps in every run (random weights rarely end a sentence)")
 
+        if arguments.checks:
+            checks_cost(model, cache, docs, workdir, threads, arguments.workers)
+            return
         rates: dict[str, float] = {}
         naive_before = naive(model_dir, sample, threads)
         report("a", "naive transformers, generate per sentence", len(sample), naive_before)
@@ -458,6 +474,56 @@ def main() -> None:
                 f"{backend:>14} {figures['ready_s']:8.2f} {figures['first_s']:8.2f} "
                 f"{figures['peak_rss_mb']:12.0f}"
             )
+
+
+WARM_PAIR = (
+    "Angela Merkel sagte am 3. Oktober 2025 in Köln nicht: „Wir schaffen das.“",
+    "Angela Merkel did not say in Cologne on 3 October 2025: “We can do this.”",
+)
+
+
+def warm_checks() -> float:
+    """Seconds the fact checks' first call takes (their tagger and word lists load)."""
+    from service.checks.quality import segment_checks
+
+    return timed(lambda: segment_checks(*WARM_PAIR, None))
+
+
+def checks_cost(
+    model: str, cache: Path, docs: list[list[str]], workdir: Path, threads: int, workers: int
+) -> None:
+    """(c), (c-) without the fact checks, (c) again: wall and CPU seconds, and ratios."""
+    from models.ctranslate import CTranslate2Engine
+    from service.checks import quality
+
+    count = sum(len(doc) for doc in docs)
+    print(f"the fact checks' first call (their tagger and word lists load): {warm_checks():.1f} s")
+    checks = quality.fact_findings
+    times: dict[str, list[tuple[float, float]]] = {"c": [], "c-": []}
+    for key, label, on in (
+        ("c", "mtdesk batch, ctranslate2 int8", True),
+        ("c-", "the same, without the fact checks", False),
+        ("c", "mtdesk batch, ctranslate2 int8, again", True),
+    ):
+        quality.fact_findings = checks if on else (lambda *_, **__: [])
+        run_dir = workdir / f"checks-{len(times['c']) + len(times['c-'])}"
+        run_dir.mkdir()
+        engine = CTranslate2Engine(
+            model, threads=threads, batch_tokens=BATCH_TOKENS, cache_dir=cache
+        )
+        cpu = time.process_time()
+        seconds, busy = pipeline(engine, docs, run_dir, workers)
+        cpu = time.process_time() - cpu
+        times[key].append((seconds, cpu))
+        report(key, label, count, seconds)
+        print(f"{'':4} process CPU {cpu:.1f} s; {busy.summary(seconds).strip()}")
+    quality.fact_findings = checks
+    wall, cpu = (sum(t[i] for t in times["c"]) / len(times["c"]) for i in (0, 1))
+    wall_off, cpu_off = times["c-"][0]
+    print(
+        f"with the fact checks / without: wall {wall / wall_off:.3f} ({wall:.1f} s / "
+        f"{wall_off:.1f} s), CPU {cpu / cpu_off:.3f} ({cpu:.1f} s / {cpu_off:.1f} s)"
+    )
 
 
 def report(key: str, label: str, count: int, seconds: float) -> None:

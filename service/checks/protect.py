@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from service.checks.quotations import foreign_quote
@@ -159,6 +160,14 @@ def _version(span: Protected) -> bool:
 
 
 def _quotes(sentence: str) -> list[Protected]:
+    return list(_judged_quotes(sentence))
+
+
+# A quotation's language costs the identifier's closer look (tens of ms); the pipeline
+# finds a sentence's spans, then the fact checks (and every re-check of an edit) read
+# them again: each sentence's quotations are judged once.
+@lru_cache(maxsize=4096)
+def _judged_quotes(sentence: str) -> tuple[Protected, ...]:
     spans = []
     for match in _QUOTE.finditer(sentence):
         group = next(i for i in range(1, 6) if match.group(i) is not None)
@@ -172,7 +181,7 @@ def _quotes(sentence: str) -> list[Protected]:
             without_spans(inside, find_protected(inside, quotes=False))
         ):
             spans.append(Protected(start, end, "quote", sentence[start:end]))
-    return spans
+    return tuple(spans)
 
 
 def _without_overlaps(spans: list[Protected]) -> list[Protected]:
