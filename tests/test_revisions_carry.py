@@ -5,6 +5,7 @@ from __future__ import annotations
 from service.desk.revisions import carry_over
 from service.document import AlignedDocument, Finding, Segment
 from service.pipeline.translator import Translator, read_checked
+from service.store.memory import MemoryHit
 from tests.fakes import FakeEngine
 
 FIRST = (
@@ -98,22 +99,72 @@ def test_unchanged_sentences_carry_over_and_only_the_rest_is_translated() -> Non
     assert "The fire broke out early on Tuesday." in document.target_text
 
 
-def test_a_changed_sentence_the_memory_knows_as_approved_is_still_a_draft() -> None:
+class ApprovedMemory:
+    """A memory holding one reviewer's approved English."""
+
+    def __init__(self, source: str, target: str) -> None:
+        self.hits = {source: MemoryHit(target, None, "approved")}
+
+    def lookup(
+        self, sentences: list[str], model: str, glossary_version: str, *, target_lang: str = "en"
+    ) -> dict[str, MemoryHit]:
+        return {s: self.hits[s] for s in sentences if s in self.hits}
+
+    def store(self, *args: object, **options: object) -> None:
+        pass
+
+
+def test_a_changed_sentence_the_memory_knows_is_a_draft_and_costs_no_engine_call() -> None:
     engine = FakeEngine()
-    translator, first = translated(engine, FIRST)
-    approved = Segment(
-        id="b1s0",
-        source="Das Feuer brach am frühen Dienstagmorgen aus.",
-        target="x",
-        source_span=(0, 1),
-        score=None,
+    _, first = translated(engine, FIRST)
+    changed = "Die Feuerwehr war mit 80 Einsatzkräften vor Ort."
+    translator = Translator(engine, memory=ApprovedMemory(changed, "80 firefighters came."))
+    engine.seen.clear()
+
+    revision = carry_over(translator, read_checked(SECOND), first, alignment=False)
+
+    segment = next(s for s in revision.document.segments() if s.source == changed)
+    assert (segment.revised, segment.target) == ("changed", "80 firefighters came.")
+    assert (segment.status, segment.origin) == ("draft", "memory")
+    assert changed not in engine.seen
+    assert revision.summary.translated == 2  # the other changed sentence and the new one
+    assert first.revision is None and revision.document.revision == 2
+
+
+def test_a_kept_sentence_respaced_keeps_its_spans_on_the_new_german() -> None:
+    from service.desk.revisions import moved
+    from service.document import Term
+
+    old = Segment(
+        id="b0s3",
+        source="Die  Polizei\nermittelt.",
+        target="The police are investigating.",
+        source_span=(40, 63),
+        terms=[
+            Term(
+                entry="Polizei",
+                source="Polizei",
+                source_span=(5, 12),
+                target="police",
+                target_span=(4, 10),
+                kind="term",
+                status="ok",
+            )
+        ],
+        alignment=[((0, 3), (0, 3)), ((5, 12), (4, 10)), ((13, 23), (15, 29))],
+        score=-0.2,
         status="approved",
         origin="approved",
     )
-    from service.desk.revisions import back_to_draft
-
-    assert (back_to_draft(approved).status, back_to_draft(approved).origin) == (
-        "draft",
-        "memory",
-    )
-    assert first.revision is None
+    text = "Titel.\n\nDie Polizei ermittelt."
+    segment = moved(old, "b1s0", text, (8, 30))
+    assert segment.source == "Die Polizei ermittelt." and segment.source_span == (8, 30)
+    term = segment.terms[0]
+    assert segment.source[term.source_span[0] : term.source_span[1]] == "Polizei"
+    assert segment.alignment is not None
+    assert [segment.source[a:b] for (a, b), _ in segment.alignment] == [
+        "Die",
+        "Polizei",
+        "ermittelt.",
+    ]
+    assert (segment.target, segment.status, segment.origin) == (old.target, "approved", "approved")

@@ -25,6 +25,7 @@ process queue for a lock first, so the second mostly finds its work done).
 
 from __future__ import annotations
 
+import difflib
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
@@ -91,13 +92,7 @@ def carry_over(
     segments = []
     for plan, match in zip(planned, matching.sentences, strict=True):
         if match.revised == "kept":
-            segment = earlier[plan.id].model_copy(
-                update={
-                    "id": plan.id,
-                    "source": article.text[plan.start : plan.end],
-                    "source_span": (plan.start, plan.end),
-                }
-            )
+            segment = moved(earlier[plan.id], plan.id, article.text, (plan.start, plan.end))
         elif match.revised == "changed":
             segment = back_to_draft(by_id[plan.id])
         else:
@@ -115,6 +110,55 @@ def carry_over(
         update={"revision": (previous.revision or 1) + 1, "revision_summary": summary}
     )
     return Revision(document, earlier, summary)
+
+
+def moved(segment: Segment, new_id: str, text: str, span: tuple[int, int]) -> Segment:
+    """A kept segment under its new id and span. Its German may differ in whitespace or
+    Unicode form alone (the matcher ignores those): then the spans into it (terms,
+    findings, localisation, alignment) are mapped onto the new German."""
+    source = text[span[0] : span[1]]
+    update: dict[str, object] = {"id": new_id, "source": source, "source_span": span}
+    if source != segment.source:
+        at = offset_map(segment.source, source)
+
+        def mapped(old: tuple[int, int] | None) -> tuple[int, int] | None:
+            return None if old is None else (at[old[0]], at[old[1]])
+
+        update |= {
+            "terms": [
+                term.model_copy(update={"source_span": mapped(term.source_span)})
+                for term in segment.terms
+            ],
+            "findings": [
+                finding.model_copy(update={"source_span": mapped(finding.source_span)})
+                for finding in segment.findings
+            ],
+            "localisation": [
+                change.model_copy(update={"source_span": mapped(change.source_span)})
+                for change in segment.localisation
+            ],
+            "alignment": [
+                (at_pair, target)
+                for source_pair, target in segment.alignment or []
+                if (at_pair := mapped(source_pair)) is not None
+            ]
+            if segment.alignment is not None
+            else None,
+        }
+    return segment.model_copy(update=update)
+
+
+def offset_map(old: str, new: str) -> list[int]:
+    """For each offset 0..len(old) in ``old``, the offset of the same place in ``new``
+    (two spellings of one sentence that differ in whitespace or Unicode form)."""
+    at = [0] * (len(old) + 1)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        for offset in range(a1, a2 + 1):
+            # inside a replaced run, offsets keep their place proportionally
+            share = (offset - a1) / (a2 - a1) if a2 > a1 else 0.0
+            at[offset] = b1 + (offset - a1 if tag == "equal" else round(share * (b2 - b1)))
+    return at
 
 
 def changed_since_approval(segment: Segment) -> bool:
