@@ -96,6 +96,7 @@ def translator(
     memory: Memory | None = None,
     beam_size: int | None = None,
     target_lang: str | None = None,
+    style: str | None = None,
 ) -> Translator:
     """A translator over ``engine`` (cheap: engine and memory are shared, not copied)."""
     return Translator(
@@ -105,7 +106,7 @@ def translator(
         memory=memory,
         glossary=glossary,
         quality=thresholds(settings),
-        profile=profile(settings, target_lang),
+        profile=profile(settings, target_lang, style),
     )
 
 
@@ -174,8 +175,10 @@ class Runtime:
         beam_size: int | None = None,
         glossary: Glossary | None | Unset = UNSET,
         target_lang: str | None = None,
+        style: str | None = None,
     ) -> Translator:
-        """A translator for one request or job (``target_lang`` None: MTDESK_TARGET_LANG)."""
+        """A translator for one request or job (``target_lang`` None: MTDESK_TARGET_LANG;
+        ``style`` None: MTDESK_STYLE where it is that locale's)."""
         return translator(
             self.settings,
             self.ready_engine(),
@@ -183,6 +186,7 @@ class Runtime:
             memory=self.memory,
             beam_size=beam_size,
             target_lang=target_lang,
+            style=style,
         )
 
     def default_glossary(self) -> Glossary | None:

@@ -145,7 +145,44 @@ def test_approved_edits_are_never_localised_and_memory_is_asked_by_locale() -> N
     assert segment.origin == "approved"
     assert segment.target == "On October 3, 2022 the color cost 1.5 million euros."
     assert segment.localisation == []
-    assert memory.asked == ["en-GB"]
+    assert memory.asked == [translator.memory_lang]
+    assert translator.memory_lang.startswith("en-GB+")
+
+
+def test_each_profile_keeps_its_own_english_in_the_memory() -> None:
+    languages = {
+        Translator(engine(), profile=profile_for(locale, style=style)).memory_lang
+        for locale, style in [("en-GB", None), ("en-GB", "guardian"), ("en-GB", "bbc"),
+                              ("en-US", None), ("en-US", "ap"), ("en-US", "reuters")]
+    }  # fmt: skip
+    assert len(languages) == 6
+
+
+def test_a_house_style_applies_in_the_pipeline() -> None:
+    document = Translator(engine(), profile=profile_for("en-US", style="ap")).translate(GERMAN)
+    [segment] = document.segments()
+    assert segment.target == "On Oct. 3, 2022, at 2:30 p.m. the color cost 1.5 million euros."
+    assert {c.rule for c in segment.localisation} == {"date", "time"}
+
+
+def test_api_translate_and_jobs_take_a_style(client: TestClient) -> None:
+    body = {"text": "Guten Tag.", "target_lang": "en-US"}
+    assert client.post("/v1/translate", json={**body, "style": "ap"}).status_code == 200
+    for path, extra in (("/v1/translate", {}), ("/v1/articles", {}), ("/v1/jobs", {})):
+        json_body = {**body, **extra, "style": "guardian"}
+        if path == "/v1/jobs":
+            json_body = {"articles": [{"text": "Hallo."}], "target_lang": "en-US",
+                         "style": "guardian"}  # fmt: skip
+        response = client.post(path, json=json_body)
+        assert response.status_code == 422, path
+        assert response.json()["error"]["code"] == "invalid_profile"
+
+
+def test_cli_translate_refuses_a_style_of_another_locale() -> None:
+    result = run_cli("translate", "-", "--model", "toy", "--target", "en-GB", "--style", "ap",
+                     stdin=b"Hallo.")  # fmt: skip
+    assert result.returncode != 0 and b"Traceback" not in result.stderr
+    assert b"written for en-US, not en-GB" in result.stderr
 
 
 def test_kept_passages_are_never_localised() -> None:

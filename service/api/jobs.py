@@ -22,7 +22,7 @@ from service.batch import outputs
 from service.batch.inputs import InputArticle, Limits, checked, read_input
 from service.batch.jobstore import Item, Job, job_key
 from service.batch.worker import JobWorker
-from service.compose import Runtime
+from service.compose import Runtime, profile
 from service.errors import ArchiveInvalid, InputError, JobConflict, NotFound, UnsupportedMediaType
 from service.http.deps import RuntimeDep, require_api_key
 from service.http.schemas import InputFormat, StrictModel, UserText, error_responses
@@ -65,6 +65,11 @@ class JobCreate(StrictModel):
     )
     target_lang: str | None = Field(
         default=None, description="`en`, `en-GB` or `en-US`; default MTDESK_TARGET_LANG"
+    )
+    style: str | None = Field(
+        default=None,
+        description="House style on top of `target_lang`: `ap`, `reuters` (en-US), `guardian`, "
+        "`bbc` (en-GB); default MTDESK_STYLE where it is that locale's",
     )
 
 
@@ -197,7 +202,8 @@ async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         if media_type == "multipart/form-data":
-            source, label, specs, source_lang, target_lang = await save_upload(request, directory)
+            upload = await save_upload(request, directory)
+            source, label, specs, source_lang, target_lang, style = upload
             limits = Limits(articles=runtime.settings.max_job_articles)
             articles: Iterable[InputArticle] = read_input(source, limits)  # read in the thread
         elif media_type == "application/json":
@@ -211,10 +217,13 @@ async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -
                 )
             label, specs = f"{len(articles)} articles (JSON)", request_body.glossary
             source_lang, target_lang = request_body.source_lang, request_body.target_lang
+            style = request_body.style
         else:
             raise UnsupportedMediaType(media_type)
         if target_lang is not None:
             check_target(target_lang)
+        if style is not None:  # a style its locale refuses is refused before the job is
+            profile(runtime.settings, target_lang, style)
         job = await run_in_threadpool(
             queue_job,
             runtime,
@@ -226,6 +235,7 @@ async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -
             source_lang,
             articles,
             target_lang,
+            style,
         )
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)  # a refused job leaves nothing behind
@@ -251,7 +261,7 @@ def parse_json(schema: type[Body], body: bytes) -> Body:
 
 async def save_upload(
     request: Request, directory: FilePath
-) -> tuple[FilePath, str, list[str] | None, str, str | None]:
+) -> tuple[FilePath, str, list[str] | None, str, str | None, str | None]:
     """The uploaded archive, stored under the job's directory by a name of ours."""
     async with request.form(max_files=1, max_fields=10) as form:
         upload = form.get("file")
@@ -272,6 +282,7 @@ async def save_upload(
         if source_lang not in ("de", "auto"):
             raise InputError("the field `source_lang` is `de` or `auto`")
         target_lang = form.get("target_lang")
+        style = form.get("style")
         target = directory / f"upload{suffix}"  # never the client's name: nothing lands elsewhere
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as stream:
@@ -281,7 +292,8 @@ async def save_upload(
     if isinstance(glossary, str):
         specs = [spec.strip() for spec in glossary.split(",") if spec.strip()]
     target_lang = target_lang if isinstance(target_lang, str) else None
-    return target, filename, specs, str(source_lang), target_lang
+    style = style if isinstance(style, str) and style else None
+    return target, filename, specs, str(source_lang), target_lang, style
 
 
 def queue_job(
@@ -294,6 +306,7 @@ def queue_job(
     source_lang: str,
     articles: Iterable[InputArticle],
     target_lang: str | None = None,
+    style: str | None = None,
 ) -> Job:
     glossary = worker.glossary_for(specs)
     return worker.jobs.create(
@@ -304,7 +317,12 @@ def queue_job(
         model=runtime.settings.model,
         glossary_name=glossary.name if glossary else None,
         glossary_version=glossary.version if glossary else None,
-        options={"glossary": specs, "source_lang": source_lang, "target_lang": target_lang},
+        options={
+            "glossary": specs,
+            "source_lang": source_lang,
+            "target_lang": target_lang,
+            "style": style,
+        },
         articles=articles,
         max_chars=runtime.settings.max_chars,
     )

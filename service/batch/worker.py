@@ -89,6 +89,7 @@ class JobWorker:
             translator = self.runtime.translator(
                 glossary=self.glossary_for(job.options.get("glossary")),
                 target_lang=job.options.get("target_lang"),
+                style=job.options.get("style"),
             )
             options = ArticleOptions(source_lang=job.options.get("source_lang", "de"))
             executor = LocalExecutor(translator, ARTICLES_IN_FLIGHT, options=options)

@@ -22,8 +22,10 @@ from service.cli.options import (
     NoGlossaryOption,
     SourceLang,
     SourceLangOption,
+    StyleOption,
     TargetOption,
     ThreadsOption,
+    check_style,
     chosen_glossary,
     cli_message,
     fail,
@@ -68,6 +70,7 @@ def batch(
     threads: ThreadsOption = None,
     source_lang: SourceLangOption = SourceLang.de,
     target: TargetOption = None,
+    style: StyleOption = None,
     retry_failed: Annotated[
         bool,
         typer.Option(
@@ -110,7 +113,9 @@ def batch(
         beam_size=beam_size,
         threads=threads,
         target_lang=target and target.value,
+        style=style,
     )
+    check_style(style, settings)
     source, out = source.resolve(), out.resolve()
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -25,8 +25,10 @@ from service.cli.options import (
     OutputFormat,
     SourceLang,
     SourceLangOption,
+    StyleOption,
     TargetOption,
     ThreadsOption,
+    check_style,
     chosen_glossary,
     cli_message,
     database_exists,
@@ -108,6 +110,7 @@ def translate(
     ] = None,
     source_lang: SourceLangOption = SourceLang.de,
     target: TargetOption = None,
+    style: StyleOption = None,
     alignment: AlignmentOption = False,
     previous: PreviousOption = None,
 ) -> None:
@@ -120,7 +123,9 @@ def translate(
         threads=threads,
         backend=backend and backend.value,
         target_lang=target and target.value,
+        style=style,
     )
+    check_style(style, settings)
     # Everything that needs no model is checked before it loads: a plain mistake
     # (an empty or huge file, an English article, a bad glossary) is answered at once.
     text = read_input(source)
@@ -316,6 +321,7 @@ def serve(
         int | None, typer.Option(help=from_setting("port", "Port to listen on."))
     ] = None,
     target: TargetOption = None,
+    style: StyleOption = None,
 ) -> None:
     """Run the HTTP service (the model loads in the background; /ready says when)."""
     import uvicorn
@@ -332,7 +338,9 @@ def serve(
         host=host,
         port=port,
         target_lang=target and target.value,
+        style=style,
     )
+    check_style(style, settings)
     resolve(settings.model)  # a missing model fails here, in one line, before the server starts
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
 

@@ -162,6 +162,15 @@ StyleOption = Annotated[
 ]
 
 
+def check_style(style: str | None, settings: Settings) -> None:
+    """An explicit ``--style`` must be one for the target locale (a clear error, before any
+    model loads); MTDESK_STYLE alone serves its own locale and leaves the others neutral."""
+    if style:
+        from service.compose import profile
+
+        profile(settings, None, style)
+
+
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"

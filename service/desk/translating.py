@@ -28,6 +28,7 @@ class Ask:
     format: str = "text"
     source_lang: str = "de"
     target_lang: str | None = None  # None: MTDESK_TARGET_LANG
+    style: str | None = None  # a house style on top of it; None: MTDESK_STYLE's, if any
     beam_size: int | None = None
     alignment: bool = False
     # A stored glossary's name, a request's own entries (built off the event loop, after
@@ -79,7 +80,7 @@ async def ask_translator(runtime: Runtime, ask: Ask) -> Translator:
     if ask.target_lang is not None:
         check_target(ask.target_lang)
     glossary = await run_in_threadpool(ask_glossary, runtime, ask)
-    return runtime.translator(ask.beam_size, glossary, ask.target_lang)
+    return runtime.translator(ask.beam_size, glossary, ask.target_lang, ask.style)
 
 
 def ask_glossary(runtime: Runtime, ask: Ask) -> Glossary | None | Unset:

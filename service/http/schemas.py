@@ -79,6 +79,12 @@ class TranslateRequest(StrictModel):
         "conventions applied, each change under the segment's `localisation`); default "
         "MTDESK_TARGET_LANG",
     )
+    style: str | None = Field(
+        default=None,
+        description="House style on top of `target_lang`: `ap`, `reuters` (en-US), `guardian`, "
+        "`bbc` (en-GB); default MTDESK_STYLE where it is that locale's",
+        examples=["guardian"],
+    )
     glossary: Annotated[str, Field(max_length=200)] | GlossaryInline | None = Field(
         default=None, description="A stored glossary by name, or entries for this request"
     )
@@ -93,6 +99,7 @@ class TranslateRequest(StrictModel):
             format=self.format,
             source_lang=self.source_lang,
             target_lang=self.target_lang,
+            style=self.style,
             beam_size=self.options.beam_size,
             alignment=alignment or self.options.alignment,
             glossary=(

@@ -70,6 +70,8 @@ class Translator:
         self.engine = engine
         self.profile = profile  # the target locale's conventions; None: the model's English
         self.target_lang = profile.locale if profile else "en"
+        # the memory keeps each profile's English apart (a style, a desk's own file)
+        self.memory_lang = f"{profile.locale}+{profile.digest}" if profile else "en"
         self.quality = quality or Thresholds()
         self.max_sentence_tokens = max_sentence_tokens
         self.memory = memory
@@ -283,7 +285,7 @@ class Translator:
         if self.memory is None:
             return {}
         return self.memory.lookup(
-            sentences, self.engine.name, self.terms.version, target_lang=self.target_lang
+            sentences, self.engine.name, self.terms.version, target_lang=self.memory_lang
         )
 
     def remember(self, document: AlignedDocument) -> None:
@@ -296,7 +298,7 @@ class Translator:
             for segment in document.segments()
             if segment.origin == "model" and not segment.flags
         }
-        self.memory.store(fresh, self.engine.name, self.terms.version, target_lang=self.target_lang)
+        self.memory.store(fresh, self.engine.name, self.terms.version, target_lang=self.memory_lang)
 
     def plan(self, article: Article) -> list[PlannedSegment]:
         planned = []
