@@ -20,7 +20,7 @@ the article's ETag is checked before the work and again, under the article's
 lock, in the one transaction that writes it. With ``expected`` (If-Match) a
 stale article is ``PreconditionFailed``; without, an update that another one
 overtook is built again on the newer version (updates of one article in one
-process queue for a lock first, so the second mostly finds its work done).
+process queue for a lock first, so the second is built on what the first stored).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from typing import cast
 
 from starlette.concurrency import run_in_threadpool
 
+from service.checks.reading import read_checked
 from service.compose import Runtime
 from service.desk.articles import rendered_article
 from service.desk.revisions_match import match_sentences
@@ -50,7 +51,7 @@ from service.errors import (
 )
 from service.markup.article import Article, Format
 from service.pipeline.review import recorded_glossary
-from service.pipeline.translator import Translator, protected_spans, read_checked
+from service.pipeline.translator import Translator, protected_spans
 from service.store import revisions as stored_revisions
 from service.store.articles import Store, StoredArticle
 from service.store.revisions import NewVersion, RevisionInfo, stale_article
