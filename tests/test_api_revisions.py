@@ -126,3 +126,19 @@ def test_plain_text_bodies_work_too(client: TestClient) -> None:
     )
     assert response.status_code == 200, response.text
     assert response.json()["revision"] == 2
+
+
+def test_an_updated_article_is_edited_split_and_exported_as_any(client: TestClient) -> None:
+    before = reviewed_article(client)
+    after = client.post(f"/v1/articles/{before['id']}/revisions", json={"text": SECOND}).json()
+    new = segments(after)
+    url = f"/v1/articles/{after['id']}/segments"
+    approved = client.patch(f"{url}/{new[1]['id']}", json={"status": "approved"})
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["revised"] == "changed"  # still says what the update did
+    split = client.post(f"{url}/{new[5]['id']}/split", json={"offset": 4})
+    assert split.status_code == 200, split.text
+    exported = client.get(f"/v1/articles/{after['id']}/export", params={"format": "tmx"})
+    assert exported.status_code == 200
+    assert client.delete(f"/v1/articles/{after['id']}").status_code == 204
+    assert_error(client.get(f"/v1/articles/{after['id']}/revisions"), 404, "not_found")
