@@ -115,7 +115,7 @@ def quantity(units: list[Unit]) -> str:
     scale = r"(?:\s(?P<scale>million|billion))?"
     return (
         rf"(?<![\w.,:/^−-]){low}{number}(?![\d^])"
-        rf"{scale}(?P<joint>\s|-|\u00a0)?(?:{names})(?![\w/²])"
+        rf"{scale}(?P<joint>\s|-|\u00a0)?(?:{names})(?![\w/²]|-\p{{L}})"  # not "-metre-long"
     )
 
 
@@ -172,7 +172,8 @@ def significant(figure: str) -> int:
 
 def rounded(value: Decimal, figures: int, temperature: bool, decimals: int) -> Decimal:
     """``value`` without false precision: ``figures`` significant figures (at least two),
-    whole numbers from 10 and one decimal below; temperatures whole (or as the source)."""
+    as many decimals as the source has (26.2 miles: 42.2 km), else whole numbers from 10
+    and one decimal below; temperatures whole (or as the source)."""
     if temperature:
         return value.quantize(Decimal(1) if not decimals else Decimal("0.1"))
     if value == 0:
@@ -180,7 +181,7 @@ def rounded(value: Decimal, figures: int, temperature: bool, decimals: int) -> D
     figures = max(2, figures)
     exponent = value.adjusted() - figures + 1
     result = value.scaleb(-exponent).quantize(Decimal(1)).scaleb(exponent)
-    places = 0 if abs(result) >= 10 else 1
+    places = decimals or (0 if abs(result) >= 10 else 1)
     return result.quantize(Decimal(1).scaleb(-places))
 
 
