@@ -168,3 +168,32 @@ def test_a_kept_sentence_respaced_keeps_its_spans_on_the_new_german() -> None:
         "ermittelt.",
     ]
     assert (segment.target, segment.status, segment.origin) == (old.target, "approved", "approved")
+
+
+def test_an_html_story_keeps_its_markup_and_its_reviewed_english() -> None:
+    engine = FakeEngine()
+    translator = Translator(engine)
+    first = translator.translate(
+        "<h1>Brand in Hamburg</h1><p>Das Feuer brach am <b>Dienstag</b> aus. "
+        "Die Polizei ermittelt.</p><p>Drei Menschen wurden verletzt.</p>",
+        "html",
+    )
+    kept = first.segments()[1].model_copy(
+        update={"target": "The fire broke out on Tuesday.", "origin": "edited"}
+    )
+    first.blocks[1].segments[0] = kept
+    second = (
+        "<h1>Brand in Hamburg</h1><p>Das Feuer brach am <b>Dienstag</b> aus. "
+        "Die Polizei ermittelt.</p><p>Vier Menschen wurden verletzt.</p><ul><li>Neu.</li></ul>"
+    )
+    revision = carry_over(translator, read_checked(second, "html"), first, alignment=False)
+    assert [s.revised for s in revision.document.segments()] == [
+        "kept",
+        "kept",
+        "kept",
+        "changed",
+        "new",
+    ]
+    assert "The fire broke out on Tuesday." in revision.document.target_text
+    assert "<b>" in revision.document.target_document  # the reviewer's English, marked up
+    assert "<ul><li>EN(Neu.)</li></ul>" in revision.document.target_document
