@@ -157,6 +157,8 @@ class Glossary:
 
     name: str
     entries: tuple[Entry, ...] = field(default_factory=tuple)
+    # Whether its compiled form may be kept on disk: not for a request's own entries.
+    cached: bool = field(default=True, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():

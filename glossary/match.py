@@ -111,10 +111,9 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-def _rule(order: int, entry: Entry) -> _Rule | None:
+def _shape(entry: Entry) -> tuple[list[tuple[int, int, str]], tuple[str, ...], int]:
+    """The entry's words, the separators between them, and its head word."""
     toks = _tokens(entry.source)
-    if not toks:
-        return None  # nothing word-like to look for (e.g. "++")
     texts = [t for _, _, t in toks]
     gaps = tuple(_gap(entry.source[toks[i][1] : toks[i + 1][0]]) for i in range(len(toks) - 1))
     # The head is the last word before a lowercase function word (Bundesamt
@@ -125,21 +124,40 @@ def _rule(order: int, entry: Entry) -> _Rule | None:
         if texts[i][:1].islower() and texts[i] not in morph.NAME_PARTICLES:
             head = i - 1
             break
+    return toks, gaps, head
+
+
+def _word_forms(entry: Entry) -> list[list[str]] | None:
+    """The forms of each word of the entry (the lemmatiser's work: what the disk cache
+    keeps); None when it has nothing word-like to look for (e.g. "++")."""
+    toks, gaps, head = _shape(entry)
+    if not toks:
+        return None
     words = []
-    for i, text in enumerate(texts):
+    for i, (_start, _end, text) in enumerate(toks):
         if i == head:
             forms = morph.noun_forms(text, entry.kind)
         elif i < head and gaps[i] == " " and not morph.is_acronym(text):
             forms = morph.adjective_forms(text)
         else:
             forms = frozenset({text})
-        words.append(
-            _Word(
-                forms=frozenset(f.casefold() for f in forms),
-                exact=frozenset(forms) if entry.case_sensitive else None,
-                capital=not entry.case_sensitive and text[:1].isupper(),
-            )
+        words.append(sorted(forms))
+    return words
+
+
+def _rule(order: int, entry: Entry, word_forms: list[list[str]] | None) -> _Rule | None:
+    toks, gaps, head = _shape(entry)
+    if not toks or word_forms is None or len(word_forms) != len(toks):
+        return None
+    texts = [t for _, _, t in toks]
+    words = [
+        _Word(
+            forms=frozenset(f.casefold() for f in forms),
+            exact=frozenset(forms) if entry.case_sensitive else None,
+            capital=not entry.case_sensitive and text[:1].isupper(),
         )
+        for text, forms in zip(texts, word_forms, strict=True)
+    ]
     context = tuple(tuple(t.casefold() for _, _, t in _tokens(word)) for word in entry.context)
     return _Rule(
         order=order,
@@ -157,13 +175,16 @@ def _rule(order: int, entry: Entry) -> _Rule | None:
 class Matcher:
     """The compiled index of one glossary. Build with ``compile_glossary``."""
 
-    def __init__(self, glossary: Glossary) -> None:
+    def __init__(self, glossary: Glossary, forms: compiled.Forms | None = None) -> None:
+        """``forms``: each entry's word forms as ``compiled.load`` read them; None
+        computes them (the slow part)."""
         self.glossary = glossary
+        self.forms = forms if forms is not None else [_word_forms(e) for e in glossary.entries]
         self._first: dict[str, list[_Rule]] = {}
         self._heads: dict[str, list[_Rule]] = {}
         self._mods: dict[str, list[_Rule]] = {}
-        for order, entry in enumerate(glossary.entries):
-            rule = _rule(order, entry)
+        for order, (entry, word_forms) in enumerate(zip(glossary.entries, self.forms, strict=True)):
+            rule = _rule(order, entry, word_forms)
             if rule is None:
                 continue
             for form in rule.words[0].forms:
@@ -358,12 +379,12 @@ def compile_glossary(glossary: Glossary) -> Matcher:
         if matcher is not None:
             _CACHE.move_to_end(key)
             return matcher
-    stored = compiled.load(glossary)
-    if isinstance(stored, Matcher) and stored.glossary == glossary:
-        matcher = stored
+    forms = compiled.load(glossary) if glossary.cached else None
+    if forms is not None:
+        matcher = Matcher(glossary, forms)
     else:
         matcher = Matcher(glossary)  # built outside the lock: it may take a second
-        compiled.save(glossary, matcher)
+        compiled.save(glossary, matcher.forms)
     with _LOCK:
         _CACHE[key] = matcher
         while len(_CACHE) > _CACHE_SIZE:

@@ -9,7 +9,7 @@ from typing import TypeGuard, cast, get_args
 
 from starlette.concurrency import run_in_threadpool
 
-from glossary import Glossary
+from glossary import Glossary, compile_glossary
 from service.compose import UNSET, Runtime, Unset
 from service.document import AlignedDocument
 from service.errors import EmptyInput, InputTooLarge, UnsupportedFormat
@@ -88,5 +88,8 @@ def ask_glossary(runtime: Runtime, ask: Ask) -> Glossary | None | Unset:
     if isinstance(ask.glossary, str):
         return runtime.named_glossary(ask.glossary)
     if callable(ask.glossary):
-        return ask.glossary()
+        glossary = ask.glossary()
+        if glossary is not None:  # compiled here, in a worker thread, not on the event loop:
+            compile_glossary(glossary)  # 10,000 entries take seconds
+        return glossary
     return ask.glossary

@@ -216,6 +216,7 @@ def inline_glossary(inline: GlossaryInline, name: str = "inline") -> Glossary:
                 )
                 for entry in inline.entries
             ),
+            cached=False,  # a request's own entries are never written to the disk cache
         )
     except GlossaryError as error:
         raise GlossaryInvalid(f"{name}: {error}") from None
