@@ -173,7 +173,10 @@ def test_the_pipeline_flags_segments_with_the_configured_thresholds() -> None:
     article = "Russland hat mehr als 100.000 Soldaten angehäuft.\n\nDie Gespräche dauern an."
     document = Translator(WordEngine()).translate(article)
     flagged, clean = document.segments()
-    assert flagged.target == "EN" and flagged.flags == ["length_ratio", "number_mismatch"]
+    # quality flags first, then the fact checks' flags, each with its findings
+    assert flagged.target == "EN"
+    assert flagged.flags == ["length_ratio", "number_mismatch", "name_mismatch", "omission"]
+    assert [finding.flag for finding in flagged.findings] == flagged.flags[1:]
     assert clean.target == "The talks continue." and clean.flags == []
     strict = Translator(WordEngine(), quality=Thresholds(min_score=-0.05)).translate(article)
     assert [segment.flags[0] for segment in strict.segments()] == ["low_confidence"] * 2
