@@ -76,7 +76,8 @@ def reviewed(
     """What an edit makes of ``current``: an approved target goes to the memory (where it
     wins over model output for the same sentence), a target no longer approved leaves it;
     the origin becomes ``approved`` or ``edited`` (a reviewer's text); the localisation
-    changes the edit left untouched move with the text around them."""
+    changes the edit left untouched move with the text around them. A reviewer's text has
+    no model score."""
     new_target = current.target if target is None else target
     new_status = status or current.status
     changed = new_target != current.target
@@ -86,6 +87,7 @@ def reviewed(
             "target": new_target,
             "status": new_status,
             "origin": origin_after(current, changed, new_status),
+            "score": None if changed else current.score,
             "localisation": carried(current.localisation, current.target, new_target),
         }
     )

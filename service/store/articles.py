@@ -34,6 +34,7 @@ from service.store import migrate
 from service.store.memory import MemoryHit
 from service.store.rows import as_utc, from_row
 from service.store.schema import (
+    BUSY_TIMEOUT_S,
     article_revisions,
     articles,
     create_db_engine,
@@ -105,8 +106,8 @@ class StoredSegment:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
-        self.engine = create_db_engine(url)
+    def __init__(self, url: str, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+        self.engine = create_db_engine(url, busy_timeout_s)
         self._writer = threading.Lock()
         migrate.upgrade(self.engine)  # the schema is Alembic's (service/migrations)
 
@@ -342,6 +343,9 @@ class Store:
                 raise stale_version(article_id, state)
             change = revise(current_segment(article_id, state))
             new = change.segment
+            if new.target == state.target and new.status == state.status:
+                # an edit that changes nothing is no edit: no history, the same version
+                return self._stored_segment(connection, article_id, segment_id)
             where = (segments.c.article_id == article_id, segments.c.segment_id == segment_id)
             connection.execute(
                 insert(segment_history).values(
@@ -360,6 +364,7 @@ class Store:
                     target=new.target,
                     status=new.status,
                     origin=new.origin,
+                    score=new.score,
                     flags=new.flags,
                     terms=dumped(new.terms),
                     findings=dumped(new.findings),
@@ -541,6 +546,7 @@ def apply_state(segment: Segment, state: Row[Any]) -> Segment:
             "target": state.target,
             "status": state.status,
             "origin": state.origin,
+            "score": state.score,  # none once a reviewer wrote the target
             "flags": state.flags,
             "terms": [Term.model_validate(term) for term in state.terms],
             "version": state.version,
