@@ -40,7 +40,7 @@ from full_model import build_full_size  # noqa: E402
 from stream_first_segment import article  # noqa: E402
 
 from models import budget  # noqa: E402
-from models.engine import Request  # noqa: E402
+from models.engine import Engine, Request  # noqa: E402
 from service import compose  # noqa: E402
 from service.desk.revisions import revise_article  # noqa: E402
 from service.pipeline.translator import read_checked  # noqa: E402
@@ -91,6 +91,7 @@ def main() -> None:
     second_text = second_version(first_text)
     with tempfile.TemporaryDirectory(prefix="mtdesk-revisions-") as temporary:
         model = "toy" if arguments.quick else str(build_full_size(Path(temporary)))
+        engine: Engine
         try:
             from models.ctranslate import CTranslate2Engine
 
