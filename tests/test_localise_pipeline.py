@@ -88,6 +88,7 @@ def test_glossary_terms_are_untouched_and_their_spans_shift() -> None:
     [segment] = document.segments()
     assert segment.target == "On 3 October 2022 at 2.30pm the color cost €1.5m."
     [term] = segment.terms
+    assert term.target_span is not None
     assert segment.target[slice(*term.target_span)] == "color"
     assert "spelling" not in [change.rule for change in segment.localisation]
 
@@ -168,12 +169,9 @@ def test_a_house_style_applies_in_the_pipeline() -> None:
 def test_api_translate_and_jobs_take_a_style(client: TestClient) -> None:
     body = {"text": "Guten Tag.", "target_lang": "en-US"}
     assert client.post("/v1/translate", json={**body, "style": "ap"}).status_code == 200
-    for path, extra in (("/v1/translate", {}), ("/v1/articles", {}), ("/v1/jobs", {})):
-        json_body = {**body, **extra, "style": "guardian"}
-        if path == "/v1/jobs":
-            json_body = {"articles": [{"text": "Hallo."}], "target_lang": "en-US",
-                         "style": "guardian"}  # fmt: skip
-        response = client.post(path, json=json_body)
+    job = {"articles": [{"text": "Hallo."}], "target_lang": "en-US"}
+    for path, json_body in (("/v1/translate", body), ("/v1/articles", body), ("/v1/jobs", job)):
+        response = client.post(path, json={**json_body, "style": "guardian"})
         assert response.status_code == 422, path
         assert response.json()["error"]["code"] == "invalid_profile"
 
