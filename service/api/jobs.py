@@ -79,6 +79,15 @@ class JobRetry(StrictModel):
         max_length=100_000,
         description="Fixed versions of failed articles, by id; the others are retried as stored",
     )
+    source_lang: Literal["de", "auto"] | None = Field(
+        default=None,
+        description="From now on for this job (default: as it was created); auto: an article "
+        "that is not German has its German sentences translated and the others kept",
+    )
+    target_lang: str | None = Field(
+        default=None, description="From now on for this job: `en`, `en-GB` or `en-US`"
+    )
+    style: str | None = Field(default=None, description="From now on for this job: a house style")
 
 
 def input_articles(articles: list[JobArticleIn]) -> list[InputArticle]:
@@ -377,12 +386,28 @@ async def retry_job(
 ) -> Response:
     """Optionally JSON ``{"articles": [...]}``: fixed versions of failed articles, matched by
     id (as in ``POST /v1/jobs``). Every other failed article whose text the job holds is
-    tried again as it is. The job is queued again and its outputs are rebuilt; 409 while
-    it is still queued or running."""
+    tried again as it is. ``source_lang``, ``target_lang`` and ``style`` change the job's
+    own for this and later runs (``{"source_lang": "auto"}`` retries an article that is
+    not German). The job is queued again and its outputs are rebuilt; 409 while it is
+    still queued or running."""
     body = await request.body()
-    fixed = input_articles(parse_json(JobRetry, body).articles) if body.strip() else None
+    retry = parse_json(JobRetry, body) if body.strip() else JobRetry()
+    fixed = input_articles(retry.articles) if body.strip() else None
+    changes = {
+        name: getattr(retry, name)
+        for name in ("source_lang", "target_lang", "style")
+        if getattr(retry, name) is not None
+    }
+    if "target_lang" in changes or "style" in changes:  # refused before anything changes
+        options = worker.jobs.job(job_id).options
+        target_lang = changes.get("target_lang", options.get("target_lang"))
+        style = changes.get("style", options.get("style"))
+        if target_lang is not None:
+            check_target(target_lang)
+        if style is not None:
+            profile(runtime.settings, target_lang, style)
     max_chars = runtime.settings.max_chars
-    await run_in_threadpool(worker.jobs.retry_failed, job_id, fixed, max_chars)
+    await run_in_threadpool(worker.jobs.retry_failed, job_id, fixed, max_chars, changes)
     worker.notify()
     job = worker.jobs.job(job_id)
     return Response(

@@ -278,7 +278,11 @@ class JobStore:
         self._set_item(job_id, seq, state="failed", error=error)
 
     def retry_failed(
-        self, job_id: str, fresh: Iterable[InputArticle] | None, max_chars: int
+        self,
+        job_id: str,
+        fresh: Iterable[InputArticle] | None,
+        max_chars: int,
+        options: dict[str, Any] | None = None,
     ) -> int:
         """Failed articles back to the queue; how many were requeued.
 
@@ -288,7 +292,8 @@ class JobStore:
         without ``fresh``, is tried again as stored when the pipeline failed it (its
         text is kept); one the reader failed has nothing new to try and stays failed.
         The job goes back to queued: its next run translates them and rebuilds the
-        outputs.
+        outputs. ``options`` replace the job's own (``source_lang``: an English article
+        retried with ``auto``), in the same transaction.
         """
         by_id = {article.id: article for article in fresh} if fresh is not None else {}
         now = datetime.now(UTC)
@@ -303,6 +308,13 @@ class JobStore:
                 raise JobConflict(
                     f"job {job_id} is {state}: retry its failed articles once it has finished",
                     detail={"job_id": job_id, "state": state},
+                )
+            if options:
+                current = connection.execute(
+                    select(jobs.c.options).where(jobs.c.id == job_id)
+                ).scalar_one()
+                connection.execute(
+                    update(jobs).where(jobs.c.id == job_id).values(options={**current, **options})
                 )
             failed = connection.execute(
                 select(
