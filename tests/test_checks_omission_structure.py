@@ -1,0 +1,95 @@
+"""omission and addition without an alignment: coordination, prepositional phrases
+and manner adverbs, each only where the length leans the same way."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.checks.facts.omission import omission_findings
+from service.checks.facts.structure import added_adverb, coordination, unmatched_prepositions
+
+
+def findings(source: str, target: str) -> dict[str, str]:
+    return {f.flag: f.message for f in omission_findings(source, target)}
+
+
+def test_a_coordinated_item_added_is_an_addition_with_its_span() -> None:
+    source = "Zehntausende Menschen demonstrierten in Madrid gegen die hohen Mieten."
+    target = "Tens of thousands of people demonstrated in Madrid against high rents and low wages."
+    [finding] = [f for f in omission_findings(source, target) if f.flag == "addition"]
+    assert finding.target_span is not None
+    assert target[finding.target_span[0] : finding.target_span[1]] == "and low wages"
+    assert "'and low wages' is not in the German" in finding.message
+
+
+def test_a_coordinated_item_dropped_is_an_omission_with_its_span() -> None:
+    source = "Aktuelle Verkehrsmeldungen gibt es bei @VMZ_Berlin und auf der Website der Stadt."
+    target = "Current traffic reports are available from @VMZ_Berlin."
+    [finding] = [f for f in omission_findings(source, target) if f.flag == "omission"]
+    assert finding.source_span is not None
+    assert source[finding.source_span[0] : finding.source_span[1]].startswith("und auf der")
+
+
+def test_a_prepositional_phrase_dropped_is_named_in_the_message() -> None:
+    source = "Rund 75.000 Zuschauer sahen das Spiel im ausverkauften Stadion."
+    target = "Around 75,000 spectators watched the match."
+    message = findings(source, target)["omission"]
+    assert message.startswith("the German 'im ausverkauften Stadion' has no counterpart")
+
+
+def test_a_manner_adverb_added_is_an_addition() -> None:
+    source = "Die Verteidigung kündigte an, in Revision zu gehen."
+    target = "The defence announced that it would appeal immediately."
+    assert "'immediately' is not in the German" in findings(source, target)["addition"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # "bei" + pronoun, a separable verb's particle, "im vergangenen Jahr" = "last year"
+        (
+            "Der Mann hatte keine Waffe bei sich, wie die Polizei später mitteilte.",
+            "The man was not carrying a weapon, police later said.",
+        ),
+        (
+            "Das Unternehmen hat im vergangenen Jahr keinen Gewinn gemacht.",
+            "The company made no profit in the past year.",
+        ),
+        (
+            "Der Sender zeigte das Spiel sowie die Siegerehrung.",
+            "The broadcaster showed the match as well as the award ceremony.",
+        ),
+        (
+            "Nie zuvor hat eine deutsche Mannschaft das Finale so deutlich verloren.",
+            "Never before has a German team lost the final so clearly.",
+        ),
+        (
+            "Der Datensatz ist frei verfügbar unter https://zenodo.org/records/1234567.",
+            "The dataset is freely available at https://zenodo.org/records/1234567.",
+        ),
+    ],
+)
+def test_clean_references_raise_neither(source: str, target: str) -> None:
+    assert findings(source, target) == {}
+
+
+def test_the_evidence_counts_only_where_the_length_leans_the_same_way() -> None:
+    # One "and" more in the English, but the English is no longer than usual:
+    # a German comma list may become "and" — no addition.
+    source = "Bund, Länder, Kommunen tragen die Kosten gemeinsam bis Ende des Jahres."
+    target = "Federal, state and local government share the costs until year end."
+    assert coordination(source, target) is not None
+    assert "addition" not in findings(source, target)
+
+
+def test_the_pieces() -> None:
+    assert coordination("A und B.", "A and B.") is None
+    assert coordination("A und B.", "A.") == ("omission", (2, 7))
+    assert (
+        unmatched_prepositions(
+            "Die Autobahn wird zwischen Stuttgart und Ulm saniert.",
+            "The motorway between Stuttgart and Ulm is being renovated.",
+        )
+        == []
+    )
+    assert added_adverb("Die Mieten sind gestiegen.", "Rents have risen sharply.") == (17, 24)
