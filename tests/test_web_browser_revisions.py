@@ -22,7 +22,8 @@ from tests.test_web_browser import (  # noqa: F401 (fixtures)
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = [
     pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)"
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM} (apt-get install chromium, or set MTDESK_CHROMIUM)",
     ),
     pytest.mark.slow,
 ]
