@@ -55,7 +55,8 @@ BODY_SLACK_BYTES = 64 * 1024
 async def lifespan(
     app: FastAPI, *, settings: Settings, engine: Engine | None
 ) -> AsyncIterator[None]:
-    store = await run_in_threadpool(Store, settings.db)  # creates the schema: disk I/O
+    # creates the schema: disk I/O
+    store = await run_in_threadpool(Store, settings.db, settings.db_busy_timeout_s)
     runtime = Runtime(settings, store, app.state.metrics)
     if engine is None:
         threading.Thread(target=runtime.load, name="mtdesk-model-loader", daemon=True).start()

@@ -25,7 +25,8 @@ MtdeskError                     base; ``code``, ``status`` and ``headers`` drive
  ├── JobConflict                409  a job's output directory already holds another job
  ├── ModelUnavailable           503  the model is absent locally and cannot be fetched
  ├── RayUnavailable             500  ``--executor ray`` without Ray installed
- └── ModelNotReady              503  the model is still loading (``Retry-After`` says when to retry)
+ ├── ModelNotReady              503  the model is still loading (``Retry-After`` says when to retry)
+ └── DatabaseBusy               503  the database is locked or unreachable; nothing was written
 
 The ``models`` and ``glossary`` rooms raise their own errors (they import
 nothing of ours); the service translates them into these at its boundary.
@@ -188,6 +189,25 @@ class ModelNotReady(MtdeskError):
             detail={"model": model},
         )
         self.retry_after = retry_after
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
+class DatabaseBusy(MtdeskError):
+    """Another connection held the lock past the busy timeout, or the server did not answer:
+    the request's transaction was rolled back whole, so it can simply be sent again."""
+
+    code = "database_busy"
+    status = 503
+    retry_after = 2
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"the database is busy or unreachable; nothing was changed: retry in "
+            f"{self.retry_after} s"
+        )
 
     @property
     def headers(self) -> dict[str, str]:

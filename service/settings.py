@@ -165,6 +165,34 @@ class Settings(BaseSettings):
         ge=1024,
         description="Largest archive upload POST /v1/jobs accepts (413 beyond).",
     )
+    db_busy_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description="How long a write waits for another connection's lock (SQLite) or a "
+        "row lock and a connection (PostgreSQL) before the request answers 503 with "
+        "Retry-After.",
+    )
+    header_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="`mtdesk serve`: a request's headers must be complete this long after "
+        "its first byte, or the connection is closed (slow clients).",
+    )
+    body_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        le=3600,
+        description="`mtdesk serve`: while a request body is sent, the longest pause "
+        "between two pieces of it before the connection is closed.",
+    )
+    max_connections: int = Field(
+        default=512,
+        ge=1,
+        description="`mtdesk serve`: open connections beyond this are answered 503 "
+        "(keep it below the process's open-file limit).",
+    )
     max_job_articles: int = Field(
         default=100_000,
         ge=1,

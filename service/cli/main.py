@@ -328,6 +328,7 @@ def serve(
 
     from models.registry import resolve
     from service.app import create_app
+    from service.http.guard import server_options
 
     settings = settings_with(
         model=model,
@@ -342,7 +343,9 @@ def serve(
     )
     check_style(style, settings)
     resolve(settings.model)  # a missing model fails here, in one line, before the server starts
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    uvicorn.run(
+        create_app(settings), host=settings.host, port=settings.port, **server_options(settings)
+    )
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ Exceptions no handler here takes become a 500 in ``middleware.UnhandledErrors``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,9 +13,13 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
-from service.errors import MtdeskError
+from service.errors import DatabaseBusy, MtdeskError
+
+log = logging.getLogger("mtdesk.api")
 
 # Codes for the errors Starlette raises itself (routing, body limit).
 HTTP_CODES = {
@@ -62,7 +67,23 @@ async def handle_http_error(_request: Request, error: Exception) -> JSONResponse
     return error_response(error.status_code, code, str(error.detail), headers=error.headers)
 
 
+async def handle_database_busy(request: Request, error: Exception) -> JSONResponse:
+    """A lock held past the busy timeout (SQLite: "database is locked"; PostgreSQL:
+    lock_timeout), a server that does not answer, no free connection: 503, and the
+    request's transaction was rolled back whole (``Store.writing``)."""
+    log.warning(
+        "%s %s: the database is busy or unreachable: %s",
+        request.method,
+        request.url.path,
+        str(getattr(error, "orig", error)).splitlines()[0][:200],  # no statement, no values
+    )
+    busy = DatabaseBusy()
+    return error_response(busy.status, busy.code, busy.message, None, busy.headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(MtdeskError, handle_mtdesk_error)
+    app.add_exception_handler(OperationalError, handle_database_busy)
+    app.add_exception_handler(PoolTimeout, handle_database_busy)
     app.add_exception_handler(RequestValidationError, handle_validation_error)
     app.add_exception_handler(HTTPException, handle_http_error)

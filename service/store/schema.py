@@ -195,15 +195,27 @@ job_items = Table(
 )
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite files get WAL, enforced foreign keys and a busy timeout."""
+def create_db_engine(url: str, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Engine:
+    """An engine for ``url``; SQLite files get WAL, enforced foreign keys and a busy timeout,
+    PostgreSQL a connect and a lock timeout: past them a statement fails (the API's 503)
+    instead of waiting without end."""
     # hide_parameters: a database error names the statement, never the article text it carried.
+    milliseconds = max(1, int(busy_timeout_s * 1000))
     try:
         if not url.startswith("sqlite"):
-            return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+            return create_engine(
+                url,
+                pool_pre_ping=True,
+                pool_timeout=busy_timeout_s,
+                hide_parameters=True,
+                connect_args={
+                    "connect_timeout": max(1, round(busy_timeout_s)),
+                    "options": f"-c lock_timeout={milliseconds}",
+                },
+            )
         engine = create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
+            connect_args={"check_same_thread": False, "timeout": busy_timeout_s},
             hide_parameters=True,
         )
     except (ArgumentError, ValueError, ImportError):
@@ -214,8 +226,8 @@ def create_db_engine(url: str) -> Engine:
     def configure(connection: Any, _record: Any) -> None:
         cursor = connection.cursor()
         # First: switching to WAL waits for the write lock another process may hold.
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
-        switch_to_wal(cursor)  # readers never wait for the writer
+        cursor.execute(f"PRAGMA busy_timeout={milliseconds}")
+        switch_to_wal(cursor, busy_timeout_s)  # readers never wait for the writer
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
@@ -227,7 +239,7 @@ def shown_url(url: str) -> str:
     return f"a {url.partition(':')[0][:30]!r} URL"
 
 
-def switch_to_wal(cursor: Any) -> None:
+def switch_to_wal(cursor: Any, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
     """``PRAGMA journal_mode=WAL``, retried while the file is locked.
 
     Connections that open a new file together each hold the read lock that
@@ -235,7 +247,7 @@ def switch_to_wal(cursor: Any) -> None:
     "database is locked" at once, without waiting its busy timeout. One of
     them wins; the others retry and find the file in WAL already.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    deadline = time.monotonic() + busy_timeout_s
     while True:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
