@@ -130,8 +130,8 @@ def test_an_uploaded_archive_is_translated(client: TestClient, settings: Setting
     assert job["input"] == "../../evil name.zip"
     lines = client.get(f"/v1/jobs/{job['id']}/results").text.splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["news/x.txt", "news/y.txt"]
-    # The upload is stored by a name of the service's, inside the job's folder.
-    assert (Path(settings.jobs_dir) / job["id"] / "upload.zip").is_file()
+    # The upload is stored by the last part of its name, inside the job's folder.
+    assert (Path(settings.jobs_dir) / job["id"] / "upload" / "evil name.zip").is_file()
 
 
 @pytest.mark.parametrize(

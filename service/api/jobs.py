@@ -3,13 +3,13 @@ download the results. The service's batch worker runs them (``service.batch.work
 
 from __future__ import annotations
 
-import io
+import re
 import secrets
 import shutil
-import zipfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path as FilePath
+from pathlib import PureWindowsPath
 from typing import Annotated, Any, Literal, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -292,7 +292,9 @@ async def save_upload(
             raise InputError("the field `source_lang` is `de` or `auto`")
         target_lang = form.get("target_lang")
         style = form.get("style")
-        target = directory / f"upload{suffix}"  # never the client's name: nothing lands elsewhere
+        # the user's file name, so that errors and article ids name it ("fake.zip",
+        # "articles.jsonl:3"), made safe: nothing lands outside the job's directory
+        target = directory / "upload" / upload_name(filename, suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as stream:
             while chunk := await upload.read(UPLOAD_CHUNK):
@@ -303,6 +305,13 @@ async def save_upload(
     target_lang = target_lang if isinstance(target_lang, str) else None
     style = style if isinstance(style, str) and style else None
     return target, filename, specs, str(source_lang), target_lang, style
+
+
+def upload_name(filename: str, suffix: str) -> str:
+    """The last part of a client's file name, in word characters, dots, dashes and spaces;
+    ``upload`` with the suffix when nothing of it is left."""
+    name = re.sub(r"[^\w.\- ]", "_", PureWindowsPath(filename).name).strip(" .")[-120:]
+    return name if name.lower().endswith(suffix) and len(name) > len(suffix) else f"upload{suffix}"
 
 
 def queue_job(
@@ -446,7 +455,7 @@ def job_results(
     out_dir = FilePath(job.out_dir)
     if fmt == "zip":
         return Response(
-            zip_outputs(out_dir),
+            outputs.zipped(out_dir),
             media_type="application/zip",
             headers={"Content-Disposition": f'attachment; filename="{job_id}.zip"'},
         )
@@ -454,12 +463,3 @@ def job_results(
     if not (out_dir / name).is_file():
         raise NotFound(f"job {job_id} has no {name}", detail={"job_id": job_id})
     return FileResponse(out_dir / name, media_type=media_type, filename=f"{job_id}-{name}")
-
-
-def zip_outputs(out_dir: FilePath) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(out_dir.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                archive.write(path, path.relative_to(out_dir).as_posix())
-    return buffer.getvalue()

@@ -9,9 +9,11 @@ article exactly once however often the run was interrupted.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -106,3 +108,13 @@ def archive_tmx(documents: Iterable[AlignedDocument]) -> bytes:
 def archive_xliff(documents: Iterable[AlignedDocument]) -> bytes:
     """One XLIFF ``<file>`` per article, named by its id."""
     return xliff_of(((document, document.id) for document in documents), "de", "en")
+
+
+def zipped(out_dir: Path) -> bytes:
+    """Every output file of a job in one zip, by its path in the output directory."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(out_dir.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                archive.write(path, path.relative_to(out_dir).as_posix())
+    return buffer.getvalue()

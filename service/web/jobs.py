@@ -15,10 +15,11 @@ from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
+from service.batch import outputs
 from service.batch.jobstore import UNFINISHED, Job, JobStore
 from service.batch.outputs import inside
 from service.document import AlignedDocument
-from service.errors import InputError
+from service.errors import InputError, JobConflict
 from service.http.deps import StoreDep
 from service.store.articles import Store
 from service.web.auth import require_csrf_form, require_login
@@ -81,6 +82,22 @@ def read_job(
     return render(request, "job.html", context)
 
 
+@router.get("/{job_id}/results")
+def download_results(store: StoreDep, job_id: JobId) -> Response:
+    """A done job's output files in one zip: the page links here, never to a server path."""
+    job = JobStore(store).job(job_id)
+    if job.state != "done":
+        raise JobConflict(
+            f"job {job_id} is {job.state}; its results are there once it is done",
+            detail={"state": job.state},
+        )
+    return Response(
+        outputs.zipped(Path(job.out_dir)),
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{job_id}.zip"'},
+    )
+
+
 @router.get("/{job_id}/progress")
 def read_progress(store: StoreDep, job_id: JobId) -> dict[str, Any]:
     """What the job page polls while the job runs."""
@@ -100,9 +117,10 @@ def import_item(store: Store, job_id: str, seq: int) -> str:
         )
     try:
         record = json.loads(inside(Path(job.out_dir), item.out_path).read_bytes())
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError) as error:  # the reason, not the server's path
+        reason = error.strerror if isinstance(error, OSError) else "not a document"
         raise InputError(
-            f"the job's output of {item.article_id!r} cannot be read: {error}",
+            f"the job's output of {item.article_id!r} cannot be read: {reason}",
             detail={"job_id": job_id, "seq": seq},
         ) from None
     document = AlignedDocument.model_validate(record)

@@ -15,7 +15,8 @@
         const progress = await response.json();
         bar.max = progress.total || 1;
         bar.value = progress.finished;
-        counts.textContent = `${progress.finished} / ${progress.total} articles, ${progress.failed} failed`;
+        const articles = progress.total === 1 ? "article" : "articles";
+        counts.textContent = `${progress.finished} / ${progress.total} ${articles}, ${progress.failed} failed`;
         state.textContent = progress.state;
         state.className = `badge state-${progress.state}`;
         if (!progress.live) {
