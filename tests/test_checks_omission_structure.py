@@ -3,6 +3,9 @@ and manner adverbs, each only where the length leans the same way."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from service.checks.facts.omission import omission_findings
@@ -31,10 +34,14 @@ def test_a_coordinated_item_dropped_is_an_omission_with_its_span() -> None:
 
 
 def test_a_prepositional_phrase_dropped_is_named_in_the_message() -> None:
-    source = "Rund 75.000 Zuschauer sahen das Spiel im ausverkauften Stadion."
-    target = "Around 75,000 spectators watched the match."
-    message = findings(source, target)["omission"]
-    assert message.startswith("the German 'im ausverkauften Stadion' has no counterpart")
+    source = "Die Ausstellung ist noch bis Ende Januar im Landesmuseum in der Altstadt zu sehen."
+    target = "The exhibition is on until the end of January."
+    [finding] = [f for f in omission_findings(source, target) if f.flag == "omission"]
+    assert finding.source_span is not None
+    start, end = finding.source_span
+    dropped = source.index("im Landesmuseum in der Altstadt")
+    assert dropped <= start < end <= dropped + len("im Landesmuseum in der Altstadt")
+    assert finding.message.startswith(f"the German '{source[start:end]}' has no counterpart")
 
 
 def test_a_manner_adverb_added_is_an_addition() -> None:
@@ -93,3 +100,43 @@ def test_the_pieces() -> None:
         == []
     )
     assert added_adverb("Die Mieten sind gestiegen.", "Rents have risen sharply.") == (17, 24)
+
+
+def test_clean_references_written_apart_from_the_dev_set_raise_no_structural_finding() -> None:
+    """tests/data/omission_clean_refs.jsonl: German news sentences with freely phrased
+    English (compounds for genitives, "overnight", "in decades", "and" for "und"),
+    written after the rules, never tuned on. None may raise a coordination,
+    preposition or adverb finding; the attribution rule still flags one ("zeigte
+    sich enttäuscht" = "said he was disappointed"), a known miss of its own."""
+    path = Path(__file__).parent / "data" / "omission_clean_refs.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 30
+    structural = [
+        (row["target"], finding.message)
+        for row in rows
+        for finding in omission_findings(row["source"], row["target"])
+        if finding.message.endswith(")")
+        and "has no counterpart" in finding.message
+        or "is not in the German (" in finding.message
+    ]
+    assert structural == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Wegen des Unwetters blieben zahlreiche Schulen in Nordrhein-Westfalen geschlossen.",
+            "Numerous schools in North Rhine-Westphalia stayed closed because of the storm.",
+        ),
+        (
+            "Der Bundespräsident würdigte ihre Verdienste um die deutsch-polnische Aussöhnung.",
+            "The federal president paid tribute to her contribution to German-Polish "
+            "reconciliation.",
+        ),
+    ],
+)
+def test_a_hyphenated_english_word_of_known_parts_is_no_added_name(
+    source: str, target: str
+) -> None:
+    assert "addition" not in findings(source, target)
