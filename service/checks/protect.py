@@ -163,9 +163,8 @@ def _quotes(sentence: str) -> list[Protected]:
     return list(_judged_quotes(sentence))
 
 
-# A quotation's language costs the identifier's closer look (tens of ms); the pipeline
-# finds a sentence's spans, then the fact checks (and every re-check of an edit) read
-# them again: each sentence's quotations are judged once.
+# The pipeline finds a sentence's spans, then the fact checks (protected_lost) read them
+# again, as every re-check of an edit does: each sentence's quotations are judged once.
 @lru_cache(maxsize=4096)
 def _judged_quotes(sentence: str) -> tuple[Protected, ...]:
     spans = []

@@ -51,7 +51,7 @@ import threading
 import unicodedata
 from functools import cache
 
-from service.checks.language import Guess, guess
+from service.checks.language import SURELY_GERMAN, Guess, guess, quick_detector
 
 QUOTE_MIN_WORDS = 2
 QUOTE_MIN_LETTERS = 8
@@ -90,6 +90,13 @@ def foreign_quote(quote: str) -> str | None:
     if not mostly_latin(quote):
         found = guess(quote)
         return found.language if found.language != "de" else None
+    # The quick look settles what is surely German, as it does for sentences: only the
+    # rest needs the closer look, whose models (seconds, about 230 MB) then load when a
+    # quotation first needs them, not for every article that quotes German. On the dev
+    # set's tune and test halves it settles 49 of 72 German quotations and none of the
+    # 108 foreign ones; bench/quotations.py's figures are unchanged.
+    if guess(quote, quick_detector).german >= SURELY_GERMAN:
+        return None
     if 2 * sum(map(str.isupper, words)) >= len(words):
         return None  # initials, an agency's dateline
     found = guess(quote)
