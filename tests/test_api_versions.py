@@ -60,6 +60,34 @@ def test_a_stale_if_match_is_412_with_the_current_text_and_changes_nothing(
     assert (chosen.status_code, chosen.json()["version"]) == (200, 3)
 
 
+@pytest.mark.parametrize(
+    ("if_match", "status"),
+    [
+        ('"2", "7"', 200),  # RFC 9110: a list matches when any of its tags does
+        ('"7", "2"', 200),
+        ('"7",W/"2"', 200),
+        ('"junk", "2"', 200),  # a malformed member matches nothing, the others still may
+        ('"1", "7"', 412),
+        ('"junk", "x,y"', 412),
+        (", ,", 412),
+    ],
+)
+def test_an_if_match_list_matches_when_any_tag_is_current(
+    client: TestClient, if_match: str, status: int
+) -> None:
+    article = create(client)
+    url = f"/v1/articles/{article['id']}/segments/b2s0"
+    assert client.patch(url, json={"target": "First."}).json()["version"] == 2
+    response = client.patch(url, json={"target": "Mine."}, headers={"If-Match": if_match})
+    assert response.status_code == status
+    split = client.post(
+        f"/v1/articles/{article['id']}/segments/b1s0/split",
+        json={"offset": 4},
+        headers={"If-Match": '"9", "1"'},
+    )
+    assert split.status_code == 200
+
+
 def test_without_if_match_the_last_write_wins(client: TestClient) -> None:
     article = create(client)
     url = f"/v1/articles/{article['id']}/segments/b2s0"

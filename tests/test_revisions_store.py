@@ -148,7 +148,9 @@ def test_bad_updates_change_nothing(store: Store) -> None:
     with pytest.raises(NotFound):
         revise_article(store, translator, "0123456789abcdef", SECOND)
     with pytest.raises(PreconditionFailed):
-        revise_article(store, translator, before.id, SECOND, expected=before.version - 1)
+        revise_article(
+            store, translator, before.id, SECOND, expected=frozenset({before.version - 1})
+        )
     assert store.article(before.id) == before
     assert [info.number for info in list_revisions(store, before.id)] == [1]
 
@@ -173,7 +175,7 @@ def test_an_update_overtaken_by_an_edit_is_412_with_if_match_and_rebuilt_without
 
     racing = Translator(EditingEngine())
     with pytest.raises(PreconditionFailed):
-        revise_article(store, racing, before.id, SECOND, expected=before.version)
+        revise_article(store, racing, before.id, SECOND, expected=frozenset({before.version}))
     unchanged = store.article(before.id)
     assert unchanged.source_text == FIRST and unchanged.version == before.version + 1
 
@@ -190,7 +192,7 @@ def test_concurrent_updates_one_wins_the_other_412_or_waits(store: Store) -> Non
     start = threading.Barrier(2)
     results: list[object] = []
 
-    def update(text: str, expected: int | None) -> None:
+    def update(text: str, expected: frozenset[int] | None) -> None:
         start.wait()
         try:
             results.append(revise_article(store, translator, before.id, text, expected=expected))
@@ -198,8 +200,8 @@ def test_concurrent_updates_one_wins_the_other_412_or_waits(store: Store) -> Non
             results.append(error)
 
     threads = [
-        threading.Thread(target=update, args=(SECOND, before.version)),
-        threading.Thread(target=update, args=(third, before.version)),
+        threading.Thread(target=update, args=(SECOND, frozenset({before.version}))),
+        threading.Thread(target=update, args=(third, frozenset({before.version}))),
     ]
     for thread in threads:
         thread.start()

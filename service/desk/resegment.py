@@ -22,7 +22,11 @@ def article_glossary(runtime: Runtime, document: AlignedDocument) -> Glossary | 
 
 
 def split(
-    runtime: Runtime, article_id: str, segment_id: str, offset: int, expected: int | None = None
+    runtime: Runtime,
+    article_id: str,
+    segment_id: str,
+    offset: int,
+    expected: frozenset[int] | None = None,
 ) -> list[Segment]:
     """The segment split where its second sentence starts (``offset`` into its source);
     ``expected``: the segment's version the editor read (If-Match)."""
@@ -33,7 +37,7 @@ def split(
 
 
 def merge(
-    runtime: Runtime, article_id: str, segment_id: str, expected: int | None = None
+    runtime: Runtime, article_id: str, segment_id: str, expected: frozenset[int] | None = None
 ) -> list[Segment]:
     """The segment merged with the next one of its paragraph."""
     translator = article_translator(runtime, runtime.store.article(article_id).document)

@@ -185,7 +185,7 @@ def revise_article(
     *,
     fmt: Format | None = None,
     title: str | None = None,
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> StoredArticle:
     """Store ``text`` as the article's next German version; the article as it is then.
 
@@ -195,7 +195,7 @@ def revise_article(
     with article_turn(article_id):
         for _attempt in range(ATTEMPTS):
             stored = rendered_article(store.article(article_id))  # NotFound: unknown article
-            if expected is not None and expected != stored.version:
+            if expected is not None and stored.version not in expected:
                 raise stale_article(article_id, stored.version)
             article = read_checked(text, fmt or cast(Format, stored.format))
             revision = carry_over(translator, article, stored.document, alignment=True)
@@ -266,7 +266,7 @@ async def update_article(
     *,
     fmt: str | None = None,
     title: str | None = None,
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> StoredArticle:
     """The API's and the pages' story update: the plain checks of a new article first
     (size, empty, format), then ``revise_article`` in a worker thread with a translator

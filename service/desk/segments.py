@@ -31,7 +31,7 @@ def edit_segment(
     segment_id: str,
     target: str | None,
     status: SegmentStatus | None,
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> StoredSegment:
     """A reviewer's edit, stored with its re-audit (the API's and the pages' one path).
     ``expected``: the version the editor read (If-Match), else the last write wins."""
@@ -54,7 +54,7 @@ def revise_segment(
     target: str | None,
     status: SegmentStatus | None,
     check: SegmentCheck | None = None,
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> StoredSegment:
     """Store an edit as the review rules make it (``reviewed``), in one transaction with
     the read of the segment it changes. Without ``check`` the terms stay and a reviewed
@@ -190,7 +190,7 @@ def approve_unflagged(runtime: Runtime, article_id: str) -> int:
 
 
 def undo_localisation(
-    runtime: Runtime, article_id: str, segment_id: str, index: int, expected: int | None
+    runtime: Runtime, article_id: str, segment_id: str, index: int, expected: frozenset[int] | None
 ) -> StoredSegment:
     """The English before one localisation change, saved as an edit (so into the history);
     ``expected``: the version the page loaded, as for any edit."""

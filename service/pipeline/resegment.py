@@ -32,7 +32,7 @@ def split_segment(
     article_id: str,
     segment_id: str,
     offset: int,
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> list[Segment]:
     """Split a segment where its second sentence starts (``offset`` into its source)."""
     article = store.article(article_id)
@@ -55,7 +55,7 @@ def merge_segment(
     translator: Translator,
     article_id: str,
     segment_id: str,
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> list[Segment]:
     """Merge a segment with the next one of its paragraph into one sentence."""
     article = store.article(article_id)
@@ -78,11 +78,11 @@ def resegment(
     block: Block,
     old: Sequence[Segment],
     spans: Sequence[tuple[int, int]],
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> list[Segment]:
     """``expected``: the version of ``old[0]`` the editor read (If-Match); checked before
     translating, and again in the store's transaction."""
-    if expected is not None and old[0].version != expected:
+    if expected is not None and old[0].version not in expected:
         raise stale_version(article.id, old[0])
     text = read_article(article.source_text, cast(Format, article.format)).text
     ids = fresh_ids(block, len(spans))

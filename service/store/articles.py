@@ -329,7 +329,7 @@ class Store:
         segment_id: str,
         revise: Revise,
         *,
-        expected: int | None = None,
+        expected: frozenset[int] | None = None,
     ) -> StoredSegment:
         """Write an edit in one transaction: the previous target goes to the history, the
         segment becomes what ``revise`` makes of it as it is now, the memory learns or
@@ -339,7 +339,7 @@ class Store:
         with self.writing() as connection:
             lock_article(connection, article_id)
             state = self._segment_state(connection, article_id, segment_id)
-            if expected is not None and expected != state.version:
+            if expected is not None and state.version not in expected:
                 raise stale_version(article_id, state)
             change = revise(current_segment(article_id, state))
             new = change.segment

@@ -30,7 +30,7 @@ def replace_segments(
     article_id: str,
     old: list[Segment],
     new: list[Segment],
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> None:
     """Put ``new`` where the consecutive segments ``old`` are, unless the article changed;
     ``expected``: the version of the first one the editor read (If-Match)."""
@@ -59,7 +59,7 @@ def replace_segments(
             )
         }
         first = states.get(old[0].id)
-        if expected is not None and first is not None and first.version != expected:
+        if expected is not None and first is not None and first.version not in expected:
             raise stale_version(article_id, first)
         replaced = False
         for block in document.blocks:

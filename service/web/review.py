@@ -42,7 +42,7 @@ def edited(
     article_id: str,
     segment_id: str,
     edit: SegmentUpdate,
-    expected: int | None = None,
+    expected: frozenset[int] | None = None,
 ) -> dict[str, Any]:
     """Store the edit (re-audited); the row as the page now shows it, and the article's
     counts. ``expected``: the version the page loaded (412 if another editor's is newer)."""
@@ -92,7 +92,7 @@ class UndoRequest(BaseModel):
 
 
 def undone(
-    runtime: Runtime, article_id: str, segment_id: str, index: int, expected: int | None
+    runtime: Runtime, article_id: str, segment_id: str, index: int, expected: frozenset[int] | None
 ) -> dict[str, Any]:
     stored = undo_localisation(runtime, article_id, segment_id, index, expected)
     return row_update(runtime, article_id, segment_id, stored)
