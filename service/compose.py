@@ -17,12 +17,12 @@ from models.engine import Engine
 from service.checks import language
 from service.checks.quality import Thresholds
 from service.document import GlossaryRef
-from service.errors import ModelNotReady, ModelUnavailable, MtdeskError, NotFound
+from service.errors import ModelNotReady, ModelUnavailable, MtdeskError, NotFound, UnknownGlossary
 from service.localise import Profile, profile_for, style_locale
 from service.metrics import Metrics
 from service.pipeline import engines
 from service.pipeline.batcher import BatchingEngine
-from service.pipeline.glossaries import StoredLookup, resolve_glossary, select_glossary
+from service.pipeline.glossaries import StoredLookup, combine, resolve_glossary, select_glossary
 from service.pipeline.review import SegmentAudit, recorded_glossary
 from service.pipeline.translator import Translator
 from service.segment.somajo import splitter
@@ -194,14 +194,18 @@ class Runtime:
 
     def named_glossary(self, name: str) -> Glossary:
         """A request's glossary by name: a stored one or the shipped default, never a file
-        (a name from the network is no path on this machine)."""
-        return resolve_glossary(name, self.store.glossary, files=False)
+        (a name from the network is no path on this machine); another is the request's
+        mistake (422 on its ``glossary`` field)."""
+        try:
+            return resolve_glossary(name, self.store.glossary, files=False)
+        except NotFound:
+            raise UnknownGlossary(name) from None
 
     def job_glossary(self, specs: Sequence[str] | None) -> Glossary | None:
         """A job's glossaries: those it named (none: no glossary), else the default."""
         if specs is None:
             return self.default_glossary()
-        return select_glossary(list(specs), self.store.glossary)
+        return combine([self.named_glossary(spec) for spec in specs])
 
     def article_glossary(self, ref: GlossaryRef | None) -> Glossary | None:
         """The glossary a stored article was translated with (by name)."""

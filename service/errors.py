@@ -58,6 +58,19 @@ class InputError(MtdeskError):
     status = 422
 
 
+class UnknownGlossary(InputError):
+    """A request names a glossary the service does not hold (a request never names a file)."""
+
+    code = "unknown_glossary"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"the glossary {name!r} is not stored here: name one that GET /v1/glossaries "
+            "lists, or store it with PUT /v1/glossaries/{name}",
+            detail={"field": "glossary", "name": name},
+        )
+
+
 class EmptyInput(InputError):
     code = "empty_input"
 

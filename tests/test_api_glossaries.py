@@ -72,7 +72,7 @@ def test_a_bad_file_is_refused_with_its_line_and_changes_nothing(client: TestCli
 
 def test_unknown_glossaries_and_media_types(client: TestClient) -> None:
     missing = client.post("/v1/translate", json={"text": SENTENCE, "glossary": "nope"})
-    assert missing.status_code == 404
+    assert missing.status_code == 422  # the body's mistake; the glossary URLs answer 404
     assert client.get("/v1/glossaries/nope").status_code == 404
     assert client.delete("/v1/glossaries/nope").status_code == 404
     wrong = client.put("/v1/glossaries/x", content="a", headers={"content-type": "image/png"})
@@ -85,4 +85,4 @@ def test_unknown_glossaries_and_media_types(client: TestClient) -> None:
 
 def test_a_server_file_path_is_not_a_glossary_name(client: TestClient) -> None:
     response = client.post("/v1/translate", json={"text": SENTENCE, "glossary": "/etc/passwd"})
-    assert response.status_code == 404
+    assert response.status_code == 422

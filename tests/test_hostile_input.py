@@ -187,7 +187,7 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
     "beam size zero": (422, "validation_error"),
     "beam size huge": (422, "validation_error"),
     "beam size a string": (422, "validation_error"),
-    "unknown glossary name": (404, "not_found"),
+    "unknown glossary name": (422, "unknown_glossary"),
     "glossary entries not a list": (422, "validation_error"),
     "glossary entry without target": (422, "validation_error"),
     "glossary with 10 000 entries matching one sentence": (422, "invalid_glossary"),

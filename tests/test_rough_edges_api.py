@@ -41,3 +41,17 @@ def test_an_edited_segment_has_no_model_score(client: TestClient) -> None:
     [row] = html.cssselect("#seg-b2s0")
     assert row.cssselect(".score")[0].text_content().strip() == ""
     assert "score" not in row.cssselect(".tgt")[0].get("title")
+
+
+def test_an_unknown_glossary_in_a_body_is_the_request_s_mistake(client: TestClient) -> None:
+    for path in ("/v1/translate", "/v1/articles"):
+        response = client.post(path, json={"text": "Ein Satz.", "glossary": "no-such-glossary"})
+        assert response.status_code == 422, path
+        error = response.json()["error"]
+        assert (error["code"], error["detail"]["field"]) == ("unknown_glossary", "glossary")
+        assert "file" not in error["message"]
+    job = client.post(
+        "/v1/jobs", json={"articles": [{"text": "Ein Satz."}], "glossary": ["/etc/passwd"]}
+    )
+    assert job.status_code == 422  # a job's names are names too: never a file of the server
+    assert job.json()["error"]["code"] == "unknown_glossary"

@@ -41,6 +41,8 @@ def resolve_glossary(
             raise GlossaryInvalid(str(error), detail=error_detail(error)) from None
         except GlossaryError as error:
             raise GlossaryInvalid(f"{spec}: {error}") from None
+    if not files:  # a name from the network: files are none of its business
+        raise NotFound(f"no glossary {spec!r}: not {DEFAULT_NAME!r}, not a stored glossary")
     raise NotFound(f"no glossary {spec!r}: not {DEFAULT_NAME!r}, not a stored glossary, not a file")
 
 
