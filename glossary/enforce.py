@@ -39,6 +39,7 @@ article together, one round for all; ``enforce`` runs one sentence with a
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ Redecode = Callable[[str], str]
 # Yields forced prefixes; is sent the re-decoded text back (None: the engine failed).
 Enforcing = Generator[str, str | None, "EnforceResult"]
 FLAG = "glossary_violation"
+log = logging.getLogger("mtdesk.glossary")
+# What a re-decode may raise for one sentence: a forced prefix the engine refuses (too
+# long, pieces it cannot spell). Anything else is the engine failing: it propagates.
+REDECODE_REFUSED: tuple[type[Exception], ...] = (ValueError,)
 _ARTICLE = re.compile(r"(?<!\w)the\s+$", re.IGNORECASE)
 _CLOSING = ".,;:!?"
 _SENTENCE_END = ".!?…"
@@ -176,8 +181,10 @@ def enforce(
     """Run the chain for one sentence; see the module docstring.
 
     With ``repair=False`` only step 1 runs: an audit of a text that must not
-    be changed beyond casing (a reviewer's approved translation). An
-    exception from ``redecode`` counts as a failed re-decode.
+    be changed beyond casing (a reviewer's approved translation). A
+    ``REDECODE_REFUSED`` error from ``redecode`` counts as a failed re-decode (the
+    term falls through the chain, and is logged); any other is the engine failing
+    and propagates: the translation fails with it rather than report the term.
     """
     steps = enforcing(
         source,
@@ -194,7 +201,8 @@ def enforce(
         while True:
             try:
                 text: str | None = redecode(prefix) if redecode else None
-            except Exception:  # an engine failure must not lose the term: fall through
+            except REDECODE_REFUSED as error:  # this prefix only: the term falls through
+                log.warning("a re-decode after %r failed (%s): trying the next step", prefix, error)
                 text = None
             prefix = steps.send(text)
     except StopIteration as finished:

@@ -252,12 +252,23 @@ def test_redecode_that_loses_another_term_is_rejected() -> None:
     ]
 
 
-def test_failing_redecode_still_reports_the_term() -> None:
+def test_a_refused_redecode_still_reports_the_term(caplog: pytest.LogCaptureFixture) -> None:
     def redecode(prefix: str) -> str:
-        raise RuntimeError("engine down")
+        raise ValueError("prefix too long")
 
     result = run("Lawrow sprach.", "He spoke.", redecode=redecode)
     assert summary(result) == [("Lawrow", None, "violated", None)]
+    assert "prefix too long" in caplog.text  # said, not swallowed
+
+
+def test_an_engine_that_fails_fails_the_translation() -> None:
+    """Not a term reported violated: the error the engine raised."""
+
+    def redecode(prefix: str) -> str:
+        raise RuntimeError("engine down")
+
+    with pytest.raises(RuntimeError, match="engine down"):
+        run("Lawrow sprach.", "He spoke.", redecode=redecode)
 
 
 def test_enforcing_asks_for_each_redecode_and_returns_the_result() -> None:

@@ -58,6 +58,17 @@ def test_one_failing_redecode_does_not_cost_the_others_theirs() -> None:
     assert {t.status for t in results["Lawrow traf die Nato."].terms} == {"repaired"}
 
 
+def test_an_engine_crash_in_a_redecode_is_the_translations_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    crashing = ForgetfulEngine(failing="Die Nato schwieg.", error=RuntimeError("CUDA error"))
+    with pytest.raises(RuntimeError, match="CUDA error"):
+        TermApplier(GLOSSARY, crashing, beam_size=4).translate(SENTENCES)
+    refusing = ForgetfulEngine(failing="Die Nato schwieg.")  # ValueError: that prefix only
+    TermApplier(GLOSSARY, refusing, beam_size=4).translate(SENTENCES)
+    assert "Die Nato schwieg." in caplog.text and "bad input" in caplog.text
+
+
 def test_an_interrupted_run_does_not_finish_a_sentence_without_its_redecode() -> None:
     engine = ForgetfulEngine(failing="Lawrow sprach.", error=EngineClosed("interrupted"))
     with pytest.raises(EngineClosed):

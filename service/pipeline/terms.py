@@ -9,6 +9,7 @@ spans (URLs, code …: service.checks.protect) go through the same chain as
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -21,13 +22,15 @@ from glossary import (
     enforce,
     enforcing,
 )
+from glossary.enforce import REDECODE_REFUSED
 from models.engine import Engine, Hypothesis, Request, decode
 from service.checks.protect import Protected
 from service.document import Term
 from service.pipeline import carry
-from service.pipeline.batcher import EngineClosed
 
 Spans = Mapping[str, Sequence[Protected]]
+
+log = logging.getLogger("mtdesk.pipeline")
 
 
 @dataclass(frozen=True)
@@ -118,10 +121,16 @@ class TermApplier:
         requests = [Request(sentence, prefix) for sentence, prefix in prefixes.items()]
         try:
             hypotheses = decode(self.engine, requests, beam_size=self.beam_size)
-        except EngineClosed:
-            raise  # an interrupted run: the article must not be finished without them
-        except Exception:
+        except REDECODE_REFUSED as error:  # a prefix refused; any other error (the engine
+            # down, EngineClosed) propagates: the translation fails as the error it is
             if len(prefixes) == 1:
+                (sentence,) = prefixes
+                log.warning(
+                    "re-decoding %r after %r failed (%s): its terms fall through",
+                    sentence[:80],
+                    prefixes[sentence],
+                    error,
+                )
                 return dict.fromkeys(prefixes)
             # one failing sentence must not cost the others their re-decode
             return {s: self.redecode({s: prefix})[s] for s, prefix in prefixes.items()}
