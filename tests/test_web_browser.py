@@ -356,6 +356,10 @@ def test_a_conflict_shows_the_other_editors_text_to_choose_from(page: Any, serve
         "The talks went on for two hours."
     )
     assert stored_segments(page, server, article_id)[1]["target"] == "The talks took two hours."
+    # Said in words in the row, beside theirs and yours; no internal ids anywhere.
+    assert "Another editor saved this sentence" in conflict.locator("p").first.text_content()
+    said = page.locator("#message").text_content() or ""
+    assert "b1s0" not in said and article_id not in said and "version" not in said
     screenshot(page, "review-conflict")
 
     conflict.locator("button:text('Keep mine')").click()
@@ -480,3 +484,14 @@ def test_the_paste_form_fills_rows_in_as_they_are_translated(page: Any, server: 
     assert [entry for entry in seen if entry[2] != "…"][-1][1:] == ["6", "6"]
     assert {entry[1] for entry in seen} >= {"4", "6"}  # two engine runs, counted
     assert page.locator(".seg").count() == 6
+
+
+def test_on_a_phone_the_glossary_terms_start_folded(page: Any, server: str) -> None:
+    page.set_viewport_size(PHONE)
+    translate_in_page(page, server, TEXT)
+    legend = page.locator("details.legend")
+    assert legend.get_attribute("open") is None  # the sentences come first
+    assert legend.locator("summary").text_content() == "Glossary: 2 terms"  # Blinken, Lawrow
+    page.set_viewport_size(DESKTOP)
+    page.reload()
+    assert page.locator("details.legend").get_attribute("open") is not None

@@ -8,6 +8,9 @@
   const articleId = review.dataset.article;
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const message = document.getElementById("message");
+  // On a phone the glossary's terms would fill the first screen: they start folded.
+  const legend = document.querySelector("details.legend");
+  if (legend && window.matchMedia("(max-width: 720px)").matches) legend.open = false;
   let open = null; // the row being edited: {row, textarea, original}
 
   // The page shows an invisible character (a bidi control, a zero-width space) as the
@@ -26,6 +29,13 @@
   function say(text, isError) {
     message.textContent = text;
     message.classList.toggle("error", Boolean(isError));
+  }
+
+  // What went wrong, in words: a 412's message names internal ids, so it is never shown.
+  const SAVED_BY_OTHER =
+    "Another editor saved this sentence since you opened the page: reload to see their text.";
+  function problem(error) {
+    return error instanceof Conflict ? SAVED_BY_OTHER : error.message;
   }
 
   // A 412: another editor saved the segment since this page loaded it.
@@ -180,9 +190,11 @@
       say(status === "approved" ? "Approved." : "Saved.");
       return fresh;
     } catch (error) {
-      say(error.message, true);
       if (error instanceof Conflict && open && open.row === row) {
+        say(""); // said in the row, beside theirs and yours
         showConflict(row, error.detail, status);
+      } else {
+        say(problem(error), true);
       }
       return null;
     }
@@ -231,7 +243,7 @@
       await post(`${row.dataset.segment}/split`, { offset }, row.dataset.version);
       window.location.reload();
     } catch (error) {
-      say(error.message, true);
+      say(problem(error), true);
     }
   }
 
@@ -240,7 +252,7 @@
       await post(`${row.dataset.segment}/merge`, {}, row.dataset.version);
       window.location.reload();
     } catch (error) {
-      say(error.message, true);
+      say(problem(error), true);
     }
   }
 
@@ -255,7 +267,7 @@
       document.getElementById("flagged-count").textContent = data.article.flagged;
       say("Change undone.");
     } catch (error) {
-      say(error.message, true);
+      say(problem(error), true);
     }
   }
 
