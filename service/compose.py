@@ -16,7 +16,7 @@ from glossary import Glossary
 from models.engine import Engine
 from service.checks import language
 from service.checks.quality import Thresholds
-from service.document import GlossaryRef
+from service.document import AlignedDocument
 from service.errors import ModelNotReady, ModelUnavailable, MtdeskError, NotFound, UnknownGlossary
 from service.localise import Profile, profile_for, style_locale
 from service.metrics import Metrics
@@ -207,22 +207,29 @@ class Runtime:
             return self.default_glossary()
         return combine([self.named_glossary(spec) for spec in specs])
 
-    def article_glossary(self, ref: GlossaryRef | None) -> Glossary | None:
-        """The glossary a stored article was translated with (by name)."""
+    def article_glossary(self, document: AlignedDocument) -> Glossary | None:
+        """The glossary a stored article was translated with: the one of its name and
+        version (the default or a stored one); else, for a request's own entries or a
+        glossary changed or deleted since, the entries its terms record. A name alone is
+        never enough: any stored glossary may be called ``inline``."""
+        ref = document.glossary
         if ref is None:
             return None
         default = self.default_glossary()
-        if default is not None and default.name == ref.name:
-            return default
-        return resolve_glossary(ref.name, self.store.glossary, files=False)
+        named = default if default is not None and default.name == ref.name else None
+        if named is None:
+            try:
+                named = resolve_glossary(ref.name, self.store.glossary, files=False)
+            except NotFound:
+                named = None
+        if named is not None and named.version == ref.version:
+            return named
+        return recorded_glossary(document)
 
     def segment_audit(self, article_id: str) -> SegmentAudit:
         """What re-audits the segments a reviewer edits in this article."""
         document = self.store.article(article_id).document
-        try:
-            glossary = self.article_glossary(document.glossary)
-        except NotFound:  # a request's own entries, or a glossary deleted since
-            glossary = recorded_glossary(document)
+        glossary = self.article_glossary(document)
         # the fact checks read the English in the article's locale (numbers, dates)
         return SegmentAudit(glossary, thresholds(self.settings), target_lang=document.target_lang)
 

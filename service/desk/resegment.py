@@ -18,7 +18,7 @@ def article_translator(runtime: Runtime, document: AlignedDocument) -> Translato
 
 
 def article_glossary(runtime: Runtime, document: AlignedDocument) -> Glossary | None:
-    return runtime.article_glossary(document.glossary)
+    return runtime.article_glossary(document)
 
 
 def split(

@@ -45,12 +45,10 @@ from service.document import AlignedDocument, RevisionSummary, Segment
 from service.errors import (
     EmptyInput,
     InputTooLarge,
-    NotFound,
     PreconditionFailed,
     UnsupportedFormat,
 )
 from service.markup.article import Article, Format
-from service.pipeline.review import recorded_glossary
 from service.pipeline.translator import Translator, protected_spans
 from service.store import revisions as stored_revisions
 from service.store.articles import Store, StoredArticle
@@ -280,10 +278,7 @@ async def update_article(
 
     def revise() -> StoredArticle:
         document = runtime.store.article(article_id).document  # NotFound before any work
-        try:
-            glossary = runtime.article_glossary(document.glossary)
-        except NotFound:  # a request's own entries, or a glossary deleted since
-            glossary = recorded_glossary(document)
+        glossary = runtime.article_glossary(document)
         translator = runtime.translator(None, glossary, document.target_lang)
         stored = revise_article(
             runtime.store,
