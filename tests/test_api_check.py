@@ -67,7 +67,7 @@ def test_a_glossary_given_as_entries_is_audited(client: TestClient) -> None:
         ({"pairs": [CLEAN], "target_lang": "fr"}, "unknown_locale"),
         ({"pairs": [CLEAN], "source_lang": "fr"}, "validation_error"),
         ({"pairs": [CLEAN], "glossary": [{"source": "", "target": "x"}]}, "validation_error"),
-        ({"pairs": [CLEAN], "glossary": "no-such-glossary"}, "not_found"),
+        ({"pairs": [CLEAN], "glossary": "no-such-glossary"}, "unknown_glossary"),
     ],
 )
 def test_bad_input_is_a_clear_4xx(client: TestClient, body: dict[str, Any], code: str) -> None:
