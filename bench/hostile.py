@@ -31,10 +31,12 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 import tempfile
 import threading
 import time
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -286,8 +288,83 @@ def normal_article(sentences: list[str], chars: int) -> str:
 
 
 def junk_article(units: list[str], chars: int) -> str:
-    """Very short tokens with asterisks and no sentence punctuation."""
-    return " ".join(units[i % len(units)] for i in range(chars))[:chars]
+    """Very short tokens with asterisks and no sentence punctuation, no token twice (the
+    translator decodes each distinct piece once: repeated junk would cost nothing)."""
+    return " ".join(units[i % len(units)] + letters(i) for i in range(chars))[:chars]
+
+
+def letters(number: int) -> str:
+    """A distinct lowercase suffix for each number (a, b, …, z, ba, bb, …)."""
+    out = ""
+    while True:
+        number, digit = divmod(number, 26)
+        out = chr(ord("a") + digit) + out
+        if not number:
+            return out
+
+
+def wait_for(client: Client, job_id: str) -> dict[str, Any]:
+    for _ in range(1200):  # a bound on a small job, not a figure
+        state: dict[str, Any] = client.request("GET", f"/v1/jobs/{job_id}").json()
+        if state["state"] not in ("queued", "running"):
+            return state
+        time.sleep(0.1)
+    return state
+
+
+def colliding_ids(client: Client) -> str:
+    """Ids that read alike once made safe, and one too long for a file name."""
+    ids = ["a b", "a?b", "a_b", "a_b~2", "a/b", "x" * 1000]  # 1000: the API's longest id
+    articles = [{"id": article_id, "text": SENTENCE} for article_id in ids]
+    job = client.request("POST", "/v1/jobs", json={"articles": articles}).json()
+    state = wait_for(client, job["id"])
+    lines = client.request("GET", f"/v1/jobs/{job['id']}/results").text.splitlines()
+    listed = [json.loads(line)["id"] for line in lines]
+    return f"job {state['state']} {state['counts']}; each id once: {listed == ids}"
+
+
+def duplicate_members(client: Client) -> str:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("a.txt", SENTENCE)
+            archive.writestr("a.txt", SENTENCE)
+    twice = client.request("POST", "/v1/jobs", files={"file": ("twice.zip", buffer.getvalue())})
+    lines = io.BytesIO()
+    with zipfile.ZipFile(lines, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.jsonl", b'{"text": "Ein Satz."}\n' * 150_000)
+    many = client.request("POST", "/v1/jobs", files={"file": ("lines.zip", lines.getvalue())})
+    return f"two members of one name: {twice.status_code}; 150,000 lines: {many.status_code}"
+
+
+def metric_labels(client: Client) -> str:
+    before = len(client.request("GET", "/metrics").content)
+    for number in range(300):
+        method = "X" + letters(number) + "M" * 4000
+        client.request(method, f"/{letters(number)}")
+    after = len(client.request("GET", "/metrics").content)
+    return f"/metrics {before / 1024:.0f} KB -> {after / 1024:.0f} KB after 300 made-up methods"
+
+
+def forged_cookies(client: Client) -> str:
+    codes = []
+    for digits in (4_301, 5_000, 20_000):
+        cookie = f"mtdesk_session={'9' * digits}.{letters(digits)}"
+        answer = client.request("GET", "/", headers={"cookie": cookie}, follow_redirects=False)
+        codes.append(answer.status_code)
+    return f"answers {sorted(set(codes))}"
+
+
+def if_match_lists(client: Client) -> str:
+    article = client.request("POST", "/v1/articles", json={"text": SENTENCE}).json()
+    url = f"/v1/articles/{article['id']}/segments/b0s0"
+    codes = []
+    for number, header in enumerate(['"7", "1"', '"1", "7"', '"9", "8"']):
+        body = {"target": f"Edit {letters(number)}."}
+        answer = client.request("PATCH", url, json=body, headers={"If-Match": header})
+        codes.append(answer.status_code)
+    return f"lists with the current tag, then none: {codes} (200, 412 after it moved, 412)"
 
 
 def formulas(client: Client) -> str:
@@ -371,6 +448,11 @@ def main() -> None:
             ("7 formula export", lambda: formulas(client)),
             ("8 other Host", lambda: other_hosts(client)),
             ("9 secrets", lambda: secrets(client, server)),
+            ("10 colliding ids", lambda: colliding_ids(client)),
+            ("11 archive names", lambda: duplicate_members(client)),
+            ("12 metric labels", lambda: metric_labels(client)),
+            ("13 forged cookie", lambda: forged_cookies(client)),
+            ("14 If-Match list", lambda: if_match_lists(client)),
         ]
         classes = [c for c in classes if chosen is None or c[0].split()[0] in chosen]
         client.request("POST", "/v1/translate", json={"text": SENTENCE})  # warm-up
