@@ -37,19 +37,19 @@ def test_a_given_title_wins_and_plain_text_works(client: TestClient) -> None:
 def test_the_list_is_paged_newest_first_and_filtered(client: TestClient) -> None:
     ids = [create(client, f"Satz Nummer {i}.")["id"] for i in range(3)]
     page = client.get("/v1/articles", params={"limit": 2}).json()
-    assert page["count"] == 3 and (page["limit"], page["offset"]) == (2, 0)
-    assert [item["id"] for item in page["data"]] == [ids[2], ids[1]]
-    assert page["data"][0]["segments"] == 1 and page["data"][0]["approved"] == 0
+    assert page["total"] == 3 and (page["limit"], page["offset"]) == (2, 0)
+    assert [item["id"] for item in page["items"]] == [ids[2], ids[1]]
+    assert page["items"][0]["segments"] == 1 and page["items"][0]["approved"] == 0
     rest = client.get("/v1/articles", params={"limit": 2, "offset": 2}).json()
-    assert [item["id"] for item in rest["data"]] == [ids[0]]
+    assert [item["id"] for item in rest["items"]] == [ids[0]]
     client.patch(f"/v1/articles/{ids[1]}/segments/b0s0", json={"status": "approved"})
     approved = client.get("/v1/articles", params={"status": "approved"}).json()
-    assert [item["id"] for item in approved["data"]] == [ids[1]]
-    everything = client.get("/v1/articles").json()["data"]
+    assert [item["id"] for item in approved["items"]] == [ids[1]]
+    everything = client.get("/v1/articles").json()["items"]
     looping = [item["id"] for item in everything if "repetition" in item["flags"]]
-    filtered = client.get("/v1/articles", params={"flag": "repetition"}).json()["data"]
+    filtered = client.get("/v1/articles", params={"flag": "repetition"}).json()["items"]
     assert [item["id"] for item in filtered] == looping
-    assert client.get("/v1/articles", params={"flag": "no_such_flag"}).json()["count"] == 0
+    assert client.get("/v1/articles", params={"flag": "no_such_flag"}).json()["total"] == 0
     assert_error(client.get("/v1/articles", params={"limit": 0}), 422, "validation_error")
     assert_error(client.get("/v1/articles", params={"status": "lost"}), 422, "validation_error")
 

@@ -48,7 +48,7 @@ def test_a_stored_glossary_is_used_by_name(client: TestClient) -> None:
     term = segment(document)["terms"][0]
     assert (term["entry"], term["target"], term["status"]) == ("Lawrow", "Lavrov", "repaired")
     assert document["glossary"]["name"] == "house"
-    names = [item["name"] for item in client.get("/v1/glossaries").json()]
+    names = [item["name"] for item in client.get("/v1/glossaries").json()["items"]]
     assert names == ["news-de-en", "house"]
     assert client.get("/v1/glossaries/house?format=tsv").text.startswith("source\ttarget")
 

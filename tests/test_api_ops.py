@@ -85,7 +85,7 @@ def test_a_browser_write_from_another_site_is_refused(
         headers={"Content-Type": "text/plain", **headers},
     )
     assert_error(response, 403, "cross_site_request")
-    assert client.get("/v1/articles").json()["count"] == 0
+    assert client.get("/v1/articles").json()["total"] == 0
 
 
 def test_writes_from_the_same_site_or_from_non_browsers_pass(client: TestClient) -> None:
@@ -223,7 +223,7 @@ def test_until_the_model_is_loaded_translation_is_503(
             assert_error(response, 503, "model_loading")
             assert response.headers["retry-after"] == "5"
         assert client.get("/health").status_code == 200
-        assert client.get("/v1/articles").json()["count"] == 0  # the store does not wait
+        assert client.get("/v1/articles").json()["total"] == 0  # the store does not wait
         loaded.set()
         deadline = time.monotonic() + 10
         while client.get("/ready").status_code != 200 and time.monotonic() < deadline:

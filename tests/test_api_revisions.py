@@ -68,7 +68,7 @@ def test_a_story_update_keeps_review_work_and_marks_what_changed(client: TestCli
     edited = client.get(f"/v1/articles/{before['id']}/segments/{new[2]['id']}").json()
     assert [(entry["origin"], entry["source"]) for entry in edited["history"]] == [("model", None)]
 
-    listing = client.get(f"/v1/articles/{before['id']}/revisions").json()["data"]
+    listing = client.get(f"/v1/articles/{before['id']}/revisions").json()["items"]
     assert [(item["number"], item["summary"]) for item in listing] == [(1, None), (2, summary)]
     first = client.get(f"/v1/articles/{before['id']}/revisions/1").json()
     assert [segment["target"] for segment in segments(first)] == [s["target"] for s in old]
@@ -113,7 +113,7 @@ def test_bad_updates_are_refused_as_new_articles_are_and_change_nothing(
     )
     assert_error(client.get(f"/v1/articles/{UNKNOWN}/revisions"), 404, "not_found")
     assert client.get(f"/v1/articles/{before['id']}").json() == before
-    listing = client.get(f"/v1/articles/{before['id']}/revisions").json()["data"]
+    listing = client.get(f"/v1/articles/{before['id']}/revisions").json()["items"]
     assert [item["number"] for item in listing] == [1]
 
 

@@ -84,7 +84,7 @@ def test_a_json_job_from_queue_to_results(client: TestClient) -> None:
     assert job["counts"] == {"done": 1, "failed": 1}
     assert job["progress"] == {"total": 2, "finished": 2, "fraction": 1.0}
     assert job["errors"] == [{"id": "b2", "error": "empty article"}]
-    assert [listed["id"] for listed in client.get("/v1/jobs").json()["jobs"]] == [job_id]
+    assert [listed["id"] for listed in client.get("/v1/jobs").json()["items"]] == [job_id]
 
     lines = client.get(f"/v1/jobs/{job_id}/results?format=jsonl").text.splitlines()
     (record,) = [json.loads(line) for line in lines]
@@ -100,7 +100,7 @@ def test_a_json_job_from_queue_to_results(client: TestClient) -> None:
         names = set(z.namelist())
         assert {"results.jsonl", "report.json", "archive.tmx"} <= names
         assert any(name.startswith("articles/a1-") for name in names)
-    states = [a["state"] for a in client.get(f"/v1/jobs/{job_id}/articles").json()["articles"]]
+    states = [a["state"] for a in client.get(f"/v1/jobs/{job_id}/articles").json()["items"]]
     assert states == ["done", "failed"]
 
 
@@ -157,7 +157,7 @@ def test_refused_uploads_leave_nothing_behind(
     assert response.json()["error"]["code"] == code
     if filename == "twice.zip":
         assert response.json()["error"]["detail"]["member"] == "a.txt"
-    assert client.get("/v1/jobs").json()["jobs"] == []
+    assert client.get("/v1/jobs").json()["items"] == []
     jobs_dir = Path(settings.jobs_dir)
     assert not jobs_dir.exists() or list(jobs_dir.iterdir()) == []
 

@@ -47,7 +47,7 @@ def test_a_locked_sqlite_database_answers_503_and_writes_nothing(
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert busy_client.get("/v1/articles").json()["count"] == 1  # nothing half there
+    assert busy_client.get("/v1/articles").json()["total"] == 1  # nothing half there
     again = busy_client.post("/v1/articles", json={"text": TEXT})
     assert again.status_code == 201  # the lock gone, the same request goes through
-    assert busy_client.get("/v1/articles").json()["count"] == 2
+    assert busy_client.get("/v1/articles").json()["total"] == 2

@@ -42,7 +42,7 @@ def test_an_edit_that_drops_a_year_and_a_negation_is_flagged_and_stored(
     assert GERMAN[start:end] == "nicht"
     # the list's filter finds it by either flag
     for flag in ("number_mismatch", "negation_mismatch"):
-        listed = client.get("/v1/articles", params={"flag": flag}).json()["data"]
+        listed = client.get("/v1/articles", params={"flag": flag}).json()["items"]
         assert [item["id"] for item in listed] == [article["id"]]
 
     fixed = patch(client, article, {"target": RIGHT})

@@ -64,7 +64,7 @@ def test_a_rebound_host_is_refused_everywhere(tmp_path: Path, toy_engine: Marian
             assert response.json()["error"]["code"] == "host_not_allowed"
             assert response.json()["error"]["detail"] == {"host": "evil.example"}
             assert response.headers["x-frame-options"] == "DENY"
-        assert client.get("/v1/articles").json()["count"] == 0  # nothing was stored
+        assert client.get("/v1/articles").json()["total"] == 0  # nothing was stored
 
 
 def test_star_allows_any_host(tmp_path: Path, toy_engine: MarianEngine) -> None:

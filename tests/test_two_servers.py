@@ -110,7 +110,7 @@ def test_each_article_of_a_job_is_translated_once(servers: Servers) -> None:
         other = servers[1 - job]  # read through the server that was not sent the job
         assert finished_job(other, job_id)["counts"] == {"done": JOB_ARTICLES}
         expected = sorted(job_articles(job))
-        items = httpx.get(f"{other.url}/v1/jobs/{job_id}/articles").json()["articles"]
+        items = httpx.get(f"{other.url}/v1/jobs/{job_id}/articles").json()["items"]
         assert sorted(item["id"] for item in items) == expected
         # Nothing was in the memory: an article translated twice would find its own outputs.
         assert {item["stats"]["memory_hits"] for item in items} == {0}

@@ -50,7 +50,7 @@ def test_the_api_refuses_u0000_everywhere_it_takes_text(client: TestClient) -> N
     tsv = b"source\ttarget\nMinister\tminis\x00ter\n"
     headers = {"content-type": "text/tab-separated-values"}
     refused(client.put("/v1/glossaries/house", content=tsv, headers=headers))
-    assert client.get("/v1/articles").json()["count"] == 1  # only the good one
+    assert client.get("/v1/articles").json()["total"] == 1  # only the good one
     assert client.get("/v1/glossaries/house").status_code == 404
 
 

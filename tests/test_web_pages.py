@@ -61,7 +61,7 @@ def test_the_list_shows_counts_and_filters(client: TestClient) -> None:
     assert titles(q="kurz UND") == ["Zweiter Artikel"]  # the German, ignoring case
     assert titles(q=segments(first)[-1]["target"][:12]) == ["Blinken trifft Lawrow in Genf"]
     assert titles(q="100%_") == []
-    listed = client.get("/v1/articles").json()["data"]
+    listed = client.get("/v1/articles").json()["items"]
     for flag in {flag for summary in listed for flag in summary["flags"]} | {"repetition"}:
         assert titles(flag=flag) == [item["title"] for item in listed if flag in item["flags"]]
     assert client.get("/", params={"status": "lost"}).status_code == 422

@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 from service.desk import articles as desk
 from service.document import AlignedDocument
 from service.http.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
-from service.http.deps import ArticleId, RuntimeDep, StoreDep, require_api_key
+from service.http.deps import ArticleId, PagingDep, RuntimeDep, StoreDep, require_api_key
 from service.http.schemas import (
     ArticleCreate,
     ArticlePublic,
@@ -64,23 +64,17 @@ async def create_article(
 @router.get("", summary="List stored articles, newest first")
 def read_articles(
     store: StoreDep,
+    paging: PagingDep,
     status: ArticleStatus | None = None,
     flag: FlagName = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> ArticlesPublic:
-    summaries, count = desk.list_articles(
-        store, status=status, flag=flag, limit=limit, offset=offset
+    summaries, total = desk.list_articles(
+        store, status=status, flag=flag, limit=paging.limit, offset=paging.offset
     )
-    return ArticlesPublic(
-        data=[
-            ArticleSummaryPublic.model_validate(summary, from_attributes=True)
-            for summary in summaries
-        ],
-        count=count,
-        limit=limit,
-        offset=offset,
-    )
+    items = [
+        ArticleSummaryPublic.model_validate(summary, from_attributes=True) for summary in summaries
+    ]
+    return ArticlesPublic.of(items, total, paging)
 
 
 @router.get("/{article_id}", summary="Read a stored article as reviewed so far")

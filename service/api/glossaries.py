@@ -22,8 +22,8 @@ from glossary import (
     parse_glossary,
 )
 from service.errors import GlossaryInvalid, NotFound, UnsupportedMediaType
-from service.http.deps import StoreDep, require_api_key
-from service.http.schemas import GlossaryInline, error_responses, inline_glossary
+from service.http.deps import PagingDep, StoreDep, require_api_key
+from service.http.schemas import GlossaryInline, Page, error_responses, inline_glossary
 from service.pipeline.glossaries import DEFAULT_NAME, error_detail, resolve_glossary
 from service.store.articles import Store
 
@@ -61,12 +61,17 @@ def info(glossary: Glossary) -> GlossaryInfoPublic:
     return GlossaryInfoPublic(name=glossary.name, version=glossary.version, entries=len(glossary))
 
 
+class GlossariesPublic(Page[GlossaryInfoPublic]):
+    """The shipped default first, then the stored ones by name."""
+
+
 @router.get("", summary="List glossaries")
-async def list_glossaries(store: StoreDep) -> list[GlossaryInfoPublic]:
+async def list_glossaries(store: StoreDep, paging: PagingDep) -> GlossariesPublic:
     stored = await run_in_threadpool(store.glossaries)
     default = info(resolve_glossary(DEFAULT_NAME))
     others = [GlossaryInfoPublic(**vars(row)) for row in stored if row.name != DEFAULT_NAME]
-    return [default, *others]
+    every = [default, *others]
+    return GlossariesPublic.of(paging.window(every), len(every), paging)
 
 
 @router.get(

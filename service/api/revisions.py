@@ -13,10 +13,11 @@ from starlette.concurrency import run_in_threadpool
 from service.desk import revisions
 from service.document import AlignedDocument, RevisionSummary
 from service.http.body import TEXT_BODY_OPENAPI, TextOrJsonRoute
-from service.http.deps import ArticleId, RuntimeDep, StoreDep, require_api_key
+from service.http.deps import ArticleId, PagingDep, RuntimeDep, StoreDep, require_api_key
 from service.http.schemas import (
     ArticlePublic,
     InputFormat,
+    Page,
     StrictModel,
     UserText,
     article_public,
@@ -55,8 +56,8 @@ class RevisionPublic(BaseModel):
     )
 
 
-class RevisionsPublic(BaseModel):
-    data: list[RevisionPublic] = Field(description="Oldest first; the last is the article now")
+class RevisionsPublic(Page[RevisionPublic]):
+    """The article's German versions, oldest first; the last is the article now."""
 
 
 @router.post(
@@ -91,11 +92,14 @@ async def create_revision(
 
 
 @router.get("", summary="List an article's German versions, oldest first")
-async def read_revisions(store: StoreDep, article_id: ArticleId) -> RevisionsPublic:
+async def read_revisions(
+    store: StoreDep, article_id: ArticleId, paging: PagingDep
+) -> RevisionsPublic:
     found = await run_in_threadpool(revisions.list_revisions, store, article_id)
-    return RevisionsPublic(
-        data=[RevisionPublic.model_validate(info, from_attributes=True) for info in found]
-    )
+    items = [
+        RevisionPublic.model_validate(info, from_attributes=True) for info in paging.window(found)
+    ]
+    return RevisionsPublic.of(items, len(found), paging)
 
 
 @router.get(

@@ -150,6 +150,10 @@ class JobStore:
             ).all()
             return [to_job(row, counts(connection, row.id)) for row in rows]
 
+    def job_count(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.execute(select(func.count()).select_from(jobs)).scalar_one())
+
     def unfinished(self) -> list[str]:
         """Ids of queued or running jobs, oldest first."""
         with self.engine.connect() as connection:

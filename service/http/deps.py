@@ -6,16 +6,22 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, cast
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from service.compose import Runtime
 from service.errors import Unauthorized
+from service.http.schemas import Paging
 from service.store.articles import Store
 
 # Ids are generated hex; the bound keeps odd bytes (NUL, megabytes) away from the database.
 ArticleId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]
 SegmentId = Annotated[str, Path(max_length=64, pattern=r"^\w+$")]
+
+# Every list: one page of at most MAX_LIMIT items (a bad limit or offset is a 422).
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000
 
 bearer = HTTPBearer(
     auto_error=False,  # no key configured: no header needed
@@ -35,6 +41,18 @@ async def get_store(runtime: RuntimeDep) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+async def get_paging(
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page, 1 to {MAX_LIMIT}")
+    ] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Matching items to skip")] = 0,
+) -> Paging:
+    return Paging(limit=limit, offset=offset)
+
+
+PagingDep = Annotated[Paging, Depends(get_paging)]
 
 
 async def require_api_key(

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -26,6 +28,34 @@ def storable(value: str) -> str:
 
 
 UserText = Annotated[str, AfterValidator(storable)]
+
+Item = TypeVar("Item")
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Which page of a list a request asks for (``service.http.deps.PagingDep``)."""
+
+    limit: int
+    offset: int
+
+    def window(self, items: Sequence[Item]) -> list[Item]:
+        """This page of a list held whole in memory."""
+        return list(items[self.offset : self.offset + self.limit])
+
+
+class Page(BaseModel, Generic[Item]):
+    """The one envelope of every list the API answers: a page of ``items`` and where it
+    lies among all that match."""
+
+    items: list[Item]
+    total: int = Field(description="Items matching the request's filters, over all pages")
+    limit: int = Field(description="The most items a page holds: the `limit` asked for")
+    offset: int = Field(description="Matching items before this page: the `offset` asked for")
+
+    @classmethod
+    def of(cls, items: list[Item], total: int, paging: Paging) -> Self:
+        return cls(items=items, total=total, limit=paging.limit, offset=paging.offset)
 
 
 class StrictModel(BaseModel):
@@ -140,11 +170,8 @@ class ArticlePublic(AlignedDocument):
     version: int = Field(description="Grows with every change to its segments (its ETag)")
 
 
-class ArticlesPublic(BaseModel):
-    data: list[ArticleSummaryPublic]
-    count: int = Field(description="Articles matching the filters, over all pages")
-    limit: int
-    offset: int
+class ArticlesPublic(Page[ArticleSummaryPublic]):
+    """Stored articles, newest first."""
 
 
 class SegmentUpdate(StrictModel):
