@@ -279,3 +279,12 @@ def test_the_history_shows_each_earlier_target_as_a_word_diff(client: TestClient
     assert second.cssselect(".diff")[0].text_content() == "There was no deal.agreement."
     whole = page(client.get(f"/articles/{article['id']}"))
     assert len(whole.cssselect("#seg-b2s0 details.history li")) == 2
+
+
+def test_the_segment_count_takes_its_number(client: TestClient) -> None:
+    one = client.post("/v1/articles", json={"text": "Die Gespräche dauerten zwei Stunden."}).json()
+    counts = page(client.get(f"/articles/{one['id']}")).cssselect("p.counts")[0]
+    assert counts.text_content().startswith("1 segment ·")
+    two = client.post("/v1/articles", json={"text": "Blinken kam. Lawrow ging."}).json()
+    counts = page(client.get(f"/articles/{two['id']}")).cssselect("p.counts")[0]
+    assert counts.text_content().startswith("2 segments ·")

@@ -182,6 +182,8 @@
       closeEditor();
       const fresh = replaceRow(row, data.row);
       document.getElementById("segment-count").textContent = data.article.segments;
+      document.getElementById("segment-noun").textContent =
+        data.article.segments === 1 ? "segment" : "segments";
       document.getElementById("approved-count").textContent = data.article.approved;
       document.getElementById("flagged-count").textContent = data.article.flagged;
       const badge = document.getElementById("article-status");
