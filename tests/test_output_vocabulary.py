@@ -131,7 +131,12 @@ def test_ctranslate2_leaves_them_out_of_its_output_layer(narrowed: Path, tmp_pat
     # Only faster: the same as scoring the whole vocabulary and banning those pieces.
     exact.use_vmap = False
     exact.suppress += [[piece] for piece in left_out(narrowed)]
-    assert exact.translate(SENTENCES) == got
+    whole = exact.translate(SENTENCES)
+    assert [(h.target_tokens, h.truncated) for h in got] == [
+        (h.target_tokens, h.truncated) for h in whole
+    ]
+    # float32 sums over a smaller output layer may differ in the last digits
+    assert [h.score for h in got] == pytest.approx([h.score for h in whole], abs=1e-3)
 
 
 @needs_ctranslate2
