@@ -3,13 +3,8 @@ download the results. The service's batch worker runs them (``service.batch.work
 
 from __future__ import annotations
 
-import re
-import secrets
-import shutil
-from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path as FilePath
-from pathlib import PureWindowsPath
 from typing import Annotated, Any, Literal, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -18,25 +13,22 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from service.batch import outputs
-from service.batch.inputs import InputArticle, Limits, checked, read_input
-from service.batch.jobstore import Item, ItemState, Job, job_key
+from service.batch import jobs
+from service.batch.inputs import InputArticle, checked
+from service.batch.jobstore import Item, ItemState, Job
 from service.batch.worker import JobWorker
-from service.compose import Runtime, profile
-from service.errors import ArchiveInvalid, InputError, JobConflict, NotFound, UnsupportedMediaType
+from service.errors import InputError, UnsupportedMediaType
 from service.http.deps import PagingDep, RuntimeDep, require_api_key
 from service.http.schemas import InputFormat, Page, StrictModel, UserText, error_responses
-from service.localise import check_target
 
 Body = TypeVar("Body", bound=BaseModel)
 JobId = Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")]
 ResultFormat = Literal["jsonl", "tmx", "xliff", "zip"]
-RESULT_FILES = {
-    "jsonl": (outputs.RESULTS, "application/x-ndjson"),
-    "tmx": (outputs.TMX, "application/x-tmx+xml"),
-    "xliff": (outputs.XLIFF, "application/x-xliff+xml"),
+RESULT_TYPES = {
+    "jsonl": "application/x-ndjson",
+    "tmx": "application/x-tmx+xml",
+    "xliff": "application/x-xliff+xml",
 }
-UPLOAD_CHUNK = 1024 * 1024
 
 router = APIRouter(
     prefix="/v1/jobs",
@@ -206,50 +198,27 @@ async def create_job(request: Request, runtime: RuntimeDep, worker: WorkerDep) -
 
     Answers at once with the queued job; ``GET /v1/jobs/{id}`` follows it.
     """
-    job_id = secrets.token_hex(8)
-    directory = worker.jobs_dir / job_id
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    try:
+    with jobs.new_job(worker) as (job_id, directory):  # a refused job leaves nothing behind
         if media_type == "multipart/form-data":
-            upload = await save_upload(request, directory)
-            source, label, specs, source_lang, target_lang, style = upload
-            limits = Limits(articles=runtime.settings.max_job_articles)
-            articles: Iterable[InputArticle] = read_input(source, limits)  # read in the thread
+            source, label, options = await save_upload(request, directory)
+            job = await run_in_threadpool(
+                jobs.job_from_upload, runtime, worker, job_id, source, label, options
+            )
         elif media_type == "application/json":
             request_body = parse_json(JobCreate, await request.body())
+            options = jobs.JobOptions(
+                glossary=request_body.glossary,
+                source_lang=request_body.source_lang,
+                target_lang=request_body.target_lang,
+                style=request_body.style,
+            )
             articles = input_articles(request_body.articles)
-            if len(articles) > runtime.settings.max_job_articles:
-                raise InputError(
-                    f"more than {runtime.settings.max_job_articles} articles in one job "
-                    "(MTDESK_MAX_JOB_ARTICLES); split them into several jobs",
-                    detail={"limit": runtime.settings.max_job_articles},
-                )
-            label, specs = f"{len(articles)} articles (JSON)", request_body.glossary
-            source_lang, target_lang = request_body.source_lang, request_body.target_lang
-            style = request_body.style
+            job = await run_in_threadpool(
+                jobs.job_from_articles, runtime, worker, job_id, articles, options
+            )
         else:
             raise UnsupportedMediaType(media_type)
-        if target_lang is not None:
-            check_target(target_lang)
-        if style is not None:  # a style its locale refuses is refused before the job is
-            profile(runtime.settings, target_lang, style)
-        job = await run_in_threadpool(
-            queue_job,
-            runtime,
-            worker,
-            job_id,
-            directory,
-            label,
-            specs,
-            source_lang,
-            articles,
-            target_lang,
-            style,
-        )
-    except BaseException:
-        shutil.rmtree(directory, ignore_errors=True)  # a refused job leaves nothing behind
-        raise
-    worker.notify()
     body = job_public(job, []).model_dump_json()
     return Response(
         body,
@@ -270,80 +239,32 @@ def parse_json(schema: type[Body], body: bytes) -> Body:
 
 async def save_upload(
     request: Request, directory: FilePath
-) -> tuple[FilePath, str, list[str] | None, str, str | None, str | None]:
-    """The uploaded archive, stored under the job's directory by a name of ours."""
+) -> tuple[FilePath, str, jobs.JobOptions]:
+    """The multipart form: the archive, saved under the job's directory
+    (``jobs.upload_path``), its file name and the job's options."""
     async with request.form(max_files=1, max_fields=10) as form:
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise InputError("send the archive as the multipart field `file`")
         filename = upload.filename or "upload"
-        suffix = next(
-            (s for s in (".tar.gz", ".tgz", ".zip", ".jsonl") if filename.lower().endswith(s)),
-            None,
-        )
-        if suffix is None:
-            raise ArchiveInvalid(
-                f"{filename!r} is not a batch input: upload a .zip, .tar.gz or .jsonl file",
-                detail={"filename": filename},
-            )
+        target = jobs.upload_path(directory, filename)
         glossary = form.get("glossary")
         source_lang = form.get("source_lang") or "de"
         if source_lang not in ("de", "auto"):
             raise InputError("the field `source_lang` is `de` or `auto`")
         target_lang = form.get("target_lang")
         style = form.get("style")
-        # the user's file name, so that errors and article ids name it ("fake.zip",
-        # "articles.jsonl:3"), made safe: nothing lands outside the job's directory
-        target = directory / "upload" / upload_name(filename, suffix)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("wb") as stream:
-            while chunk := await upload.read(UPLOAD_CHUNK):
-                await run_in_threadpool(stream.write, chunk)
+        await run_in_threadpool(jobs.save_upload, target, upload.file)
     specs = None
     if isinstance(glossary, str):
         specs = [spec.strip() for spec in glossary.split(",") if spec.strip()]
-    target_lang = target_lang if isinstance(target_lang, str) else None
-    style = style if isinstance(style, str) and style else None
-    return target, filename, specs, str(source_lang), target_lang, style
-
-
-def upload_name(filename: str, suffix: str) -> str:
-    """The last part of a client's file name, in word characters, dots, dashes and spaces;
-    ``upload`` with the suffix when nothing of it is left."""
-    name = re.sub(r"[^\w.\- ]", "_", PureWindowsPath(filename).name).strip(" .")[-120:]
-    return name if name.lower().endswith(suffix) and len(name) > len(suffix) else f"upload{suffix}"
-
-
-def queue_job(
-    runtime: Runtime,
-    worker: JobWorker,
-    job_id: str,
-    directory: FilePath,
-    label: str,
-    specs: list[str] | None,
-    source_lang: str,
-    articles: Iterable[InputArticle],
-    target_lang: str | None = None,
-    style: str | None = None,
-) -> Job:
-    glossary = worker.glossary_for(specs)
-    return worker.jobs.create(
-        job_id=job_id,
-        key=job_key("api", job_id),
-        input=label,
-        out_dir=str(directory / "out"),
-        model=runtime.settings.model,
-        glossary_name=glossary.name if glossary else None,
-        glossary_version=glossary.version if glossary else None,
-        options={
-            "glossary": specs,
-            "source_lang": source_lang,
-            "target_lang": target_lang,
-            "style": style,
-        },
-        articles=articles,
-        max_chars=runtime.settings.max_chars,
+    options = jobs.JobOptions(
+        glossary=specs,
+        source_lang=str(source_lang),
+        target_lang=target_lang if isinstance(target_lang, str) else None,
+        style=style if isinstance(style, str) and style else None,
     )
+    return target, filename, options
 
 
 @router.get("", summary="List jobs, newest first", response_model=JobsPublic)
@@ -356,7 +277,7 @@ def list_jobs(worker: WorkerDep, paging: PagingDep) -> JobsPublic:
     "/{job_id}", summary="A job's state, counts, progress and errors", response_model=JobPublic
 )
 def read_job(worker: WorkerDep, job_id: JobId) -> JobPublic:
-    return job_public(worker.jobs.job(job_id), worker.jobs.failures(job_id))
+    return job_public(*jobs.read_job(worker.jobs, job_id))
 
 
 @router.get("/{job_id}/articles", summary="A job's articles", response_model=JobArticlesPublic)
@@ -399,23 +320,12 @@ async def retry_job(
     fixed = input_articles(retry.articles) if body.strip() else None
     changes = {
         name: getattr(retry, name)
-        for name in ("source_lang", "target_lang", "style")
+        for name in jobs.RETRY_OPTIONS
         if getattr(retry, name) is not None
     }
-    if "target_lang" in changes or "style" in changes:  # refused before anything changes
-        options = worker.jobs.job(job_id).options
-        target_lang = changes.get("target_lang", options.get("target_lang"))
-        style = changes.get("style", options.get("style"))
-        if target_lang is not None:
-            check_target(target_lang)
-        if style is not None:
-            profile(runtime.settings, target_lang, style)
-    max_chars = runtime.settings.max_chars
-    await run_in_threadpool(worker.jobs.retry_failed, job_id, fixed, max_chars, changes)
-    worker.notify()
-    job = worker.jobs.job(job_id)
+    job, failures = await run_in_threadpool(jobs.retry_job, runtime, worker, job_id, fixed, changes)
     return Response(
-        job_public(job, worker.jobs.failures(job_id)).model_dump_json(),
+        job_public(job, failures).model_dump_json(),
         status_code=202,
         media_type="application/json",
         headers={"Location": f"/v1/jobs/{job_id}"},
@@ -426,7 +336,7 @@ async def retry_job(
 def cancel_job(worker: WorkerDep, job_id: JobId) -> JobPublic:
     """The articles already taken (at most 8) finish; the rest stay pending. A finished job
     stays as it is."""
-    return job_public(worker.jobs.cancel(job_id), worker.jobs.failures(job_id))
+    return job_public(*jobs.cancel_job(worker.jobs, job_id))
 
 
 @router.get(
@@ -441,20 +351,11 @@ def job_results(
     fmt: Annotated[ResultFormat, Query(alias="format")] = "jsonl",
 ) -> Response:
     """``results.jsonl``, the archive TMX or XLIFF, or a zip of every output file."""
-    job = worker.jobs.job(job_id)
-    if job.state != "done":
-        raise JobConflict(
-            f"job {job_id} is {job.state}; its results are there once it is done",
-            detail={"state": job.state},
-        )
-    out_dir = FilePath(job.out_dir)
     if fmt == "zip":
         return Response(
-            outputs.zipped(out_dir),
+            jobs.results_zip(worker.jobs, job_id),
             media_type="application/zip",
             headers={"Content-Disposition": f'attachment; filename="{job_id}.zip"'},
         )
-    name, media_type = RESULT_FILES[fmt]
-    if not (out_dir / name).is_file():
-        raise NotFound(f"job {job_id} has no {name}", detail={"job_id": job_id})
-    return FileResponse(out_dir / name, media_type=media_type, filename=f"{job_id}-{name}")
+    path = jobs.results_file(worker.jobs, job_id, fmt)
+    return FileResponse(path, media_type=RESULT_TYPES[fmt], filename=f"{job_id}-{path.name}")

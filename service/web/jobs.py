@@ -6,8 +6,6 @@ done article stores its translation as an article and opens its review page.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -15,13 +13,9 @@ from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from service.batch import outputs
+from service.batch import jobs
 from service.batch.jobstore import UNFINISHED, Job, JobStore
-from service.batch.outputs import inside
-from service.document import AlignedDocument
-from service.errors import InputError, JobConflict
 from service.http.deps import StoreDep
-from service.store.articles import Store
 from service.web.auth import require_csrf_form, require_login
 from service.web.render import PageRoute, render
 
@@ -53,7 +47,7 @@ def read_jobs(
     store: StoreDep,
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
-    listed = JobStore(store).jobs(limit=51, offset=(page - 1) * 50)
+    listed = jobs.list_jobs(JobStore(store), limit=51, offset=(page - 1) * 50)
     context = {
         "jobs": [(job, progress(job)) for job in listed[:50]],
         "page": page,
@@ -69,9 +63,10 @@ def read_job(
     job_id: JobId,
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
-    jobs = JobStore(store)
-    job = jobs.job(job_id)
-    items = jobs.items(job_id, limit=ITEMS_PER_PAGE, offset=(page - 1) * ITEMS_PER_PAGE)
+    job_store = JobStore(store)
+    job = job_store.job(job_id)
+    offset = (page - 1) * ITEMS_PER_PAGE
+    items = jobs.job_items(job_store, job_id, limit=ITEMS_PER_PAGE, offset=offset)
     context = {
         "job": job,
         "progress": progress(job),
@@ -85,14 +80,8 @@ def read_job(
 @router.get("/{job_id}/results")
 def download_results(store: StoreDep, job_id: JobId) -> Response:
     """A done job's output files in one zip: the page links here, never to a server path."""
-    job = JobStore(store).job(job_id)
-    if job.state != "done":
-        raise JobConflict(
-            f"job {job_id} is {job.state}; its results are there once it is done",
-            detail={"state": job.state},
-        )
     return Response(
-        outputs.zipped(Path(job.out_dir)),
+        jobs.results_zip(JobStore(store), job_id),
         media_type="application/zip",
         headers={"Content-Disposition": f'attachment; filename="{job_id}.zip"'},
     )
@@ -104,35 +93,9 @@ def read_progress(store: StoreDep, job_id: JobId) -> dict[str, Any]:
     return progress(JobStore(store).job(job_id))
 
 
-def import_item(store: Store, job_id: str, seq: int) -> str:
-    """Store a done article of the job for review; its new article id."""
-    jobs = JobStore(store)
-    job = jobs.job(job_id)
-    found = jobs.items(job_id, limit=1, offset=seq)  # seq counts the job's articles from 0
-    item = found[0] if found else None
-    if item is None or item.seq != seq or item.state != "done":
-        raise InputError(
-            f"article {seq} of job {job_id!r} is not translated (yet)",
-            detail={"job_id": job_id, "seq": seq},
-        )
-    try:
-        record = json.loads(inside(Path(job.out_dir), item.out_path).read_bytes())
-    except (OSError, ValueError) as error:  # the reason, not the server's path
-        reason = error.strerror if isinstance(error, OSError) else "not a document"
-        raise InputError(
-            f"the job's output of {item.article_id!r} cannot be read: {reason}",
-            detail={"job_id": job_id, "seq": seq},
-        ) from None
-    document = AlignedDocument.model_validate(record)
-    stored = store.add_article(
-        document, title=item.title or record.get("title"), source_text=item.text, fmt=item.format
-    )
-    return stored.id
-
-
 @router.post("/{job_id}/items/{seq}/review", dependencies=[Depends(require_csrf_form)])
 async def review_item(
     store: StoreDep, job_id: JobId, seq: Annotated[int, PathParam(ge=0, le=10_000_000)]
 ) -> Response:
-    article_id = await run_in_threadpool(import_item, store, job_id, seq)
+    article_id = await run_in_threadpool(jobs.import_item, store, job_id, seq)
     return RedirectResponse(f"/articles/{article_id}", status_code=303)
