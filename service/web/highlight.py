@@ -1,7 +1,7 @@
 """Glossary terms marked in a segment's text: one colour per glossary entry on both sides;
 localisation changes marked in the English, each with its index for a one-click undo;
 the spans of the fact checks' findings marked on both sides, their message as the title
-(a finding's mark wins over a term or change it overlaps).
+(a term or change keeps its mark where a finding overlaps it).
 
 A reviewer's edit moves the English: a target span that no longer holds the
 term's English is looked up again in the text, and not marked when absent.
@@ -83,13 +83,19 @@ Span = tuple[tuple[int, int], Piece]
 
 
 def with_findings(spans: list[Span], found: list[Span]) -> list[Span]:
-    """``spans`` without those a finding's span overlaps, and the findings' spans."""
-    kept = [
-        (span, piece)
-        for span, piece in spans
-        if not any(start < span[1] and span[0] < end for (start, end), _ in found)
-    ]
-    return kept + found
+    """``spans`` and the findings' spans around them: a term or localisation change keeps
+    its mark (and its undo button), a finding marks the rest of its text."""
+    marked = sorted(span for span, _ in spans)
+    parts: list[Span] = []
+    for (start, end), piece in found:
+        for mark_start, mark_end in marked:
+            if mark_start < end and start < mark_end:
+                if start < mark_start:
+                    parts.append(((start, mark_start), piece))
+                start = max(start, mark_end)
+        if start < end:
+            parts.append(((start, end), piece))
+    return spans + parts
 
 
 def target_span(text: str, term: Term) -> tuple[int, int] | None:
