@@ -11,7 +11,7 @@ import regex
 
 from service.document import Localisation
 from service.localise.dates import ambiguous_dates, date_edits, relative_edits, time_edits
-from service.localise.edits import Edit, Span, apply, choose, match_case, shift_span
+from service.localise.edits import Edit, Shift, Span, apply, choose, match_case
 from service.localise.german import source_spans
 from service.localise.headlines import headline_edits, headline_names
 from service.localise.money import money_edits
@@ -40,9 +40,12 @@ class Localised:
 
     def shift(self, span: Span) -> Span:
         """Where a span of the text before (one no change touched) lies in ``text``."""
-        for edits in self.passes:
-            span = shift_span(span, edits)
+        for shift in self.shifts():
+            span = shift(span)
         return span
+
+    def shifts(self) -> list[Shift]:
+        return [Shift(edits) for edits in self.passes]
 
 
 PASSES = 3  # a change can give a neighbour the context its rule reads ("€5m 4 suspects")
@@ -61,14 +64,20 @@ def localise(
     protected = list(protected)
     result = one_pass(text, profile, protected=protected, **options)
     for _ in range(PASSES - 1):
-        kept = [result.shift(span) for span in protected]
+        shifts = result.shifts()
+        kept = []
+        for span in protected:
+            for shift in shifts:
+                span = shift(span)
+            kept.append(span)
         guarded = [*kept, *(change.target_span for change in result.changes)]
         again = one_pass(result.text, profile, protected=guarded, **options)
         if not again.changes:
             break
         (edits,) = again.passes
+        shift = Shift(edits)
         earlier = [
-            change.model_copy(update={"target_span": shift_span(change.target_span, edits)})
+            change.model_copy(update={"target_span": shift(change.target_span)})
             for change in result.changes
         ]
         result = Localised(
@@ -111,7 +120,7 @@ def one_pass(
             replace(edit, after=respelt(edit.after, profile))
             for edit in headline_edits(text[:end], profile.headline_case, known)
         ]
-    lowered = [edit.start for edit in headlines if edit.after[:1].islower()]
+    lowered = {edit.start for edit in headlines if edit.after[:1].islower()}
     proposed = [
         *money_edits(text, profile),
         *unit_edits(text, profile),

@@ -9,8 +9,10 @@ recorded span indexes the localised text.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 Rule = Literal[
@@ -48,18 +50,41 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+class Spans:
+    """Fixed spans (they may overlap), asked in logarithmic time: a long text's thousands of
+    edits and protected spans must not cost their product."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max, initial=-1))[1:]
+
+    def overlaps(self, span: Span) -> bool:
+        index = bisect_left(self.starts, span[1])  # the spans starting before this one ends
+        return index > 0 and self.reach[index - 1] > span[0]
+
+    def holds(self, position: int) -> bool:
+        index = bisect_right(self.starts, position)
+        return index > 0 and self.reach[index - 1] > position
+
+
 def choose(edits: Iterable[Edit], text: str, protected: Iterable[Span]) -> list[Edit]:
     """The edits that change something, touch nothing protected and overlap no other."""
-    guarded = list(protected)
-    claimed: list[Edit] = []  # an expression already right still claims its span
+    guarded = Spans(protected)
+    claimed: list[Span] = []  # disjoint, sorted; an expression already right claims its span
+    chosen: list[Edit] = []
     for edit in sorted(edits, key=lambda e: (PRIORITY.index(e.rule), e.start)):
         span = (edit.start, edit.end)
-        if any(overlaps(span, other) for other in guarded):
+        if guarded.overlaps(span):
             continue
-        if any(overlaps(span, (c.start, c.end)) for c in claimed):
+        index = bisect_left(claimed, span)
+        if index > 0 and claimed[index - 1][1] > span[0]:
             continue
-        claimed.append(edit)
-    changed = [edit for edit in claimed if text[edit.start : edit.end] != edit.after]
+        if index < len(claimed) and claimed[index][0] < span[1]:
+            continue
+        claimed.insert(index, span)
+        chosen.append(edit)
+    changed = [edit for edit in chosen if text[edit.start : edit.end] != edit.after]
     return sorted(changed, key=lambda e: e.start)
 
 
@@ -91,9 +116,22 @@ def apply(text: str, edits: list[Edit]) -> tuple[str, list[Applied]]:
 
 def shift_span(span: Span, edits: list[Edit]) -> Span:
     """Where a span untouched by ``edits`` lies after them."""
-    start, end = span
-    delta = sum(len(e.after) - (e.end - e.start) for e in edits if e.end <= start)
-    return start + delta, end + delta
+    return Shift(edits)(span)
+
+
+class Shift:
+    """``shift_span`` for many spans over the same edits: the length changes summed once."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        ordered = sorted(edits, key=lambda e: e.end)
+        self.ends = [edit.end for edit in ordered]
+        self.deltas = list(
+            accumulate((len(e.after) - (e.end - e.start) for e in ordered), initial=0)
+        )
+
+    def __call__(self, span: Span) -> Span:
+        delta = self.deltas[bisect_right(self.ends, span[0])]
+        return span[0] + delta, span[1] + delta
 
 
 def match_case(word: str, replacement: str) -> str:

@@ -122,17 +122,19 @@ def headline_edits(text: str, case: str, names: Collection[str] = ()) -> list[Ed
     matches = list(WORD.finditer(text))
     words = [match.group() for match in matches]
     known = {name.lower() for name in names}
+    title_case = case != "title" and is_title_case(words)  # judged once, for the whole line
     edits = []
     for index, match in enumerate(matches):
         word = match.group()
-        first = index == 0 or text[: match.start()].rstrip().endswith((":", "—", "–"))
+        before = text[max(0, match.start() - 20) : match.start()].rstrip()
+        first = index == 0 or before.endswith((":", "—", "–"))
         if case == "title":
             if word.islower() and (first or index == len(matches) - 1 or word not in MINOR):
                 edits.append(
                     Edit("headline", match.start(), match.end(), word[:1].upper() + word[1:])
                 )
             continue
-        if first or not is_title_case(words) or not word.istitle():
+        if first or not title_case or not word.istitle():
             continue
         lower = word.lower()
         if lower in proper_words() or lower in known or word.isupper():

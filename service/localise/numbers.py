@@ -79,9 +79,9 @@ def word_edit(text: str, match: regex.Match[str], lowered: Collection[int]) -> E
         return None
     if unit_word().match(text, match.end() + 1):
         return None  # "1 kilometre (0.6 miles)": a measure keeps its figure
-    if regex.match(r"\s(?:to|and|or|-|–)\s\d", text[match.end() :]):
+    if regex.match(r"\s(?:to|and|or|-|–)\s\d", text, pos=match.end()):
         return None  # a range: "3 to 5 people" keeps its figures
-    before = text[: match.start()].rstrip()
+    before = text[max(0, match.start() - 80) : match.start()].rstrip()  # the words before
     previous = regex.search(r"(?:^|\s)([\p{L}.]+)$", before)
     if previous and (
         previous.group(1).lower() in NUMBERED

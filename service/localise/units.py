@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import regex
 from babel.numbers import format_decimal
 
-from service.localise.edits import Edit
+from service.localise.edits import Edit, Spans
 from service.localise.profile import Profile
 from service.localise.spelling import respellings
 
@@ -301,15 +301,15 @@ def converted(
 def unit_edits(text: str, profile: Profile) -> list[Edit]:
     metric, imperial = patterns()
     edits: list[Edit] = []
-    brackets = [m.span("bracket") for p in (metric, imperial) for m in p.finditer(text)]
-    brackets = [span for span in brackets if span[0] >= 0]
+    spans = [m.span("bracket") for p in (metric, imperial) for m in p.finditer(text)]
+    brackets = Spans(span for span in spans if span[0] >= 0)
     for match in metric.finditer(text):
-        if any(start <= match.start() < end for start, end in brackets):
+        if brackets.holds(match.start()):
             continue  # "19 miles (30 kilometres)": the metric figure is the equivalent
         if edit := metric_edit(text, match, profile):
             edits.append(edit)
     for match in imperial.finditer(text):
-        if any(start <= match.start() < end for start, end in brackets):
+        if brackets.holds(match.start()):
             continue
         if edit := imperial_edit(text, match, profile):
             edits.append(edit)
