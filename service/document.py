@@ -163,6 +163,10 @@ class AlignedDocument(BaseModel):
     id: str
     source_lang: str = "de"
     target_lang: str = "en"
+    style: str | None = Field(
+        default=None,
+        description="The house style applied on top of `target_lang` (`ap`, `guardian` …), if any",
+    )
     model: str
     glossary: GlossaryRef | None = None
     blocks: list[Block]

@@ -142,3 +142,16 @@ def test_an_updated_article_is_edited_split_and_exported_as_any(client: TestClie
     assert exported.status_code == 200
     assert client.delete(f"/v1/articles/{after['id']}").status_code == 204
     assert_error(client.get(f"/v1/articles/{after['id']}/revisions"), 404, "not_found")
+
+
+def test_an_update_keeps_the_house_style_the_article_was_translated_in(
+    client: TestClient,
+) -> None:
+    body = {"text": FIRST, "target_lang": "en-US", "style": "ap"}
+    created = client.post("/v1/articles", json=body).json()
+    assert (created["target_lang"], created["style"]) == ("en-US", "ap")
+    updated = client.post(f"/v1/articles/{created['id']}/revisions", json={"text": SECOND})
+    assert updated.status_code == 200, updated.text
+    assert (updated.json()["target_lang"], updated.json()["style"]) == ("en-US", "ap")
+    plain = client.post("/v1/articles", json={"text": FIRST}).json()
+    assert (plain["target_lang"], plain["style"]) == ("en", None)

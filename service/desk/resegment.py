@@ -13,7 +13,9 @@ from service.pipeline.translator import Translator
 def article_translator(runtime: Runtime, document: AlignedDocument) -> Translator:
     """A translator with the glossary the article was translated with."""
     return runtime.translator(
-        glossary=article_glossary(runtime, document), target_lang=document.target_lang
+        glossary=article_glossary(runtime, document),
+        target_lang=document.target_lang,
+        style=document.style,
     )
 
 

@@ -279,7 +279,7 @@ async def update_article(
     def revise() -> StoredArticle:
         document = runtime.store.article(article_id).document  # NotFound before any work
         glossary = runtime.article_glossary(document)
-        translator = runtime.translator(None, glossary, document.target_lang)
+        translator = runtime.translator(None, glossary, document.target_lang, style=document.style)
         stored = revise_article(
             runtime.store,
             translator,

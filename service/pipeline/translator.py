@@ -198,6 +198,7 @@ class Translator:
     ) -> AlignedDocument:
         document = assemble(article, planned, segments, self.engine.name, self.glossary, aligned)
         document.target_lang = self.target_lang
+        document.style = (self.profile.style or None) if self.profile else None
         self.remember(document)
         return document
 
