@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from schemathesis.core.transport import Response
 
 from service.app import create_app
@@ -57,7 +57,10 @@ def test_no_request_gets_a_server_error(
         max_examples=12, deadline=None, database=None, suppress_health_check=list(HealthCheck)
     )
     def check(case: schemathesis.Case) -> None:
-        response = client.request(**httpx_arguments(case))
+        arguments = httpx_arguments(case)
+        # httpx cannot put a header that is not ASCII on the wire: no client sends one
+        assume(all(str(value).isascii() for value in (arguments.get("headers") or {}).values()))
+        response = client.request(**arguments)
         assert response.status_code < 500, (case.as_curl_command(), response.text)
         if response.status_code >= 400:
             assert set(response.json()["error"]) == {"code", "message", "detail"}
