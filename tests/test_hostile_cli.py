@@ -548,7 +548,9 @@ def test_a_refused_archive_leaves_no_job_and_a_rerun_must_match(cli: Cli, tmp_pa
     assert_clear_error(cli("batch", str(refused), "--out", str(out), "--model", "toy"), "`..`")
     done = cli("batch", str(first), "--out", str(out), "--model", "toy")
     assert done.code == 0, done.stderr  # the refused archive left no job in the way
-    assert_clear_error(cli("batch", str(second), "--out", str(out), "--model", "toy"), "input was")
+    assert_clear_error(
+        cli("batch", str(second), "--out", str(out), "--model", "toy"), "it was started on"
+    )
 
 
 # --- the same answers from a child process ------------------------------------------------
