@@ -70,15 +70,12 @@ _RENDERS = {
 }  # fmt: skip
 _PREPOSITIONS = {german: tuple(english.split()) for german, english in _RENDERS.items()}
 _ENGLISH_PREPOSITIONS = frozenset().union(*_PREPOSITIONS.values())
-# A German preposition right before a clause's end is a separable verb's particle
-# ("teilte … mit", "kündigte … an").
 _ENGLISH_PREPOSITION = regex.compile(r"[\p{L}]+|['’]s\b")
+_LINK_PATTERN = r"https?:|www\.|\S+@|@|\S+\.(?:de|com|org|net|eu)\b"
+_LINK = regex.compile(_LINK_PATTERN, regex.IGNORECASE)
 _NOT_A_PHRASE = regex.compile(
-    r"(?:\d|https?:|www\.|\S+@|@|\S+\.(?:de|com|org|net|eu)\b"
-    r"|(?:sich|mir|dir|ihm|ihr|ihnen|uns|euch|ihn)\b)",
-    regex.IGNORECASE,
+    rf"(?:\d|{_LINK_PATTERN}|(?:sich|mir|dir|ihm|ihr|ihnen|uns|euch|ihn)\b)", regex.IGNORECASE
 )
-_LINK = regex.compile(r"https?:|www\.|\S+@|@|\S+\.(?:de|com|org|net|eu)\b", regex.IGNORECASE)
 # "im vergangenen Jahr", "am kommenden Montag", "im Monat", "in der Nacht": English
 # says "last year", "next Monday", "a month", "overnight" with no preposition.
 _TIME_IDIOM = regex.compile(
@@ -100,6 +97,8 @@ _WHEN = regex.compile(
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December)\b)"
 )
+# A German preposition right before a clause's end is a separable verb's particle
+# ("teilte … mit", "kündigte … an").
 _PARTICLE_END = regex.compile(r"\s*(?:[,.;:!?»«„“\"”)]|$)")
 
 _LY_NOT_ADVERBS = frozenset(
