@@ -10,14 +10,47 @@ benchmark that uses it says how it bounds generation.
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 TOY = ROOT / "models" / "toy"
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json")
 VOCAB_SIZE = 58101  # opus-mt-de-en's shared vocabulary
 TARGET_PIECES = 32000  # its target.spm (opus.spm32k-spm32k)
+
+
+def quick_and_threads(description: str) -> tuple[bool, int]:
+    """The two options the small benches share: ``--quick`` (the toy model) and ``--threads``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quick", action="store_true", help="the toy model")
+    parser.add_argument("--threads", type=int, default=0, help="0: all cores")
+    arguments = parser.parse_args()
+    return arguments.quick, arguments.threads or os.cpu_count() or 1
+
+
+def bench_engine(quick: bool, threads: int, directory: Path) -> tuple[Engine, str, str]:
+    """The toy or full-size model on CTranslate2 where it is installed, else transformers.
+
+    Returns the engine, its backend's name and the model's name for the report.
+    """
+    model = "toy" if quick else str(build_full_size(directory))
+    name = "toy" if quick else "full-size stand-in"
+    try:
+        from models.ctranslate import CTranslate2Engine
+
+        engine: Engine = CTranslate2Engine(model, threads=threads, cache_dir=directory / "ct2")
+        return engine, "ctranslate2 int8", name
+    except ImportError:
+        from models.marian import MarianEngine
+
+        return MarianEngine(model, threads=threads), "transformers", name
 
 
 def build_full_size(directory: Path) -> Path:

@@ -25,8 +25,6 @@ most 0.10), the revision summary and the sentences the engine was given.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
 import time
@@ -36,11 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from full_model import build_full_size  # noqa: E402
+from full_model import bench_engine, quick_and_threads  # noqa: E402
 from stream_first_segment import article  # noqa: E402
 
 from models import budget  # noqa: E402
-from models.engine import Engine, Request  # noqa: E402
+from models.engine import Request  # noqa: E402
 from service import compose  # noqa: E402
 from service.desk.revisions import revise_article  # noqa: E402
 from service.pipeline.translator import read_checked  # noqa: E402
@@ -81,26 +79,12 @@ class Counting:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="the toy model")
-    parser.add_argument("--threads", type=int, default=0, help="0: all cores")
-    arguments = parser.parse_args()
+    quick, threads = quick_and_threads(__doc__.splitlines()[0])
     budget.OUTPUT_RATIO, budget.OUTPUT_MARGIN = 1.5, 8  # as bench/speed.py bounds it
-    threads = arguments.threads or os.cpu_count() or 1
     first_text = article()
     second_text = second_version(first_text)
     with tempfile.TemporaryDirectory(prefix="mtdesk-revisions-") as temporary:
-        model = "toy" if arguments.quick else str(build_full_size(Path(temporary)))
-        engine: Engine
-        try:
-            from models.ctranslate import CTranslate2Engine
-
-            engine = CTranslate2Engine(model, threads=threads, cache_dir=Path(temporary) / "ct2")
-            backend = "ctranslate2 int8"
-        except ImportError:
-            from models.marian import MarianEngine
-
-            engine, backend = MarianEngine(model, threads=threads), "transformers"
+        engine, backend, name = bench_engine(quick, threads, Path(temporary))
         counting = Counting(engine)
         settings = Settings(glossary="", memory=False, beam_size=4)
         translator = compose.translator(settings, counting, glossary=None)  # type: ignore[arg-type]
@@ -122,7 +106,6 @@ def main() -> None:
         afresh_time = time.perf_counter() - started
         afresh_sentences = counting.sentences
         store.close()
-    name = "toy" if arguments.quick else "full-size stand-in"
     summary = updated.document.revision_summary
     print(
         f"model: {name}, {backend}, beam 4, {threads} threads, no memory; "

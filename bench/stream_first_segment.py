@@ -15,9 +15,7 @@ bounded as ``speed.py`` bounds it. Prints both times and their ratios.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -27,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from full_model import build_full_size  # noqa: E402
+from full_model import bench_engine, quick_and_threads  # noqa: E402
 
 from models import budget  # noqa: E402
 from service import compose  # noqa: E402
@@ -62,27 +60,11 @@ def article() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="the toy model")
-    parser.add_argument("--threads", type=int, default=0, help="0: all cores")
-    arguments = parser.parse_args()
+    quick, threads = quick_and_threads(__doc__.splitlines()[0])
     budget.OUTPUT_RATIO, budget.OUTPUT_MARGIN = 1.5, 8  # as bench/speed.py bounds it
-    threads = arguments.threads or os.cpu_count() or 1
     text = article()
     with tempfile.TemporaryDirectory(prefix="mtdesk-stream-") as temporary:
-        if arguments.quick:
-            model = "toy"
-        else:
-            model = str(build_full_size(Path(temporary)))
-        try:
-            from models.ctranslate import CTranslate2Engine
-
-            engine = CTranslate2Engine(model, threads=threads, cache_dir=Path(temporary) / "ct2")
-            backend = "ctranslate2 int8"
-        except ImportError:
-            from models.marian import MarianEngine
-
-            engine, backend = MarianEngine(model, threads=threads), "transformers"
+        engine, backend, name = bench_engine(quick, threads, Path(temporary))
         settings = Settings(glossary="", memory=False, beam_size=4)
         translator = compose.translator(settings, engine, glossary=None)
         parsed = read_checked(text, "text", "de")
@@ -102,7 +84,6 @@ def main() -> None:
         document = translator.translate_article(parsed)
         whole = time.perf_counter() - started
     assert first is not None
-    name = "toy" if arguments.quick else "full-size stand-in"
     total = len(document.segments())
     print(f"model: {name}, {backend}, beam 4, {threads} threads; {count} of {total} segments")
     print(
