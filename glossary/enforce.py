@@ -177,6 +177,7 @@ def enforce(
     alignment: Sequence[int] | None = None,
     redecode: Redecode | None = None,
     repair: bool = True,
+    where: str = "",
 ) -> EnforceResult:
     """Run the chain for one sentence; see the module docstring.
 
@@ -185,6 +186,7 @@ def enforce(
     ``REDECODE_REFUSED`` error from ``redecode`` counts as a failed re-decode (the
     term falls through the chain, and is logged); any other is the engine failing
     and propagates: the translation fails with it rather than report the term.
+    ``where`` names the sentence's place (a segment id) in that log line.
     """
     steps = enforcing(
         source,
@@ -202,7 +204,13 @@ def enforce(
             try:
                 text: str | None = redecode(prefix) if redecode else None
             except REDECODE_REFUSED as error:  # this prefix only: the term falls through
-                log.warning("a re-decode after %r failed (%s): trying the next step", prefix, error)
+                log.warning(
+                    "%s: a re-decode after a forced prefix of %d characters failed (%s):"
+                    " trying the next step",
+                    where or "a sentence",
+                    len(prefix),
+                    error,
+                )
                 text = None
             prefix = steps.send(text)
     except StopIteration as finished:

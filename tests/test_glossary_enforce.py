@@ -256,9 +256,10 @@ def test_a_refused_redecode_still_reports_the_term(caplog: pytest.LogCaptureFixt
     def redecode(prefix: str) -> str:
         raise ValueError("prefix too long")
 
-    result = run("Lawrow sprach.", "He spoke.", redecode=redecode)
+    result = run("Lawrow sprach.", "He spoke.", redecode=redecode, where="segment b2s0")
     assert summary(result) == [("Lawrow", None, "violated", None)]
     assert "prefix too long" in caplog.text  # said, not swallowed
+    assert "segment b2s0:" in caplog.text and "Lavrov" not in caplog.text  # the id, no text
 
 
 def test_an_engine_that_fails_fails_the_translation() -> None:

@@ -65,8 +65,11 @@ def test_an_engine_crash_in_a_redecode_is_the_translations_error(
     with pytest.raises(RuntimeError, match="CUDA error"):
         TermApplier(GLOSSARY, crashing, beam_size=4).translate(SENTENCES)
     refusing = ForgetfulEngine(failing="Die Nato schwieg.")  # ValueError: that prefix only
-    TermApplier(GLOSSARY, refusing, beam_size=4).translate(SENTENCES)
-    assert "Die Nato schwieg." in caplog.text and "bad input" in caplog.text
+    segments = {sentence: f"b0s{n}" for n, sentence in enumerate(SENTENCES)}
+    TermApplier(GLOSSARY, refusing, beam_size=4).translate(SENTENCES, segments=segments)
+    assert "bad input" in caplog.text
+    # the log names the segment by its id; the article's words stay out of it
+    assert "segment b0s1:" in caplog.text and "Nato" not in caplog.text
 
 
 def test_an_interrupted_run_does_not_finish_a_sentence_without_its_redecode() -> None:

@@ -64,16 +64,21 @@ class TermApplier:
         return carry.with_protected(self.matches(sentence), protected.get(sentence, ()))
 
     def translate(
-        self, sentences: list[str], aligned: Collection[str] = (), protected: Spans | None = None
+        self,
+        sentences: list[str],
+        aligned: Collection[str] = (),
+        protected: Spans | None = None,
+        segments: Mapping[str, str] | None = None,
     ) -> dict[str, Translated]:
         """Translate and enforce; only sentences with terms or protected spans, or in
-        ``aligned`` (inline markup to place), pay for alignment."""
+        ``aligned`` (inline markup to place), pay for alignment. ``segments`` names
+        each sentence's segment (its id) in the log lines."""
         found = {sentence: self.with_protected(sentence, protected or {}) for sentence in sentences}
         with_terms = [s for s in sentences if found[s][0] or s in aligned]
         plain = [s for s in sentences if not (found[s][0] or s in aligned)]
         hypotheses = dict(self.decode(plain, with_terms))
         enforced = self.enforce_all(
-            {s: (found[s][0], hypotheses[s]) for s in with_terms if found[s][0]}
+            {s: (found[s][0], hypotheses[s]) for s in with_terms if found[s][0]}, segments
         )
         return {s: self.translated(s, h, found[s], enforced.get(s)) for s, h in hypotheses.items()}
 
@@ -88,7 +93,9 @@ class TermApplier:
         return list(zip(plain + aligned, hypotheses, strict=True))
 
     def enforce_all(
-        self, work: dict[str, tuple[list[TermMatch], Hypothesis]]
+        self,
+        work: dict[str, tuple[list[TermMatch], Hypothesis]],
+        segments: Mapping[str, str] | None = None,
     ) -> dict[str, EnforceResult]:
         """Each sentence's terms enforced (glossary.enforcing), the re-decodes of all
         the sentences asked for in one engine call a round: an article waits
@@ -112,12 +119,15 @@ class TermApplier:
                 prefix = _advance(steps[sentence], text, sentence, done)
                 if prefix is not None:
                     asked[sentence] = prefix
-            texts = self.redecode(asked) if asked else {}
+            texts = self.redecode(asked, segments) if asked else {}
         return done
 
-    def redecode(self, prefixes: dict[str, str]) -> dict[str, str | None]:
+    def redecode(
+        self, prefixes: dict[str, str], segments: Mapping[str, str] | None = None
+    ) -> dict[str, str | None]:
         """Each sentence decoded after its forced prefix, in one call; None where the
-        engine failed (its terms then fall through the chain)."""
+        engine refused a prefix (its terms then fall through the chain, logged with
+        the segment's id from ``segments``)."""
         requests = [Request(sentence, prefix) for sentence, prefix in prefixes.items()]
         try:
             hypotheses = decode(self.engine, requests, beam_size=self.beam_size)
@@ -126,14 +136,15 @@ class TermApplier:
             if len(prefixes) == 1:
                 (sentence,) = prefixes
                 log.warning(
-                    "re-decoding %r after %r failed (%s): its terms fall through",
-                    sentence[:80],
-                    prefixes[sentence],
+                    "segment %s: re-decoding after a forced prefix of %d characters failed"
+                    " (%s): its terms fall through",
+                    (segments or {}).get(sentence, "(id not known)"),
+                    len(prefixes[sentence]),
                     error,
                 )
                 return dict.fromkeys(prefixes)
             # one failing sentence must not cost the others their re-decode
-            return {s: self.redecode({s: prefix})[s] for s, prefix in prefixes.items()}
+            return {s: self.redecode({s: prefix}, segments)[s] for s, prefix in prefixes.items()}
         return {r.sentence: h.text for r, h in zip(requests, hypotheses, strict=True)}
 
     def translated(
