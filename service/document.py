@@ -34,6 +34,7 @@ Flag = Literal[
     "omission",
     "addition",
     "hidden_characters",
+    "stage_failed",
 ]
 # Flags that say a fact of the German may be wrong in the English (service.checks.facts):
 # a segment with one never enters the translation memory unless a reviewer approves it.

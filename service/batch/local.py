@@ -23,6 +23,7 @@ from service.document import AlignedDocument
 from service.errors import MtdeskError
 from service.markup.article import Format
 from service.pipeline.batcher import EngineClosed
+from service.pipeline.guard import about_article
 from service.pipeline.translator import Translator
 
 log = logging.getLogger("mtdesk.batch")
@@ -61,9 +62,10 @@ def translate_item(
     try:
         fmt = reader_format(item.format)
         earlier = options.previous(item) if options.previous else None
-        if earlier is not None:
-            return updated_document(translator, item.text, fmt, options.source_lang, earlier)
-        return translator.translate(item.text, fmt, source_lang=options.source_lang)
+        with about_article(item.article_id):  # named in the log line of a failing segment
+            if earlier is not None:
+                return updated_document(translator, item.text, fmt, options.source_lang, earlier)
+            return translator.translate(item.text, fmt, source_lang=options.source_lang)
     except MtdeskError as error:
         return options.describe(error)
     except EngineClosed as error:  # the run was interrupted: the article goes back to the queue

@@ -49,6 +49,7 @@ from service.errors import (
     UnsupportedFormat,
 )
 from service.markup.article import Article, Format
+from service.pipeline.guard import about_article
 from service.pipeline.translator import Translator, protected_spans
 from service.store import revisions as stored_revisions
 from service.store.articles import Store, StoredArticle
@@ -190,7 +191,7 @@ def revise_article(
     ``fmt`` defaults to the article's format. The text is checked as a new article's
     is (empty, NUL, not German) before anything is read or written.
     """
-    with article_turn(article_id):
+    with article_turn(article_id), about_article(article_id):
         for _attempt in range(ATTEMPTS):
             stored = rendered_article(store.article(article_id))  # NotFound: unknown article
             if expected is not None and stored.version not in expected:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from service.compose import Runtime
 from service.document import Localisation, Origin, Segment, SegmentStatus
 from service.errors import EditConflict
+from service.pipeline.guard import about_article
 from service.store.articles import SegmentWrite, Store, StoredSegment
 
 # Recomputes an edited segment's terms, flags and findings for its new target
@@ -59,12 +60,13 @@ def revise_segment(
     """Store an edit as the review rules make it (``reviewed``), in one transaction with
     the read of the segment it changes. Without ``check`` the terms stay and a reviewed
     target loses the model output's flags."""
-    return store.write_segment(
-        article_id,
-        segment_id,
-        lambda current: reviewed(current, target, status, check),
-        expected=expected,
-    )
+    with about_article(article_id):  # named in the log line of a failing re-audit
+        return store.write_segment(
+            article_id,
+            segment_id,
+            lambda current: reviewed(current, target, status, check),
+            expected=expected,
+        )
 
 
 def reviewed(

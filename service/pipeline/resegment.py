@@ -18,6 +18,7 @@ from service.document import AlignedDocument, Block, Segment
 from service.errors import InvalidResegment, NotFound
 from service.markup.article import Format
 from service.markup.formats import read_article
+from service.pipeline.guard import about_article
 from service.pipeline.translator import PlannedSegment, Translator
 from service.segment.clauses import split_long
 from service.store.articles import Store, StoredArticle, stale_version
@@ -86,9 +87,10 @@ def resegment(
         raise stale_version(article.id, old[0])
     text = read_article(article.source_text, cast(Format, article.format)).text
     ids = fresh_ids(block, len(spans))
-    new = translate_spans(
-        translator, text, block.index, list(zip(ids, spans, strict=True)), block.kind
-    )
+    with about_article(article.id):  # named in the log line of a failing segment
+        new = translate_spans(
+            translator, text, block.index, list(zip(ids, spans, strict=True)), block.kind
+        )
     new = [segment.model_copy(update={"version": 1}) for segment in new]
     replace_segments(store, article.id, list(old), new, expected)
     return new

@@ -31,6 +31,7 @@ from service.checks.protect import find_protected
 from service.checks.quality import Thresholds, segment_checks
 from service.document import AlignedDocument, Localisation, Segment, Term
 from service.pipeline import carry
+from service.pipeline.guard import flagged, guarded
 
 MACHINE_ORIGINS = ("model", "memory")  # the target is still the engine's own output
 
@@ -46,22 +47,35 @@ class SegmentAudit:
         self.target_lang = target_lang
 
     def __call__(self, segment: Segment) -> Segment:
-        terms, flags = self.terms(segment.source, segment.target)
-        machine = segment.origin in MACHINE_ORIGINS
-        flags, findings = segment_checks(
-            segment.source,
-            segment.target,
-            segment.score if machine else None,
-            self.thresholds,
-            flags=flags,
-            truncated=machine and "truncated" in segment.flags,
-            reviewed=segment.status == "approved",
-            terms=terms,
-            target_lang=self.target_lang,
-            localisation=still_applied(segment),
-            alignment=segment.alignment if machine else None,  # pairs of the model's words
+        """Where a step of the audit fails (``guard``), the edit is still stored, without
+        what that step would have said and flagged ``stage_failed``."""
+        (terms, term_flags), glossary_failed = guarded(
+            "glossary",
+            segment.id,
+            lambda: self.terms(segment.source, segment.target),
+            lambda: ([], []),
         )
-        return segment.model_copy(update={"terms": terms, "flags": flags, "findings": findings})
+        machine = segment.origin in MACHINE_ORIGINS
+        (flags, findings), checks_failed = guarded(
+            "checks",
+            segment.id,
+            lambda: segment_checks(
+                segment.source,
+                segment.target,
+                segment.score if machine else None,
+                self.thresholds,
+                flags=term_flags,
+                truncated=machine and "truncated" in segment.flags,
+                reviewed=segment.status == "approved",
+                terms=terms,
+                target_lang=self.target_lang,
+                localisation=still_applied(segment),
+                alignment=segment.alignment if machine else None,  # pairs of the model's words
+            ),
+            lambda: (term_flags, []),
+        )
+        audited = segment.model_copy(update={"terms": terms, "flags": flags, "findings": findings})
+        return flagged(audited, glossary_failed, checks_failed)
 
     def terms(self, source: str, target: str) -> tuple[list[Term], list[str]]:
         glossary_matches = self.matcher.find(source) if self.matcher else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from glossary import Glossary
 from models.engine import Engine, Hypothesis
@@ -22,6 +23,7 @@ from service.localise import Profile
 from service.markup.article import Article, Format
 from service.markup.render import replace_spans, target_document
 from service.pipeline import alignment
+from service.pipeline.guard import failures, flagged, guarded
 from service.pipeline.localising import localise_translation
 from service.pipeline.terms import TermApplier, Translated
 from service.segment.clauses import split_long
@@ -245,28 +247,29 @@ class Translator:
         )
         aligned = []
         for segment, pieces in zip(segments, parts, strict=True):
-            pairs = alignment.identity(segment.source) if segment.origin == "kept" else []
-            for source_offset, target_offset, source, target, hypothesis in pieces:
-                if hypothesis is not None:
-                    found = alignment.word_pairs(source, target, hypothesis)
-                elif source == target:  # a copied piece (an endless word)
-                    found = alignment.identity(source)
-                else:
-                    found = forced[(source, target)]
-                pairs += alignment.shifted(found, source_offset, target_offset)
-            aligned.append(segment.model_copy(update={"alignment": pairs}))
+            pairs, failed = guarded(
+                "alignment",
+                segment.id,
+                partial(word_pairs, segment, pieces, forced),
+                lambda: None,
+            )
+            aligned.append(flagged(segment.model_copy(update={"alignment": pairs}), failed))
         return aligned
 
     def checked(self, segments: list[Segment]) -> list[Segment]:
         """Each segment with its flags and findings (``segment_checks``): the target as it
         will be shown, after memory, engine, glossary repairs and localisation, and with
         the word pairs where they were made. Kept passages are the German as it is."""
-        result = []
-        for segment in segments:
-            if segment.origin == "kept":
-                result.append(segment)
-                continue
-            flags, findings = segment_checks(
+        return [
+            segment if segment.origin == "kept" else self.check(segment) for segment in segments
+        ]
+
+    def check(self, segment: Segment) -> Segment:
+        """One segment checked; where the checks fail, its flags so far and the failure."""
+        (flags, findings), failed = guarded(
+            "checks",
+            segment.id,
+            lambda: segment_checks(
                 segment.source,
                 segment.target,
                 segment.score,
@@ -277,9 +280,14 @@ class Translator:
                 target_lang=self.target_lang,
                 localisation=segment.localisation,
                 alignment=segment.alignment,
-            )
-            result.append(segment.model_copy(update={"flags": flags, "findings": findings}))
-        return result
+            ),
+            lambda: (segment.flags, []),
+        )
+        # an earlier stage's failure (localisation …) stays with the checks' findings
+        checked = segment.model_copy(
+            update={"flags": flags, "findings": [*failures(segment), *findings]}
+        )
+        return flagged(checked, failed)
 
     def recall(self, sentences: list[str]) -> dict[str, MemoryHit]:
         """Sentences the memory holds: their segments skip the engine."""
@@ -360,18 +368,32 @@ class Translator:
     ) -> Segment:
         source = text[segment.start : segment.end]
         hit = remembered.get(source)
+        glossary_failed = None
         if hit is None:
             translated = join_pieces(segment, text, translations)
         else:
-            translated = self.terms.audit(source, hit.target, protected)
+            target = hit.target
+            translated, glossary_failed = guarded(
+                "glossary",
+                segment.id,
+                lambda: self.terms.audit(source, target, protected),
+                lambda: Translated(target, None),
+            )
         changes: list[Localisation] = []
+        localisation_failed = None
         if not (hit and hit.origin == "approved"):  # a reviewer's words are left as they are
-            translated, changes = localise_translation(translated, source, self.profile, block_kind)
+            unlocalised = translated
+            (translated, changes), localisation_failed = guarded(
+                "localisation",
+                segment.id,
+                lambda: localise_translation(unlocalised, source, self.profile, block_kind),
+                lambda: (unlocalised, []),
+            )
         score = hit.score if hit else translated.score
         # the glossary's and the engine's flags; ``checked`` adds the rest once the
         # segment is complete
         flags = list(translated.flags)
-        return Segment(
+        finished = Segment(
             id=segment.id,
             source=source,
             target=translated.text,
@@ -383,6 +405,25 @@ class Translator:
             origin=hit.origin if hit else "model",
             status="approved" if hit and hit.origin == "approved" else "draft",
         )
+        return flagged(finished, glossary_failed, localisation_failed)
+
+
+def word_pairs(
+    segment: Segment,
+    pieces: list[tuple[int, int, str, str, Hypothesis | None]],
+    forced: dict[tuple[str, str], list[alignment.Pair]],
+) -> list[alignment.Pair]:
+    """One segment's word pairs from its pieces' (``Translator.align``)."""
+    pairs = alignment.identity(segment.source) if segment.origin == "kept" else []
+    for source_offset, target_offset, source, target, hypothesis in pieces:
+        if hypothesis is not None:
+            found = alignment.word_pairs(source, target, hypothesis)
+        elif source == target:  # a copied piece (an endless word)
+            found = alignment.identity(source)
+        else:
+            found = forced[(source, target)]
+        pairs += alignment.shifted(found, source_offset, target_offset)
+    return pairs
 
 
 def protected_spans(
