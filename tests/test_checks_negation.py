@@ -54,3 +54,40 @@ def test_a_negation_kept_is_not_flagged(source: str, target: str) -> None:
 def test_a_negation_dropped_or_added_is_flagged(source: str, target: str, start: str) -> None:
     (message,) = flagged(source, target)
     assert message.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Es ist ihm nicht gelungen, die Mehrheit zu gewinnen.", "He failed to win a majority."),
+        ("Die Parteien erzielten keine Einigung.", "The parties failed to agree."),
+        ("Er ist nicht mehr Vorsitzender.", "He is no longer chairman."),
+        ("Die Bahn konnte keine Angaben machen.", "The railway was unable to give details."),
+        ("Die Regierung hat noch nicht entschieden.", "The government has yet to decide."),
+        ("Er wollte sich nicht äußern.", "He declined to comment."),
+        ("Der Verdächtige ist weiterhin nicht gefasst.", "The suspect remains at large."),
+        ("Die Ursache ist noch nicht klar.", "The cause is still unclear."),
+        ("Die Ursache ist noch unklar.", "The cause is not yet clear."),
+        ("Die Gespräche scheiterten.", "The talks did not succeed."),
+    ],
+)
+def test_a_negation_said_in_words_of_the_opposite_meaning_is_kept(source: str, target: str) -> None:
+    assert flagged(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # the English "refused" renders "lehnte ab": it cannot stand for "niemals" too
+        (
+            "Der Minister lehnte ab: „Wir werden niemals Gebiete abtreten.“",
+            "The minister refused: 'We will cede territory.'",
+        ),
+        ("Die Ursache ist unklar, er kam nicht.", "The cause is unclear, he came."),
+        ("Die Gespräche scheiterten.", "The talks failed, not by chance."),
+    ],
+)
+def test_a_word_of_opposite_meaning_on_both_sides_excuses_no_negation(
+    source: str, target: str
+) -> None:
+    assert len(flagged(source, target)) == 1

@@ -49,6 +49,53 @@ def messages(source: str, target: str) -> list[str]:
         ("Über 1.000 Menschen kamen.", "Over a thousand people came."),
         ("Das Feuer brach gegen Mitternacht aus.", "The fire broke out at around midnight."),
         ("Die Inflation stieg im März.", "Inflation rose in March."),
+        # number words written as compounds, and other equivalent phrasings
+        ("Es kamen fünfundzwanzig Menschen.", "Twenty-five people came."),
+        ("Es kamen fünfundzwanzig Menschen.", "25 people came."),
+        ("Es gibt zweihundertfünfzig Plätze.", "There are two hundred and fifty seats."),
+        ("Dreitausend Menschen protestierten.", "3,000 people protested."),
+        ("Dreitausend Menschen protestierten.", "Three thousand people protested."),
+        ("Ein zwölfjähriger Junge wurde verletzt.", "A twelve-year-old boy was injured."),
+        ("Der Achtjährige wurde gerettet.", "The 8-year-old was rescued."),
+        ("Er verbüßte eine sechsjährige Haftstrafe.", "He served a six-year prison sentence."),
+        ("Dreiviertel der Befragten stimmten zu.", "Three quarters of respondents agreed."),
+        ("Dreiviertel der Befragten stimmten zu.", "75% of respondents agreed."),
+        ("Zwei Drittel der Wähler", "Two-thirds of voters"),
+        ("Ein Drittel der Wähler blieb zu Hause.", "One third of voters stayed at home."),
+        ("Zweieinhalb Jahre später", "Two and a half years later"),
+        ("Zweieinhalb Jahre später", "2.5 years later"),
+        ("Hunderttausend Menschen kamen.", "A hundred thousand people came."),
+        ("Einundzwanzig Länder unterzeichneten.", "Twenty-one countries signed."),
+        ("Er feierte seinen einundzwanzigsten Geburtstag.", "He celebrated his 21st birthday."),
+        ("Es war sein dreißigster Sieg.", "It was his thirtieth win."),
+        ("Mitte der 1990er Jahre zog er nach Berlin.", "In the mid-1990s he moved to Berlin."),
+        ("In den 80er-Jahren war das anders.", "In the 1980s it was different."),
+        ("In den 1980er-Jahren war das anders.", "In the '80s it was different."),
+        ("Die 1990er waren wild.", "The nineties were wild."),
+        ("Es kamen doppelt so viele Menschen.", "Twice as many people came."),
+        ("Die Zahl hat sich verdreifacht.", "The number has tripled."),
+        ("Anfang 2024 begann der Bau.", "Construction began in early 2024."),
+        ("Im 21. Jahrhundert ist das anders.", "In the 21st century that is different."),
+        ("Die Preise stiegen um 20 Prozent.", "Prices rose by 20 per cent."),
+        ("Das kostet 1,5 Mrd. Euro.", "It costs €1.5bn."),
+        ("Rund 300 Menschen kamen.", "Some 300 people came."),
+        ("Er gewann zum dritten Mal.", "He won for a third time."),
+        ("Ein Dutzend Häuser brannte.", "A dozen houses burned."),
+        ("Zwei Dutzend Häuser brannten.", "Two dozen houses burned."),
+        ("Die Bayern haben 2:1 gewonnen.", "Bayern won 2-1."),
+        ("Am Montag, 5. Mai, beginnt die Messe.", "The fair opens on Monday, May 5."),
+        ("Eine Million Menschen", "A million people"),
+        ("Zwei Milliarden Euro", "€2bn"),
+        ("Die Temperaturen sinken auf minus fünf Grad.", "Temperatures fall to -5C."),
+        ("Die Temperaturen sinken auf minus 5 Grad.", "Temperatures fall to minus five degrees."),
+        ("Um halb neun", "At half past eight"),
+        ("Um halb neun", "At 8.30pm"),
+        ("Vor zehn Jahren war das anders.", "A decade ago it was different."),
+        ("Der Fall COVID-19 ist bekannt.", "The COVID-19 case is known."),
+        (
+            "Die Studie steht unter doi.org/10.1038/s41586-025-0001.",
+            "See doi.org/10.1038/s41586-025-0001.",
+        ),
     ],
 )
 def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
@@ -98,6 +145,41 @@ def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
             "It has been closed since March.",
             "the date Mai of the German is March in the English",
         ),
+        (
+            "Es kamen fünfundzwanzig Menschen.",
+            "Thirty-five people came.",
+            "the number fünfundzwanzig of the German is Thirty-five in the English",
+        ),
+        (
+            "Es gibt zweihundertfünfzig Plätze.",
+            "There are 150 seats.",
+            "the number zweihundertfünfzig of the German is 150 in the English",
+        ),
+        (
+            "Ein zwölfjähriger Junge wurde verletzt.",
+            "An 11-year-old boy was injured.",
+            "the number zwölfjähriger of the German is 11 in the English",
+        ),
+        (
+            "Mitte der 1990er Jahre zog er nach Berlin.",
+            "In the mid-1980s he moved to Berlin.",
+            "the number 1990 of the German is 1980 in the English",
+        ),
+        (
+            "Im 21. Jahrhundert ist das anders.",
+            "In the 20th century that is different.",
+            "the number 21 of the German is 20 in the English",
+        ),
+        (
+            "Die Bayern haben 2:1 gewonnen.",
+            "Bayern won 3-1.",
+            "the number 2 of the German is 3 in the English",
+        ),
+        (
+            "Die Zahl hat sich verdreifacht.",
+            "The number has quadrupled.",
+            "the number verdreifacht of the German is quadrupled in the English",
+        ),
     ],
 )
 def test_a_changed_value_is_named_on_both_sides(source: str, target: str, message: str) -> None:
@@ -125,6 +207,27 @@ def test_the_year_missing_points_at_both_dates() -> None:
     (finding,) = number_findings(source, target)
     assert source[slice(*finding.source_span)] == "3. Oktober 2025"
     assert target[slice(*finding.target_span)] == "3 October"
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Es kamen fünfundzwanzig Menschen.", "People came."),
+        ("Ein zwölfjähriger Junge wurde verletzt.", "A boy was injured."),
+        ("Dreiviertel der Befragten stimmten zu.", "Two thirds of respondents agreed."),
+        ("Ein Drittel der Wähler blieb zu Hause.", "A quarter of voters stayed at home."),
+        ("Es kamen doppelt so viele Menschen.", "Three times as many people came."),
+        ("Die Hälfte der Stellen fällt weg.", "A third of the jobs will go."),
+        ("Die Preise stiegen um 20 Prozent.", "Prices rose 2%."),
+        ("Er gewann zum dritten Mal.", "He won for the second time."),
+        ("Einundzwanzig Länder unterzeichneten.", "Twenty countries signed."),
+        ("Sie blieben drei Tage.", "They stayed twenty-three days."),
+        ("Um halb neun", "At 9.30"),
+        ("Es kamen Menschen.", "Twenty-five people came."),
+    ],
+)
+def test_number_words_changed_dropped_or_added_are_flagged(source: str, target: str) -> None:
+    assert messages(source, target)
 
 
 def test_weak_english_words_are_no_added_numbers() -> None:
@@ -212,10 +315,70 @@ def temperatures(draw: st.DrawFn) -> tuple[str, str]:
     return f"minus {degrees} Grad", english
 
 
+_DE_ONES = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+_DE_TEENS = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn",
+             "siebzehn", "achtzehn", "neunzehn"]  # fmt: skip
+_DE_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig",
+            "achtzig", "neunzig"]  # fmt: skip
+_EN_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+             "seventeen", "eighteen", "nineteen"]  # fmt: skip
+_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+            "ninety"]  # fmt: skip
+
+
+def german_words(number: int) -> str:
+    """A German number below a million as one word, as a style guide spells it."""
+    thousands, rest = divmod(number, 1000)
+    hundreds, below = divmod(rest, 100)
+    tens, ones = divmod(below, 10)
+    word = (german_words(thousands) + "tausend") if thousands else ""
+    word += (_DE_ONES[hundreds] + "hundert") if hundreds else ""
+    if tens == 1:
+        word += _DE_TEENS[ones]
+    elif ones == 1 and tens:
+        word += "einund" + _DE_TENS[tens]
+    elif ones and tens:
+        word += _DE_ONES[ones] + "und" + _DE_TENS[tens]
+    else:
+        word += (_DE_ONES[ones] if ones != 1 or not word else "eins") + _DE_TENS[tens]
+    return word
+
+
+def english_words(number: int) -> str:
+    thousands, rest = divmod(number, 1000)
+    hundreds, below = divmod(rest, 100)
+    tens, ones = divmod(below, 10)
+    parts = [english_words(thousands) + " thousand"] if thousands else []
+    if hundreds:
+        parts.append(_EN_ONES[hundreds] + " hundred")
+    if below:
+        if parts:
+            parts.append("and")
+        if tens == 1:
+            parts.append(_EN_TEENS[ones])
+        else:
+            parts.append("-".join(w for w in (_EN_TENS[tens], _EN_ONES[ones]) if w))
+    return " ".join(parts)
+
+
+@st.composite
+def number_words(draw: st.DrawFn) -> tuple[str, str]:
+    number = draw(st.integers(2, 999_999))
+    german = german_words(number)
+    glued = draw(st.sampled_from(["", "jährige"]))
+    english = draw(st.sampled_from([english_words(number), f"{number:,}", f"{number}"]))
+    if glued:
+        return f"ein {german}{glued}s Kind", f"a {english}-year-old child"
+    return f"{german} Menschen", f"{english} people"
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.one_of(amounts(), decimals(), dates(), times(), temperatures()), min_size=1, max_size=3
+        st.one_of(amounts(), decimals(), dates(), times(), temperatures(), number_words()),
+        min_size=1,
+        max_size=3,
     )
 )
 def test_equivalent_forms_of_any_value_raise_no_number_mismatch(

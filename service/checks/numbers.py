@@ -37,6 +37,17 @@ from dataclasses import dataclass
 
 import regex
 
+from service.checks.number_words import (
+    DE_CARDINAL,
+    DE_NUMBER,
+    EN_CARDINAL,
+    EN_COMPOUND_ORDINAL,
+    english_cardinal,
+    english_compound_ordinal,
+    german_cardinal,
+    german_number,
+)
+from service.checks.protect import find_protected
 from service.document import Finding
 
 MONTHS_DE = {
@@ -67,22 +78,29 @@ WORDS_EN = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-    "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "single": 1,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "single": 1, "decade": 10,
 }  # fmt: skip
 # Words whose number is too often not a fact to be missed ("one of", "a second time").
-_PARTS = {"third": 1 / 3, "quarter": 0.25, "half": 0.5, "hundred": 100, "thousand": 1e3,
-          "million": 1e6, "billion": 1e9}  # fmt: skip
-WEAK_EN = frozenset({"one", "first", "second", "half", "once", "single", "quarter"})
-WORDS_DE = {
-    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
-    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
-    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
-    "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "dutzend": 12,
-    "zweimal": 2, "dreimal": 3, "hälfte": 0.5, "drittel": 1 / 3, "viertel": 0.25,
-}  # fmt: skip
-NOUNS_DE = frozenset({"hälfte", "drittel", "viertel", "dutzend"})  # capitalised as nouns
+WEAK_EN = frozenset({"one", "first", "second", "half", "once", "single", "quarter", "decade"})
+# A fraction's or a dozen's noun, after its count or none ("ein Drittel", "zwei
+# Drittel", "die Hälfte", "zwei Dutzend"): the count times this.
+PARTS_DE = {"hälfte": 0.5, "drittel": 1 / 3, "viertel": 0.25, "fünftel": 0.2, "zehntel": 0.1,
+            "dutzend": 12}  # fmt: skip
+PARTS_EN = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+            "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}  # fmt: skip
+# Doubling and more: "doppelt so viele" = "twice as many", "verdreifacht" = "tripled";
+# "doppelt"/"double" often is no count ("doppelte Staatsbürgerschaft", "a double
+# murder"): weak on both sides.
+TIMES_DE = {"doppelt": 2, "verdoppel": 2, "verdreifach": 3, "vervierfach": 4,
+            "verfünffach": 5, "verzehnfach": 10}  # fmt: skip
+TIMES_EN = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "twofold": 2, "threefold": 3,
+            "fourfold": 4, "fivefold": 5, "tenfold": 10}  # fmt: skip
+DECADES_EN = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+              "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
 ORDINALS_DE = {
     "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
     "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "zwanzigst": 20,
@@ -171,12 +189,12 @@ _DE_SCALE = (
 )
 _EN_SCALE = r"(?:\s*(?P<scale>thousand|millions?|billions?|trillion|bn|mn)\b|(?P<scale>[mk])\b)?"
 # A sign: "minus 12", "-12", "−12"; never the dash of a range or a score ("18-24", "3 - 1").
-_SIGN = r"(?P<sign>(?<![\d.,]\s?)(?:[-−–](?=\d)|\bminus\s+(?=\d)))?"
+_SIGN = r"(?P<sign>(?<![\d.,]\s?)(?:(?<!\p{L})[-−–](?=\d)|\bminus\s+(?=\d)))?"
 _EN_APPROX = "|".join(sorted(APPROX_EN, key=len, reverse=True)).replace(" ", r"\s+")
 _DE_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_DE), key=len, reverse=True))
 _EN_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_EN), key=len, reverse=True))
 _DE_NUMBER = (
-    rf"(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
+    rf"(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?!\d)(?:,\d+)?|(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
     r"|(?<![\d.,])\d+(?:,\d+)?"
 )
 _EN_NUMBER = (
@@ -192,10 +210,16 @@ GERMAN = regex.compile(
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s*Uhr\b)
   | (?P<num>{_SIGN}(?P<digits>{_DE_NUMBER}){_DE_SCALE})
         (?:\s*(?P<unit>{_DE_UNIT})\b)?
+  | (?P<wscale>\b(?P<wsn>eine[rnm]?|{DE_CARDINAL})\s+
+        (?P<ws>Millionen|Million|Milliarden|Milliarde|Billionen|Billion)\b)
   | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
   | (?P<noon>\b(?:Mittag|mittags)\b) | (?P<midnight>\bMitternacht\b)
   | (?P<weak>\b(?:{"|".join(WEAK_DE)})\b)
-  | (?P<word>\b(?:{"|".join(WORDS_DE)})\b)
+  | (?P<part>\b(?:(?P<pn>ein(?:e[rnms]?)?|{DE_CARDINAL}|\d+)\s+)?
+        (?P<pw>{"|".join(PARTS_DE)})\b)
+  | (?P<times>\b(?P<tw>{"|".join(TIMES_DE)})\p{{Ll}}*)
+  | (?P<halb>\bhalb\s+(?P<hh>\d{{1,2}}|{DE_CARDINAL})\b(?!\s+\p{{Lu}}|\s*[.,]\d))
+  | (?P<word>{DE_NUMBER.pattern})
   | (?P<ordinal>\b(?P<ord>{"|".join(ORDINALS_DE)})(?:e[nrms]?\b|(?=\p{{Ll}}+ste[nrms]?\b)))
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -221,7 +245,12 @@ ENGLISH = regex.compile(
         (?:\s*(?P<unit>{_EN_UNIT})\b)?(?P<below>\s+degrees\s+below\s+(?:zero|freezing))?
   | (?P<noon>\b(?:noon|midday)\b) | (?P<midnight>\bmidnight\b)
   | (?P<approx>\b(?:{_EN_APPROX})\b)
-  | (?P<fraction>\b(?:a|one)\s+(?P<part>third|quarter|half|hundred|thousand|million|billion)\b)
+  | (?P<halfpast>\bhalf\s+past\s+(?P<hp>\d{{1,2}}|{EN_CARDINAL})\b)
+  | (?P<fraction>\b(?P<fn>a|{EN_CARDINAL})[\s-]+(?P<part>{"|".join(PARTS_EN)})\b)
+  | (?P<ordinal>\b{EN_COMPOUND_ORDINAL}\b)
+  | (?P<card>\b(?:{EN_CARDINAL})\b)
+  | (?P<decade>\b(?:{"|".join(DECADES_EN)})\b)
+  | (?P<times>\b(?P<tw>{"|".join(TIMES_EN)})(?:e[sd]?|ing)?\b)
   | (?P<word>\b(?:{"|".join(WORDS_EN)})\b)
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -231,7 +260,7 @@ ENGLISH = regex.compile(
 def german_found(text: str) -> list[Found]:
     """The numbers, dates and times of a German sentence, in order, with offsets."""
     found: list[Found] = []
-    for match in GERMAN.finditer(text):
+    for match in GERMAN.finditer(_unprotected(text)):
         found += _german(match)
     return found
 
@@ -259,7 +288,15 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         scale = SCALE_DE.get((match["scale"] or "").lower().rstrip("."), 1)
         unit = UNITS_DE.get((match["unit"] or "").lower())
         value = number * scale * (-1 if match["sign"] else 1)
-        yield Found(Amount(value, unit=unit), start, end, text)
+        after = match.string[match.end("digits") :]
+        alternatives = _percent(value, after, _PERCENT_DE)
+        if not match["scale"] and _DECADE_DE.match(after):  # die 1990er, 80er-Jahre
+            alternatives += _decade(match["digits"])
+        yield Found(Amount(value, unit=unit), start, end, text, alternatives=alternatives)
+    elif match["wscale"]:  # eine Million, zwei Milliarden
+        count = match["wsn"]
+        number = 1 if count.lower().startswith("ein") else german_cardinal(count)
+        yield Found(Amount(number * SCALE_DE[match["ws"].lower()]), start, end, text)
     elif match["approx"]:
         yield Found(Amount(APPROX_DE[text.lower()], approx=True), start, end, text)
     elif match["noon"] or match["midnight"]:  # "at noon", or "at lunchtime": no fact lost
@@ -268,8 +305,41 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Amount(WEAK_DE[text.lower()]), start, end, text, weak=True)
     elif match["ordinal"]:
         yield Found(Amount(ORDINALS_DE[match["ord"].lower()]), start, end, text)
-    elif match["word"] and (text[0].islower() or text.lower() in NOUNS_DE or _starts(match)):
-        yield Found(Amount(WORDS_DE[text.lower()]), start, end, text)
+    elif match["part"]:
+        count = match["pn"]
+        if not count or count.lower().startswith("ein"):
+            number = 1.0
+        else:
+            number = float(count) if count.isdigit() else german_cardinal(count)
+        value = number * PARTS_DE[match["pw"].lower()]
+        yield Found(Amount(value), start, end, text, alternatives=_percent_of(value))
+    elif match["times"]:
+        value = TIMES_DE[match["tw"].lower()]
+        yield Found(Amount(value), start, end, text, weak=value == 2)
+    elif match["halb"]:  # halb neun: 8.30 (in the morning or the evening)
+        hour = match["hh"]
+        number = int(hour) if hour.isdigit() else german_cardinal(hour)
+        if 1 <= number <= 24:
+            yield Found(Clock(int(number - 1) % 24, 30, half_known=False), start, end, text)
+    elif match["word"]:
+        yield from _german_word(match)
+
+
+def _german_word(match: regex.Match[str]) -> Iterator[Found]:
+    """A number word, compounds included (fünfundzwanzig, zwölfjährig, Dreiviertel)."""
+    start, end, text = match.start(), match.end(), match.group()
+    suffix = (match["suffix"] or "").lower()
+    if not suffix and text.lower() in ("ein", "eins") or suffix == "mal" and text[0] in "eE":
+        return  # an article ("ein"), "einmal" (once, again, suddenly)
+    # A capitalised number word is a noun ("die Elf", the team; "die Acht", the
+    # figure) unless it starts the sentence or holds what it counts (der Achtjährige).
+    glued = suffix.startswith(("j", "v", "e"))
+    if text[0].isupper() and not glued and not _starts(match):
+        return
+    value = german_number(match)
+    if regex.search(r"\bminus\s+$", match.string[:start], regex.IGNORECASE):
+        value = -value
+    yield Found(Amount(value), start, end, text, weak=abs(value) == 1)
 
 
 def _starts(match: regex.Match[str]) -> bool:
@@ -279,10 +349,50 @@ def _starts(match: regex.Match[str]) -> bool:
     return not before or before[-1] in ".!?:"
 
 
+_PERCENT_DE = regex.compile(r"\s*(?:%|Prozent\b)")
+_PERCENT_EN = regex.compile(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
+_DECADE_DE = regex.compile(r"er(?:n\b|\b|-)")
+_DECADE_EN = regex.compile(r"[’']?s\b")
+_PROTECTED_HINT = regex.compile(r"[/@#]|\.[a-z]")
+
+
+def _unprotected(text: str) -> str:
+    """The text with its links, e-mail addresses, handles and file names blanked
+    (same length): their digits are no figures (a DOI's "10.1038"), and
+    ``protected_lost`` checks them whole."""
+    if not _PROTECTED_HINT.search(text):
+        return text
+    spans = [span for span in find_protected(text, quotes=False) if span.kind != "version"]
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
+def _percent(value: float, after: str, pattern: regex.Pattern[str]) -> tuple[Value, ...]:
+    """A percentage may also be written as a fraction ("75 Prozent" = "three quarters")."""
+    return (Amount(value / 100),) if pattern.match(after) else ()
+
+
+def _percent_of(fraction: float) -> tuple[Value, ...]:
+    """A fraction may also be written as a percentage ("Dreiviertel" = "75%")."""
+    return (Amount(round(fraction * 100, 6)),) if fraction < 1 else ()
+
+
+def _decade(digits: str) -> tuple[Value, ...]:
+    """The other readings of a decade: "1990er"/"1990s" = "90s", "80er" = "1980s"."""
+    number = int(digits)
+    if number >= 1000:
+        return (Amount(number % 100),)
+    return (Amount(1900 + number), Amount(2000 + number))
+
+
 def english_found(text: str) -> list[Found]:
     """The numbers, dates and times of an English sentence, in order, with offsets."""
     found: list[Found] = []
-    for match in ENGLISH.finditer(text):
+    for match in ENGLISH.finditer(_unprotected(text)):
         found += _english(match)
     return found
 
@@ -322,9 +432,32 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
     elif match["approx"]:
         words = " ".join(text.lower().split())
         yield Found(Amount(APPROX_EN[words], approx=True), start, end, text)
+    elif match["halfpast"]:
+        hour = match["hp"]
+        number = int(hour) if hour.isdigit() else english_cardinal(hour)
+        yield Found(Clock(int(number) % 24, 30, half_known=False), start, end, text)
     elif match["fraction"]:
-        part = _PARTS[match["part"].lower()]
-        yield Found(Amount(part), start, end, text, weak=part < 1)
+        count = match["fn"]
+        value = (1 if count.lower() == "a" else english_cardinal(count)) * PARTS_EN[
+            match["part"].lower()
+        ]
+        alternatives = _percent_of(value)
+        if match["part"].lower() == "third" and value < 1:  # "for a third time"
+            alternatives += (Amount(3),)
+        yield Found(Amount(value), start, end, text, weak=value < 1, alternatives=alternatives)
+    elif match["ordinal"]:
+        yield Found(Amount(english_compound_ordinal(match)), start, end, text)
+    elif match["card"]:
+        value = english_cardinal(text)
+        if regex.search(r"\bminus\s+$", match.string[:start], regex.IGNORECASE):
+            value = -value
+        yield Found(Amount(value), start, end, text, weak=abs(value) == 1)
+    elif match["decade"]:  # the nineties: 90, or 1990
+        number = DECADES_EN[text.lower()]
+        yield Found(Amount(number), start, end, text, weak=True, alternatives=_decade(str(number)))
+    elif match["times"]:
+        value = TIMES_EN[match["tw"].lower()]
+        yield Found(Amount(value), start, end, text, weak=value == 2)
     elif match["word"]:
         word = text.lower()
         yield Found(Amount(WORDS_EN[word]), start, end, text, weak=word in WEAK_EN)
@@ -341,6 +474,10 @@ def _english_amount(match: regex.Match[str]) -> Found:
     alternatives: tuple[Value, ...] = ()
     if scale_word in ("m", "k", "M"):  # €1.5m, but 80m may be metres: either reading
         alternatives = (Amount(number * sign),)
+    after = match.string[match.end("digits") :]
+    alternatives += _percent(value.value, after, _PERCENT_EN)
+    if not scale_word and _DECADE_EN.match(after):  # the 1990s, the '80s
+        alternatives += _decade(match["digits"].replace(",", ""))
     return Found(value, match.start(), match.end(), match.group(), alternatives=alternatives)
 
 
@@ -424,7 +561,7 @@ def missing_values(source: str, target: str) -> list[Value]:
 
 
 def _same_found(german: Found, english: Found) -> bool:
-    return any(same(german.value, reading) for reading in english.readings())
+    return any(same(g, e) for g in german.readings() for e in english.readings())
 
 
 def _split_date(german: Found, available: list[Found]) -> tuple[Found, Found | None] | None:
@@ -483,7 +620,7 @@ def same(german: Value, english: Value) -> bool:
         if english.minute != german.minute:
             return False
         return english.hour == german.hour or (
-            not english.half_known and english.hour % 12 == german.hour % 12
+            not (english.half_known and german.half_known) and english.hour % 12 == german.hour % 12
         )
     return False
 
