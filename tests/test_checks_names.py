@@ -97,3 +97,36 @@ def test_the_default_glossary_names_count_as_exonyms() -> None:
     source = "Selenskyj traf Schoigu in Kiew."
     assert names(source, "Zelensky met Shoigu in Kyiv.") == []
     assert names(source, "Zelensky met Lavrov in Kyiv.") == ["Schoigu"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a capital standing for its country's government
+        ("Die Regierung in Wien will sparen.", "The Austrian government wants to save."),
+        ("Moskau wies die Vorwürfe zurück.", "Russia rejected the accusations."),
+        ("Berlin und Paris streiten.", "Germany and France are arguing."),
+        ("Washington kündigte Sanktionen an.", "The US announced sanctions."),
+        # a region named by a compass point before its country
+        ("In Ostdeutschland ist die AfD stark.", "The AfD is strong in eastern Germany."),
+    ],
+)
+def test_a_capital_for_its_country_and_a_region_by_compass_point(source: str, target: str) -> None:
+    assert names(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        ("Moskau wies die Vorwürfe zurück.", "The accusations were rejected.", ["Moskau"]),
+        (
+            "In Ostdeutschland ist die AfD stark.",
+            "The AfD is strong in the east.",
+            ["Ostdeutschland"],
+        ),
+    ],
+)
+def test_a_capital_or_region_dropped_is_still_flagged(
+    source: str, target: str, flagged: list[str]
+) -> None:
+    assert names(source, target) == flagged

@@ -42,6 +42,10 @@ from glossary.defaults import default_glossary
 from service.document import Finding, Term
 
 EXONYMS = Path(__file__).with_name("data") / "exonyms_de_en.tsv"
+CAPITALS = Path(__file__).with_name("data") / "capitals_de_en.tsv"
+# A region named by a compass point before its country or state (Ostdeutschland =
+# "eastern Germany", Nordirland's "Irland", Süditalien = "southern Italy").
+_COMPASS = regex.compile(r"(?:Nord|Süd|Ost|West)(?:ost|west)?|Mittel|Zentral", regex.IGNORECASE)
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
 _ENGLISH_WORD = regex.compile(r"[\p{L}\p{M}]+")
 _KNOWN = -17.0
@@ -154,6 +158,10 @@ def _accounted_for(word: str, english: _English) -> bool:
     folded = fold(word)
     if any(len(w) >= 4 and folded.startswith(w) for w in english.capitalised):
         return True  # Gazastreifen → Gaza
+    compass = _COMPASS.match(word)
+    if compass and len(word) - compass.end() > 3:  # Ostdeutschland → eastern Germany
+        rest = word[compass.end() :].capitalize()
+        return rest.casefold() in exonyms and _accounted_for(rest, english)
     return False
 
 
@@ -221,7 +229,9 @@ def _tagger() -> Any:
 def _exonyms() -> dict[str, tuple[str, ...]]:
     """German place name (casefolded) → its English names."""
     table: dict[str, set[str]] = {}
-    for line in EXONYMS.read_text(encoding="utf-8").splitlines():
+    lines = EXONYMS.read_text(encoding="utf-8").splitlines()
+    lines += CAPITALS.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         if line and not line.startswith("#"):
             german, english = line.split("\t")
             table.setdefault(german.casefold(), set()).update(english.split("|"))
