@@ -10,7 +10,9 @@ memory unless a reviewer approves it, and the rest of the request goes on.
 
 What is not one segment's failure passes through: the service's own errors (bad
 input, a busy database), the engine's (a crash is the translation error it is),
-and running out of memory.
+and running out of memory. A step over the whole article (``article_step``:
+segmentation, the memory, assembly) cannot fail one segment alone: its error fails
+the request, the step and article written into its traceback for the log line.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Literal, TypeVar
+from functools import wraps
+from typing import Literal, ParamSpec, TypeVar
 
 from models.errors import ModelError
 from service.document import Finding, Segment
@@ -27,6 +30,7 @@ from service.errors import MtdeskError
 from service.pipeline.batcher import EngineClosed
 
 T = TypeVar("T")
+P = ParamSpec("P")
 Stage = Literal["glossary", "localisation", "alignment", "checks"]
 
 STAGE_FAILED = "stage_failed"
@@ -56,6 +60,29 @@ def about_article(article_id: str) -> Iterator[None]:
         yield
     finally:
         _article.reset(token)
+
+
+def article_step(name: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """A step over the whole article: an unexpected error of it goes on, noting the step
+    (and the article, when there is one) for the log line that reports it."""
+
+    def decorate(step: Callable[P, T]) -> Callable[P, T]:
+        @wraps(step)
+        def run(*args: P.args, **kwargs: P.kwargs) -> T:
+            try:
+                return step(*args, **kwargs)
+            except PASSED_THROUGH:
+                raise
+            except Exception as error:
+                article = _article.get()
+                error.add_note(
+                    f"in the step {name}" + (f" of article {article}" if article else "")
+                )
+                raise
+
+        return run
+
+    return decorate
 
 
 def guarded(

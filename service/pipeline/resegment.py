@@ -132,7 +132,8 @@ def translate_spans(
         for p in planned
         for start, end in [(p.start, p.end), *p.pieces]
     }
-    translations = translator.translate_unique(pieces, None, set(pieces), protected=protected)
+    ids = {text[start:end]: p.id for p in planned for start, end in p.pieces}
+    translations = translator.translate_unique(pieces, None, set(pieces), protected, ids)
     segments = [
         translator.finish(text, p, translations, remembered, kind, protected=protected)
         for p in planned

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 from glossary import (
     EnforceResult,
@@ -25,10 +26,12 @@ from glossary import (
 from glossary.enforce import REDECODE_REFUSED
 from models.engine import Engine, Hypothesis, Request, decode
 from service.checks.protect import Protected
-from service.document import Term
+from service.document import Finding, Term
 from service.pipeline import carry
+from service.pipeline.guard import guarded
 
 Spans = Mapping[str, Sequence[Protected]]
+UNKNOWN = "(id not known)"  # a sentence no segment id was given for
 
 log = logging.getLogger("mtdesk.pipeline")
 
@@ -43,6 +46,7 @@ class Translated:
     flags: list[str] = field(default_factory=list)
     # The model's pieces and alignment, when asked for and ``text`` is still its output.
     hypothesis: Hypothesis | None = None
+    failed: Finding | None = None  # the glossary step failed on it (service.pipeline.guard)
 
 
 class TermApplier:
@@ -73,14 +77,33 @@ class TermApplier:
         """Translate and enforce; only sentences with terms or protected spans, or in
         ``aligned`` (inline markup to place), pay for alignment. ``segments`` names
         each sentence's segment (its id) in the log lines."""
-        found = {sentence: self.with_protected(sentence, protected or {}) for sentence in sentences}
+        ids = segments or {}
+        # A sentence whose glossary step fails keeps the model's output (guard.guarded).
+        found: dict[str, tuple[list[TermMatch], list[bool]]] = {}
+        failed: dict[str, Finding | None] = {}
+        for s in sentences:
+            found[s], failed[s] = guarded(
+                "glossary",
+                ids.get(s, UNKNOWN),
+                partial(self.with_protected, s, protected or {}),
+                lambda: ([], []),
+            )
         with_terms = [s for s in sentences if found[s][0] or s in aligned]
         plain = [s for s in sentences if not (found[s][0] or s in aligned)]
         hypotheses = dict(self.decode(plain, with_terms))
         enforced = self.enforce_all(
-            {s: (found[s][0], hypotheses[s]) for s in with_terms if found[s][0]}, segments
+            {s: (found[s][0], hypotheses[s]) for s in with_terms if found[s][0]}, segments, failed
         )
-        return {s: self.translated(s, h, found[s], enforced.get(s)) for s, h in hypotheses.items()}
+        result = {}
+        for s, h in hypotheses.items():
+            translated, failure = guarded(
+                "glossary",
+                ids.get(s, UNKNOWN),
+                partial(self.translated, s, h, found[s], enforced.get(s)),
+                partial(self.translated, s, h, ([], []), None),
+            )
+            result[s] = replace(translated, failed=failed.get(s) or failure)
+        return result
 
     def decode(self, plain: list[str], aligned: list[str]) -> list[tuple[str, Hypothesis]]:
         """Hypotheses of ``plain`` and of ``aligned`` (with alignment), in that order.
@@ -96,6 +119,7 @@ class TermApplier:
         self,
         work: dict[str, tuple[list[TermMatch], Hypothesis]],
         segments: Mapping[str, str] | None = None,
+        failed: dict[str, Finding | None] | None = None,
     ) -> dict[str, EnforceResult]:
         """Each sentence's terms enforced (glossary.enforcing), the re-decodes of all
         the sentences asked for in one engine call a round: an article waits
@@ -116,7 +140,15 @@ class TermApplier:
         while texts:
             asked: dict[str, str] = {}
             for sentence, text in texts.items():
-                prefix = _advance(steps[sentence], text, sentence, done)
+                # a chain that fails leaves the sentence out of ``done``: the model's output
+                prefix, failure = guarded(
+                    "glossary",
+                    (segments or {}).get(sentence, UNKNOWN),
+                    partial(_advance, steps[sentence], text, sentence, done),
+                    lambda: None,
+                )
+                if failure is not None and failed is not None:
+                    failed[sentence] = failure
                 if prefix is not None:
                     asked[sentence] = prefix
             texts = self.redecode(asked, segments) if asked else {}

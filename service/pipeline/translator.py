@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from glossary import Glossary
@@ -23,7 +23,7 @@ from service.localise import Profile
 from service.markup.article import Article, Format
 from service.markup.render import replace_spans, target_document
 from service.pipeline import alignment
-from service.pipeline.guard import failures, flagged, guarded
+from service.pipeline.guard import article_step, failures, flagged, guarded
 from service.pipeline.localising import localise_translation
 from service.pipeline.terms import TermApplier, Translated
 from service.segment.clauses import split_long
@@ -159,13 +159,20 @@ class Translator:
         # English: the model would only be asked to copy it, at the cost of decoding it.
         copied = {piece for piece in pieces if only_protected(piece, by_text.get(piece, []))}
         endless = {piece for piece in pieces if piece not in copied and self.endless_word(piece)}
+        ids = {article.text[start:end]: s.id for s in fresh for start, end in s.pieces}
         translations = self.translate_unique(
-            [piece for piece in pieces if piece not in endless | copied], progress, align, by_text
+            [piece for piece in pieces if piece not in endless | copied],
+            progress,
+            align,
+            by_text,
+            ids,
         )
         translations.update(
             {piece: Translated(piece, None, flags=["untranslated"]) for piece in endless}
         )
-        translations.update({piece: self.terms.audit(piece, piece, by_text) for piece in copied})
+        translations.update(
+            {piece: self.audited(piece, piece, by_text, ids[piece]) for piece in copied}
+        )
         segments = [
             kept_segment(article.text, segment)
             if segment.id in kept
@@ -191,6 +198,7 @@ class Translator:
         }
         return segments, aligned
 
+    @article_step("assembly")
     def document(
         self,
         article: Article,
@@ -289,6 +297,7 @@ class Translator:
         )
         return flagged(checked, failed)
 
+    @article_step("memory lookup")
     def recall(self, sentences: list[str]) -> dict[str, MemoryHit]:
         """Sentences the memory holds: their segments skip the engine."""
         if self.memory is None:
@@ -297,6 +306,7 @@ class Translator:
             sentences, self.engine.name, self.terms.version, target_lang=self.memory_lang
         )
 
+    @article_step("memory store")
     def remember(self, document: AlignedDocument) -> None:
         """Store fresh model outputs; flagged ones are not worth reusing (a fact finding
         flags its segment: it enters the memory only once a reviewer approves it)."""
@@ -309,6 +319,7 @@ class Translator:
         }
         self.memory.store(fresh, self.engine.name, self.terms.version, target_lang=self.memory_lang)
 
+    @article_step("segmentation")
     def plan(self, article: Article) -> list[PlannedSegment]:
         planned = []
         for block_index, block in enumerate(article.blocks):
@@ -344,18 +355,39 @@ class Translator:
         progress: Progress | None,
         align: set[str] | None = None,
         protected: dict[str, list[Protected]] | None = None,
+        segments: dict[str, str] | None = None,
     ) -> dict[str, Translated]:
-        """Each distinct sentence once (headlines are often repeated in the body)."""
+        """Each distinct sentence once (headlines are often repeated in the body);
+        ``segments``: each sentence's segment id, for the log lines."""
         unique = list(dict.fromkeys(sentences))
         chunk = PROGRESS_CHUNK if progress else max(len(unique), 1)
         translations: dict[str, Translated] = {}
         for offset in range(0, len(unique), chunk):
             translations.update(
-                self.terms.translate(unique[offset : offset + chunk], align or (), protected)
+                self.terms.translate(
+                    unique[offset : offset + chunk], align or (), protected, segments
+                )
             )
             if progress:
                 progress(min(offset + chunk, len(unique)), len(unique))
         return translations
+
+    def audited(
+        self,
+        sentence: str,
+        target: str,
+        protected: dict[str, list[Protected]] | None,
+        segment: str,
+    ) -> Translated:
+        """A target that stays as it is (a memory hit, a piece that is nothing but
+        protected spans), its terms reported (``TermApplier.audit``)."""
+        found, failed = guarded(
+            "glossary",
+            segment,
+            lambda: self.terms.audit(sentence, target, protected),
+            lambda: Translated(target, None),
+        )
+        return replace(found, failed=failed)
 
     def finish(
         self,
@@ -368,17 +400,11 @@ class Translator:
     ) -> Segment:
         source = text[segment.start : segment.end]
         hit = remembered.get(source)
-        glossary_failed = None
         if hit is None:
             translated = join_pieces(segment, text, translations)
         else:
-            target = hit.target
-            translated, glossary_failed = guarded(
-                "glossary",
-                segment.id,
-                lambda: self.terms.audit(source, target, protected),
-                lambda: Translated(target, None),
-            )
+            translated = self.audited(source, hit.target, protected, segment.id)
+        glossary_failed = translated.failed
         changes: list[Localisation] = []
         localisation_failed = None
         if not (hit and hit.origin == "approved"):  # a reviewer's words are left as they are
@@ -426,6 +452,7 @@ def word_pairs(
     return pairs
 
 
+@article_step("protected spans")
 def protected_spans(
     article: Article, planned: list[PlannedSegment]
 ) -> dict[tuple[int, int], list[Protected]]:
@@ -492,7 +519,8 @@ def join_pieces(
     scores = [translations[text[start:end]].score for start, end in segment.pieces]
     known = [score for score in scores if score is not None]
     score = round(sum(known) / len(known), 4) if known else None
-    return Translated(" ".join(targets), score, terms, flags)
+    failed = next((f for s, e in segment.pieces if (f := translations[text[s:e]].failed)), None)
+    return Translated(" ".join(targets), score, terms, flags, failed=failed)
 
 
 def shift(term: Term, source_offset: int, target_offset: int) -> Term:
