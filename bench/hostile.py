@@ -40,11 +40,23 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import httpx
+from hostile_cases import archives, database, glossaries, jobs
+from hostile_cases.common import (
+    KEY,
+    SENTENCE,
+    Client,
+    Outcome,
+    Row,
+    in_process,
+    letters,
+    measured,
+    wait_for,
+)
+from hostile_cases.junk import german_junk, translated_share
 from markdown_it import MarkdownIt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -52,9 +64,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from models import toy_corpus  # noqa: E402
 from service.testing import LiveServer, run_cli  # noqa: E402
 
-KEY = "hostile-bench-key-5e1f0c"
 SHORT_KEY = "short-5e1f0c"
-SENTENCE = "Der Minister kommt am Montag nach Berlin."
+METRICS_GROWTH_BOUND = 100 * 1024  # bytes /metrics may grow by after 300 made-up methods
+FAIR_TURN_S = 0.5  # the in-process worker's turn in class 31.4t (the server's is 30 s)
+RSS_BOUNDS_MB = {"4": 200, "31.6": archives.RSS_BOUND_MB}  # peak RSS above idle
+ANSWERS_503 = {"31.9", "31.12"}  # classes whose attack must be answered 5xx (a crash, busy)
 HOSTILE_EDITS = [
     '<img src=x onerror="alert(1)">',
     "[click](javascript:alert(1))",
@@ -64,73 +78,11 @@ HOSTILE_EDITS = [
 ]
 
 
-@dataclass
-class Row:
-    name: str
-    inputs: int = 0
-    errors_5xx: int = 0
-    slowest: float = 0.0
-    rss_growth: float = 0.0
-    note: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def answered(self, response: httpx.Response, seconds: float) -> httpx.Response:
-        with self.lock:
-            self.inputs += 1
-            self.errors_5xx += response.status_code >= 500
-            self.slowest = max(self.slowest, seconds)
-        return response
-
-
-class Client:
-    """httpx with the key, timing each answer into the current row."""
-
-    def __init__(self, url: str) -> None:
-        self.http = httpx.Client(
-            base_url=url, headers={"authorization": f"Bearer {KEY}"}, timeout=600
-        )
-        self.row = Row("")
-
-    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        started = time.perf_counter()
-        response = self.http.request(method, path, **kwargs)
-        return self.row.answered(response, time.perf_counter() - started)
-
-
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
-
-
-@contextmanager
-def measured(row: Row, pid: int) -> Iterator[None]:
-    """Samples the server's RSS while the block runs; its peak above the start goes in."""
-    idle = rss_mib(pid)
-    peak = idle
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.wait(0.01):
-            peak = max(peak, rss_mib(pid))
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        sampler.join()
-        row.rss_growth = max(peak, rss_mib(pid)) - idle
-
-
 def wrapped(opening: str, closing: str, levels: int, text: str = SENTENCE) -> str:
     return opening * levels + text + closing * levels
 
 
-def deep_nesting(client: Client) -> str:
+def deep_nesting(client: Client) -> Outcome:
     cases = [
         (wrapped("*", "*", 3000), "markdown"),
         (wrapped("_", "_", 3000), "markdown"),
@@ -144,10 +96,10 @@ def deep_nesting(client: Client) -> str:
         client.request("POST", "/v1/translate", json={"text": t, "format": f}).status_code
         for t, f in cases
     ]
-    return f"answers {sorted(set(codes))}"
+    return f"answers {sorted(set(codes))}", set(codes) <= {200, 422}
 
 
-def hostile_edits(client: Client) -> str:
+def hostile_edits(client: Client) -> Outcome:
     raw = 0
     for edit in HOSTILE_EDITS:
         source = f"# Titel\n\n{SENTENCE}\n\n```\ncode\n```\n"
@@ -166,10 +118,10 @@ def hostile_edits(client: Client) -> str:
             or "<li>" in html
             or "<blockquote>" in html
         )
-    return f"outputs with live markup: {raw}"
+    return f"outputs with live markup: {raw}", raw == 0
 
 
-def race(client: Client) -> str:
+def race(client: Client) -> Outcome:
     first, second = SENTENCE, "Er spricht dort über die Lage."
     article_id = client.request("POST", "/v1/articles", json={"text": f"{first} {second}"}).json()[
         "id"
@@ -214,7 +166,7 @@ def race(client: Client) -> str:
         thread.start()
     for thread in threads:
         thread.join()
-    return "30 splits and merges, 4 readers"
+    return "30 splits and merges, 4 readers", True  # held: no 5xx (judged in main)
 
 
 def archive_bytes() -> bytes:
@@ -226,7 +178,7 @@ def archive_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def archive_uploads(client: Client) -> str:
+def archive_uploads(client: Client) -> Outcome:
     data = archive_bytes()
     codes: list[int] = []
 
@@ -239,10 +191,11 @@ def archive_uploads(client: Client) -> str:
         thread.start()
     for thread in threads:
         thread.join()
-    return f"4 uploads of {len(data) / 2**20:.1f} MB (1 GB inside): {sorted(codes)}"
+    note = f"4 uploads of {len(data) / 2**20:.1f} MB (1 GB inside): {sorted(codes)}"
+    return note, set(codes) == {202}  # the RSS bound is judged in main
 
 
-def nul_text(client: Client) -> str:
+def nul_text(client: Client) -> Outcome:
     bodies = [("/v1/translate", {"text": "Der\x00 Minister."})]
     bodies += [("/v1/articles", {"text": SENTENCE, "title": "T\x00"})]
     codes = [client.request("POST", path, json=body).status_code for path, body in bodies]
@@ -258,27 +211,44 @@ def nul_text(client: Client) -> str:
             counts = state["counts"]
             break
         time.sleep(0.1)
-    return f"API {sorted(set(codes))}, job {counts}"
+    return f"API {sorted(set(codes))}, job {counts}", set(codes) == {422} and counts == {
+        "done": 1,
+        "failed": 1,
+    }
 
 
-def pathological(client: Client, chars: int) -> str:
+RATIO_BOUND = 2.0  # junk time over normal time
+SHARE_BOUND = 0.9  # the least share of each text the model must have translated
+
+
+def pathological(client: Client, chars: int, junk_kind: str = "german") -> Outcome:
+    """Junk (random German words, asterisks, no sentence punctuation, no piece twice) against
+    a normal article of the same length; both must be translated, not kept as foreign."""
     sentences = [pair.source for pair in toy_corpus.held_out(1200)]
     normal = normal_article(sentences[100:], chars)  # no sentence twice: each is decoded
-    junk = junk_article(["a*", "*b", "c*d", "*", "e", "f*g*", "h"], chars)
+    if junk_kind == "german":
+        junk, warm_junk = german_junk(chars), german_junk(2000, seed=7)
+    else:  # the junk of earlier releases: letters and asterisks, kept as not German
+        junk = junk_article(["a*", "*b", "c*d", "*", "e", "f*g*", "h"], chars)
+        warm_junk = junk_article(["x*", "*y", "z"], 2000)
     # Whatever either text first needs (language models, the segmenter) loads in a
     # warm-up on other text: a timed text translated twice would come from the memory.
-    for text in (normal_article(sentences[:100], 2000), junk_article(["x*", "*y", "z"], 2000)):
+    for text in (normal_article(sentences[:100], 2000), warm_junk):
         client.request("POST", "/v1/translate", json={"text": text, "source_lang": "auto"})
-    times, statuses = {}, []
+    times, statuses, shares = {}, [], {}
     for name, text in (("normal", normal), ("junk", junk)):
         started = time.perf_counter()
         body = {"text": text, "source_lang": "auto"}
         answer = client.request("POST", "/v1/translate", json=body)
         times[name] = time.perf_counter() - started
         statuses.append(answer.status_code)
+        shares[name] = translated_share(text, answer.json()) if answer.is_success else 0.0
+    ratio = times["junk"] / times["normal"]
     return (
-        f"{chars} chars: normal {times['normal']:.1f} s, junk {times['junk']:.1f} s, "
-        f"ratio {times['junk'] / times['normal']:.2f}x (answers {statuses})"
+        f"{chars} chars: normal {times['normal']:.1f} s, {junk_kind} junk {times['junk']:.1f} s, "
+        f"ratio {ratio:.2f}x (bound {RATIO_BOUND}x); translated: normal {shares['normal']:.0%}, "
+        f"junk {shares['junk']:.0%} (bound {SHARE_BOUND:.0%}); answers {statuses}",
+        ratio < RATIO_BOUND and min(shares.values()) >= SHARE_BOUND and statuses == [200, 200],
     )
 
 
@@ -293,26 +263,7 @@ def junk_article(units: list[str], chars: int) -> str:
     return " ".join(units[i % len(units)] + letters(i) for i in range(chars))[:chars]
 
 
-def letters(number: int) -> str:
-    """A distinct lowercase suffix for each number (a, b, …, z, ba, bb, …)."""
-    out = ""
-    while True:
-        number, digit = divmod(number, 26)
-        out = chr(ord("a") + digit) + out
-        if not number:
-            return out
-
-
-def wait_for(client: Client, job_id: str) -> dict[str, Any]:
-    for _ in range(1200):  # a bound on a small job, not a figure
-        state: dict[str, Any] = client.request("GET", f"/v1/jobs/{job_id}").json()
-        if state["state"] not in ("queued", "running"):
-            return state
-        time.sleep(0.1)
-    return state
-
-
-def colliding_ids(client: Client) -> str:
+def colliding_ids(client: Client) -> Outcome:
     """Ids that read alike once made safe, and one too long for a file name."""
     ids = ["a b", "a?b", "a_b", "a_b~2", "a/b", "x" * 1000]  # 1000: the API's longest id
     articles = [{"id": article_id, "text": SENTENCE} for article_id in ids]
@@ -320,10 +271,11 @@ def colliding_ids(client: Client) -> str:
     state = wait_for(client, job["id"])
     lines = client.request("GET", f"/v1/jobs/{job['id']}/results").text.splitlines()
     listed = [json.loads(line)["id"] for line in lines]
-    return f"job {state['state']} {state['counts']}; each id once: {listed == ids}"
+    note = f"job {state['state']} {state['counts']}; each id once: {listed == ids}"
+    return note, state["state"] == "done" and listed == ids
 
 
-def duplicate_members(client: Client) -> str:
+def duplicate_members(client: Client) -> Outcome:
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -331,32 +283,31 @@ def duplicate_members(client: Client) -> str:
             archive.writestr("a.txt", SENTENCE)
             archive.writestr("a.txt", SENTENCE)
     twice = client.request("POST", "/v1/jobs", files={"file": ("twice.zip", buffer.getvalue())})
-    lines = io.BytesIO()
-    with zipfile.ZipFile(lines, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("a.jsonl", b'{"text": "Ein Satz."}\n' * 150_000)
-    many = client.request("POST", "/v1/jobs", files={"file": ("lines.zip", lines.getvalue())})
-    return f"two members of one name: {twice.status_code}; 150,000 lines: {many.status_code}"
+    named = "a.txt" in twice.text
+    note = f"two members of one name: {twice.status_code}, the member named: {named}"
+    return note, twice.status_code == 422 and named  # the lines inside members: 31.4
 
 
-def metric_labels(client: Client) -> str:
+def metric_labels(client: Client) -> Outcome:
     before = len(client.request("GET", "/metrics").content)
     for number in range(300):
         method = "X" + letters(number) + "M" * 4000
         client.request(method, f"/{letters(number)}")
     after = len(client.request("GET", "/metrics").content)
-    return f"/metrics {before / 1024:.0f} KB -> {after / 1024:.0f} KB after 300 made-up methods"
+    note = f"/metrics {before / 1024:.0f} KB -> {after / 1024:.0f} KB after 300 made-up methods"
+    return note, after - before < METRICS_GROWTH_BOUND
 
 
-def forged_cookies(client: Client) -> str:
+def forged_cookies(client: Client) -> Outcome:
     codes = []
     for digits in (4_301, 5_000, 20_000):
         cookie = f"mtdesk_session={'9' * digits}.{letters(digits)}"
         answer = client.request("GET", "/", headers={"cookie": cookie}, follow_redirects=False)
         codes.append(answer.status_code)
-    return f"answers {sorted(set(codes))}"
+    return f"answers {sorted(set(codes))}", set(codes) <= {200, 303, 401}
 
 
-def if_match_lists(client: Client) -> str:
+def if_match_lists(client: Client) -> Outcome:
     article = client.request("POST", "/v1/articles", json={"text": SENTENCE}).json()
     url = f"/v1/articles/{article['id']}/segments/b0s0"
     codes = []
@@ -364,10 +315,11 @@ def if_match_lists(client: Client) -> str:
         body = {"target": f"Edit {letters(number)}."}
         answer = client.request("PATCH", url, json=body, headers={"If-Match": header})
         codes.append(answer.status_code)
-    return f"lists with the current tag, then none: {codes} (200, 412 after it moved, 412)"
+    note = f"lists with the current tag, then none: {codes} (200, 412 after it moved, 412)"
+    return note, codes == [200, 412, 412]
 
 
-def formulas(client: Client) -> str:
+def formulas(client: Client) -> Outcome:
     entries = [
         {"source": "=HYPERLINK(1)", "target": "=1+1"},
         {"source": "+49", "target": "-2", "note": "@SUM(A1)"},
@@ -391,10 +343,10 @@ def formulas(client: Client) -> str:
         client.request("GET", "/v1/glossaries/again").json()["entries"]
         == client.request("GET", "/v1/glossaries/formulas").json()["entries"]
     )
-    return f"cells a spreadsheet would run: {live}; round trip exact: {same}"
+    return f"cells a spreadsheet would run: {live}; round trip exact: {same}", live == 0 and same
 
 
-def other_hosts(client: Client) -> str:
+def other_hosts(client: Client) -> Outcome:
     evil = {"host": "evil.example", "origin": "http://evil.example"}
     codes = [
         client.request(method, path, headers=evil, json={"text": SENTENCE}).status_code
@@ -406,10 +358,10 @@ def other_hosts(client: Client) -> str:
             ("GET", "/health"),
         ]
     ]
-    return f"answers {sorted(set(codes))}"
+    return f"answers {sorted(set(codes))}", set(codes) == {400}
 
 
-def secrets(client: Client, server: LiveServer) -> str:
+def secrets(client: Client, server: LiveServer) -> Outcome:
     started = time.perf_counter()
     short = run_cli("serve", "--model", "toy", env={"MTDESK_API_KEY": SHORT_KEY})
     client.row.answered(httpx.Response(200 if short.returncode == 2 else 500), 0)
@@ -418,41 +370,85 @@ def secrets(client: Client, server: LiveServer) -> str:
     client.request("POST", "/login", data={"key": KEY, "csrf_token": "x"})
     echoed = SHORT_KEY.encode() in short.stdout + short.stderr
     in_log = KEY in server.log.read_text(encoding="utf-8", errors="replace")
-    return f"short key echoed: {echoed}; key in the server log: {in_log}"
+    note = f"short key echoed: {echoed}; key in the server log: {in_log}"
+    return note, not echoed and not in_log and short.returncode == 2
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=35_000, help="class 6 article length")
+    parser.add_argument(
+        "--junk",
+        choices=["german", "letters"],
+        default="german",
+        help="class 6's junk: random German words (default), or the letters of earlier "
+        "releases, which the language look keeps untranslated (the class then fails)",
+    )
     parser.add_argument("--db", help="database URL for the server (default: an SQLite file)")
     parser.add_argument(
-        "--classes", help="the classes to run, by number, e.g. 4,6 (default: all of them)"
+        "--classes", help="the classes to run, by number, e.g. 4,6,31.3 (default: all of them)"
     )
     args = parser.parse_args()
     chosen = set(args.classes.split(",")) if args.classes else None
-    with tempfile.TemporaryDirectory() as scratch:
-        env = {"MTDESK_API_KEY": KEY, "MTDESK_HOST": "127.0.0.1"}
+    with tempfile.TemporaryDirectory() as scratch_dir:
+        scratch = Path(scratch_dir)
+        cache_home = scratch / "cache"  # the server's XDG_CACHE_HOME: its glossary cache
+        env = {
+            "MTDESK_API_KEY": KEY,
+            "MTDESK_HOST": "127.0.0.1",
+            "MTDESK_DB_BUSY_TIMEOUT_S": str(database.BUSY_TIMEOUT_S),
+            "XDG_CACHE_HOME": str(cache_home),
+        }
         if args.db:
             env["MTDESK_DB"] = args.db
-        server = LiveServer(Path(scratch), env=env)
+        server = LiveServer(scratch, env=env)
         url = server.start()
         assert server.pid is not None
         client = Client(url)
-        classes: list[tuple[str, Callable[[], str]]] = [
+        toy: list[object] = []  # the engine of the classes that run the app in process
+
+        def engine() -> object:
+            if not toy:
+                from models.marian import MarianEngine
+
+                toy.append(MarianEngine("toy", threads=2))
+            return toy[0]
+
+        @contextmanager
+        def app(chosen_engine: object | None = None) -> Iterator[Client]:
+            """The app in this process, in a scratch folder of its own; its answers
+            count in the current class's row."""
+            apps = len(list(scratch.glob("app-*")))
+            with in_process(scratch / f"app-{apps}", chosen_engine or engine()) as local:
+                local.row = client.row
+                yield local
+
+        classes: list[tuple[str, Callable[[], Outcome]]] = [
             ("1 deep nesting", lambda: deep_nesting(client)),
             ("2 edits as markup", lambda: hostile_edits(client)),
             ("3 split/merge race", lambda: race(client)),
             ("4 archive members", lambda: archive_uploads(client)),
             ("5 U+0000", lambda: nul_text(client)),
-            ("6 pathological text", lambda: pathological(client, args.chars)),
+            ("6 pathological text", lambda: pathological(client, args.chars, args.junk)),
             ("7 formula export", lambda: formulas(client)),
             ("8 other Host", lambda: other_hosts(client)),
             ("9 secrets", lambda: secrets(client, server)),
-            ("10 colliding ids", lambda: colliding_ids(client)),
-            ("11 archive names", lambda: duplicate_members(client)),
-            ("12 metric labels", lambda: metric_labels(client)),
-            ("13 forged cookie", lambda: forged_cookies(client)),
-            ("14 If-Match list", lambda: if_match_lists(client)),
+            ("31.1 colliding ids", lambda: colliding_ids(client)),
+            ("31.2 archive names", lambda: duplicate_members(client)),
+            ("31.3 cancel holds", lambda: jobs.cancel_holds(client)),
+            ("31.4 member lines", lambda: jobs.member_lines(client)),
+            ("31.4t fair turns", lambda: jobs.fair_turns(app, FAIR_TURN_S)),
+            ("31.6 tar.gz stream", lambda: archives.streamed_tar(client)),
+            ("31.7 glossary cache", lambda: glossaries.cache_holds_no_code(client, cache_home)),
+            ("31.8 recorded glossary", lambda: glossaries.recorded_glossary(client)),
+            ("31.9 engine failures", lambda: glossaries.engine_failures(app, engine())),
+            ("31.10 metric labels", lambda: metric_labels(client)),
+            ("31.11 forged cookie", lambda: forged_cookies(client)),
+            (
+                "31.12 busy database",
+                partial(database.busy_database, client, args.db, server.db_path),
+            ),
+            ("31.15 If-Match list", lambda: if_match_lists(client)),
         ]
         classes = [c for c in classes if chosen is None or c[0].split()[0] in chosen]
         client.request("POST", "/v1/translate", json={"text": SENTENCE})  # warm-up
@@ -461,17 +457,35 @@ def main() -> None:
             for name, run in classes:
                 client.row = Row(name)
                 with measured(client.row, server.pid):
-                    client.row.note = run()
+                    try:
+                        client.row.note, held = run()
+                    except Exception as error:  # the class broke: it did not hold
+                        client.row.note, held = f"{type(error).__name__}: {error}"[:300], False
+                number = name.split()[0]
+                bound = RSS_BOUNDS_MB.get(number)
+                client.row.held = (
+                    held
+                    and (client.row.errors_5xx == 0 or number in ANSWERS_503)
+                    and (bound is None or client.row.rss_growth < bound)
+                )
                 rows.append(client.row)
                 print(f"... {name} done", file=sys.stderr, flush=True)
         finally:
             server.stop()
-    print(f"{'class':22} {'inputs':>6} {'5xx':>4} {'slowest s':>9} {'RSS +MB':>8}  note")
+    print(
+        f"{'class':24} {'held':>4} {'inputs':>6} {'5xx':>4} {'slowest s':>9} {'RSS +MB':>8}  note"
+    )
     for row in rows:
         print(
-            f"{row.name:22} {row.inputs:6} {row.errors_5xx:4} {row.slowest:9.2f} "
-            f"{row.rss_growth:8.1f}  {row.note}"
+            f"{row.name:24} {'yes' if row.held else 'NO':>4} {row.inputs:6} {row.errors_5xx:4} "
+            f"{row.slowest:9.2f} {row.rss_growth:8.1f}  {row.note}"
         )
+    failed = [row.name for row in rows if not row.held]
+    print(
+        f"{len(rows) - len(failed)} of {len(rows)} classes held"
+        + (f"; not: {failed}" if failed else "")
+    )
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
