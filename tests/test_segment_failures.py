@@ -207,6 +207,27 @@ def test_an_edit_whose_audit_fails_is_stored_and_flagged(
     assert f"of article {article['id']}" in record.getMessage()
 
 
+def test_a_split_whose_localisation_fails_stores_both_halves(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    article = client.post("/v1/articles", json={"text": TEXT, "target_lang": "en-GB"}).json()
+    original = translator.localise_translation
+    monkeypatch.setattr(
+        translator, "localise_translation", failing(original, OverflowError("big"), at=1)
+    )
+    url = f"/v1/articles/{article['id']}/segments/b1s0/split"
+    offset = len(f"Die {MARKER} dauerten ")
+
+    response = client.post(url, json={"offset": offset})
+
+    assert response.status_code == 200, response.text
+    left, right = response.json()["segments"]
+    failed_stage(left, "localisation failed")
+    assert "stage_failed" not in right["flags"]
+    record = logged_once(caplog, "localisation", left["id"])
+    assert f"of article {article['id']}" in record.getMessage()
+
+
 def test_the_glossary_step_failing_on_one_sentence_keeps_its_model_output(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
