@@ -11,7 +11,11 @@ from service.document import Term
 
 
 def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
-    return [source[slice(*f.source_span)] for f in name_findings(source, target, terms)]
+    """The German names flagged, then the English names flagged as not in the German
+    (marked with a +)."""
+    findings = name_findings(source, target, terms)
+    german = [source[slice(*f.source_span)] for f in findings if f.source_span]
+    return german + ["+" + target[slice(*f.target_span)] for f in findings if f.target_span]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +69,7 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
         ("Der Trainer Thomas Fischer bleibt.", "Coach Thomas Fisher stays.", ["Fischer"]),
         ("Der Stürmer Harry Kane traf.", "Striker Harry scored.", ["Kane"]),  # dropped surname
         ("Der Kanzler reist nach Warschau.", "The chancellor travels to Vienna.", ["Warschau"]),
-        ("Bayern München spielt in Köln.", "Bayern Munich play in Bonn.", ["Köln"]),
+        ("Bayern München spielt in Köln.", "Bayern Munich play in Bonn.", ["Köln", "+Bonn"]),
         ("Die Deutsche Bahn meldete Verluste.", "Lufthansa reported losses.", ["Deutsche Bahn"]),
         ("In Nordrhein-Westfalen wird gewählt.", "Hesse votes.", ["Nordrhein", "Westfalen"]),
         ("Minister Karl Lauterbach warnte.", "Minister Karl Lautenbach warned.", ["Lauterbach"]),
@@ -127,6 +131,34 @@ def test_a_capital_for_its_country_and_a_region_by_compass_point(source: str, ta
     ],
 )
 def test_a_capital_or_region_dropped_is_still_flagged(
+    source: str, target: str, flagged: list[str]
+) -> None:
+    assert names(source, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        # a German name HanTa takes for a common noun, put in place of by an English one
+        (
+            "Die Biathletin holte in Oberhof ihren Sieg.",
+            "The biathlete took her win in Ruhpolding.",
+            ["+Ruhpolding"],
+        ),
+        (
+            "Der Hersteller Bergland Feinkost ruft ein Pesto zurück.",
+            "The manufacturer Bergmann Feinkost is recalling a pesto.",
+            ["+Bergmann"],
+        ),
+        # English words capitalised in a title or an institution's name are no names
+        ("Die Linke im Landtag tagte.", "The Left Party in the state parliament met.", []),
+        ("Sie holte den Weltcupsieg.", "She took the World Cup win.", []),
+        ("Die Tagung der Hansestadt endete.", "The Hanseatic city's meeting ended.", []),
+        ("Es waren minus 5 Grad.", "It was minus 5 degrees Celsius on Monday.", []),
+        ("Das Konzert im Tierpark Hellabrunn.", "The concert at Hellabrunn Zoo.", []),
+    ],
+)
+def test_an_english_name_the_german_lacks_is_flagged(
     source: str, target: str, flagged: list[str]
 ) -> None:
     assert names(source, target) == flagged

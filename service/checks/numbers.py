@@ -202,8 +202,13 @@ _EN_NUMBER = (
     r"|(?<![\d.,])\d+(?:\.\d+)?"
 )
 
+# Every value starts at a word's start or at a digit ("A7", "M23"): the branches
+# below are not tried inside a word (most of a sentence's characters).
+_START = r"(?:(?<![\p{L}\p{M}])|(?=\d))"
+
 GERMAN = regex.compile(
-    rf"""
+    _START
+    + rf"""(?:
     (?P<date>\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})?(?!\d))
   | (?P<ldate>\b(?P<ld>\d{{1,2}})\.\s*(?P<lm>{_DE_MONTH})\b\.?(?:\s+(?P<ly>\d{{4}}))?)
   | (?P<mdate>\b(?P<mm>{_DE_MONTH_ALONE})\b(?:\s+(?P<my>\d{{4}})\b)?)
@@ -221,11 +226,12 @@ GERMAN = regex.compile(
   | (?P<halb>\bhalb\s+(?P<hh>\d{{1,2}}|{DE_CARDINAL})\b(?!\s+\p{{Lu}}|\s*[.,]\d))
   | (?P<word>{DE_NUMBER.pattern})
   | (?P<ordinal>\b(?P<ord>{"|".join(ORDINALS_DE)})(?:e[nrms]?\b|(?=\p{{Ll}}+ste[nrms]?\b)))
-    """,
+    )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
-    rf"""
+    _START
+    + rf"""(?:
     (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)
   | (?P<slash>\b(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}}|\d{{2}})\b)
   | (?P<date>\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})\b)
@@ -252,7 +258,7 @@ ENGLISH = regex.compile(
   | (?P<decade>\b(?:{"|".join(DECADES_EN)})\b)
   | (?P<times>\b(?P<tw>{"|".join(TIMES_EN)})(?:e[sd]?|ing)?\b)
   | (?P<word>\b(?:{"|".join(WORDS_EN)})\b)
-    """,
+    )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -337,7 +343,7 @@ def _german_word(match: regex.Match[str]) -> Iterator[Found]:
     if text[0].isupper() and not glued and not _starts(match):
         return
     value = german_number(match)
-    if regex.search(r"\bminus\s+$", match.string[:start], regex.IGNORECASE):
+    if _MINUS_BEFORE.search(match.string, 0, start):
         value = -value
     yield Found(Amount(value), start, end, text, weak=abs(value) == 1)
 
@@ -349,6 +355,7 @@ def _starts(match: regex.Match[str]) -> bool:
     return not before or before[-1] in ".!?:"
 
 
+_MINUS_BEFORE = regex.compile(r"\bminus\s+$", regex.IGNORECASE)  # "minus fünf Grad"
 _PERCENT_DE = regex.compile(r"\s*(?:%|Prozent\b)")
 _PERCENT_EN = regex.compile(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
 _DECADE_DE = regex.compile(r"er(?:n\b|\b|-)")
@@ -449,7 +456,7 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Amount(english_compound_ordinal(match)), start, end, text)
     elif match["card"]:
         value = english_cardinal(text)
-        if regex.search(r"\bminus\s+$", match.string[:start], regex.IGNORECASE):
+        if _MINUS_BEFORE.search(match.string, 0, start):
             value = -value
         yield Found(Amount(value), start, end, text, weak=abs(value) == 1)
     elif match["decade"]:  # the nineties: 90, or 1990

@@ -65,12 +65,13 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         if term.target and fold(term.target) in english.folded
     }
     findings = [_finding(source, start, end) for start, end in lost]
+    findings += _added_names(source, target, terms)
     for start, end, word in _candidates(source):
         if any(s <= start and end <= e for s, e in lost):
             continue
         if any(s <= start and end <= e for s, e in explained):
             continue
-        if _accounted_for(word, english):
+        if _accounted_for(word, english) or _stands_for_country(word, source, english):
             continue
         if _is_name(word, source, start):
             findings.append(_finding(source, start, end))
@@ -85,6 +86,81 @@ def _finding(source: str, start: int, end: int) -> Finding:
         message=f"the name {source[start:end]} of the German is not in the English "
         "(dropped, changed or translated as a word)",
     )
+
+
+def _added_names(source: str, target: str, terms: Sequence[Term]) -> list[Finding]:
+    """English names the German does not hold: a name put in place of the German's
+    ("Oberhof" → "Ruhpolding", "Bergland" → "Bergmann"), where the German one is
+    not known as a name. A capitalised English word inside a sentence counts when no
+    German word spells it (or begins as it does, Hanseatic ← Hansestadt), it is no
+    English name of a place the German names, and it is at least as frequent in
+    German as in English (wordfreq): a name is shared by both languages, while an
+    English word ("World", "Party", "Interior") is far more frequent in English."""
+    german = _German(source)
+    known = english_forms(source) | {
+        w for term in terms if term.target for w in fold(term.target).split()
+    }
+    findings = []
+    for match in _ENGLISH_CAPITALISED.finditer(target):
+        word = match.group()
+        if len(word) < 4 or word.isupper() or _starts_sentence(target, match.start()):
+            continue
+        folded = fold(word)
+        if folded in known or folded in _not_names_en() or german.holds(folded):
+            continue
+        if _zipf(folded, "de") < _zipf(folded, "en"):
+            continue
+        findings.append(
+            Finding(
+                flag="name_mismatch",
+                source_span=None,
+                target_span=match.span(),
+                message=f"the English name {word} is not in the German (added, or put in "
+                "place of another)",
+            )
+        )
+    return findings
+
+
+class _German:
+    """The folded spellings of a German sentence's words, and their beginnings."""
+
+    def __init__(self, text: str) -> None:
+        words = _ENGLISH_WORD.findall(text)
+        self.spellings = {form for w in words for stem in _stems(w) for form in _spellings(stem)}
+        self.prefixes = {form[:5] for form in self.spellings if len(form) >= 5}
+        self.joined = fold(text).replace(" ", "")
+
+    def holds(self, folded: str) -> bool:
+        if folded in self.spellings or folded in self.joined:
+            return True  # as written, or inside a compound (Gaza ← Gazastreifen)
+        return len(folded) >= 5 and folded[:5] in self.prefixes  # Hanseatic ← Hansestadt
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'“‘«»„(")
+    return not before or before[-1] in ".!?:;"
+
+
+@lru_cache(maxsize=1 << 14)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency  # its word lists load when first needed
+
+    return float(zipf_frequency(word, lang))
+
+
+@cache
+def _not_names_en() -> frozenset[str]:
+    """Capitalised English words that name no one: days and months (CLDR), and the
+    temperature scales a localised figure adds."""
+    from babel import Locale
+
+    english = Locale("en")
+    words = {*english.days["format"]["wide"].values(), *english.months["format"]["wide"].values()}
+    return frozenset(fold(w) for w in words) | {"celsius", "fahrenheit"}
+
+
+_ENGLISH_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'’])\p{Lu}[\p{L}\p{M}\d]*")
 
 
 def _candidates(source: str) -> Iterator[tuple[int, int, str]]:
@@ -165,6 +241,45 @@ def _accounted_for(word: str, english: _English) -> bool:
     return False
 
 
+def _stands_for_country(word: str, source: str, english: _English) -> bool:
+    """A capital named for its country's government ("Moskau" → "Russia", "Die
+    Regierung in Wien" → "The Austrian government"): the English names that country
+    more often than the German does (a "Chinese" that renders "chinesischen" does
+    not stand for "Peking")."""
+    entry = _capitals().get(word.casefold())
+    if entry is None:
+        return False
+    english_forms, german_forms = entry
+    named = sum(
+        1
+        for w in english.folded.split()
+        if any(w == f or (len(f) >= 5 and w.startswith(f)) for f in english_forms if " " not in f)
+    )
+    named += sum(english.folded.count(f" {f} ") for f in english_forms if " " in f)
+    german = " " + " ".join(fold(source).split()) + " "
+    named_de = sum(german.count(f" {f} ") for f in german_forms if " " in f) + sum(
+        1
+        for w in german.split()
+        if any(w == f or (len(f) >= 4 and w.startswith(f)) for f in german_forms if " " not in f)
+    )
+    return named > named_de
+
+
+@cache
+def _capitals() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """German capital (casefolded) → the English forms of its country (folded), and
+    the beginnings of the German words for that country (folded)."""
+    table = {}
+    for line in CAPITALS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            capital, english, german = line.split("\t")
+            table[capital.casefold()] = (
+                tuple(fold(f) for f in english.split("|")),
+                tuple(fold(f) for f in german.split("|")),
+            )
+    return table
+
+
 def _multiword_exonyms(
     source: str, english: _English
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
@@ -229,9 +344,7 @@ def _tagger() -> Any:
 def _exonyms() -> dict[str, tuple[str, ...]]:
     """German place name (casefolded) → its English names."""
     table: dict[str, set[str]] = {}
-    lines = EXONYMS.read_text(encoding="utf-8").splitlines()
-    lines += CAPITALS.read_text(encoding="utf-8").splitlines()
-    for line in lines:
+    for line in EXONYMS.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             german, english = line.split("\t")
             table.setdefault(german.casefold(), set()).update(english.split("|"))
