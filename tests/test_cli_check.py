@@ -10,8 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from service import compose
+from service.checks.quality import segment_checks
 from service.cli.main import app
 from service.document import AlignedDocument, Block, Segment
+from service.pipeline import review
 from service.testing import run_cli
 
 WRONG = ("Die Firma zahlte 812.397 Euro.", "The company paid 81,237 euros.")
@@ -67,6 +69,25 @@ def test_clean_pairs_exit_0(tmp_path: Path) -> None:
     path = tmp_path / "pairs.tsv"
     path.write_text("\t".join(RIGHT) + "\n\n")
     assert check(path) == (0, "")
+
+
+def test_a_pair_whose_checks_fail_is_not_vouched_for_exit_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checks that crash on one pair leave it unchecked: flagged stage_failed, exit 1."""
+
+    def crashing(source: str, *args: object, **kwargs: object) -> object:
+        if "Firma" in source:
+            raise ArithmeticError("a rule broke")
+        return segment_checks(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(review, "segment_checks", crashing)
+    path = tmp_path / "pairs.tsv"
+    path.write_text("\t".join(RIGHT) + "\nDas ist gut.\tThat is good.\n")
+    code, out = check(path)
+    assert code == 1
+    assert out.splitlines()[0].startswith("line 1\tstage_failed\tthe quality and fact checks")
+    assert not any(line.startswith("line 2\t") for line in out.splitlines()), out
 
 
 def test_json_results_keep_the_order_and_ids(tmp_path: Path) -> None:

@@ -281,6 +281,22 @@ def test_an_article_step_failing_fails_the_request_with_the_step_logged(
     assert record.exc_info and record.exc_info[0] is IndexError
 
 
+def test_localise_text_failing_is_a_500_with_the_step_logged(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``/v1/localise`` works on one text, not segments: its failure names the step."""
+    from service.api import localise
+
+    monkeypatch.setattr(localise, "localise", failing(localise.localise, ArithmeticError("rule")))
+
+    response = client.post(
+        "/v1/localise", json={"text": "Gespräche cost $5.", "target_lang": "en-GB"}
+    )
+
+    assert response.status_code == 500
+    assert "in the step localisation" in caplog.text
+
+
 @pytest.mark.parametrize(
     "error",
     [ModelError("no model"), EngineClosed("closed"), EmptyInput(), MemoryError()],

@@ -19,6 +19,7 @@ from service.errors import EmptyInput, InputTooLarge, UnknownLocale
 from service.http.deps import RuntimeDep, require_api_key
 from service.http.schemas import StrictModel, UserText, error_responses
 from service.localise import TARGETS, localise
+from service.pipeline.guard import article_step
 from service.pipeline.localising import english_protected
 
 router = APIRouter(
@@ -78,7 +79,7 @@ async def localise_text(runtime: RuntimeDep, request: LocaliseRequest) -> Locali
     chosen = profile(runtime.settings, request.target_lang, request.style)
     assert chosen is not None
     work = partial(
-        localise,
+        article_step("localisation")(localise),
         request.text,
         chosen,
         protected=english_protected(request.text),

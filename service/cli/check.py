@@ -1,8 +1,8 @@
 """``mtdesk check``: the flags and findings of translations made anywhere, from a TSV of
 ``source<TAB>target`` lines, an aligned document (JSON) or an XLIFF file.
 
-Exit status: 0 no fact finding, 1 a pair with a fact finding (``FACT_FLAGS``), 2 bad
-input. No model is loaded.
+Exit status: 0 no fact finding, 1 a pair with a fact finding (``FACT_FLAGS``) or whose
+checks failed (``stage_failed``), 2 bad input. No model is loaded.
 """
 
 from __future__ import annotations

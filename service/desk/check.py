@@ -18,6 +18,7 @@ from service.checks.quality import Thresholds
 from service.document import FACT_FLAGS, Finding, Segment
 from service.errors import EmptyInput, InputError, InputTooLarge, check_storable
 from service.pipeline.alignment import word_pairs
+from service.pipeline.guard import STAGE_FAILED
 from service.pipeline.review import SegmentAudit
 
 Alignment = list[tuple[tuple[int, int], tuple[int, int]]]
@@ -37,8 +38,9 @@ class Checked:
 
     @property
     def facts(self) -> bool:
-        """A fact of the German may be missing or changed (``FACT_FLAGS``)."""
-        return any(flag in FACT_FLAGS for flag in self.flags)
+        """A fact of the German may be missing or changed (``FACT_FLAGS``), or the
+        checks failed on the pair (``stage_failed``): nothing vouches for its facts."""
+        return any(flag in FACT_FLAGS or flag == STAGE_FAILED for flag in self.flags)
 
 
 def check_input(pairs: Sequence[Pair], max_chars: int) -> None:
