@@ -100,6 +100,12 @@ class Settings(BaseSettings):
         description="A folder whose `en-GB.toml` / `en-US.toml` replace the built-in "
         "localisation profiles.",
     )
+    lexicon: Path | None = Field(
+        default=Path("/usr/share/trans/de-en"),
+        description="Ding's German-English dictionary (Debian's `trans-de-en`, GPL-2.0+), "
+        "read at run time by the omission and addition checks; where the file is missing "
+        "they use their rules without it (logged once).",
+    )
     style: str | None = Field(
         default=None,
         description="House style on top of the target locale: `ap` or `reuters` (en-US), "

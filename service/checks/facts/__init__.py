@@ -45,7 +45,7 @@ def fact_findings(
     findings += name_findings(source, target, terms)
     findings += negation_findings(source, target)
     findings += quote_findings(source, target)
-    findings += omission_findings(source, target, alignment)
+    findings += omission_findings(source, target, alignment, terms)
     findings += lost_findings(source, target)
     findings += hidden_findings(source, target)
     return findings

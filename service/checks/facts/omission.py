@@ -42,6 +42,8 @@ from functools import lru_cache
 
 import regex
 
+from service.checks.facts.coverage import lexical_findings
+from service.checks.facts.lexicon import lexicon
 from service.checks.facts.names import english_forms, fold
 from service.checks.facts.structure import (
     added_adverb,
@@ -50,7 +52,7 @@ from service.checks.facts.structure import (
     unmatched_prepositions,
 )
 from service.checks.quotations import word_counts
-from service.document import Finding
+from service.document import Finding, Term
 
 MIN_CHARS = 30
 SHORT = 0.60
@@ -123,8 +125,10 @@ def omission_findings(
     source: str,
     target: str,
     alignment: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None = None,
+    terms: Sequence[Term] = (),
 ) -> list[Finding]:
-    """``omission`` and ``addition`` findings, at most one of each."""
+    """``omission`` and ``addition`` findings, at most one of each. ``terms``: the
+    segment's glossary matches (their targets render their German)."""
     omitted: Finding | None = None
     added: Finding | None = None
     if alignment:
@@ -135,11 +139,18 @@ def omission_findings(
     german_chars, english_chars = _letters(source), _letters(target)
     ratio = english_chars / german_chars if german_chars else 1.0
     added = added or _structure(source, target, ratio, german_chars, omission=False)
+    short = SHORT if german_chars >= FEW_CHARS else SHORT_FEW
+    if omitted is None and german_chars >= MIN_CHARS and ratio < short:
+        # The phrase gone, where a conjunction or a preposition tells which.
+        omitted = _structure(source, target, ratio, german_chars, omission=True)
+    # The words gone or added, where the lexicon tells which.
+    words = lexicon()
+    if words is not None and (omitted is None or added is None):
+        extra = [term.target for term in terms]
+        by_words = lexical_findings(source, target, words, ratio, extra)
+        omitted = omitted or by_words[0]
+        added = added or by_words[1]
     if german_chars >= MIN_CHARS:
-        short = SHORT if german_chars >= FEW_CHARS else SHORT_FEW
-        if omitted is None and ratio < short:
-            # The phrase gone, where a conjunction or a preposition tells which.
-            omitted = _structure(source, target, ratio, german_chars, omission=True)
         if omitted is None and ratio < short:
             omitted = Finding(
                 flag="omission",
