@@ -29,6 +29,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # bring it here (the folder does not exist in the CPU image).
 ENV LD_LIBRARY_PATH=/usr/local/lib/python${PYTHON}/site-packages/nvidia/cublas/lib
 
+# Ding's German-English dictionary (GPL-2.0+), read at run time by the omission and
+# addition checks (MTDESK_LEXICON), never copied into mtdesk.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends trans-de-en \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --create-home --uid 10001 mtdesk \
     && mkdir /data && chown mtdesk:mtdesk /data
 WORKDIR /app
