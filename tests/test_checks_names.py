@@ -162,3 +162,39 @@ def test_an_english_name_the_german_lacks_is_flagged(
     source: str, target: str, flagged: list[str]
 ) -> None:
     assert names(source, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        ("Brasiliens Präsident Lula sprach.", "Brazilian President Lula spoke.", []),
+        ("Mexikos Präsidentin sprach.", "Mexico's president spoke.", []),
+        ("Die Verbraucherzentrale Bayern warnt.", "The Bavarian consumer centre warns.", []),
+        ("Im Osten der Republik Kongo.", "In the east of the Republic of Congo.", []),
+        ("Außenminister Aiman al-Safadi warnte.", "Foreign Minister Ayman Safadi warned.", []),
+        ("Die Lage in Nordamerika.", "The situation in North America.", []),
+        ("Die Lage in Nordamerika.", "The situation in South America.", ["Nordamerika"]),
+        ("Im Leipziger Zoo ist ein Bär zur Welt gekommen.", "A bear was born at Leipzig Zoo.", []),
+    ],
+)
+def test_adjectives_spellings_and_compass_points(
+    source: str, target: str, flagged: list[str]
+) -> None:
+    assert names(source, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        ("Das sagten die UN.", "The United Nations said so.", []),
+        ("Die EU-Kommission tagt.", "The European Commission meets.", []),
+        ("Das Ziel der EZB.", "The ECB's target.", []),  # the glossary's English
+        ("Der ADAC rät Autofahrern.", "The ADAC advises motorists.", []),
+        ("Kunden können SMS melden.", "Customers can report text messages.", []),  # no name
+        ("Nach UN-Angaben flohen sie.", "They fled, according to the African Union.", ["UN"]),
+        ("Der ADAC rät Autofahrern.", "The AvD advises motorists.", ["ADAC"]),
+        ("Das Ziel der EZB.", "The Bundesbank's target.", ["EZB", "+Bundesbank"]),
+    ],
+)
+def test_acronyms_of_organisations(source: str, target: str, flagged: list[str]) -> None:
+    assert names(source, target) == flagged

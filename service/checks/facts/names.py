@@ -46,6 +46,8 @@ CAPITALS = Path(__file__).with_name("data") / "capitals_de_en.tsv"
 # A region named by a compass point before its country or state (Ostdeutschland =
 # "eastern Germany", Nordirland's "Irland", Süditalien = "southern Italy").
 _COMPASS = regex.compile(r"(?:Nord|Süd|Ost|West)(?:ost|west)?|Mittel|Zentral", regex.IGNORECASE)
+_POINTS = {"nord": "north", "süd": "south", "ost": "east", "west": "west", "mittel": "central",
+           "zentral": "central"}  # fmt: skip
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
 _ENGLISH_WORD = regex.compile(r"[\p{L}\p{M}]+")
 _KNOWN = -17.0
@@ -66,6 +68,11 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
     }
     findings = [_finding(source, start, end) for start, end in lost]
     findings += _added_names(source, target, terms)
+    findings += [
+        _finding(source, start, end)
+        for start, end in _lost_acronyms(source, english)
+        if not any(s <= start and end <= e for s, e in explained)
+    ]
     for start, end, word in _candidates(source):
         if any(s <= start and end <= e for s, e in lost):
             continue
@@ -181,9 +188,57 @@ def _candidates(source: str) -> Iterator[tuple[int, int, str]]:
             offset += len(part) + 1
 
 
+def _lost_acronyms(source: str, english: _English) -> list[tuple[int, int]]:
+    """Acronyms of organisations the tagger knows as names (EU, UN, ADAC, SAP, EZB)
+    that the English has neither as written, as their English (EZB → ECB, from the
+    glossary), nor spelled out (UN → United Nations; EU-Kommission → European
+    Commission). Acronyms the tagger does not know (SMS, PDF) may be common nouns:
+    not checked."""
+    lost = []
+    for match in _ACRONYM.finditer(source):
+        acronym = match.group()
+        if acronym in english.tokens or not _known_name(acronym):
+            continue
+        forms = (acronym, *_exonyms().get(acronym.casefold(), ()))
+        if any(english.has(form) or form.upper() in english.initials for form in forms):
+            continue
+        # A compound's acronym (EU-Kommission) spelled out with the rest of it.
+        if source[match.end() : match.end() + 1] == "-" and acronym[0] in english.run_starts:
+            continue
+        lost.append(match.span())
+    return lost
+
+
+def _known_name(word: str) -> bool:
+    tags = _tags(word)
+    return bool(tags) and tags[0][0] == "NE" and tags[0][1] >= _KNOWN and "NN" not in dict(tags)
+
+
+_ACRONYM = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}{2,6}(?![\p{L}\p{M}\d])")
+_LINKING = frozenset({"of", "for", "the", "and", "on", "in", "de"})
+
+
 class _English:
     def __init__(self, text: str) -> None:
         self.text = text
+        raw = _ENGLISH_WORD.findall(text)
+        self.tokens = set(raw)
+        # Initials of each run of capitalised words ("United Nations" → UN), and the
+        # first letters of those runs.
+        self.initials: set[str] = set()
+        self.run_starts: set[str] = set()
+        run: list[str] = []
+        for word in [*raw, "."]:
+            if word[0].isupper() or (run and word in _LINKING):
+                run.append(word)
+                continue
+            capitals = [w for w in run if w not in _LINKING]
+            if capitals:
+                self.run_starts.add(capitals[0][0])
+            for i in range(len(capitals)):
+                for j in range(i + 2, len(capitals) + 1):
+                    self.initials.add("".join(w[0] for w in capitals[i:j]).upper())
+            run = []
         self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
         self.words = set(self.folded.split())
         self.capitalised = {
@@ -212,7 +267,10 @@ def _spellings(word: str) -> set[str]:
             swapped = form.replace("w", "v")
             slavic |= {swapped, swapped.replace("j", "y"), swapped.replace("j", "i")}
             slavic |= {form.replace("j", "y"), form.replace("j", "i")}
-    return forms | slavic
+    # Kongo = Congo, Aiman = Ayman: German spells with k and ai what English
+    # writes with c and ay
+    others = {form.replace("k", "c") for form in forms} | {f.replace("ai", "ay") for f in forms}
+    return forms | slavic | others
 
 
 def _stems(word: str) -> list[str]:
@@ -229,15 +287,20 @@ def _accounted_for(word: str, english: _English) -> bool:
     for stem in _stems(word):
         if _spellings(stem) & english.words:
             return True
-        if any(english.has(name) for name in exonyms.get(stem.casefold(), ())):
+        names = exonyms.get(stem.casefold(), ())
+        if any(english.has(name) for name in names):
             return True
+        if any(_adjective_of(fold(name), english) for name in names):
+            return True  # Brasiliens Präsident → Brazilian President
     folded = fold(word)
     if any(len(w) >= 4 and folded.startswith(w) for w in english.capitalised):
         return True  # Gazastreifen → Gaza
     compass = _COMPASS.match(word)
     if compass and len(word) - compass.end() > 3:  # Ostdeutschland → eastern Germany
         rest = word[compass.end() :].capitalize()
-        return rest.casefold() in exonyms and _accounted_for(rest, english)
+        points = regex.findall("|".join(_POINTS), compass.group().casefold())
+        said = all(any(w.startswith(_POINTS[p]) for w in english.words) for p in points)
+        return said and rest.casefold() in exonyms and _accounted_for(rest, english)
     return False
 
 
@@ -278,6 +341,14 @@ def _capitals() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
                 tuple(fold(f) for f in german.split("|")),
             )
     return table
+
+
+def _adjective_of(name: str, english: _English) -> bool:
+    """An English word made from the place's name: Brazil → Brazilian, Mexico →
+    Mexican, Bavaria → Bavarian (the name less its last letter begins it)."""
+    if " " in name or len(name) < 5:
+        return False
+    return any(word.startswith(name[:-1]) and len(word) > len(name) for word in english.words)
 
 
 def _multiword_exonyms(
@@ -363,7 +434,7 @@ def _cldr_names() -> Iterator[tuple[str, str]]:
 
     german, english = Locale("de"), Locale("en")
     for code, name in german.territories.items():
-        if code in english.territories:
+        if code in english.territories and code != "001":  # "Welt": the world, no name
             yield name, english.territories[code]
     for zone in sorted(zoneinfo.available_timezones()):
         if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
