@@ -44,7 +44,7 @@ from functools import partial
 from pathlib import Path
 
 import httpx
-from hostile_cases import archives, database, glossaries, jobs
+from hostile_cases import archives, database, glossaries, jobs, service
 from hostile_cases.common import (
     KEY,
     SENTENCE,
@@ -398,6 +398,8 @@ def main() -> None:
             "MTDESK_HOST": "127.0.0.1",
             "MTDESK_DB_BUSY_TIMEOUT_S": str(database.BUSY_TIMEOUT_S),
             "XDG_CACHE_HOME": str(cache_home),
+            "MTDESK_HEADER_TIMEOUT_S": str(service.SLOW_TIMEOUT_S),
+            "MTDESK_BODY_TIMEOUT_S": str(service.SLOW_TIMEOUT_S),
         }
         if args.db:
             env["MTDESK_DB"] = args.db
@@ -438,6 +440,7 @@ def main() -> None:
             ("31.3 cancel holds", lambda: jobs.cancel_holds(client)),
             ("31.4 member lines", lambda: jobs.member_lines(client)),
             ("31.4t fair turns", lambda: jobs.fair_turns(app, FAIR_TURN_S)),
+            ("31.5 linear reads", lambda: service.linear_reads(client)),
             ("31.6 tar.gz stream", lambda: archives.streamed_tar(client)),
             ("31.7 glossary cache", lambda: glossaries.cache_holds_no_code(client, cache_home)),
             ("31.8 recorded glossary", lambda: glossaries.recorded_glossary(client)),
@@ -448,6 +451,8 @@ def main() -> None:
                 "31.12 busy database",
                 partial(database.busy_database, client, args.db, server.db_path),
             ),
+            ("31.13 slow clients", lambda: service.slow_clients(client)),
+            ("31.14 huge numbers", lambda: service.huge_numbers(client)),
             ("31.15 If-Match list", lambda: if_match_lists(client)),
         ]
         classes = [c for c in classes if chosen is None or c[0].split()[0] in chosen]
