@@ -91,3 +91,20 @@ def test_a_word_of_opposite_meaning_on_both_sides_excuses_no_negation(
     source: str, target: str
 ) -> None:
     assert len(flagged(source, target)) == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Es wurde so oft abgeregelt wie nie zuvor.", "It was curtailed more often than ever.", 0),
+        ("Es gab so viele Gäste wie noch nie.", "We have never had so many guests.", 0),
+        ("Sie wuchs so langsam wie seit einem Jahr nicht mehr.", "Its slowest pace in a year.", 0),
+        ("Es regnete wie nie zuvor.", "It rained as never before.", 0),
+        ("Es gab einen Misstrauensantrag.", "There was a no-confidence motion.", 0),
+        ("Kunden sollen das keinesfalls essen.", "Customers should on no account eat it.", 0),
+        ("Es regnete wie nie zuvor, er kam nicht.", "It rained more than ever, he came.", 1),
+        ("Sie will die Reform nicht stoppen.", "She wants to halt the reform.", 1),
+    ],
+)
+def test_comparisons_compounds_and_opposite_verbs(source: str, target: str, expected: int) -> None:
+    assert len(flagged(source, target)) == expected

@@ -92,6 +92,13 @@ def messages(source: str, target: str) -> list[str]:
         ("Um halb neun", "At 8.30pm"),
         ("Vor zehn Jahren war das anders.", "A decade ago it was different."),
         ("Der Fall COVID-19 ist bekannt.", "The COVID-19 case is known."),
+        ("Sie gehen auf eine dreiwöchige Tournee.", "They go on a three-week tour."),
+        ("Ein dreitägiger Staatsbesuch", "A 3-day state visit"),
+        ("Eine fünfköpfige Familie", "A family of five"),
+        ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 10pm to 6am."),
+        ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 22:00-06:00."),
+        ("Sie gewannen mit 31:27.", "They won 31:27."),
+        ("Nach einer ersten Schätzung sank sie.", "According to a flash estimate, it fell."),
         (
             "Die Studie steht unter doi.org/10.1038/s41586-025-0001.",
             "See doi.org/10.1038/s41586-025-0001.",
@@ -224,6 +231,9 @@ def test_the_year_missing_points_at_both_dates() -> None:
         ("Sie blieben drei Tage.", "They stayed twenty-three days."),
         ("Um halb neun", "At 9.30"),
         ("Es kamen Menschen.", "Twenty-five people came."),
+        ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 11pm to 6am."),
+        ("Sie gewannen mit 31:27.", "They won 31:26."),
+        ("Eine fünfköpfige Familie", "A family of four"),
     ],
 )
 def test_number_words_changed_dropped_or_added_are_flagged(source: str, target: str) -> None:

@@ -79,3 +79,17 @@ def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> 
     assert flagged("Wir gewinnen.", '"We will win.') == [
         'the quotation mark " of the English has no pair'
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Sturmtief „Zoltan“ hat Schäden angerichtet.", "Storm Zoltan caused damage.", 0),
+        ("Sturmtief „Zoltan“ hat Schäden angerichtet.", "Storm 'Zoltan' caused damage.", 0),
+        ("Die Operation „Eiserne Mauer“ begann.", "Operation Iron Wall began.", 1),  # translated
+        ("Der Roman „Die Mittagsfrau“ erschien.", "The novel Die Mittagsfrau appeared.", 1),
+        ("Er nannte das „unverschämt“.", "He called it outrageous.", 1),
+    ],
+)
+def test_a_quoted_name_may_be_written_plain(source: str, target: str, expected: int) -> None:
+    assert len(flagged(source, target)) == expected

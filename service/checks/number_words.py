@@ -36,12 +36,13 @@ _DE_B100 = rf"(?:(?:{_DU})und(?:{_DZ})|{_DZ}|{_DT}|eins|{_DU})"
 _DE_B1000 = rf"(?:(?:{_DU})?hundert(?:und)?{_DE_B100}?|{_DE_B100})"
 # A German cardinal below a million, as one word.
 DE_CARDINAL = rf"(?:{_DE_B1000}?tausend(?:und)?{_DE_B1000}?|{_DE_B1000})"
-# What German glues to a cardinal: an age or a span of years (zwölfjährig, der
-# Achtjährige), times (dreimal, dreifach), a half or quarters (zweieinhalb,
+# What German glues to a cardinal: an age or a span of time (zwölfjährig, der
+# Achtjährige, dreiwöchig, dreitägig), a count (fünfköpfig, zweistellig), times
+# (dreimal, dreifach), a half or quarters (zweieinhalb,
 # dreiviertel), an ordinal's ending (einundzwanzigsten, hundertste).
 DE_SUFFIX = (
-    r"(?P<suffix>j[äa]hrig\p{Ll}*|malig\p{Ll}*|mal|fach\p{Ll}*|einhalb|viertel"
-    r"|ste[nmrs]?|stel)"
+    r"(?P<suffix>j[äa]hrig\p{Ll}*|(?:wöchig|tägig|monatig|stündig|minütig|köpfig|stellig"
+    r"|teilig|seitig|sitzig|prozentig|malig)\p{Ll}*|mal|fach\p{Ll}*|einhalb|viertel|ste[nmrs]?|stel)"
 )
 DE_NUMBER = regex.compile(
     rf"(?<![\p{{L}}\d])(?P<card>{DE_CARDINAL})(?:{DE_SUFFIX})?(?![\p{{L}}\d])", regex.IGNORECASE

@@ -298,6 +298,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         alternatives = _percent(value, after, _PERCENT_DE)
         if not match["scale"] and _DECADE_DE.match(after):  # die 1990er, 80er-Jahre
             alternatives += _decade(match["digits"])
+        if 0 <= value <= 24 and value == int(value) and _UNTIL_CLOCK.match(after):
+            alternatives += (Clock(int(value) % 24, 0, half_known=False),)  # zwischen 22 und 6 Uhr
         yield Found(Amount(value, unit=unit), start, end, text, alternatives=alternatives)
     elif match["wscale"]:  # eine Million, zwei Milliarden
         count = match["wsn"]
@@ -309,8 +311,9 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Clock(12 if match["noon"] else 0, 0), start, end, text, weak=True)
     elif match["weak"] and text[0].islower():
         yield Found(Amount(WEAK_DE[text.lower()]), start, end, text, weak=True)
-    elif match["ordinal"]:
-        yield Found(Amount(ORDINALS_DE[match["ord"].lower()]), start, end, text)
+    elif match["ordinal"]:  # "erste" is as often "flash" or "initial" as a count
+        value = ORDINALS_DE[match["ord"].lower()]
+        yield Found(Amount(value), start, end, text, weak=value == 1)
     elif match["part"]:
         count = match["pn"]
         if not count or count.lower().startswith("ein"):
@@ -356,6 +359,7 @@ def _starts(match: regex.Match[str]) -> bool:
 
 
 _MINUS_BEFORE = regex.compile(r"\bminus\s+$", regex.IGNORECASE)  # "minus fünf Grad"
+_UNTIL_CLOCK = regex.compile(r"\s*(?:und|bis|[-–])\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _PERCENT_DE = regex.compile(r"\s*(?:%|Prozent\b)")
 _PERCENT_EN = regex.compile(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
 _DECADE_DE = regex.compile(r"er(?:n\b|\b|-)")
@@ -428,6 +432,10 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Date(None, MONTHS_EN[text.lower()], None), start, end, text)
     elif match["hms"]:  # a race time, 2:19:44: three numbers
         for group in ("hh", "hm", "hs"):
+            low, high = match.span(group)
+            yield Found(Amount(float(match[group])), low, high, match[group])
+    elif match["time"] and match["h24"] and int(match["h24"]) > 24:  # a score, 31:27
+        for group in ("h24", "min24"):
             low, high = match.span(group)
             yield Found(Amount(float(match[group])), low, high, match[group])
     elif match["time"]:

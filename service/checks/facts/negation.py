@@ -9,8 +9,11 @@ Counted on each side, as words (casefolded):
   without; ``neither … nor`` counts once, a ``nor`` alone once.
 
 Not counted on either side, as they say no "no": ``nicht nur`` / ``not only``,
-``not just`` (… but also), ``whether or not``, ``no matter``, and "No." before a
-number.
+``not just`` (… but also), ``whether or not``, ``no matter``, "No." before a
+number, an English compound with "no-" ("a no-confidence motion" =
+"Misstrauensantrag"), and a German comparison with "nie" or "nicht mehr" ("so oft
+wie nie zuvor" = "more often than ever", "so langsam wie seit einem Jahr nicht
+mehr" = "its slowest in a year").
 
 A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
@@ -32,22 +35,33 @@ from service.document import Finding
 
 GERMAN = regex.compile(
     r"\b(?:nicht(?!\s+nur\b)|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
-    r"|nirgends|nirgendwo|keineswegs|ohne|nein|weder)\b",
+    r"|nirgends|nirgendwo|keineswegs|keinesfalls|mitnichten|ohne|nein|weder)\b",
+    regex.IGNORECASE,
+)
+# A comparison with "never" or "no longer" says a superlative, no "not": "so oft wie
+# nie zuvor" = "more often than ever", "so langsam wie seit einem Jahr nicht mehr" =
+# "its slowest in a year".
+_GERMAN_COMPARISON = regex.compile(
+    r"\bwie\s+(?:noch\s+)?nie\b|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\s+mehr\b"
+    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\s+mehr\b",
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
-    r"\b(?:not(?!\s+(?:only|just)\b)|cannot|no(?:\s+one)?(?!\.\s*\d|\s+matter\b)|never|nobody|nothing"
+    r"\b(?:not(?!\s+(?:only|just)\b)|cannot|no(?:\s+one)?(?!\.\s*\d|\s+matter\b|-\w)|never|nobody|nothing"
     r"|none|nowhere|without|neither|nor)\b|n[’']t\b",
     regex.IGNORECASE,
 )
 _WHETHER_OR_NOT = regex.compile(r"\bor\s+not\b", regex.IGNORECASE)
+_ENGLISH_COMPARISON = regex.compile(
+    r"\b(?:like|as)\s+(?P<never>never)\s+before\b", regex.IGNORECASE
+)  # "as never before": a superlative
 # Words that say "not" by their meaning: failing, refusing, lacking, being unable,
 # an adjective with un-/in- ("unclear", "impossible").
 IMPLICIT_EN = regex.compile(
     r"\b(?:fail(?:s|ed|ing|ure)?|unable|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)\s+to"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
-    r"|in(?:sufficient|capable|conclusive|valid)|ceased?\s+to|stopp(?:ed|ing)|halt(?:s|ed)?"
+    r"|in(?:sufficient|capable|conclusive|valid)"
     r"|un(?:clear|known|certain|likely|sure|resolved|successful\w*|answered|changed|identified"
     r"|aware|willing|affected|harmed|injured|hurt|able|precedented|confirmed|explained"
     r"|decided|paid|available|employed|opposed|contested|announced|noticed|detected)\b)",
@@ -68,8 +82,16 @@ def negations_de(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in GERMAN.finditer(text)]
 
 
+def _compared(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The German's negations inside a comparison ("wie nie zuvor"): English may
+    say them with "never" or without ("than ever")."""
+    compared = [match.span() for match in _GERMAN_COMPARISON.finditer(text)]
+    return [(s, e) for s, e in spans if any(a <= s < b for a, b in compared)]
+
+
 def negations_en(text: str) -> list[tuple[int, int]]:
     skip = {match.end() - 3 for match in _WHETHER_OR_NOT.finditer(text)}
+    skip |= {match.start("never") for match in _ENGLISH_COMPARISON.finditer(text)}
     spans = [match.span() for match in ENGLISH.finditer(text) if match.start() not in skip]
     if any(text[s:e].lower() == "neither" for s, e in spans):  # neither … nor: once
         spans = [(s, e) for s, e in spans if text[s:e].lower() != "nor"]
@@ -80,6 +102,11 @@ def negation_findings(source: str, target: str) -> list[Finding]:
     """One finding when the counts differ: the German negations left over (missing),
     or the English ones (added)."""
     german, english = negations_de(source), negations_en(target)
+    optional = _compared(source, german)
+    if len(german) - len(optional) <= len(english) <= len(german):
+        return []
+    if len(english) < len(german):  # a comparison's "nie" need not be said
+        german = [span for span in german if span not in optional]
     if _said_by_meaning(source, target, len(german) - len(english)):
         return []
     if len(german) > len(english):

@@ -15,9 +15,15 @@ punctuation. Flagged:
 * a quotation whose English is less than half or more than twice as long as its
   German (the narrator's words merged in, or most of the quote left outside).
 
+A name the German quotes and the English writes plain (a storm, a ship, an
+operation: „Zoltan“ → "Storm Zoltan"; at most three capitalised words, not
+starting with an article as a title does, found as written in the English
+outside its quotations) is no quotation lost.
+
 Misses: a quotation whose marks stay but whose words change (that is for the
-other checks), and a title the German quotes and the English writes in italics
-(flagged, although a house style may allow it).
+other checks), a one-word quotation of a name whose marks are dropped, and a
+title the German quotes and the English writes in italics (flagged, although a
+house style may allow it).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from service.document import Finding
 _GERMAN_PAIRS = {"„": "“”", "»": "«", "«": "»", "‚": "‘’", "“": "”"}
 _ENGLISH_PAIRS = {"“": "”", "„": "“”", "»": "«", "«": "»"}
 _WORD_START = str.isalnum
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,23 @@ def scan(text: str, *, english: bool) -> tuple[list[Quotation], list[int]]:
     return sorted(quotations, key=lambda q: q.start), [start for _, start in stack]
 
 
+def _name_unquoted(inside: str, target: str, english: list[Quotation]) -> bool:
+    """A name the German quotes and English news writes plain: a storm, a ship, an
+    operation („Zoltan“ → Storm Zoltan). At most three words, each capitalised, and
+    in the English as written, outside its quotations."""
+    words = inside.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[0].casefold() in _ARTICLES:  # „Die Mittagsfrau“: a title, quoted in English too
+        return False
+    start = target.find(inside)
+    while start >= 0:
+        if not any(q.start <= start < q.end for q in english):
+            return True
+        start = target.find(inside, start + 1)
+    return False
+
+
 def _may_open(text: str, index: int) -> bool:
     before = text[index - 1] if index else " "
     after = text[index + 1] if index + 1 < len(text) else " "
@@ -76,6 +100,7 @@ def _may_close(text: str, index: int, char: str) -> bool:
 def quote_findings(source: str, target: str) -> list[Finding]:
     german, german_open = scan(source, english=False)
     english, english_open = scan(target, english=True)
+    german = [q for q in german if not _name_unquoted(q.inside(source), target, english)]
     findings: list[Finding] = []
     # A quotation running over several sentences leaves a mark open in the German
     # too: only the English's marks beyond the German's count.
