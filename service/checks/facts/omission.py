@@ -138,7 +138,6 @@ def omission_findings(
     added = added or _english_name(source, target)
     german_chars, english_chars = _letters(source), _letters(target)
     ratio = english_chars / german_chars if german_chars else 1.0
-    added = added or _structure(source, target, ratio, german_chars, omission=False)
     short = SHORT if german_chars >= FEW_CHARS else SHORT_FEW
     if omitted is None and german_chars >= MIN_CHARS and ratio < short:
         # The phrase gone, where a conjunction or a preposition tells which.
@@ -150,6 +149,7 @@ def omission_findings(
         by_words = lexical_findings(source, target, words, ratio, extra)
         omitted = omitted or by_words[0]
         added = added or by_words[1]
+    added = added or _structure(source, target, ratio, german_chars, omission=False)
     if german_chars >= MIN_CHARS:
         if omitted is None and ratio < short:
             omitted = Finding(

@@ -1,0 +1,201 @@
+"""Omission and addition by the German-English lexicon (Ding's format, read at run time)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from service.checks.facts import coverage, lexicon, omission
+from service.checks.facts.coverage import lexical_findings
+from service.checks.facts.lexicon import Lexicon, load, stem
+from service.checks.facts.omission import omission_findings
+
+DING = Path("/usr/share/trans/de-en")
+
+FIXTURE = """\
+# Version :: test
+# License :: GPL Version 2 or later; GNU General Public License
+Gespräch {n}; Unterredung {f} | Gespräche {pl}; Unterredungen {pl} :: \
+talk; conversation | talks; conversations
+Krise {f} | Krisen {pl} :: crisis | crises
+neu {adj} :: new
+alt {adj} :: old
+Brücke {f} [constr.] | Brücken {pl} :: bridge | bridges
+Fluss {m} | Flüsse {pl} :: river | rivers
+etw. sperren {vt} | sperrend | gesperrt :: to close sth. (to traffic) | closing | closed
+schwer {adj} :: heavy; severe
+Regenfall {m} | Regenfälle {pl} :: rainfall | rainfalls
+etw. ankündigen {vt} | ankündigend | angekündigt | kündigt an | kündigte an :: \
+to announce sth. | announcing | announced | announces | announced
+steigen {vi} | steigend | gestiegen :: to rise {rose; risen} | rising | risen
+Preis {m} | Preise {pl} :: price | prices
+plötzlich {adv} :: suddenly; unexpectedly
+ein Gespräch führen :: to hold a talk
+"""
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Lexicon:
+    path = tmp_path / "de-en"
+    path.write_text(FIXTURE, encoding="utf-8")
+    loaded = load(path)
+    assert loaded is not None
+    return loaded
+
+
+def test_ding_lines_become_german_forms_with_english_stems(small: Lexicon) -> None:
+    assert {"talk", "conversation"} <= set(small.translations["gespräche"])
+    assert set(small.translations["brücken"]) == {"bridg"}  # "[constr.]" is no word
+    assert "clos" in small.translations["gesperrt"]
+    assert "traffic" not in small.translations["sperren"]  # "(to traffic)" is a note
+    # A separable verb's form is keyed as one word, its particle first.
+    assert "announc" in small.translations["ankündigte"]
+    # An entry of several content words names none of them.
+    assert "führen" not in small.translations
+    assert small.gloss("Unterredungen") == "talk"  # Ding's first English, as first seen
+
+
+def test_one_word_stems_alike_across_its_inflections() -> None:
+    assert stem("passes") == stem("passed") == stem("passing") == stem("pass")
+    assert stem("policies") == stem("policy")
+    assert stem("stopped") == stem("stop")
+    assert stem("clearly") == stem("clear")
+
+
+def test_irregular_verb_forms_are_one_family(small: Lexicon) -> None:
+    assert set(small.stems("rose")) == {stem("rise"), stem("rose"), stem("risen")}
+    assert small.stems("talk") == ("talk",)
+
+
+def test_a_compound_the_lexicon_lacks_is_read_by_its_parts(small: Lexicon) -> None:
+    # both parts known (the linking -n- dropped): both parts' English
+    assert {stem("crises"), "talk"} <= small.lookup("Krisengespräch")
+    # an inflected compound
+    assert "talk" in small.lookup("Krisengesprächen")
+    # only the tail known: the tail's English
+    assert small.lookup("Eisenbahnbrücke") == {"bridg"}
+    assert small.lookup("Zzyzx") == frozenset()
+
+
+def test_a_missing_file_means_no_lexicon_logged_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    missing = tmp_path / "nowhere" / "de-en"
+    with caplog.at_level(logging.WARNING, logger="service.checks.facts.lexicon"):
+        assert load(missing) is None
+        assert load(missing) is None
+    warnings = [r for r in caplog.records if "no German-English lexicon" in r.getMessage()]
+    assert len(warnings) == 1
+
+
+def test_without_the_lexicon_the_rules_stand_alone(
+    small: Lexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = "Die alte Brücke über den Fluss wurde nach schweren Regenfällen gesperrt."
+    target = "The bridge over the river was closed after rainfall."
+    monkeypatch.setattr(omission, "lexicon", lambda: small)
+    [finding] = omission_findings(source, target)
+    assert finding.flag == "omission" and "'alte' (old), 'schweren' (heavy)" in finding.message
+    # no length band, structure or name finding: nothing without the lexicon
+    monkeypatch.setattr(omission, "lexicon", lambda: None)
+    assert omission_findings(source, target) == []
+
+
+def test_words_dropped_from_the_english_are_named(small: Lexicon) -> None:
+    source = "Die alte Brücke über den Fluss wurde nach schweren Regenfällen gesperrt."
+    target = "The bridge was closed after rain."
+    omitted, added = lexical_findings(source, target, small, ratio=0.5)
+    assert added is None
+    assert omitted is not None and omitted.flag == "omission"
+    assert omitted.message.startswith("'alte' (old), 'Fluss' (river), 'schweren' (heavy)")
+    assert "of the German have nothing in the English" in omitted.message
+    assert omitted.source_span is not None
+    assert source[omitted.source_span[0] : omitted.source_span[1]] == "alte"
+
+
+def test_the_same_sentence_in_full_is_clean(small: Lexicon) -> None:
+    source = "Die alte Brücke über den Fluss wurde nach schweren Regenfällen gesperrt."
+    target = "The old bridge over the river was closed after severe rainfall."
+    assert lexical_findings(source, target, small, ratio=0.9) == (None, None)
+
+
+def test_one_word_dropped_is_not_enough(small: Lexicon) -> None:
+    source = "Die alte Brücke wurde gesperrt."
+    # a paraphrase drops or changes a word now and then: one is no finding
+    assert lexical_findings(source, "The bridge was closed.", small, ratio=0.8) == (None, None)
+
+
+def test_words_added_to_the_english_are_named(small: Lexicon) -> None:
+    source = "Die Preise sind gestiegen."
+    target = "Prices of bridges and rainfall rose."
+    omitted, added = lexical_findings(source, target, small, ratio=1.4)
+    assert omitted is None
+    assert added is not None and added.flag == "addition"
+    assert added.message.startswith("'bridges', 'rainfall' of the English have nothing")
+    assert added.target_span is not None
+    assert target[added.target_span[0] : added.target_span[1]] == "bridges"
+
+
+def test_an_added_adverb_is_named(small: Lexicon) -> None:
+    source = "Die Preise sind gestiegen."
+    _, added = lexical_findings(source, "Prices rose unexpectedly.", small, ratio=1.1)
+    assert added is not None and added.flag == "addition"
+    assert "'unexpectedly' of the English" in added.message
+    # the German's own adverb renders it
+    source = "Die Preise sind plötzlich gestiegen."
+    assert lexical_findings(source, "Prices rose unexpectedly.", small, ratio=1.0) == (None, None)
+
+
+def test_a_glossary_target_renders_its_german(small: Lexicon) -> None:
+    source = "Die Gespräche über die Brücke wurden angekündigt."
+    target = "The Brückengipfel was announced."
+    assert coverage.link(source, target, small).german[1].kind == coverage.GAP
+    linked = coverage.link(source, target, small, extra=["Gespräche"])
+    assert linked.german[1].kind == coverage.COVERED
+
+
+@pytest.fixture
+def ding(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not DING.is_file():
+        pytest.skip("Ding's dictionary (Debian trans-de-en) is not installed")
+    monkeypatch.setattr(lexicon, "_configured", lambda: DING)
+
+
+SOURCE = (
+    "Bundeskanzler Friedrich Merz reist am Montag zu Gesprächen über die Sicherheit "
+    "der östlichen Grenze nach Warschau."
+)
+
+
+@pytest.mark.usefixtures("ding")
+def test_a_clean_paraphrase_stays_clean_on_the_real_lexicon() -> None:
+    targets = [
+        "Chancellor Friedrich Merz is travelling to Warsaw on Monday for talks on the "
+        "security of the eastern border.",
+        "On Monday, Chancellor Friedrich Merz will travel to Warsaw for talks about "
+        "security on the eastern frontier.",
+    ]
+    for target in targets:
+        assert omission_findings(SOURCE, target) == [], target
+
+
+@pytest.mark.usefixtures("ding")
+def test_a_dropped_phrase_is_flagged_on_the_real_lexicon() -> None:
+    target = "Chancellor Friedrich Merz is travelling to Warsaw on Monday for talks."
+    [finding] = omission_findings(SOURCE, target)
+    assert finding.flag == "omission"
+    assert "'Sicherheit' (" in finding.message and "'Grenze' (" in finding.message
+
+
+@pytest.mark.usefixtures("ding")
+def test_an_added_phrase_is_flagged_on_the_real_lexicon() -> None:
+    target = (
+        "Chancellor Friedrich Merz is travelling to Warsaw on Monday for talks on the "
+        "security of the eastern border, despite fierce criticism from opposition lawmakers."
+    )
+    [finding] = omission_findings(SOURCE, target)
+    assert finding.flag == "addition"
+    assert finding.target_span is not None
+    assert target[finding.target_span[0] :].startswith(("fierce", "criticism", "opposition"))
