@@ -98,6 +98,14 @@ def messages(source: str, target: str) -> list[str]:
         ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 10pm to 6am."),
         ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 22:00-06:00."),
         ("Sie gewannen mit 31:27.", "They won 31:27."),
+        ("Der Bund gibt eine halbe Milliarde Euro.", "The state gives half a billion euros."),
+        ("Der Bund gibt eine halbe Milliarde Euro.", "The state gives €500m."),
+        ("Der Preis stieg 2019–2023.", "The price rose in 2019-23."),
+        ("In der Saison 2024/25 spielt er.", "In the 2024-2025 season he plays."),
+        ("Das Haus kostet 450.000 Euro.", "The house costs 450k euros."),
+        ("Die Zahl sank um ein Fünftel.", "The number fell by 20%."),
+        ("Der Zug fährt um 0.15 Uhr.", "The train leaves at 12.15am."),
+        ("Das Spiel endete 1:1 unentschieden.", "The match ended in a 1-1 draw."),
         ("Nach einer ersten Schätzung sank sie.", "According to a flash estimate, it fell."),
         (
             "Die Studie steht unter doi.org/10.1038/s41586-025-0001.",
@@ -234,6 +242,8 @@ def test_the_year_missing_points_at_both_dates() -> None:
         ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 11pm to 6am."),
         ("Sie gewannen mit 31:27.", "They won 31:26."),
         ("Eine fünfköpfige Familie", "A family of four"),
+        ("Der Bund gibt eine halbe Milliarde Euro.", "The state gives €5bn."),
+        ("Der Preis stieg 2019–2023.", "The price rose in 2019-22."),
     ],
 )
 def test_number_words_changed_dropped_or_added_are_flagged(source: str, target: str) -> None:

@@ -215,7 +215,7 @@ GERMAN = regex.compile(
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s*Uhr\b)
   | (?P<num>{_SIGN}(?P<digits>{_DE_NUMBER}){_DE_SCALE})
         (?:\s*(?P<unit>{_DE_UNIT})\b)?
-  | (?P<wscale>\b(?P<wsn>eine[rnm]?|{DE_CARDINAL})\s+
+  | (?P<wscale>\b(?P<wsn>eine[rnm]?|halbe[n]?|{DE_CARDINAL})\s+
         (?P<ws>Millionen|Million|Milliarden|Milliarde|Billionen|Billion)\b)
   | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
   | (?P<noon>\b(?:Mittag|mittags)\b) | (?P<midnight>\bMitternacht\b)
@@ -251,6 +251,7 @@ ENGLISH = regex.compile(
         (?:\s*(?P<unit>{_EN_UNIT})\b)?(?P<below>\s+degrees\s+below\s+(?:zero|freezing))?
   | (?P<noon>\b(?:noon|midday)\b) | (?P<midnight>\bmidnight\b)
   | (?P<approx>\b(?:{_EN_APPROX})\b)
+  | (?P<halfscale>\bhalf\s+an?\s+(?P<hs>million|billion|dozen|hundred|thousand)\b)
   | (?P<halfpast>\bhalf\s+past\s+(?P<hp>\d{{1,2}}|{EN_CARDINAL})\b)
   | (?P<fraction>\b(?P<fn>a|{EN_CARDINAL})[\s-]+(?P<part>{"|".join(PARTS_EN)})\b)
   | (?P<ordinal>\b{EN_COMPOUND_ORDINAL}\b)
@@ -298,12 +299,16 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         alternatives = _percent(value, after, _PERCENT_DE)
         if not match["scale"] and _DECADE_DE.match(after):  # die 1990er, 80er-Jahre
             alternatives += _decade(match["digits"])
+        year = _YEAR_BEFORE.search(match.string, 0, match.start())
+        if year and len(match["digits"]) == 2:  # die Saison 2024/25
+            alternatives += (Amount(int(year["century"]) * 100 + value),)
         if 0 <= value <= 24 and value == int(value) and _UNTIL_CLOCK.match(after):
             alternatives += (Clock(int(value) % 24, 0, half_known=False),)  # zwischen 22 und 6 Uhr
         yield Found(Amount(value, unit=unit), start, end, text, alternatives=alternatives)
     elif match["wscale"]:  # eine Million, zwei Milliarden
-        count = match["wsn"]
-        number = 1 if count.lower().startswith("ein") else german_cardinal(count)
+        count = match["wsn"].lower()
+        number = 1 if count.startswith("ein") else 0.5 if count.startswith("halb") else 0
+        number = number or german_cardinal(count)
         yield Found(Amount(number * SCALE_DE[match["ws"].lower()]), start, end, text)
     elif match["approx"]:
         yield Found(Amount(APPROX_DE[text.lower()], approx=True), start, end, text)
@@ -363,6 +368,7 @@ _UNTIL_CLOCK = regex.compile(r"\s*(?:und|bis|[-–])\s*\d{1,2}(?:[.:]\d{2})?\s*U
 _PERCENT_DE = regex.compile(r"\s*(?:%|Prozent\b)")
 _PERCENT_EN = regex.compile(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
 _DECADE_DE = regex.compile(r"er(?:n\b|\b|-)")
+_YEAR_BEFORE = regex.compile(r"\b(?P<century>1[89]|20)\d\d[-–/]$")
 _DECADE_EN = regex.compile(r"[’']?s\b")
 _PROTECTED_HINT = regex.compile(r"[/@#]|\.[a-z]")
 
@@ -447,6 +453,9 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
     elif match["approx"]:
         words = " ".join(text.lower().split())
         yield Found(Amount(APPROX_EN[words], approx=True), start, end, text)
+    elif match["halfscale"]:  # half a million
+        scale = {"dozen": 12, "hundred": 100} | SCALE_EN
+        yield Found(Amount(0.5 * scale[match["hs"].lower()]), start, end, text)
     elif match["halfpast"]:
         hour = match["hp"]
         number = int(hour) if hour.isdigit() else english_cardinal(hour)
@@ -493,6 +502,9 @@ def _english_amount(match: regex.Match[str]) -> Found:
     alternatives += _percent(value.value, after, _PERCENT_EN)
     if not scale_word and _DECADE_EN.match(after):  # the 1990s, the '80s
         alternatives += _decade(match["digits"].replace(",", ""))
+    before = _YEAR_BEFORE.search(match.string, 0, match.start())
+    if before and len(match["digits"]) == 2:  # 2019-23: the second year's last digits
+        alternatives += (Amount(int(before["century"]) * 100 + number),)
     return Found(value, match.start(), match.end(), match.group(), alternatives=alternatives)
 
 
