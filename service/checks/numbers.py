@@ -24,10 +24,19 @@ Values:
 * ``Clock(hour, minute)``: 24-hour; an English time without am/pm matches
   either half of the day.
 
-Not read: numbers written as compound words (``fünfundzwanzig``), ``ein``/
-``one`` (an article as often as a number) and weekdays. An English "one",
-"first", "second" or "half" the German lacks is not an extra (the
-English says "one of", "at first", "a second time").
+Number words are read as German compounds and English phrases
+(``service.checks.number_words``: ``fünfundzwanzig``, ``zwölfjährig``,
+``Dreiviertel``, ``two hundred and fifty``), with fractions (``zwei Drittel``
+= ``two-thirds``, also ``66.7%``), decades (``1990er`` = ``1990s`` = ``the
+nineties``), multiples (``doppelt`` = ``twice``), ``halb neun`` (8.30) and a
+year range's short end (``2019-23``). Digits inside links, e-mail addresses
+and handles are blanked first: ``protected_lost`` checks those whole.
+
+Not read: ``ein``/``one`` alone (an article as often as a number), weekdays,
+and a number said as another unit ("a fortnight", "three decades"). An English
+"one", "first", "second", "half" or "double" the German lacks is not an extra
+(the English says "one of", "at first", "a second time"), nor is a German
+"erste" or "doppelt" the English lacks ("a flash estimate", "dual").
 """
 
 from __future__ import annotations

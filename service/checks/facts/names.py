@@ -6,15 +6,21 @@ when the English holds it:
 
 * as written, with umlauts folded either way (Müller = Mueller = Muller), ß as
   ss, accents dropped, and the German spelling of Slavic names transliterated
-  (Lawrow = Lavrov, Sergej = Sergei): a genitive -s and a demonym's -er may go
-  (Merkels → Merkel, Kölner → Köln);
+  (Lawrow = Lavrov, Sergej = Sergei), k as c and ai as ay (Kongo = Congo,
+  Aiman = Ayman): a genitive -s and a demonym's -er may go (Merkels → Merkel,
+  Kölner → Köln);
 * as the target of a glossary term over it;
 * as an English exonym: CLDR's German and English names of countries and
   territories and of time-zone cities (Babel; Deutschland → Germany, Warschau →
   Warsaw), ``data/exonyms_de_en.tsv`` for states, regions, cities, rivers and
   seas CLDR lacks (München → Munich, Köln → Cologne; its source is in its
-  header), and the default glossary's one-word names (Selenskyj → Zelensky);
-* at the start of a German compound (Gazastreifen → Gaza).
+  header), and the default glossary's one-word names (Selenskyj → Zelensky),
+  or an English word made from that exonym (Brasilien → Brazilian);
+* at the start of a German compound (Gazastreifen → Gaza);
+* as the country of a capital that stands for its government (Moskau →
+  Russia, ``data/capitals_de_en.tsv``), where the English names that country
+  more often than the German; a region by compass point as its country with
+  that point said (Ostdeutschland → eastern Germany).
 
 A word not accounted for is a name when the HanTa tagger's analysis of it
 (loaded once, cached per word) ranks a proper noun (NE) first, unless an article
@@ -22,9 +28,16 @@ or determiner stands right before a word that can also be a common noun ("der
 Schneider" is a tailor, "Peter Schneider" a man). So "Schneider" → "tailor",
 "Müller" → "Miller" and a dropped name are flagged.
 
-Misses: a name HanTa takes for a common noun (small places such as "Oberhof"),
-a name changed into one that folds to the same letters, and names in all
-capitals (acronyms are often spelled out in English: not checked).
+Acronyms of organisations HanTa knows as names (EU, UN, ADAC, EZB) must be in
+the English as written, as their glossary English (EZB → ECB) or spelled out
+(UN → United Nations). And an English name the German lacks is flagged
+(Oberhof → Ruhpolding, where HanTa took "Oberhof" for a noun): see
+``_added_names``.
+
+Misses: a name HanTa takes for a common noun replaced by an English name more
+frequent in English than in German, a name changed into one that folds to the
+same letters, acronyms HanTa does not know (BSI, RBB), and an acronym spelled
+out in other words (DFB → German Football Association: flagged, although right).
 """
 
 from __future__ import annotations
