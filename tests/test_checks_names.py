@@ -198,3 +198,17 @@ def test_adjectives_spellings_and_compass_points(
 )
 def test_acronyms_of_organisations(source: str, target: str, flagged: list[str]) -> None:
     assert names(source, target) == flagged
+
+
+def test_a_compound_the_tagger_only_guesses_is_excused_by_its_dictionary_english() -> None:
+    from service.checks.facts.lexicon import lexicon
+
+    if lexicon() is None:
+        pytest.skip("the Ding lexicon is not installed")
+    source = "Sie haben Anspruch auf den neuen Heizkostenzuschuss."
+    assert names(source, "They are entitled to the new heating cost subsidy.") == []
+    source = "Das sagte Dresdens Feuerwehrchef Michael Katzsch."
+    assert names(source, "Dresden's fire chief Michael Katzsch said so.") == []
+    # a name the tagger knows is never excused as its meaning
+    source = "Der Bäcker Peter Schneider verkauft Brötchen."
+    assert names(source, "Baker Peter Tailor sells rolls.") == ["Schneider"]

@@ -93,7 +93,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _accounted_for(word, english) or _stands_for_country(word, source, english):
             continue
-        if _is_name(word, source, start):
+        if _is_name(word, source, start) and not _rendered_as_words(word, english):
             findings.append(_finding(source, start, end))
     return sorted(findings, key=lambda finding: finding.source_span or (0, 0))
 
@@ -201,6 +201,23 @@ def _candidates(source: str) -> Iterator[tuple[int, int, str]]:
             offset += len(part) + 1
 
 
+def _rendered_as_words(word: str, english: _English) -> bool:
+    """A word HanTa only guesses a name (it is not in its lexicon) whose dictionary
+    English is in the English: a compound noun (Heizkostenzuschuss → "heating cost
+    subsidy", Feuerwehrchef → "fire chief"), by the Ding lexicon where it is
+    installed. A name HanTa knows ("Schneider") is never excused as its meaning."""
+    tags = _tags(word)
+    if not tags or tags[0][1] >= _KNOWN:
+        return False
+    from service.checks.facts.lexicon import lexicon, stem
+
+    lex = lexicon()
+    if lex is None:
+        return False
+    meanings = {m for m in lex.lookup(word) if len(m) >= 4}
+    return any(stem(w) in meanings for w in english.lower_words)
+
+
 def _lost_acronyms(source: str, english: _English) -> list[tuple[int, int]]:
     """Acronyms of organisations the tagger knows as names (EU, UN, ADAC, SAP, EZB)
     that the English has neither as written, as their English (EZB → ECB, from the
@@ -236,6 +253,7 @@ class _English:
         self.text = text
         raw = _ENGLISH_WORD.findall(text)
         self.tokens = set(raw)
+        self.lower_words = {w.lower() for w in raw}
         # Initials of each run of capitalised words ("United Nations" → UN), and the
         # first letters of those runs.
         self.initials: set[str] = set()
