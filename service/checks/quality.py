@@ -47,7 +47,7 @@ from difflib import SequenceMatcher
 
 import regex
 
-from service.checks.facts import Alignment, fact_findings
+from service.checks.facts import Alignment, fact_findings, fact_flags
 from service.checks.numbers import missing_values
 from service.document import Finding, Localisation, Term
 
@@ -143,7 +143,7 @@ def segment_checks(
             numbers=False,
         )
         raised += [flag for flag in checked if flag not in raised]
-    raised += [finding.flag for finding in findings if finding.flag not in raised]
+    raised += [flag for flag in fact_flags(findings) if flag not in raised]  # once each
     return raised, findings
 
 
