@@ -174,6 +174,8 @@ def test_an_english_name_the_german_lacks_is_flagged(
         ("Außenminister Aiman al-Safadi warnte.", "Foreign Minister Ayman Safadi warned.", []),
         ("Die Lage in Nordamerika.", "The situation in North America.", []),
         ("Die Lage in Nordamerika.", "The situation in South America.", ["Nordamerika"]),
+        ("Ein Brand in Neu-Ulm.", "A fire in Neu-Ulm.", []),
+        ("Ein Brand in Neu-Ulm.", "A fire in Ulm.", ["Neu"]),  # another town
         ("Im Leipziger Zoo ist ein Bär zur Welt gekommen.", "A bear was born at Leipzig Zoo.", []),
     ],
 )

@@ -95,6 +95,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _is_name(word, source, start) and not _rendered_as_words(word, english):
             findings.append(_finding(source, start, end))
+        elif _adjective_of_a_place(source, start, end):
+            findings.append(_finding(source, start, end))
     return sorted(findings, key=lambda finding: finding.source_span or (0, 0))
 
 
@@ -199,6 +201,18 @@ def _candidates(source: str) -> Iterator[tuple[int, int, str]]:
             if len(part) > 2 and part[0].isupper() and not part.isupper():
                 yield offset, offset + len(part), part
             offset += len(part) + 1
+
+
+def _adjective_of_a_place(source: str, start: int, end: int) -> bool:
+    """An adjective joined to a name by a hyphen is part of that name (Neu-Ulm,
+    Alt-Moabit): "Neu-Ulm" → "Ulm" is another town."""
+    tags = _tags(source[start:end])
+    if not tags or not tags[0][0].startswith("ADJ"):
+        return False
+    if source[end : end + 1] == "-":
+        following = _CAPITALISED.match(source, end + 1)
+        return following is not None and _is_name(following.group().split("-")[0], source, end + 1)
+    return False
 
 
 def _rendered_as_words(word: str, english: _English) -> bool:
