@@ -121,10 +121,12 @@ def test_the_same_sentence_in_full_is_clean(small: Lexicon) -> None:
     assert lexical_findings(source, target, small, ratio=0.9) == (None, None)
 
 
-def test_one_word_dropped_is_not_enough(small: Lexicon) -> None:
+def test_a_word_dropped_counts_only_where_the_english_runs_short(small: Lexicon) -> None:
     source = "Die alte Brücke wurde gesperrt."
-    # a paraphrase drops or changes a word now and then: one is no finding
-    assert lexical_findings(source, "The bridge was closed.", small, ratio=0.8) == (None, None)
+    # a paraphrase says a word another way now and then, at about the German's length
+    assert lexical_findings(source, "The bridge was closed.", small, ratio=0.95) == (None, None)
+    omitted, _ = lexical_findings(source, "The bridge was closed.", small, ratio=0.7)
+    assert omitted is not None and omitted.message.startswith("'alte' (old) of the German has")
 
 
 def test_words_added_to_the_english_are_named(small: Lexicon) -> None:

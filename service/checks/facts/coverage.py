@@ -45,14 +45,17 @@ GERMAN_FUNCTION = frozenset(
     ist sind war waren bin bist seid sei seien wäre wären gewesen sein
     hat haben habe hast hatte hatten hätte hätten gehabt
     wird werden wurde wurden würde würden worden geworden werde
-    kann können konnte konnten könnte könnten muss müssen musste mussten müsse
+    kann können konnte konnten könnte könnten könne muss müssen musste mussten müsse
+    dürfe solle wolle möge
     soll sollen sollte sollten will wollen wollte wollten darf dürfen durfte mag möchte
     möchten lassen lässt ließ gibt gab geben es selbst selber alle allen aller alles
     viele vielen einige einigen mehrere andere anderen anderer weitere weiteren
     immer wieder bereits zudem jedoch allerdings daher deshalb darum dabei dazu davon
     damit dafür darauf daran darüber hierzu somit zwar eben einmal mal sogar
     beim seit etwa ca sagte sagten sagt sagen teilte teilten mitteilte mitgeteilt
-    mit erklärte heißt hieß bislang bisher zuvor viel anderes etwas wohl bald kaum""".split()
+    mit erklärte heißt hieß bislang bisher zuvor viel anderes etwas wohl bald kaum
+    angaben""".split()
+    # "nach Angaben" is "according to": the attribution check's
 )
 _COGNATE = 5  # letters two words share at the start to count as one word
 # Links, e-mail addresses and handles: the link check's.
@@ -142,7 +145,9 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
         lower = token.word.lower()
         if lower not in _CLOSED_EN:
             token.kind = LIGHT
-        if len(lower) >= 3 and lower not in ENGLISH_FUNCTION and lower not in _NUMBER_WORDS_EN:
+        acronym = len(lower) == 2 and token.word.isupper()  # "MP", "EU"
+        content = len(lower) >= 3 and lower not in ENGLISH_FUNCTION
+        if (content or acronym) and lower not in _NUMBER_WORDS_EN:
             english_content.append(index)
             token.kind = GAP
             if token.word[0].isupper() and _starts_inside(target, token.span[0]):
@@ -166,6 +171,7 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
             slot = index if token.kind == GAP else -1
             prefixes.setdefault(fold(token.word)[:_COGNATE], []).append(slot)
     target_folded = fold(target_words)
+    english_words = [token.word.lower() for token in english if len(token.word) >= 7]
     extra_folded = " ".join(fold(text) for text in extra)
     exonyms = english_forms(source)
     renders: dict[int, frozenset[str]] = {}
@@ -177,6 +183,8 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
         if particle:
             translations = translations | _german(lexicon, particle + lower)
         renders[index] = translations
+        if lower in PARTICLES and _AT_CLAUSE_END.match(source, token.span[1]):
+            continue  # a separable verb's particle ("wies … zurück"): read with its verb
         if lower in GERMAN_FUNCTION or word in _LIGHT_DE or len(word) < 3:
             if lower not in _CLOSED_DE and translations.isdisjoint(stems):
                 token.kind = LIGHT  # "will", "soll", "gibt": may be an English content word
@@ -195,6 +203,8 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
         token.links = sorted(slot for slot in links if slot >= 0)
         if links or (len(folded) >= 4 and folded in target_folded):
             token.kind = COVERED
+        elif _in_compound(translations, english_words):
+            token.kind = COVERED  # "Nacht" in "overnight", "Wald" in "woodland"
         elif extra_folded and folded in extra_folded:
             token.kind = COVERED
         elif word[0].isupper() and _name(word, exonyms, source, token.span[0]):
@@ -228,8 +238,10 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
             token.kind = COVERED
         elif folded in exonyms or any(fold(part) in exonyms for part in parts):
             token.kind = COVERED
-        elif index in names:
+        elif index in names and not token.word.rstrip("s").isupper():
             token.kind = SKIP
+        elif index in names:
+            token.kind = UNKNOWN  # an acronym ("MP" for "Abgeordnete") may render a word
         elif _compound(lower, rendered_by):
             token.kind = COVERED  # "overnight" for "Nacht", "woodland" for "Wäldern"
         elif not part_stems & lexicon.english.keys():
@@ -240,6 +252,18 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
         ):
             token.kind = COVERED
     return Pair(german, english)
+
+
+def _in_compound(translations: frozenset[str], words: list[str]) -> bool:
+    """One of a German word's translations (four letters or more) starts or ends an
+    English compound."""
+    return any(
+        len(found) >= 4
+        and len(word) - len(found) >= 3
+        and (word.startswith(found) or word.endswith(found))
+        for word in words
+        for found in translations
+    )
 
 
 def _compound(word: str, rendered: dict[str, list[int]]) -> bool:
@@ -340,6 +364,9 @@ def _heads(translations: frozenset[str]) -> frozenset[str]:
 _CLAUSE_END = regex.compile(r"[^,.;:!?„“\"»«]*?\b(\p{Ll}+)\s*(?:[,.;:!?“\"»«]|$)")
 
 
+_AT_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?“\"»«]|$)")
+
+
 def _particle(source: str, end: int) -> str:
     match = _CLAUSE_END.match(source, end)
     if match and match.group(1) in PARTICLES and match.start(1) > end:
@@ -362,12 +389,13 @@ def _blank(match: regex.Match[str]) -> str:
 # German words the lexicon knows and the English renders nowhere outnumber the
 # English words no German word renders by OMITTED_BY, with the English shorter
 # than the German's letters times OMITTED_SHORT;
-OMITTED_BY = 2
-OMITTED_SHORT = 0.95
+OMITTED_BY = 1
+OMITTED_SHORT = 0.90
 # uncommon English words (Zipf frequency below RARE) no German word renders
 # outnumber the German's by ADDED_BY, with the English longer than the German;
 ADDED_BY = 2
 RARE = 4.5
+ADDED_LONG = 1.0
 # or an uncommon English "-ly" adverb (below RARE_ADVERB) no German word renders,
 # where every lower-case German content word is accounted for ("narrowly passed").
 RARE_ADVERB = 4.0
@@ -399,7 +427,7 @@ def lexical_findings(
         for token in english_gaps
         if _adverb(token.word.lower()) and _zipf(token.word.lower()) < RARE_ADVERB
     ]
-    if len(rare) - len(german_open) >= ADDED_BY and ratio > 1.0:
+    if len(rare) - len(german_open) >= ADDED_BY and ratio > ADDED_LONG:
         named = ", ".join(f"'{token.word}'" for token in rare[:3])
         added = Finding(
             flag="addition",

@@ -66,7 +66,8 @@ _ENTRY_FILLER = frozenset(
 # as one word, the particle first ("ankündigte").
 PARTICLES = frozenset(
     "ab an auf aus bei ein fest fort her hin los mit nach vor weg zu zurück zusammen "
-    "statt teil vorbei weiter heraus hinaus herein hinein heran voran".split()
+    "statt teil vorbei weiter heraus hinaus herein hinein heran voran entgegen hervor "
+    "herum dar bereit frei hoch nieder wieder empor voraus zurecht überein kund".split()
 )
 _ENGLISH_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 

@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
+from rapidfuzz import fuzz
 
 from service.checks.facts.coverage import lexical_findings
 from service.checks.facts.lexicon import lexicon
@@ -106,7 +107,16 @@ _DAYS = {
 _DAY_STARTS = frozenset(day[:3] for day in _DAYS)
 _SAID_DE = regex.compile(
     r"\b(?:sag(?:t|te|ten|en)|teilt(?:e|en)?\s[^.]*\bmit|mitgeteilt|mitteilte|erklärte|betonte"
-    r"|hieß\s+es|heißt\s+es|zufolge|laut(?=\s+\p{Lu})|nach\s+Angaben)\b",
+    r"|hieß\s+es|heißt\s+es|zufolge|laut(?=\s+\p{Lu})|nach\s+[\w-]*Angaben)\b",
+    regex.IGNORECASE,
+)
+# What an English "according to" may render besides: "nach einer ersten Schätzung von
+# Eurostat", "wie das Portal ermittelt hat", "wie am Montag bekannt wurde".
+_REPORTED_DE = regex.compile(
+    r"\bnach\s+(?:(?:einer|ersten|eigenen|vorläufigen|neuen)\s+)*(?:Schätzung|Berechnung"
+    r"|Zählung|Erkenntnissen|Informationen|Darstellung|Einschätzung)"
+    r"|\bwie\s[^,.;]*?\b(?:mitteilte|berichtete|meldete|ermittelt|ermittelte|ergab|bekannt"
+    r"|bekanntgab|schreibt|schrieb|erklärte|sagte)\b",
     regex.IGNORECASE,
 )
 _SEPARABLE = regex.compile(r"\bsagten?\b[^,.;]*\b(?:ab|zu)\b[,.;]?", regex.IGNORECASE)
@@ -275,14 +285,17 @@ def _unaligned_run(
 
 
 def _days(source: str, target: str, *, omission: bool) -> Finding | None:
+    # "Morgen" as a noun ("am Morgen", "heute Morgen") is the morning, not tomorrow.
     german = {
         english
-        for word in _WORD.findall(source.casefold())
-        if word[:3] in _DAY_STARTS
+        for index, written in enumerate(_WORD.findall(source))
+        if (word := written.casefold())[:3] in _DAY_STARTS
         for day, english in _DAYS.items()
-        if word.startswith(day) and not (day == "morgen" and word != "morgen")
+        if word.startswith(day)
+        and not (day == "morgen" and (word != "morgen" or (index and written[0].isupper())))
     }
-    words = set(_WORD.findall(target.casefold()))
+    # "Sunday's vote" holds Sunday.
+    words = {regex.sub(r"['’]s$", "", word) for word in _WORD.findall(target.casefold())}
     english = {english for english in _DAYS.values() if english in words}
     if "morgen" in source.casefold().split() and "morning" in words:
         german.discard("tomorrow")  # "heute Morgen" is this morning
@@ -307,6 +320,8 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
 
 def _said(source: str, target: str, omission: bool) -> Finding | None:
     german = _SAID_DE.search(source)
+    if not omission:
+        german = german or _REPORTED_DE.search(source)
     english = _SAID_EN.search(target) if omission else _SAID_EN_ADDED.search(target)
     if german and _SEPARABLE.search(source):
         german = None  # "sagte … ab" cancelled, "sagte … zu" promised: nobody spoke
@@ -334,11 +349,14 @@ def _english_name(source: str, target: str) -> Finding | None:
     german = {_fold(word)[:4] for word in _WORD.findall(source) if len(word) >= 3}
     german_text = _fold(source)
     german_parts = {part[:4] for part in regex.split(r"[-\s]+", german_text.replace("-", " "))}
+    names = [word for word in _WORD.findall(source) if word[0].isupper() and len(word) >= 4]
     exonyms = english_forms(source)
     for match in _WORD.finditer(target):
-        word = match.group()
+        word = regex.sub(r"['’]s$", "", match.group())  # "Nuremberg's" is Nuremberg
         if match.start() == 0 or not word[0].isupper() or len(word) < 4:
             continue
+        if word.rstrip("s").isupper():
+            continue  # an acronym ("ECB" for EZB, "MEPs"): often spelled the English way
         before = target[: match.start()].rstrip()
         if before.endswith((".", ":", "!", "?", '"', "“", "‘")):
             continue  # a sentence or a quotation starts here
@@ -350,6 +368,8 @@ def _english_name(source: str, target: str) -> Finding | None:
             continue  # "German-Polish": words the counts know, joined
         if len(parts) > 1 and any(_fold(part)[:4] in german_parts for part in parts):
             continue  # "Rhine-Westphalia" for "Nordrhein-Westfalen"
+        if any(fuzz.ratio(folded, _fold(german_word)) >= 75 for german_word in names):
+            continue  # a name transliterated another way: "Ayman" for "Aiman"
         return Finding(
             flag="addition",
             source_span=None,
