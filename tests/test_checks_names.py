@@ -193,7 +193,13 @@ def test_adjectives_spellings_and_compass_points(
         ("Das Ziel der EZB.", "The ECB's target.", []),  # the glossary's English
         ("Der ADAC rät Autofahrern.", "The ADAC advises motorists.", []),
         ("Kunden können SMS melden.", "Customers can report text messages.", []),  # no name
-        ("Nach UN-Angaben flohen sie.", "They fled, according to the African Union.", ["UN"]),
+        ("Nach UN-Angaben flohen sie.", "They fled, according to Amnesty.", ["UN"]),
+        # spelled out in other words, or as an English acronym like it
+        ("In der DDR war das verboten.", "In the GDR it was forbidden.", []),
+        ("Das BKA ermittelt.", "The Federal Criminal Police Office is investigating.", []),
+        ("Die DB meldet Verspätungen.", "Deutsche Bahn reports delays.", []),
+        ("Laut RKI stieg die Zahl.", "According to the Robert Koch Institute, it rose.", []),
+        ("Der Konzern SAP legte zu.", "The group BASF gained.", ["SAP"]),
         ("Der ADAC rät Autofahrern.", "The AvD advises motorists.", ["ADAC"]),
         ("Das Ziel der EZB.", "The Bundesbank's target.", ["EZB", "+Bundesbank"]),
     ],

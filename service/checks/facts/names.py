@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import regex
+from rapidfuzz import fuzz
 
 from glossary.defaults import default_glossary
 from service.document import Finding, Term
@@ -80,10 +81,12 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         if term.target and fold(term.target) in english.folded
     }
     findings = [_finding(source, start, end) for start, end in lost]
-    findings += _added_names(source, target, terms)
+    german = _German(source)
+    lost_acronyms, spelled_out = _acronyms(source, english, german)
+    findings += _added_names(source, target, terms, german, spelled_out)
     findings += [
         _finding(source, start, end)
-        for start, end in _lost_acronyms(source, english)
+        for start, end in lost_acronyms
         if not any(s <= start and end <= e for s, e in explained)
     ]
     for start, end, word in _candidates(source):
@@ -110,15 +113,17 @@ def _finding(source: str, start: int, end: int) -> Finding:
     )
 
 
-def _added_names(source: str, target: str, terms: Sequence[Term]) -> list[Finding]:
+def _added_names(
+    source: str, target: str, terms: Sequence[Term], german: _German, spelled_out: set[str]
+) -> list[Finding]:
     """English names the German does not hold: a name put in place of the German's
     ("Oberhof" → "Ruhpolding", "Bergland" → "Bergmann"), where the German one is
     not known as a name. A capitalised English word inside a sentence counts when no
     German word spells it (or begins as it does, Hanseatic ← Hansestadt), it is no
     English name of a place the German names, and it is at least as frequent in
     German as in English (wordfreq): a name is shared by both languages, while an
-    English word ("World", "Party", "Interior") is far more frequent in English."""
-    german = _German(source)
+    English word ("World", "Party", "Interior") is far more frequent in English.
+    Words that spell out an acronym of the German (DB → Deutsche Bahn) are none."""
     known = english_forms(source) | {
         w for term in terms if term.target for w in fold(term.target).split()
     }
@@ -126,6 +131,8 @@ def _added_names(source: str, target: str, terms: Sequence[Term]) -> list[Findin
     for match in _ENGLISH_CAPITALISED.finditer(target):
         word = match.group()
         if len(word) < 4 or word.isupper() or _starts_sentence(target, match.start()):
+            continue
+        if word in spelled_out:
             continue
         folded = fold(word)
         if folded in known or folded in _not_names_en() or german.holds(folded):
@@ -149,6 +156,7 @@ class _German:
 
     def __init__(self, text: str) -> None:
         words = _ENGLISH_WORD.findall(text)
+        self.acronyms = {w for w in words if len(w) > 1 and w.isupper()}
         self.spellings = {form for w in words for stem in _stems(w) for form in _spellings(stem)}
         self.prefixes = {form[:5] for form in self.spellings if len(form) >= 5}
         self.joined = fold(text).replace(" ", "")
@@ -232,25 +240,52 @@ def _rendered_as_words(word: str, english: _English) -> bool:
     return any(stem(w) in meanings for w in english.lower_words)
 
 
-def _lost_acronyms(source: str, english: _English) -> list[tuple[int, int]]:
-    """Acronyms of organisations the tagger knows as names (EU, UN, ADAC, SAP, EZB)
-    that the English has neither as written, as their English (EZB → ECB, from the
-    glossary), nor spelled out (UN → United Nations; EU-Kommission → European
-    Commission). Acronyms the tagger does not know (SMS, PDF) may be common nouns:
-    not checked."""
+def _acronyms(
+    source: str, english: _English, german: _German
+) -> tuple[list[tuple[int, int]], set[str]]:
+    """The German's acronyms of organisations the tagger knows as names (EU, UN,
+    ADAC, SAP, EZB) that the English lacks, and the English words that spell out
+    any of the German's acronyms.
+
+    An acronym is accounted for as written, as its glossary English (EZB → ECB),
+    spelled out (UN → United Nations; EU-Kommission → European Commission), as an
+    English acronym like it (DDR → GDR), or by a name of several words the German
+    does not hold (BKA → Federal Criminal Police Office, UdSSR → Soviet Union).
+    Acronyms the tagger does not know (SMS, PDF) may be common nouns: not checked."""
     lost = []
+    spelled_out: set[str] = set()
     for match in _ACRONYM.finditer(source):
         acronym = match.group()
-        if acronym in english.tokens or not _known_name(acronym):
+        if acronym in english.tokens:
             continue
         forms = (acronym, *_exonyms().get(acronym.casefold(), ()))
-        if any(english.has(form) or form.upper() in english.initials for form in forms):
+        spelled = [english.spelled[f.upper()] for f in forms if f.upper() in english.spelled]
+        if spelled:
+            spelled_out.update(*spelled)
+            continue
+        if any(english.has(form) for form in forms):
             continue
         # A compound's acronym (EU-Kommission) spelled out with the rest of it.
         if source[match.end() : match.end() + 1] == "-" and acronym[0] in english.run_starts:
             continue
-        lost.append(match.span())
-    return lost
+        if any(fuzz.ratio(acronym, other) >= 60 for other in english.acronyms - german.acronyms):
+            continue
+        run = next(
+            (
+                r
+                for r in english.runs
+                if len(r) >= 2
+                and not set(r) & spelled_out
+                and not any(german.holds(fold(w)) for w in r)
+            ),
+            None,
+        )
+        if run is not None:
+            spelled_out.update(run)
+            continue
+        if _known_name(acronym):
+            lost.append(match.span())
+    return lost, spelled_out
 
 
 def _known_name(word: str) -> bool:
@@ -259,7 +294,7 @@ def _known_name(word: str) -> bool:
 
 
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}{2,6}(?![\p{L}\p{M}\d])")
-_LINKING = frozenset({"of", "for", "the", "and", "on", "in", "de"})
+_LINKING = frozenset({"of", "for", "the", "and", "on", "in", "de", "a", "an"})
 
 
 class _English:
@@ -268,21 +303,25 @@ class _English:
         raw = _ENGLISH_WORD.findall(text)
         self.tokens = set(raw)
         self.lower_words = {w.lower() for w in raw}
-        # Initials of each run of capitalised words ("United Nations" → UN), and the
-        # first letters of those runs.
-        self.initials: set[str] = set()
+        self.acronyms = {w for w in raw if len(w) > 1 and w.isupper()}
+        # The runs of capitalised words ("the Robert Koch Institute"), their first
+        # letters, and the words of each part of a run by its initials (RKI).
+        self.runs: list[list[str]] = []
         self.run_starts: set[str] = set()
+        self.spelled: dict[str, set[str]] = {}
         run: list[str] = []
         for word in [*raw, "."]:
             if word[0].isupper() or (run and word in _LINKING):
                 run.append(word)
                 continue
-            capitals = [w for w in run if w not in _LINKING]
+            capitals = [w for w in run if w.casefold() not in _LINKING and not w.isupper()]
             if capitals:
+                self.runs.append(capitals)
                 self.run_starts.add(capitals[0][0])
             for i in range(len(capitals)):
                 for j in range(i + 2, len(capitals) + 1):
-                    self.initials.add("".join(w[0] for w in capitals[i:j]).upper())
+                    initials = "".join(w[0] for w in capitals[i:j]).upper()
+                    self.spelled.setdefault(initials, set()).update(capitals[i:j])
             run = []
         self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
         self.words = set(self.folded.split())
