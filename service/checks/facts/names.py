@@ -29,15 +29,16 @@ Schneider" is a tailor, "Peter Schneider" a man). So "Schneider" → "tailor",
 "Müller" → "Miller" and a dropped name are flagged.
 
 Acronyms of organisations HanTa knows as names (EU, UN, ADAC, EZB) must be in
-the English as written, as their glossary English (EZB → ECB) or spelled out
-(UN → United Nations). And an English name the German lacks is flagged
+the English as written, as their glossary English (EZB → ECB), spelled out (UN →
+United Nations, BKA → Federal Criminal Police Office) or as an English acronym
+like it (DDR → GDR): see ``_acronyms``. And an English name the German lacks is flagged
 (Oberhof → Ruhpolding, where HanTa took "Oberhof" for a noun): see
 ``_added_names``.
 
 Misses: a name HanTa takes for a common noun replaced by an English name more
 frequent in English than in German, a name changed into one that folds to the
-same letters, acronyms HanTa does not know (BSI, RBB), and an acronym spelled
-out in other words (DFB → German Football Association: flagged, although right).
+same letters, acronyms HanTa does not know (BSI, RBB), and an acronym replaced
+by another organisation of several words (UN → African Union).
 """
 
 from __future__ import annotations
