@@ -7,6 +7,7 @@ import pytest
 from glossary import Entry, Glossary
 from models.engine import Hypothesis, Request
 from service.pipeline.batcher import EngineClosed
+from service.pipeline.guard import about_article
 from service.pipeline.terms import TermApplier
 
 GLOSSARY = Glossary("house", (Entry("Lawrow", "Lavrov", "name"), Entry("Nato", "NATO", "name")))
@@ -66,10 +67,11 @@ def test_an_engine_crash_in_a_redecode_is_the_translations_error(
         TermApplier(GLOSSARY, crashing, beam_size=4).translate(SENTENCES)
     refusing = ForgetfulEngine(failing="Die Nato schwieg.")  # ValueError: that prefix only
     segments = {sentence: f"b0s{n}" for n, sentence in enumerate(SENTENCES)}
-    TermApplier(GLOSSARY, refusing, beam_size=4).translate(SENTENCES, segments=segments)
+    with about_article("art-7"):
+        TermApplier(GLOSSARY, refusing, beam_size=4).translate(SENTENCES, segments=segments)
     assert "bad input" in caplog.text
-    # the log names the segment by its id; the article's words stay out of it
-    assert "segment b0s1:" in caplog.text and "Nato" not in caplog.text
+    # the log names the segment by its id, and its article; the article's words stay out
+    assert "segment b0s1 of article art-7:" in caplog.text and "Nato" not in caplog.text
 
 
 def test_an_interrupted_run_does_not_finish_a_sentence_without_its_redecode() -> None:

@@ -62,6 +62,11 @@ def about_article(article_id: str) -> Iterator[None]:
         _article.reset(token)
 
 
+def current_article() -> str | None:
+    """The article ``about_article`` names here, if any (for other log lines)."""
+    return _article.get()
+
+
 def article_step(name: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
     """A step over the whole article: an unexpected error of it goes on, noting the step
     (and the article, when there is one) for the log line that reports it."""

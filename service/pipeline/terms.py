@@ -28,7 +28,7 @@ from models.engine import Engine, Hypothesis, Request, decode
 from service.checks.protect import Protected
 from service.document import Finding, Term
 from service.pipeline import carry
-from service.pipeline.guard import guarded
+from service.pipeline.guard import current_article, guarded
 
 Spans = Mapping[str, Sequence[Protected]]
 UNKNOWN = "(id not known)"  # a sentence no segment id was given for
@@ -167,10 +167,12 @@ class TermApplier:
             # down, EngineClosed) propagates: the translation fails as the error it is
             if len(prefixes) == 1:
                 (sentence,) = prefixes
+                article = current_article()
                 log.warning(
-                    "segment %s: re-decoding after a forced prefix of %d characters failed"
+                    "segment %s%s: re-decoding after a forced prefix of %d characters failed"
                     " (%s): its terms fall through",
                     (segments or {}).get(sentence, "(id not known)"),
+                    f" of article {article}" if article else "",
                     len(prefixes[sentence]),
                     error,
                 )
