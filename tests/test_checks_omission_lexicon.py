@@ -201,3 +201,16 @@ def test_an_added_phrase_is_flagged_on_the_real_lexicon() -> None:
     assert finding.flag == "addition"
     assert finding.target_span is not None
     assert target[finding.target_span[0] :].startswith(("fierce", "criticism", "opposition"))
+
+
+def test_an_added_modifier_is_named(small: Lexicon) -> None:
+    source = "Die Brücke wurde gesperrt."
+    target = "The rainfall bridge was closed."
+    _, added = lexical_findings(source, target, small, ratio=1.0)
+    assert added is not None and added.flag == "addition"
+    assert added.message.startswith("'rainfall' of the English has nothing in the German")
+    assert added.target_span is not None
+    assert target[added.target_span[0] : added.target_span[1]] == "rainfall"
+    # a German word left unrendered may be what the English says another way
+    source = "Die Brücke wurde nach Regen gesperrt."
+    assert lexical_findings(source, target, small, ratio=1.0)[1] is None

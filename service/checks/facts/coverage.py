@@ -57,7 +57,7 @@ GERMAN_FUNCTION = frozenset(
     angaben""".split()
     # "nach Angaben" is "according to": the attribution check's
 )
-_COGNATE = 5  # letters two words share at the start to count as one word
+_COGNATE = 4  # letters two words share at the start to count as one word (as names.py)
 # Links, e-mail addresses and handles: the link check's.
 _LINK = regex.compile(
     r"https?://\S+|www\.\S+|\S+@\S+|@\w+|\b[\w.-]+\.(?:de|com|org|net|eu|io|int)\b\S*",
@@ -69,7 +69,8 @@ _NUMBER_DE = regex.compile(
     r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w*zehn|\w+zig|\w+ßig"
     r"|\w*hundert|\w*tausend|dutzend|hälfte|drittel|viertel|million|milliard|halb"
     r"|prozent|promille|euro|cent|dollar|franken|pfund|uhr|grad|minus|plus|\w*meter"
-    r"|\w*gramm|tonne|liter|erst)(?:e|en|er|es|em|n|s|mal|fach)?"
+    r"|\w*gramm|tonne|liter|erst|januar|jänner|februar|märz|april|mai|juni|juli|august"
+    r"|september|oktober|november|dezember)(?:e|en|er|es|em|n|s|mal|fach)?"
     r"|(?:zweit|dritt|viert|fünft|sechst|siebt|siebent|neunt|zehnt|elft|zwölft)\w*",
     regex.IGNORECASE,
 )
@@ -216,6 +217,7 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
         if len(token.word) >= 4:
             german_prefixes.setdefault(fold(token.word)[:_COGNATE], []).append(index)
     folded_source = fold(source_words)
+    german_folded = {fold(token.word) for token in german}
     # Each stem (and each six-letter head) a German word renders → those words.
     rendered_by: dict[str, list[int]] = {}
     for g, rendered in renders.items():
@@ -234,7 +236,7 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
             if index not in german[g].links:
                 german[g].links.append(index)
         token.links = sorted(links)
-        if links or (len(folded) >= 4 and folded in folded_source):
+        if links or (len(folded) >= 4 and folded in folded_source) or folded in german_folded:
             token.kind = COVERED
         elif folded in exonyms or any(fold(part) in exonyms for part in parts):
             token.kind = COVERED
@@ -397,8 +399,11 @@ ADDED_BY = 2
 RARE = 4.5
 ADDED_LONG = 1.0
 # or an uncommon English "-ly" adverb (below RARE_ADVERB) no German word renders,
-# where every lower-case German content word is accounted for ("narrowly passed").
-RARE_ADVERB = 4.0
+# where every lower-case German content word is accounted for ("narrowly passed");
+# or an uncommon English modifier (below RARE) between a determiner and a word
+# the German renders, where every German content word is accounted for ("the
+# veteran goalkeeper").
+RARE_ADVERB = 4.5
 
 
 def lexical_findings(
@@ -444,7 +449,42 @@ def lexical_findings(
             message=f"'{adverbs[0].word}' of the English has nothing in the German "
             "(no German word of the sentence says how)",
         )
+    elif not german_open:
+        modifier = _modifier(target, pair.english)
+        if modifier is not None:
+            added = Finding(
+                flag="addition",
+                source_span=None,
+                target_span=modifier.span,
+                message=f"'{modifier.word}' of the English has nothing in the German "
+                f"(no German word of the sentence renders it, nor its "
+                f"'{_next_word(target, modifier)}')",
+            )
     return omitted, added
+
+
+_DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+
+
+def _modifier(target: str, english: list[Token]) -> Token | None:
+    """An uncommon English word no German word renders, between a determiner and a
+    word the German does render ("the veteran goalkeeper", "an empty warehouse"):
+    a modifier the German lacks, where every German word is accounted for."""
+    for index in range(1, len(english) - 1):
+        token, after = english[index], english[index + 1]
+        before = english[index - 1].word.lower()
+        if token.kind != GAP or _zipf(token.word.lower()) >= RARE:
+            continue
+        next_to = not target[token.span[1] : after.span[0]].strip()
+        possessive = before == "s" and target[token.span[0] - 3 : token.span[0] - 2] in "'’"
+        if after.kind == COVERED and next_to and (before in _DETERMINERS or possessive):
+            return token
+    return None
+
+
+def _next_word(target: str, token: Token) -> str:
+    match = _WORD.search(target, token.span[1])
+    return match.group() if match else ""
 
 
 def _have(tokens: list[Token]) -> str:

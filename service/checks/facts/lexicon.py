@@ -55,7 +55,7 @@ ENGLISH_FUNCTION = frozenset(
     say says said saying put puts
     all any both each either every few many more most much other another own same
     some several lot lots well then now ever never again already almost
-    thing things way ways kind sort part""".split()
+    thing things way ways kind sort part roughly approximately nearly""".split()
 )
 _IRREGULAR = re.compile(r"\bto ([a-z]+) \{([a-z]+(?:; [a-z]+)*)\}")
 # English words of an entry that translate nothing ("to decide sth.").
@@ -135,24 +135,37 @@ def _lookup(lexicon: Lexicon, word: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 12)
 def _ordered(lexicon: Lexicon, word: str) -> tuple[str, ...]:
     found = _form(lexicon, word)
-    if found is not None:
+    if found is not None and len(word) < _LONG:
         return found
+    if "-" in word:  # "Brombeer-Koalition": each part
+        parts = [_ordered(lexicon, part) for part in word.split("-") if len(part) >= 3]
+        joined = tuple(dict.fromkeys(stem for part in parts for stem in part))
+        return (found or ()) + joined
     # A compound: split where both parts are known (a linking -s-, -n- or -en-
-    # dropped from the head), the longest tail first; else its longest known tail.
+    # dropped from the head, or a head's -e: "Brombeer-"), the longest tail first;
+    # else its longest known tail. A long word Ding knows gains its parts' English.
     for cut in range(3, len(word) - 3):
         tail = _form(lexicon, word[cut:])
         if tail is None:
             continue
-        head = word[:cut].rstrip("-")
-        for candidate in (head, head[:-1], head[:-2]):
+        head = word[:cut]
+        for candidate in (head, head[:-1], head[:-2], head + "e"):
             known = _form(lexicon, candidate) if len(candidate) >= 3 else None
-            if known is not None and (candidate == head or head.endswith(("s", "n", "en"))):
-                return tail + known
+            linked = candidate in (head, head + "e") or head.endswith(("s", "n", "en"))
+            if known is not None and linked:
+                return tuple(dict.fromkeys((found or ()) + tail + known))
+    if found is not None:
+        return found
     for cut in range(3, len(word) - 4):
         tail = _form(lexicon, word[cut:])
         if tail is not None:
             return tail
     return ()
+
+
+# A word this long that Ding knows is read by its parts too ("Güllegrube": its
+# entry says "liquid manure pit", the English may say "slurry pit").
+_LONG = 10
 
 
 def _form(lexicon: Lexicon, word: str) -> tuple[str, ...] | None:
