@@ -64,7 +64,7 @@ IMPLICIT_EN = regex.compile(
     r"|in(?:sufficient|capable|conclusive|valid)"
     r"|un(?:clear|known|certain|likely|sure|resolved|successful\w*|answered|changed|identified"
     r"|aware|willing|affected|harmed|injured|hurt|able|precedented|confirmed|explained"
-    r"|decided|paid|available|employed|opposed|contested|announced|noticed|detected)\b)",
+    r"|decided|paid|available|opposed|contested|announced|noticed|detected)\b)",
     regex.IGNORECASE,
 )
 IMPLICIT_DE = regex.compile(
