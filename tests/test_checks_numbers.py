@@ -393,10 +393,39 @@ def number_words(draw: st.DrawFn) -> tuple[str, str]:
     return f"{german} Menschen", f"{english} people"
 
 
+@st.composite
+def decades_and_parts(draw: st.DrawFn) -> tuple[str, str]:
+    """A decade (1990er = 1990s = '90s) or a fraction (zwei Drittel = two-thirds)."""
+    if draw(st.booleans()):
+        decade = draw(st.sampled_from(range(1920, 2030, 10)))
+        german = draw(st.sampled_from([f"{decade}er-Jahren", f"{decade % 100:02d}er-Jahren"]))
+        english = draw(st.sampled_from([f"{decade}s", f"'{decade % 100:02d}s"]))
+        return f"in den {german}", f"in the {english}"
+    count, part = draw(
+        st.sampled_from([(1, "Drittel"), (2, "Drittel"), (1, "Viertel"), (3, "Viertel")])
+    )
+    value = count * {"Drittel": 1 / 3, "Viertel": 0.25}[part]
+    words = {(1, "Drittel"): "a third", (2, "Drittel"): "two-thirds",
+             (1, "Viertel"): "a quarter", (3, "Viertel"): "three quarters"}  # fmt: skip
+    english = draw(st.sampled_from([words[count, part], f"{round(value * 100)}%"]))
+    if english.endswith("%") and part == "Drittel":
+        english = words[count, part]  # 33% is a rounding, not the same value
+    german = {1: "ein", 2: "zwei", 3: "drei"}[count]
+    return f"{german} {part} der Stimmen", f"{english} of the votes"
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.one_of(amounts(), decimals(), dates(), times(), temperatures(), number_words()),
+        st.one_of(
+            amounts(),
+            decimals(),
+            dates(),
+            times(),
+            temperatures(),
+            number_words(),
+            decades_and_parts(),
+        ),
         min_size=1,
         max_size=3,
     )
