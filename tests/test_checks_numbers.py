@@ -98,6 +98,8 @@ def messages(source: str, target: str) -> list[str]:
         ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 10pm to 6am."),
         ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 22:00-06:00."),
         ("Sie gewannen mit 31:27.", "They won 31:27."),
+        ("Mehrere Hundert Menschen kamen.", "Several hundred people came."),
+        ("Im Zweiten Weltkrieg wurde sie zerstört.", "It was destroyed in World War II."),
         ("Der Bund gibt eine halbe Milliarde Euro.", "The state gives half a billion euros."),
         ("Der Bund gibt eine halbe Milliarde Euro.", "The state gives €500m."),
         ("Der Preis stieg 2019–2023.", "The price rose in 2019-23."),

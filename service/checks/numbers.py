@@ -260,6 +260,7 @@ ENGLISH = regex.compile(
         (?:\s*(?P<unit>{_EN_UNIT})\b)?(?P<below>\s+degrees\s+below\s+(?:zero|freezing))?
   | (?P<noon>\b(?:noon|midday)\b) | (?P<midnight>\bmidnight\b)
   | (?P<approx>\b(?:{_EN_APPROX})\b)
+  | (?P<war>(?-i:\bWorld\s+War\s+(?P<wn>II?)\b))
   | (?P<halfscale>\bhalf\s+an?\s+(?P<hs>million|billion|dozen|hundred|thousand)\b)
   | (?P<halfpast>\bhalf\s+past\s+(?P<hp>\d{{1,2}}|{EN_CARDINAL})\b)
   | (?P<fraction>\b(?P<fn>a|{EN_CARDINAL})[\s-]+(?P<part>{"|".join(PARTS_EN)})\b)
@@ -462,6 +463,9 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
     elif match["approx"]:
         words = " ".join(text.lower().split())
         yield Found(Amount(APPROX_EN[words], approx=True), start, end, text)
+    elif match["war"]:  # World War II: the Second World War
+        low, high = match.span("wn")
+        yield Found(Amount(len(match["wn"])), low, high, match["wn"])
     elif match["halfscale"]:  # half a million
         scale = {"dozen": 12, "hundred": 100} | SCALE_EN
         yield Found(Amount(0.5 * scale[match["hs"].lower()]), start, end, text)
@@ -484,7 +488,9 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
         value = english_cardinal(text)
         if _MINUS_BEFORE.search(match.string, 0, start):
             value = -value
-        yield Found(Amount(value), start, end, text, weak=abs(value) == 1)
+        # "one", and a "hundred" without its count ("several hundred": a vague quantity)
+        weak = abs(value) == 1 or text.lower() == "hundred"
+        yield Found(Amount(value), start, end, text, weak=weak)
     elif match["decade"]:  # the nineties: 90, or 1990
         number = DECADES_EN[text.lower()]
         yield Found(Amount(number), start, end, text, weak=True, alternatives=_decade(str(number)))
