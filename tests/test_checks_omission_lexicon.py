@@ -150,12 +150,15 @@ def test_an_added_adverb_is_named(small: Lexicon) -> None:
     assert lexical_findings(source, "Prices rose unexpectedly.", small, ratio=1.0) == (None, None)
 
 
-def test_a_glossary_target_renders_its_german(small: Lexicon) -> None:
+def test_a_glossary_term_renders_its_german(small: Lexicon) -> None:
     source = "Die Gespräche über die Brücke wurden angekündigt."
-    target = "The Brückengipfel was announced."
-    assert coverage.link(source, target, small).german[1].kind == coverage.GAP
-    linked = coverage.link(source, target, small, extra=["Gespräche"])
-    assert linked.german[1].kind == coverage.COVERED
+    target = "The summit on the bridge was announced."
+    plain = coverage.link(source, target, small)
+    assert plain.german[1].kind == coverage.GAP  # Gespräche: no "talk" in the English
+    start = source.index("Gespräche")
+    glossed = coverage.link(source, target, small, [((start, start + 9), "summit")])
+    assert glossed.german[1].kind == coverage.COVERED
+    assert glossed.english[1].kind == coverage.COVERED  # summit
 
 
 @pytest.fixture

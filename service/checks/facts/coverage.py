@@ -1,16 +1,29 @@
 """Content words each side accounts for, by the German-English lexicon (``lexicon``).
 
-A German content word (not a function word, not a number, one the lexicon knows)
-is covered when the English holds one of its translations (by stem), a cognate
-(the same first five letters, folded), or a name or glossary target standing
-for it; an English content word (not a function or light word, not a number) is
-covered when it is a translation of some German word of the sentence, a cognate
-of one, or part of a name the German holds.
+A German content word (not a function word, number, month, unit, name or
+separable particle) is covered when the English holds one of its translations
+(compared by stem, an irregular verb's forms and simplemma's lemma; a
+translation's six-letter head stands for its derivations; one may begin or end
+an English compound: "Nacht" in "overnight"), a cognate (the same first four
+letters, folded), or a glossary target; a German word the lexicon does not know
+is UNKNOWN: it may render any English word. An English content word is covered
+when some German word of the sentence translates to it, by the same
+comparisons, or when it is a cognate or an exonym of one; capitalised words
+inside the sentence are names (the name checks'), acronyms may render a word.
+
+``lexical_findings`` weighs the two sides' uncovered words. A paraphrase leaves
+uncovered words on both sides, so an omission needs the German's to outnumber
+the English's (one is enough where the English runs short), and an addition
+needs uncommon English words (wordfreq) beyond the German's, an uncommon "-ly"
+adverb, or an uncommon modifier where every German word is accounted for.
+Misses: a word dropped or added where the other side says another in other
+terms, common words added ("at home", "once again"), senses Ding lacks ("traf"
+= "scored"), a word dropped where the English runs at the German's length.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -133,9 +146,12 @@ class Pair:
     english: list[Token]
 
 
-def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) -> Pair:
+Glossed = Sequence[tuple[tuple[int, int], str]]  # a glossary term's German span, its English
+
+
+def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pair:
     """The words of both sides, each linked to the other side's words that render
-    it. ``extra``: English the German may stand for too (glossary targets)."""
+    it. ``terms``: the glossary's matches, whose German words their English renders."""
     source_words = _LINK.sub(_blank, source) if _MAYBE_LINK.search(source) else source
     target_words = _LINK.sub(_blank, target) if _MAYBE_LINK.search(target) else target
     german = [Token(m.span(), m.group()) for m in _WORD.finditer(source_words)]
@@ -173,7 +189,7 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
             prefixes.setdefault(fold(token.word)[:_COGNATE], []).append(slot)
     target_folded = fold(target_words)
     english_words = [token.word.lower() for token in english if len(token.word) >= 7]
-    extra_folded = " ".join(fold(text) for text in extra)
+    glossed = " ".join(fold(english) for _, english in terms)
     exonyms = english_forms(source)
     renders: dict[int, frozenset[str]] = {}
     for index, token in enumerate(german):
@@ -206,7 +222,7 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
             token.kind = COVERED
         elif _in_compound(translations, english_words):
             token.kind = COVERED  # "Nacht" in "overnight", "Wald" in "woodland"
-        elif extra_folded and folded in extra_folded:
+        elif any(start <= token.span[0] < end for (start, end), _ in terms):
             token.kind = COVERED
         elif word[0].isupper() and _name(word, exonyms, source, token.span[0]):
             continue
@@ -238,6 +254,8 @@ def link(source: str, target: str, lexicon: Lexicon, extra: Iterable[str] = ()) 
         token.links = sorted(links)
         if links or (len(folded) >= 4 and folded in folded_source) or folded in german_folded:
             token.kind = COVERED
+        elif glossed and folded in glossed:
+            token.kind = COVERED  # a glossary term's English
         elif folded in exonyms or any(fold(part) in exonyms for part in parts):
             token.kind = COVERED
         elif index in names and not token.word.rstrip("s").isupper():
@@ -272,47 +290,6 @@ def _compound(word: str, rendered: dict[str, list[int]]) -> bool:
     """An English compound one of whose parts (four letters or more, three or more
     left over) a German word renders."""
     return any(word[:cut] in rendered or word[-cut:] in rendered for cut in range(4, len(word) - 2))
-
-
-def unexplained(tokens: list[Token], other: list[Token]) -> list[int]:
-    """The GAP words of ``tokens`` no GAP or UNKNOWN word of ``other`` may explain:
-    none stands between the words ``other`` renders the gap's nearest covered
-    neighbours with (a word dropped or added between two words both sides share)."""
-    found = []
-    for index, token in enumerate(tokens):
-        if token.kind != GAP:
-            continue
-        window = _window(tokens, other, index)
-        if window is None:
-            continue
-        start, end = window
-        if not any(other[i].kind in (GAP, UNKNOWN, LIGHT) for i in range(start, end + 1)):
-            found.append(index)
-    return found
-
-
-ANCHORS = 2  # anchored neighbours taken on each side of a gap
-MARGIN = 1  # words of the other side beyond them
-
-
-def _window(tokens: list[Token], other: list[Token], index: int) -> tuple[int, int] | None:
-    """The span of ``other`` between the words its nearest anchored neighbours on
-    either side of ``index`` are linked to (a side without one: to that end)."""
-    positions: list[int] = []
-    ends = []
-    for step in (-1, 1):
-        at, found = index + step, 0
-        while 0 <= at < len(tokens) and found < ANCHORS:
-            if tokens[at].kind == COVERED and tokens[at].links:
-                positions += tokens[at].links
-                found += 1
-            at += step
-        if not found:
-            ends.append(0 if step < 0 else len(other) - 1)
-    if not positions:
-        return None
-    positions += ends
-    return max(min(positions) - MARGIN, 0), min(max(positions) + MARGIN, len(other) - 1)
 
 
 def _name(word: str, exonyms: set[str], source: str, start: int) -> bool:
@@ -407,11 +384,11 @@ RARE_ADVERB = 4.5
 
 
 def lexical_findings(
-    source: str, target: str, lexicon: Lexicon, ratio: float, extra: Iterable[str] = ()
+    source: str, target: str, lexicon: Lexicon, ratio: float, terms: Glossed = ()
 ) -> tuple[Finding | None, Finding | None]:
     """(omission, addition) by the lexicon's word coverage; ``ratio``: the English's
     letters over the German's."""
-    pair = link(source, target, lexicon, extra)
+    pair = link(source, target, lexicon, terms)
     german_gaps = [token for token in pair.german if token.kind == GAP]
     german_open = german_gaps + [token for token in pair.german if token.kind == UNKNOWN]
     english_gaps = [token for token in pair.english if token.kind == GAP]

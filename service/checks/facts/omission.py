@@ -12,6 +12,9 @@ Evidence, strongest first:
   according to): one the
   German has and the English lacks is an omission, and the other way round an
   addition;
+* the words each side renders, by Ding's German-English dictionary where it is
+  installed (``coverage.py``, ``lexicon.py``): German words it knows with nothing
+  of theirs in the English, English words no German word renders;
 * an English name (a capitalised word inside the sentence that pyspellchecker's
   English word counts lack) with no German word it could render (no German word
   starts with its first four letters, folded; no exonym of a German place): an
@@ -30,9 +33,9 @@ conjunctions, prepositional phrases and "-ly" adverbs on both sides: an
 addition where the English is also longer than usual (over ``LEANS_LONG`` of the
 German's letters; a prepositional phrase over ``PHRASE_LONG``, in sentences of
 ``FEW_CHARS`` letters or more); on the omission side only the phrase the length
-band's finding names. Misses: an adjective, noun or
-adverb dropped or added inside a phrase ("a new heating law" → "a law"): telling
-that needs a bilingual dictionary this check does not have.
+band's finding names. Misses (``coverage.py`` has the dictionary's): without the
+dictionary, an adjective, noun or adverb dropped or added inside a phrase ("a new
+heating law" → "a law").
 """
 
 from __future__ import annotations
@@ -155,8 +158,8 @@ def omission_findings(
     # The words gone or added, where the lexicon tells which.
     words = lexicon()
     if words is not None and (omitted is None or added is None):
-        extra = [term.target for term in terms]
-        by_words = lexical_findings(source, target, words, ratio, extra)
+        glossed = [(term.source_span, term.target) for term in terms]
+        by_words = lexical_findings(source, target, words, ratio, glossed)
         omitted = omitted or by_words[0]
         added = added or by_words[1]
     added = added or _structure(source, target, ratio, german_chars, omission=False)

@@ -1,6 +1,6 @@
 """Phrases left out or added, told from the closed word classes both languages mark:
-coordination, prepositions and manner adverbs. No PyPI package ships German-English
-word pairs for offline use, so this stands in for a bilingual dictionary.
+coordination, prepositions and manner adverbs: evidence that needs no dictionary,
+beside the word coverage by Ding's German-English dictionary (``coverage.py``).
 
 * **coordination**: each „und", „oder", „sowie", „bzw." of the German is an "and",
   "or" or "as well as" in the English, and the other way round. A list item or a
