@@ -38,7 +38,9 @@ def from_tests(source: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", sorted(BENCH.glob("*.py")), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", sorted(BENCH.rglob("*.py")), ids=lambda path: str(path.relative_to(BENCH))
+)
 def test_a_benchmark_imports_nothing_from_tests(path: Path) -> None:
     assert from_tests(path.read_text(encoding="utf-8")) == []
 
