@@ -244,6 +244,7 @@ def test_the_year_missing_points_at_both_dates() -> None:
         ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 11pm to 6am."),
         ("Sie gewannen mit 31:27.", "They won 31:26."),
         ("Eine fünfköpfige Familie", "A family of four"),
+        ("Er gewann zum ersten Mal.", "He won for the second time."),
         ("Der Bund gibt eine halbe Milliarde Euro.", "The state gives €5bn."),
         ("Der Preis stieg 2019–2023.", "The price rose in 2019-22."),
     ],

@@ -373,6 +373,8 @@ def _starts(match: regex.Match[str]) -> bool:
     return not before or before[-1] in ".!?:"
 
 
+_ORDINAL_DE = regex.compile(r"(?i:erst)")
+ORDINALS_EN = frozenset({"first", "second", "third", "fourth", "fifth"})
 _MINUS_BEFORE = regex.compile(r"\bminus\s+$", regex.IGNORECASE)  # "minus fünf Grad"
 _UNTIL_CLOCK = regex.compile(r"\s*(?:und|bis|[-–])\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _PERCENT_DE = regex.compile(r"\s*(?:%|Prozent\b)")
@@ -561,12 +563,15 @@ def compare(source: str, target: str) -> Comparison:
     english = english_found(target)
     available = list(english)
     unmatched: list[Found] = []
+    weak_ordinals: list[Found] = []
     for value in german:
         found = next((got for got in available if _same_found(value, got)), None)
         if found is not None:
             available.remove(found)
         elif not value.weak:  # "beide" may be "both": no number to miss
             unmatched.append(value)
+        elif _ORDINAL_DE.match(value.text):
+            weak_ordinals.append(value)
     year_dropped: list[tuple[Found, Found]] = []
     still: list[Found] = []
     for value in unmatched:  # a date whose year the English writes apart, or dropped
@@ -590,6 +595,16 @@ def compare(source: str, target: str) -> Comparison:
             missing.append(value)
         else:
             extra.remove(partner)
+            changed.append((value, partner))
+    # "zum ersten Mal" → "for the second time": a weak ordinal may go unsaid, but
+    # not turn into another ordinal.
+    for value in weak_ordinals:
+        partner = next(
+            (e for e in available if e.weak and e.text.lower() in ORDINALS_EN and e not in extra),
+            None,
+        )
+        if partner is not None:
+            available.remove(partner)
             changed.append((value, partner))
     return Comparison(missing, changed, extra, year_dropped)
 
