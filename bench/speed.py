@@ -28,10 +28,18 @@ backend, ``mtdesk serve`` in a subprocess: seconds from start until /ready,
 until the first translation has come back, and the server's peak RSS.
 
 ``--checks`` measures what the fact checks cost instead (nothing else runs):
-(c) as above, (c-) the same with ``service.checks.facts`` answering nothing,
-and (c) again, in one process; it prints each run's wall and process CPU time,
-and (c)'s mean over (c-) for both. The machine's drift falls on both sides
-of the ratio.
+(d), then ``--repeat`` pairs of (c) and (c-), the same with
+``service.checks.facts`` answering nothing, in the order (c) (c-) (c-) (c) …,
+then (d) again, in one process. It prints each run's wall and process CPU
+time, each pair's (c)/(c-) for both (their mean and range), c/d and c-/d
+(against (d)'s mean), and where (c)'s CPU went: the thread CPU inside each
+stage of the pipeline (``STAGES``: the checks, the sentence language look,
+protected spans with the quotations' language, segmentation, memory,
+localisation, outputs), as a share of the process's CPU, the engine's
+included. Every run starts with the per-word and per-sentence memos of
+``service`` and ``glossary`` empty, as a fresh process would; resources
+loaded once (the tagger, word lists, the language models) are loaded before
+the runs and timed apart.
 
 Model ``full`` (the default) has exactly opus-mt-de-en's architecture and
 vocabulary size (MarianConfig from the model card: d_model 512, 6+6 layers,
@@ -56,8 +64,13 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from functools import wraps
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -132,6 +145,7 @@ class Busy:
         if hasattr(engine, "decode"):  # mixed requests in one call, as the batcher sees them
             self.decode = self._decode
         self.seconds = 0.0
+        self.cpu = 0.0  # the process's CPU seconds over the timed run (set by ``pipeline``)
         self.calls = self.sentences = self.redecode_calls = 0
         self.forced: list[tuple[str, str]] = []  # each re-decode's sentence and prefix
         self._inside = 0
@@ -203,10 +217,15 @@ class Busy:
 
 
 def pipeline(
-    engine: Engine, docs: list[list[str]], workdir: Path, workers: int
+    engine: Engine,
+    docs: list[list[str]],
+    workdir: Path,
+    workers: int,
+    stages: Stages | None = None,
 ) -> tuple[float, Busy]:
     """(b), (c): the archive as ``mtdesk batch`` translates it, in this process; the
-    seconds it took, and the engine's record of the run."""
+    seconds it took, and the engine's record of the run. ``stages``: times the run's
+    stages (``--checks``)."""
     from service import compose
     from service.batch.inputs import read_input
     from service.batch.jobstore import JobStore, job_key
@@ -241,6 +260,7 @@ def pipeline(
         # and word lists) are startup, not throughput.
         translator.translate("Der Minister kam am Montag. Er sagte nichts.")
         warm_checks()
+        warm_language()
         busy.reset()
 
         def run() -> None:
@@ -257,7 +277,10 @@ def pipeline(
             )
             Runner(jobs, LocalExecutor(translator, workers)).run(job.id)
 
-        seconds = timed(run)
+        with stages.timing() if stages else nullcontext():
+            cpu = time.process_time()
+            seconds = timed(run)
+            busy.cpu = time.process_time() - cpu
         return seconds, busy
     finally:
         merged.close()
@@ -378,6 +401,7 @@ def main() -> None:
         action="store_true",
         help="only (c) with and without the fact checks: what they add to archive time",
     )
+    parser.add_argument("--repeat", type=int, default=2, help="--checks: pairs of (c) and (c-) [2]")
     parser.add_argument("--threads", type=int, help="inference threads [all cores; 1 with --quick]")
     arguments = parser.parse_args()
     name = arguments.model or ("toy" if arguments.quick else "full")
@@ -412,7 +436,19 @@ def main() -> None:
         print(f"tokens) + {MARGIN} steps in every run (random weights rarely end a sentence)")
 
         if arguments.checks:
-            checks_cost(model, cache, docs, workdir, threads, arguments.workers)
+            output_pieces = read_metadata(converted)["output_pieces"] is not None
+            checks_cost(
+                model,
+                model_dir,
+                cache,
+                converted,
+                output_pieces,
+                docs,
+                workdir,
+                threads,
+                arguments.workers,
+                arguments.repeat,
+            )
             return
         rates: dict[str, float] = {}
         naive_before = naive(model_dir, sample, threads)
@@ -489,41 +525,205 @@ def warm_checks() -> float:
     return timed(lambda: segment_checks(*WARM_PAIR, None))
 
 
+def warm_language() -> float:
+    """Seconds the language identifier's closer look takes to load (its high-accuracy
+    models, once per process): the first sentence or quotation the quick look does not
+    settle as German loads them, once per process."""
+    from service.checks.language import guess
+
+    return timed(lambda: guess("The minister did not say where he was going."))
+
+
+# Where (c)'s CPU goes: pipeline functions timed in the thread that runs each call,
+# (label, module, attribute; "Class.method" for a method). Nested: "fact checks" is
+# part of "checks"; the quotations' language is part of "protected spans".
+STAGES = (
+    ("checks (segment_checks: quality and fact)", "service.pipeline.translator", "segment_checks"),
+    ("  the fact checks (fact_findings)", "service.checks.quality", "fact_findings"),
+    (
+        "sentence language look (foreign_sentence)",
+        "service.pipeline.translator",
+        "foreign_sentence",
+    ),
+    ("protected spans, quotations' language", "service.pipeline.translator", "protected_spans"),
+    ("reading, article language, segmentation", "service.pipeline.translator", "read_checked"),
+    ("", "service.pipeline.translator", "Translator.plan"),
+    ("memory look-up and store", "service.pipeline.translator", "Translator.recall"),
+    ("", "service.pipeline.translator", "Translator.remember"),
+    ("localisation", "service.pipeline.translator", "localise_translation"),
+    (
+        "glossary, engine requests (article threads)",
+        "service.pipeline.terms",
+        "TermApplier.translate",
+    ),
+    ("document assembly and rendering", "service.pipeline.translator", "assemble"),
+    ("article files and job store (runner)", "service.batch.runner", "Runner.record"),
+    ("archive outputs at the end (runner)", "service.batch.runner", "Runner.finish"),
+)
+
+
+class Stages:
+    """Thread CPU seconds inside each of ``STAGES`` (an unlabelled row adds to the one
+    above it); patched in while the context is open."""
+
+    def __init__(self) -> None:
+        self.cpu: defaultdict[str, float] = defaultdict(float)
+        self.calls: Counter[str] = Counter()
+        self.missing: list[str] = []
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def timing(self) -> Iterator[Stages]:
+        undo: list[tuple[Any, str, Any]] = []
+        label = ""
+        for row, module, name in STAGES:
+            label = row or label
+            owner: Any = import_module(module)
+            *path, attribute = name.split(".")
+            for part in path:
+                owner = getattr(owner, part, None)
+            original = getattr(owner, attribute, None)
+            if original is None:  # renamed or gone: reported, not timed
+                self.missing.append(f"{module}.{name}")
+                continue
+            setattr(owner, attribute, self._timed(label, original))
+            undo.append((owner, attribute, original))
+        try:
+            yield self
+        finally:
+            for owner, attribute, original in reversed(undo):
+                setattr(owner, attribute, original)
+
+    def _timed(self, label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(function)
+        def timed_call(*arguments: Any, **keywords: Any) -> Any:
+            started = time.thread_time()
+            try:
+                return function(*arguments, **keywords)
+            finally:
+                spent = time.thread_time() - started
+                with self._lock:
+                    self.cpu[label] += spent
+                    self.calls[label] += 1
+
+        return timed_call
+
+
+def forget_memos() -> None:
+    """Empty the per-word and per-sentence memos (bounded ``lru_cache``s) of ``service``
+    and ``glossary``, so that each run starts as a fresh process would; what is loaded
+    once (unbounded caches, single-entry loaders: the tagger, word lists) stays."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith(("service.", "glossary", "models.")):
+            continue
+        for value in list(vars(module).values()):
+            if hasattr(type(value), "cache_clear") and (value.cache_info().maxsize or 0) > 1:
+                value.cache_clear()
+
+
 def checks_cost(
-    model: str, cache: Path, docs: list[list[str]], workdir: Path, threads: int, workers: int
+    model: str,
+    model_dir: Path,
+    cache: Path,
+    converted: Path,
+    use_vmap: bool,
+    docs: list[list[str]],
+    workdir: Path,
+    threads: int,
+    workers: int,
+    repeat: int,
 ) -> None:
-    """(c), (c-) without the fact checks, (c) again: wall and CPU seconds, and ratios."""
+    """(d), ``repeat`` pairs of (c) and (c-) without the fact checks, (d) again: wall and
+    CPU seconds, (c)/(c-) and both against (d), and (c)'s CPU by stage."""
     from models.ctranslate import CTranslate2Engine
     from service.checks import quality
 
-    count = sum(len(doc) for doc in docs)
-    print(f"the fact checks' first call (their tagger and word lists load): {warm_checks():.1f} s")
+    sentences = [sentence for doc in docs for sentence in doc]
+    count = len(sentences)
+    print(
+        f"first calls, loaded once per process and not timed below: the fact checks' "
+        f"{warm_checks():.1f} s (tagger, word lists), the language closer look's "
+        f"{warm_language():.1f} s"
+    )
     checks = quality.fact_findings
-    times: dict[str, list[tuple[float, float]]] = {"c": [], "c-": []}
-    for key, label, on in (
-        ("c", "mtdesk batch, ctranslate2 int8", True),
-        ("c-", "the same, without the fact checks", False),
-        ("c", "mtdesk batch, ctranslate2 int8, again", True),
-    ):
+    ceilings: list[tuple[float, float]] = []
+    runs: list[tuple[str, float, float]] = []  # (key, wall, CPU)
+    stages = Stages()
+
+    forced: list[tuple[str, str]] = []  # (c)'s glossary re-decodes, for (d+)
+
+    def run_ceiling(label: str) -> None:
+        forget_memos()
+        cpu = time.process_time()
+        seconds = ceiling(converted, model_dir, sentences, threads, use_vmap)
+        ceilings.append((seconds, time.process_time() - cpu))
+        report("d", label, count, seconds)
+        print(f"{'':4} process CPU {ceilings[-1][1]:.1f} s")
+
+    run_ceiling("ctranslate2 translate_batch, pre-split")
+    order = [("c", "c-") if i % 2 == 0 else ("c-", "c") for i in range(repeat)]
+    for key in (key for pair in order for key in pair):
+        on = key == "c"
         quality.fact_findings = checks if on else (lambda *_, **__: [])
-        run_dir = workdir / f"checks-{len(times['c']) + len(times['c-'])}"
+        run_dir = workdir / f"checks-{len(runs)}"
         run_dir.mkdir()
         engine = CTranslate2Engine(
             model, threads=threads, batch_tokens=BATCH_TOKENS, cache_dir=cache
         )
-        cpu = time.process_time()
-        seconds, busy = pipeline(engine, docs, run_dir, workers)
-        cpu = time.process_time() - cpu
-        times[key].append((seconds, cpu))
+        forget_memos()
+        try:
+            seconds, busy = pipeline(engine, docs, run_dir, workers, stages if on else None)
+        finally:
+            quality.fact_findings = checks
+        runs.append((key, seconds, busy.cpu))
+        forced = busy.forced
+        label = "mtdesk batch, ctranslate2 int8" + ("" if on else ", no fact checks")
         report(key, label, count, seconds)
-        print(f"{'':4} process CPU {cpu:.1f} s; {busy.summary(seconds).strip()}")
-    quality.fact_findings = checks
-    wall, cpu = (sum(t[i] for t in times["c"]) / len(times["c"]) for i in (0, 1))
-    wall_off, cpu_off = times["c-"][0]
+        print(f"{'':4} process CPU {busy.cpu:.1f} s; {busy.summary(seconds).strip()}")
+    run_ceiling("the same, again")
+    plus = None
+    if forced:  # random weights write no term: (d+) decodes (c)'s re-decodes as well
+        plus = ceiling(converted, model_dir, sentences, threads, use_vmap, forced)
+        report("d+", f"(d) and (c)'s {len(forced)} re-decodes", count, plus)
+
+    pairs = [runs[i : i + 2] for i in range(0, len(runs), 2)]
+    wall_ratios = [on[1] / off[1] for on, off in (sorted(pair) for pair in pairs)]
+    cpu_ratios = [on[2] / off[2] for on, off in (sorted(pair) for pair in pairs)]
     print(
-        f"with the fact checks / without: wall {wall / wall_off:.3f} ({wall:.1f} s / "
-        f"{wall_off:.1f} s), CPU {cpu / cpu_off:.3f} ({cpu:.1f} s / {cpu_off:.1f} s)"
+        f"with the fact checks / without, per pair: wall {spread(wall_ratios, 'pairs')}, "
+        f"process CPU {spread(cpu_ratios, 'pairs')}"
     )
+    ceiling_wall = sum(wall for wall, _ in ceilings) / len(ceilings)
+    for key in ("c", "c-"):
+        walls = [wall for k, wall, _ in runs if k == key]
+        print(
+            f"({key}) / (d), rates (end to end against raw CTranslate2, (d) the mean of "
+            f"{ceiling_wall:.1f} s): {spread([ceiling_wall / wall for wall in walls], 'runs')}"
+        )
+        if plus is not None:
+            print(f"({key}) / (d+): {spread([plus / wall for wall in walls], 'runs')}")
+    cpu = sum(cpu for key, _, cpu in runs if key == "c")
+    print(f"(c)'s CPU by stage, thread CPU over {repeat} runs, of {cpu:.1f} s process CPU:")
+    for label in dict.fromkeys(row for row, _, _ in STAGES if row):
+        seconds = stages.cpu[label]
+        print(
+            f"{'':4}{label:46} {seconds:7.2f} s {seconds / cpu:6.1%}"
+            f" {stages.calls[label] // repeat:6d} calls a run"
+        )
+    nested = {label for label, _, _ in STAGES if label.startswith(" ")}
+    rest = cpu - sum(seconds for label, seconds in stages.cpu.items() if label not in nested)
+    print(
+        f"{'':4}{'the rest: the engine (CTranslate2, tokenizer), batcher':46} {rest:7.2f} s "
+        f"{rest / cpu:6.1%}"
+    )
+    if stages.missing:
+        print(f"{'':4}not timed (not found): {', '.join(dict.fromkeys(stages.missing))}")
+
+
+def spread(values: Sequence[float], what: str) -> str:
+    """Mean and range of ratios over ``what`` (runs, pairs)."""
+    mean = sum(values) / len(values)
+    return f"{mean:.3f} ({min(values):.3f}-{max(values):.3f}, {len(values)} {what})"
 
 
 def report(key: str, label: str, count: int, seconds: float) -> None:
