@@ -150,6 +150,7 @@ def test_a_capital_or_region_dropped_is_still_flagged(
             "The manufacturer Bergmann Feinkost is recalling a pesto.",
             ["+Bergmann"],
         ),
+        ("Der Zug fuhr nach Köln.", "The train went to Düsseldorf.", ["Köln", "+Düsseldorf"]),
         # English words capitalised in a title or an institution's name are no names
         ("Die Linke im Landtag tagte.", "The Left Party in the state parliament met.", []),
         ("Sie holte den Weltcupsieg.", "She took the World Cup win.", []),

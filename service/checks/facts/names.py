@@ -138,7 +138,8 @@ def _added_names(
         folded = fold(word)
         if folded in known or folded in _not_names_en() or german.holds(folded):
             continue
-        if _zipf(folded, "de") < _zipf(folded, "en"):
+        lower = word.lower()  # as written: wordfreq's German has its umlauts
+        if max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
             continue
         findings.append(
             Finding(
