@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 import simplemma
@@ -383,11 +384,21 @@ ADDED_LONG = 1.0
 RARE_ADVERB = 4.5
 
 
+class Weighed(NamedTuple):
+    """``lexical_findings``: an omission and an addition or None, and how many
+    words the lexicon knows each side leaves unrendered."""
+
+    omitted: Finding | None
+    added: Finding | None
+    german_unrendered: int
+    english_unrendered: int
+
+
 def lexical_findings(
     source: str, target: str, lexicon: Lexicon, ratio: float, terms: Glossed = ()
-) -> tuple[Finding | None, Finding | None]:
-    """(omission, addition) by the lexicon's word coverage; ``ratio``: the English's
-    letters over the German's."""
+) -> Weighed:
+    """An omission and an addition by the lexicon's word coverage, or None;
+    ``ratio``: the English's letters over the German's."""
     pair = link(source, target, lexicon, terms)
     german_gaps = [token for token in pair.german if token.kind == GAP]
     german_open = german_gaps + [token for token in pair.german if token.kind == UNKNOWN]
@@ -437,7 +448,7 @@ def lexical_findings(
                 f"(no German word of the sentence renders it, nor its "
                 f"'{_next_word(target, modifier)}')",
             )
-    return omitted, added
+    return Weighed(omitted, added, len(german_gaps), len(english_gaps))
 
 
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
