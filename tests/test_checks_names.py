@@ -221,3 +221,25 @@ def test_a_compound_the_tagger_only_guesses_is_excused_by_its_dictionary_english
     # a name the tagger knows is never excused as its meaning
     source = "Der Bäcker Peter Schneider verkauft Brötchen."
     assert names(source, "Baker Peter Tailor sells rolls.") == ["Schneider"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        ("Jewgeni Prigoschin starb.", "Yevgeny Prigozhin died.", []),
+        ("Michail Chodorkowski sprach.", "Mikhail Khodorkovsky spoke.", []),
+        (
+            "Kremlsprecher Dmitri Peskow widersprach.",
+            "Kremlin spokesman Dmitry Peskov disagreed.",
+            [],
+        ),
+        ("In Saporischschja brennt es.", "There is a fire in Zaporizhzhia.", []),
+        ("In Charkiw schlugen Raketen ein.", "Missiles hit Kharkiv.", []),
+        # a German name of the tagger's lexicon is compared strictly: no literal Fisher
+        ("Trainer Thomas Fischer bleibt.", "Coach Thomas Fisher stays.", ["Fischer"]),
+    ],
+)
+def test_romanisations_of_russian_and_ukrainian_names(
+    source: str, target: str, flagged: list[str]
+) -> None:
+    assert names(source, target) == flagged

@@ -160,12 +160,15 @@ class _German:
         words = _ENGLISH_WORD.findall(text)
         self.acronyms = {w for w in words if len(w) > 1 and w.isupper()}
         self.spellings = {form for w in words for stem in _stems(w) for form in _spellings(stem)}
+        self.keys = {transliterated(w) for w in words if len(w) > 3}
         self.prefixes = {form[:5] for form in self.spellings if len(form) >= 5}
         self.joined = fold(text).replace(" ", "")
 
     def holds(self, folded: str) -> bool:
         if folded in self.spellings or folded in self.joined:
             return True  # as written, or inside a compound (Gaza ← Gazastreifen)
+        if transliterated(folded) in self.keys:
+            return True  # Prigozhin ← Prigoschin
         return len(folded) >= 5 and folded[:5] in self.prefixes  # Hanseatic ← Hansestadt
 
 
@@ -327,6 +330,8 @@ class _English:
             run = []
         self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
         self.words = set(self.folded.split())
+        self.keys = {transliterated(w) for w in self.words if len(w) > 3}
+        self.keys |= {transliterated(w, strict=True) for w in self.words if len(w) > 3}
         self.capitalised = {
             fold(w) for w in _ENGLISH_WORD.findall(text) if w[0].isupper() and len(w) > 3
         }
@@ -359,6 +364,36 @@ def _spellings(word: str) -> set[str]:
     return forms | slavic | others
 
 
+# German and English romanise Russian, Ukrainian and Arabic names each their own
+# way (Prigoschin/Prigozhin, Chodorkowski/Khodorkovsky, Charkiw/Kharkiv,
+# Jewgeni/Yevgeny, Saporischschja/Zaporizhzhia): both are read into one key.
+_TRANSLITERATION = (
+    ("tsch", "c"), ("sch", "s"), ("zh", "s"), ("sh", "s"), ("kh", "k"), ("ch", "k"),
+    ("w", "v"), ("j", "i"), ("y", "i"), ("z", "s"),
+)  # fmt: skip
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1 << 16)
+def transliterated(word: str, *, strict: bool = False) -> str:
+    """A name's key for comparing German and English romanisations; ``strict``
+    keeps German "sch" apart from English "sh" (Fischer is not Fisher)."""
+    key = fold(word)
+    for german, english in _TRANSLITERATION:
+        if strict and german in ("sch", "zh", "sh"):
+            key = key.replace(german, german.upper())
+            continue
+        key = key.replace(german, english)
+    return _DOUBLED.sub(r"\1", key.lower() if not strict else key)
+
+
+def _romanised(word: str) -> str:
+    """The key of a German name: a name of HanTa's lexicon (a German one, Fischer)
+    is compared strictly, one it does not know (Prigoschin) loosely."""
+    tags = _tags(word)
+    return transliterated(word, strict=bool(tags) and tags[0][1] >= _KNOWN)
+
+
 def _stems(word: str) -> list[str]:
     stems = [word]
     if len(word) > 4 and word.endswith("s"):
@@ -371,7 +406,7 @@ def _stems(word: str) -> list[str]:
 def _accounted_for(word: str, english: _English) -> bool:
     exonyms = _exonyms()
     for stem in _stems(word):
-        if _spellings(stem) & english.words:
+        if _spellings(stem) & english.words or _romanised(stem) in english.keys:
             return True
         names = exonyms.get(stem.casefold(), ())
         if any(english.has(name) for name in names):
