@@ -535,11 +535,19 @@ def warm_language() -> float:
 
 
 # Where (c)'s CPU goes: pipeline functions timed in the thread that runs each call,
-# (label, module, attribute; "Class.method" for a method). Nested: "fact checks" is
-# part of "checks"; the quotations' language is part of "protected spans".
+# (label, module, attribute; "Class.method" for a method). An indented label is part
+# of the one above (each fact check, part of the fact checks, part of the checks);
+# the quotations' language is part of "protected spans".
 STAGES = (
     ("checks (segment_checks: quality and fact)", "service.pipeline.translator", "segment_checks"),
     ("  the fact checks (fact_findings)", "service.checks.quality", "fact_findings"),
+    *(
+        (f"    {name}", "service.checks.facts", f"{name}_findings")
+        for name in ("number", "name", "negation", "quote", "omission")
+    ),
+    ("      of omission, the lexicon", "service.checks.facts.omission", "lexical_findings"),
+    ("    lost", "service.checks.facts", "lost_findings"),
+    ("    hidden", "service.checks.facts", "hidden_findings"),
     (
         "sentence language look (foreign_sentence)",
         "service.pipeline.translator",
