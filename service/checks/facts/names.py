@@ -46,7 +46,7 @@ from __future__ import annotations
 import unicodedata
 import zoneinfo
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -154,15 +154,31 @@ def _added_names(
 
 
 class _German:
-    """The folded spellings of a German sentence's words, and their beginnings."""
+    """The folded spellings of a German sentence's words, and their beginnings
+    (worked out when first asked: most sentences need none)."""
 
     def __init__(self, text: str) -> None:
-        words = _ENGLISH_WORD.findall(text)
-        self.acronyms = {w for w in words if len(w) > 1 and w.isupper()}
-        self.spellings = {form for w in words for stem in _stems(w) for form in _spellings(stem)}
-        self.keys = {transliterated(w) for w in words if len(w) > 3}
-        self.prefixes = {form[:5] for form in self.spellings if len(form) >= 5}
-        self.joined = fold(text).replace(" ", "")
+        self.text = text
+        self.words = _ENGLISH_WORD.findall(text)
+        self.acronyms = {w for w in self.words if len(w) > 1 and w.isupper()}
+
+    @cached_property
+    def spellings(self) -> frozenset[str]:
+        return frozenset(
+            form for w in self.words for stem in _stems(w) for form in _spellings(stem)
+        )
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(transliterated(w) for w in self.words if len(w) > 3)
+
+    @cached_property
+    def prefixes(self) -> frozenset[str]:
+        return frozenset(form[:5] for form in self.spellings if len(form) >= 5)
+
+    @cached_property
+    def joined(self) -> str:
+        return fold(self.text).replace(" ", "")
 
     def holds(self, folded: str) -> bool:
         if folded in self.spellings or folded in self.joined:
@@ -348,7 +364,8 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _spellings(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _spellings(word: str) -> frozenset[str]:
     """The ways English may write a German name (folded)."""
     lower = word.casefold()
     forms = {fold(word), fold(lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))}
@@ -361,7 +378,7 @@ def _spellings(word: str) -> set[str]:
     # Kongo = Congo, Aiman = Ayman: German spells with k and ai what English
     # writes with c and ay
     others = {form.replace("k", "c") for form in forms} | {f.replace("ai", "ay") for f in forms}
-    return forms | slavic | others
+    return frozenset(forms | slavic | others)
 
 
 # German and English romanise Russian, Ukrainian and Arabic names each their own
@@ -394,13 +411,14 @@ def _romanised(word: str) -> str:
     return transliterated(word, strict=bool(tags) and tags[0][1] >= _KNOWN)
 
 
-def _stems(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str) -> tuple[str, ...]:
     stems = [word]
     if len(word) > 4 and word.endswith("s"):
         stems.append(word[:-1])  # genitive: Merkels
     if len(word) > 5 and word.endswith("er"):
         stems.append(word[:-2])  # demonym: Kölner, Berliner
-    return stems
+    return tuple(stems)
 
 
 def _accounted_for(word: str, english: _English) -> bool:
