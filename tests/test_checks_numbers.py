@@ -99,6 +99,7 @@ def messages(source: str, target: str) -> list[str]:
         ("Nachts zwischen 22 und 6 Uhr gilt Tempo 30.", "A 30 km/h limit applies 22:00-06:00."),
         ("Sie gewannen mit 31:27.", "They won 31:27."),
         ("Mehrere Hundert Menschen kamen.", "Several hundred people came."),
+        ("Zum ersten Mal seit 30 Jahren sank sie.", "It fell for the first time in three decades."),
         ("Im Zweiten Weltkrieg wurde sie zerstört.", "It was destroyed in World War II."),
         ("Der Bund gibt eine halbe Milliarde Euro.", "The state gives half a billion euros."),
         ("Der Bund gibt eine halbe Milliarde Euro.", "The state gives €500m."),

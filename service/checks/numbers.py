@@ -373,6 +373,7 @@ def _starts(match: regex.Match[str]) -> bool:
     return not before or before[-1] in ".!?:"
 
 
+_DECADES_AFTER = regex.compile(r"\s+decades\b", regex.IGNORECASE)
 _ORDINAL_DE = regex.compile(r"(?i:erst)")
 ORDINALS_EN = frozenset({"first", "second", "third", "fourth", "fifth"})
 _MINUS_BEFORE = regex.compile(r"\bminus\s+$", regex.IGNORECASE)  # "minus fünf Grad"
@@ -492,7 +493,9 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
             value = -value
         # "one", and a "hundred" without its count ("several hundred": a vague quantity)
         weak = abs(value) == 1 or text.lower() == "hundred"
-        yield Found(Amount(value), start, end, text, weak=weak)
+        decades = _DECADES_AFTER.match(match.string, end)  # three decades: 30 years
+        alternatives = (Amount(value * 10),) if decades else ()
+        yield Found(Amount(value), start, end, text, weak=weak, alternatives=alternatives)
     elif match["decade"]:  # the nineties: 90, or 1990
         number = DECADES_EN[text.lower()]
         yield Found(Amount(number), start, end, text, weak=True, alternatives=_decade(str(number)))
