@@ -33,7 +33,8 @@ year range's short end (``2019-23``). Digits inside links, e-mail addresses
 and handles are blanked first: ``protected_lost`` checks those whole.
 
 Not read: ``ein``/``one`` alone (an article as often as a number), weekdays,
-and a number said as another unit ("a fortnight", "three decades"). An English
+and a number said as another unit ("a fortnight"; "three decades" may be
+30 years). An English
 "one", "first", "second", "half" or "double" the German lacks is not an extra
 (the English says "one of", "at first", "a second time"), nor is a German
 "erste" or "doppelt" the English lacks ("a flash estimate", "dual").
