@@ -1,17 +1,23 @@
 """Hostile inputs, races and faults against a real ``mtdesk serve --model toy`` on 127.0.0.1.
 
 Usage:
-    python bench/hostile.py                  # every class, a 35,000-character article for 6
-    python bench/hostile.py --chars 4000     # a shorter pathological article (slow CPUs)
-    python bench/hostile.py --classes 4,6    # only the classes named
+    python bench/hostile.py                  # every class (class 6: 4,000 characters)
+    python bench/hostile.py --classes 4,6,31.3   # only the classes named
+    python bench/hostile.py --classes 6 --junk letters   # class 6 on the junk of old: fails
     python bench/hostile.py --db postgresql+psycopg://user:pw@localhost/db   # on PostgreSQL
 
-One server, with an API key, answers every class of the second security review
-(issue 23) in turn; every loop is bounded by a count, never by time. For each
-class it prints the inputs tried, how many answers were 5xx, the slowest
-answer, and how far the server's resident memory rose above what it was
-before the class (its peak, sampled every 10 ms from ``/proc/PID/status``),
-with a note on what the class must show:
+One server, with an API key, answers every class in turn; every loop is
+bounded by a count, never by time. For each class it prints whether it held,
+its seconds, the inputs tried, how many answers were 5xx, the slowest answer,
+how far the server's resident memory rose above what it was before the class
+(its peak, sampled every 10 ms from ``/proc/PID/status``), and a note with
+the figures the verdict rests on and their bounds. A class holds when its own
+check passes, no answer was 5xx (but where the attack must be answered so:
+31.9's engine crash, 31.12's busy database) and the RSS stays within its
+bound; the exit status is 1 when one does not. Classes 31.4t and 31.9 run the
+app in this process (a turn of 0.5 s; an engine whose re-decodes fail).
+
+The second security review (issue 23):
 
 1. markup nested thousands deep (Markdown emphasis, HTML): 422, never 500;
 2. reviewer edits holding markup: the Markdown output holds no raw ``<img``;
@@ -19,12 +25,26 @@ with a note on what the class must show:
 4. four concurrent uploads of a 1 MB zip holding a hundred 10 MB members
    that are not articles: peak RSS above idle (must stay under 200 MB);
 5. U+0000 in API bodies and in an archive article (422; that article fails);
-6. a pathological plain-text article (short tokens with asterisks, no
-   sentence punctuation) against a normal article of the same length: the
-   ratio of their times, after a warm-up on other text (must stay under 2x);
+6. pathological plain text (random German words, asterisks and one-letter
+   tokens, no sentence punctuation, no piece twice) against the same words as
+   sentences: the ratio of the server's CPU times (under 2x), both at least
+   90% translated (junk the language look keeps as foreign would cost nothing);
 7. glossary entries that a spreadsheet would run as formulas: export → import;
 8. requests naming another host (DNS rebinding): 400;
 9. a too-short API key at start, and the server's whole log: the key nowhere.
+
+The third (issue 31), one class an item: 31.1 ids that read alike; 31.2 two
+archive members of one name; 31.3 a cancel while the glossary compiles, then
+a retry; 31.4 lines inside archive members past the cap, 31.4t a short job
+behind a long one; 31.5 reads after a 5,000-character edit, the review page
+after two 12,000-character ones; 31.6 a tar.gz of thirty 10 MB members (RSS);
+31.7 a pickle planted in the glossary cache, inline glossaries, the cache's
+bound, /health during a 10,000-entry compile; 31.8 split and merge after a
+glossary named ``inline`` is stored; 31.9 glossary re-decodes refused and
+crashing; 31.10 made-up HTTP methods against /metrics; 31.11 forged session
+cookies; 31.12 posts under another connection's lock; 31.13 stalled headers
+and bodies; 31.14 numbers too large for any rule, whole and streamed; 31.15
+If-Match lists.
 """
 
 from __future__ import annotations
@@ -51,12 +71,13 @@ from hostile_cases.common import (
     Client,
     Outcome,
     Row,
+    cpu_seconds,
     in_process,
     letters,
     measured,
     wait_for,
 )
-from hostile_cases.junk import german_junk, translated_share
+from hostile_cases.junk import german_junk, german_sentences, translated_share
 from markdown_it import MarkdownIt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -65,6 +86,7 @@ from models import toy_corpus  # noqa: E402
 from service.testing import LiveServer, run_cli  # noqa: E402
 
 SHORT_KEY = "short-5e1f0c"
+RESEGMENTS = 16  # splits and merges in class 3, each racing four readers
 METRICS_GROWTH_BOUND = 100 * 1024  # bytes /metrics may grow by after 300 made-up methods
 FAIR_TURN_S = 0.5  # the in-process worker's turn in class 31.4t (the server's is 30 s)
 RSS_BOUNDS_MB = {"4": 200, "31.6": archives.RSS_BOUND_MB}  # peak RSS above idle
@@ -131,7 +153,7 @@ def race(client: Client) -> Outcome:
 
     def resegment() -> None:
         try:
-            for _ in range(30):
+            for _ in range(RESEGMENTS):
                 segments = client.request("GET", url).json()["blocks"][0]["segments"]
                 if len(segments) == 2:
                     client.request("POST", f"{url}/segments/{segments[0]['id']}/merge")
@@ -166,7 +188,7 @@ def race(client: Client) -> Outcome:
         thread.start()
     for thread in threads:
         thread.join()
-    return "30 splits and merges, 4 readers", True  # held: no 5xx (judged in main)
+    return f"{RESEGMENTS} splits and merges, 4 readers", True  # held: no 5xx (judged in main)
 
 
 def archive_bytes() -> bytes:
@@ -221,33 +243,37 @@ RATIO_BOUND = 2.0  # junk time over normal time
 SHARE_BOUND = 0.9  # the least share of each text the model must have translated
 
 
-def pathological(client: Client, chars: int, junk_kind: str = "german") -> Outcome:
+def pathological(client: Client, pid: int, chars: int, junk_kind: str = "german") -> Outcome:
     """Junk (random German words, asterisks, no sentence punctuation, no piece twice) against
-    a normal article of the same length; both must be translated, not kept as foreign."""
-    sentences = [pair.source for pair in toy_corpus.held_out(1200)]
-    normal = normal_article(sentences[100:], chars)  # no sentence twice: each is decoded
+    its control (the same words as plain sentences); both must be translated, not kept
+    as foreign, and the junk must not cost the server more than RATIO_BOUND times the CPU
+    time of its control (wall time moves with the other work of a shared machine)."""
     if junk_kind == "german":
-        junk, warm_junk = german_junk(chars), german_junk(2000, seed=7)
-    else:  # the junk of earlier releases: letters and asterisks, kept as not German
+        junk, control = german_junk(chars), german_sentences(chars)
+        warm_up = [german_sentences(2000, seed=7), german_junk(2000, seed=8)]
+    else:  # the junk of earlier releases, against a normal article of news sentences
+        sentences = [pair.source for pair in toy_corpus.held_out(1200)]
         junk = junk_article(["a*", "*b", "c*d", "*", "e", "f*g*", "h"], chars)
-        warm_junk = junk_article(["x*", "*y", "z"], 2000)
+        control = normal_article(sentences[100:], chars)  # no sentence twice
+        warm_up = [normal_article(sentences[:100], 2000), junk_article(["x*", "*y", "z"], 2000)]
     # Whatever either text first needs (language models, the segmenter) loads in a
     # warm-up on other text: a timed text translated twice would come from the memory.
-    for text in (normal_article(sentences[:100], 2000), warm_junk):
+    for text in warm_up:
         client.request("POST", "/v1/translate", json={"text": text, "source_lang": "auto"})
     times, statuses, shares = {}, [], {}
-    for name, text in (("normal", normal), ("junk", junk)):
-        started = time.perf_counter()
+    for name, text in (("control", control), ("junk", junk)):
+        started = cpu_seconds(pid)
         body = {"text": text, "source_lang": "auto"}
         answer = client.request("POST", "/v1/translate", json=body)
-        times[name] = time.perf_counter() - started
+        times[name] = cpu_seconds(pid) - started
         statuses.append(answer.status_code)
         shares[name] = translated_share(text, answer.json()) if answer.is_success else 0.0
-    ratio = times["junk"] / times["normal"]
+    ratio = times["junk"] / times["control"]
     return (
-        f"{chars} chars: normal {times['normal']:.1f} s, {junk_kind} junk {times['junk']:.1f} s, "
-        f"ratio {ratio:.2f}x (bound {RATIO_BOUND}x); translated: normal {shares['normal']:.0%}, "
-        f"junk {shares['junk']:.0%} (bound {SHARE_BOUND:.0%}); answers {statuses}",
+        f"{chars} chars, server CPU: {junk_kind} junk {times['junk']:.1f} s, its control "
+        f"{times['control']:.1f} s, ratio {ratio:.2f}x (bound {RATIO_BOUND}x); translated: "
+        f"control {shares['control']:.0%}, junk {shares['junk']:.0%} (bound "
+        f"{SHARE_BOUND:.0%}); answers {statuses}",
         ratio < RATIO_BOUND and min(shares.values()) >= SHARE_BOUND and statuses == [200, 200],
     )
 
@@ -376,7 +402,7 @@ def secrets(client: Client, server: LiveServer) -> Outcome:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chars", type=int, default=35_000, help="class 6 article length")
+    parser.add_argument("--chars", type=int, default=4_000, help="class 6 article length")
     parser.add_argument(
         "--junk",
         choices=["german", "letters"],
@@ -405,7 +431,8 @@ def main() -> None:
             env["MTDESK_DB"] = args.db
         server = LiveServer(scratch, env=env)
         url = server.start()
-        assert server.pid is not None
+        pid = server.pid
+        assert pid is not None
         client = Client(url)
         toy: list[object] = []  # the engine of the classes that run the app in process
 
@@ -431,7 +458,10 @@ def main() -> None:
             ("3 split/merge race", lambda: race(client)),
             ("4 archive members", lambda: archive_uploads(client)),
             ("5 U+0000", lambda: nul_text(client)),
-            ("6 pathological text", lambda: pathological(client, args.chars, args.junk)),
+            (
+                "6 pathological text",
+                lambda: pathological(client, pid, args.chars, args.junk),
+            ),
             ("7 formula export", lambda: formulas(client)),
             ("8 other Host", lambda: other_hosts(client)),
             ("9 secrets", lambda: secrets(client, server)),
@@ -461,11 +491,13 @@ def main() -> None:
         try:
             for name, run in classes:
                 client.row = Row(name)
-                with measured(client.row, server.pid):
+                started = time.perf_counter()
+                with measured(client.row, pid):
                     try:
                         client.row.note, held = run()
                     except Exception as error:  # the class broke: it did not hold
                         client.row.note, held = f"{type(error).__name__}: {error}"[:300], False
+                client.row.seconds = time.perf_counter() - started
                 number = name.split()[0]
                 bound = RSS_BOUNDS_MB.get(number)
                 client.row.held = (
@@ -478,12 +510,13 @@ def main() -> None:
         finally:
             server.stop()
     print(
-        f"{'class':24} {'held':>4} {'inputs':>6} {'5xx':>4} {'slowest s':>9} {'RSS +MB':>8}  note"
+        f"{'class':24} {'held':>4} {'s':>5} {'inputs':>6} {'5xx':>4} {'slowest s':>9} "
+        f"{'RSS +MB':>8}  note"
     )
     for row in rows:
         print(
-            f"{row.name:24} {'yes' if row.held else 'NO':>4} {row.inputs:6} {row.errors_5xx:4} "
-            f"{row.slowest:9.2f} {row.rss_growth:8.1f}  {row.note}"
+            f"{row.name:24} {'yes' if row.held else 'NO':>4} {row.seconds:5.0f} {row.inputs:6} "
+            f"{row.errors_5xx:4} {row.slowest:9.2f} {row.rss_growth:8.1f}  {row.note}"
         )
     failed = [row.name for row in rows if not row.held]
     print(

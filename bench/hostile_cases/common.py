@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ class Row:
     errors_5xx: int = 0
     slowest: float = 0.0
     rss_growth: float = 0.0
+    seconds: float = 0.0  # the whole class
     note: str = ""
     held: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -60,6 +62,13 @@ def rss_mib(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS")
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time ``pid`` has used (user and system): unlike wall time, it barely moves
+    with what other processes on a shared machine do."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager

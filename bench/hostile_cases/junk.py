@@ -4,7 +4,8 @@ A random run of German words (simplemma's German dictionary, a product
 dependency, is the word list), short tokens and asterisks between them and no
 sentence punctuation: German enough that the language look does not keep it
 untranslated as foreign, and no piece twice, so the translator cannot decode a
-piece once and reuse it. The seed makes a run repeatable.
+piece once and reuse it. Its control is the same words as plain sentences. The
+seed makes a run repeatable.
 """
 
 from __future__ import annotations
@@ -28,15 +29,22 @@ def german_words() -> list[str]:
     return sorted(lemmas)
 
 
-def german_junk(chars: int, seed: int = SEED) -> str:
-    """About ``chars`` characters of German words in random order, one in three with an
-    asterisk stuck to it, one-letter tokens between them, no sentence punctuation."""
+def german_words_drawn(chars: int, seed: int) -> list[str]:
+    """Random German words, about ``chars`` characters of them (the same for one seed)."""
     rng = random.Random(seed)
     words = german_words()
-    tokens: list[str] = []
-    length = 0
-    while length < chars:
-        word = rng.choice(words)
+    drawn: list[str] = []
+    while sum(len(word) + 1 for word in drawn) < chars:
+        drawn.append(rng.choice(words))
+    return drawn
+
+
+def german_junk(chars: int, seed: int = SEED) -> str:
+    """About ``chars`` characters of random German words, one in three with an asterisk
+    stuck to it or a one-letter token after it, and no sentence punctuation."""
+    rng = random.Random(seed + 1)
+    tokens = []
+    for word in german_words_drawn(chars, seed):
         roll = rng.random()
         if roll < 0.15:
             word = f"*{word}"
@@ -45,8 +53,19 @@ def german_junk(chars: int, seed: int = SEED) -> str:
         elif roll < 0.4:
             word = f"{word} {rng.choice('abcdefghxyz')}"
         tokens.append(word)
-        length += len(word) + 1
     return " ".join(tokens)[:chars].rsplit(" ", 1)[0]
+
+
+def german_sentences(chars: int, seed: int = SEED) -> str:
+    """The same words as ``german_junk`` with the same seed, as plain sentences of twelve
+    words and paragraphs of four sentences: the control whose time the junk's is set
+    against (rare words cost the model more pieces than news text; that is not the
+    pathology)."""
+    words = german_words_drawn(chars, seed)
+    sentences = [" ".join(words[i : i + 12]) + "." for i in range(0, len(words), 12)]
+    sentences = [sentence[0].upper() + sentence[1:] for sentence in sentences]
+    paragraphs = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
+    return "\n\n".join(paragraphs)
 
 
 def translated_share(source: str, document: dict[str, object]) -> float:
