@@ -68,7 +68,7 @@ GERMAN_FUNCTION = frozenset(
     damit dafür darauf daran darüber hierzu somit zwar eben einmal mal sogar
     beim seit etwa ca sagte sagten sagt sagen teilte teilten mitteilte mitgeteilt
     mit erklärte heißt hieß bislang bisher zuvor viel anderes etwas wohl bald kaum
-    angaben""".split()
+    angaben gebe deren dessen denen derer""".split()
     # "nach Angaben" is "according to": the attribution check's
 )
 _COGNATE = 4  # letters two words share at the start to count as one word (as names.py)
@@ -118,12 +118,15 @@ _CLOSED_DE = frozenset(
     für über unter vor hinter neben zwischen durch ich du er sie es wir ihr man mich dich
     sich uns euch mir dir ihm ihn ihnen sein seine seinen seinem seiner seines ihre ihren
     ihrem ihrer ihres ist sind war waren sei wäre hat haben hatte hatten habe wird werden
-    wurde wurden worden""".split()
+    wurde wurden worden deren dessen denen derer""".split()
 )
 _CLOSED_EN = frozenset(
     """a an the and or but of in on at to from by with for into onto as that it he she
     they we you i him her them us his its their our is are was were be been being am
-    has have had do does did this these those which who whom whose""".split()
+    has have had do does did this these those which who whom whose over under up down
+    out off about above across after against along among around before behind below
+    beneath beside between beyond during except inside near outside per since than
+    through throughout till toward towards until upon via within without""".split()
 )
 
 
@@ -175,6 +178,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
     stems: dict[str, list[int]] = {}
     for index, token in enumerate(english):
         lower = token.word.lower()
+        if lower in _CLOSED_EN:
+            continue  # "around" renders no "weltweit" (around the world)
         slot = index if token.kind == GAP else -1
         for part in [lower, *lower.split("-")] if "-" in lower else [lower]:
             for found in _english_stems(lexicon, part):
