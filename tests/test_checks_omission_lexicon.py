@@ -230,3 +230,12 @@ def test_length_and_structure_alone_are_no_omission_where_every_word_is_rendered
     assert finding.flag == "omission"
     monkeypatch.setattr(omission, "lexicon", lambda: small)
     assert omission_findings(source, target) == []
+
+
+def test_a_lone_verb_unrendered_is_a_paraphrase_not_an_omission(small: Lexicon) -> None:
+    # a verb counts half: "gesperrt" may be said with a verb the lexicon lacks
+    source = "Die Brücke wurde gesperrt."
+    assert lexical_findings(source, "The bridge.", small, ratio=0.5)[:2] == (None, None)
+    source = "Die alte Brücke wurde gesperrt."
+    omitted, *_ = lexical_findings(source, "The bridge.", small, ratio=0.5)
+    assert omitted is not None and omitted.message.startswith("'alte' (old), 'gesperrt' (")
