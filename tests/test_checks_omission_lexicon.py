@@ -239,3 +239,16 @@ def test_a_lone_verb_unrendered_is_a_paraphrase_not_an_omission(small: Lexicon) 
     source = "Die alte Brücke wurde gesperrt."
     omitted, *_ = lexical_findings(source, "The bridge.", small, ratio=0.5)
     assert omitted is not None and omitted.message.startswith("'alte' (old), 'gesperrt' (")
+
+
+def test_a_german_verb_said_another_way_leaves_an_added_adverb_unexplained(
+    small: Lexicon,
+) -> None:
+    source = "Die Preise sind gestiegen."
+    # "climbed" is no translation the lexicon gives for "gestiegen": a verb for a verb
+    _, added, *_ = lexical_findings(source, "Prices climbed unexpectedly.", small, ratio=1.2)
+    assert added is not None and "'unexpectedly'" in added.message
+    # an unrendered adjective might be what the adverb says
+    source = "Die alten Preise sind gestiegen."
+    found = lexical_findings(source, "Prices climbed unexpectedly.", small, ratio=1.2)
+    assert found.added is None

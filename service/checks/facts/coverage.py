@@ -386,10 +386,11 @@ ADDED_BY = 2
 RARE = 4.5
 ADDED_LONG = 1.0
 # or an uncommon English "-ly" adverb (below RARE_ADVERB) no German word renders,
-# where every lower-case German content word is accounted for ("narrowly passed");
-# or an uncommon English modifier (below RARE) between a determiner and a word
-# the German renders, where every German content word is accounted for ("the
-# veteran goalkeeper").
+# where every lower-case German content word but a verb is accounted for
+# ("narrowly passed"); or an uncommon English modifier (below RARE) between a
+# determiner and a word the German renders, where every German content word but a
+# verb is accounted for ("the veteran goalkeeper"): a German verb said with another
+# English verb leaves no adjective or adverb unexplained.
 RARE_ADVERB = 4.5
 
 
@@ -439,7 +440,9 @@ def lexical_findings(
             message=f"{named} of the English {_have(rare)} nothing in the German "
             "(no German word of the sentence translates to it)",
         )
-    elif adverbs and not any(token.word[0].islower() for token in german_open):
+    elif adverbs and not any(
+        token.word[0].islower() and not _verb(token.word) for token in german_open
+    ):
         added = Finding(
             flag="addition",
             source_span=None,
@@ -447,7 +450,7 @@ def lexical_findings(
             message=f"'{adverbs[0].word}' of the English has nothing in the German "
             "(no German word of the sentence says how)",
         )
-    elif not german_open:
+    elif all(_verb(token.word) for token in german_open):
         modifier = _modifier(target, pair.english)
         if modifier is not None:
             added = Finding(
