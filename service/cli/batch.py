@@ -267,6 +267,7 @@ def run_local(
     from service import compose
     from service.batch.local import LocalExecutor
 
+    compose.warm_checks()
     engine = compose.batching_engine(compose.load_engine(settings), settings, "batch")
     try:
         memory = compose.translation_memory(settings, store)
