@@ -121,12 +121,28 @@ def test_the_same_sentence_in_full_is_clean(small: Lexicon) -> None:
     assert lexical_findings(source, target, small, ratio=0.9)[:2] == (None, None)
 
 
-def test_a_word_dropped_counts_only_where_the_english_runs_short(small: Lexicon) -> None:
-    source = "Die alte Brücke wurde gesperrt."
+def test_a_noun_dropped_counts_only_where_the_english_runs_short(small: Lexicon) -> None:
+    source = "Die Brücke am Fluss wurde gesperrt."
     # a paraphrase says a word another way now and then, at about the German's length
     assert lexical_findings(source, "The bridge was closed.", small, ratio=0.95)[:2] == (None, None)
     omitted, *_ = lexical_findings(source, "The bridge was closed.", small, ratio=0.7)
+    assert omitted is not None and omitted.message.startswith("'Fluss' (river) of the German has")
+
+
+def test_an_adjective_dropped_counts_at_the_germans_length(small: Lexicon) -> None:
+    source = "Die alte Brücke wurde gesperrt."
+    # a modifier dropped hardly shortens the English: no shortness is needed
+    omitted, *_ = lexical_findings(source, "The bridge was closed.", small, ratio=1.0)
     assert omitted is not None and omitted.message.startswith("'alte' (old) of the German has")
+    # but not where the English runs much longer (it says the German another way)
+    assert lexical_findings(source, "The bridge was closed.", small, ratio=1.4)[:2] == (None, None)
+
+
+def test_an_acronym_of_a_german_compound_is_rendered(small: Lexicon) -> None:
+    source = "Die neue EU-Brücke wurde gesperrt."
+    # "EU" renders the compound's first part: it does not stand for the dropped "neue"
+    omitted, *_ = lexical_findings(source, "The EU bridge was closed.", small, ratio=1.0)
+    assert omitted is not None and omitted.message.startswith("'neue' (new) of the German has")
 
 
 def test_words_added_to_the_english_are_named(small: Lexicon) -> None:
