@@ -32,6 +32,7 @@ to announce sth. | announcing | announced | announces | announced
 steigen {vi} | steigend | gestiegen :: to rise {rose; risen} | rising | risen
 Preis {m} | Preise {pl} :: price | prices
 plötzlich {adv} :: suddenly; unexpectedly
+freundlich {adj} :: friendly
 ein Gespräch führen :: to hold a talk
 """
 
@@ -264,7 +265,20 @@ def test_a_german_verb_said_another_way_leaves_an_added_adverb_unexplained(
     # "climbed" is no translation the lexicon gives for "gestiegen": a verb for a verb
     _, added, *_ = lexical_findings(source, "Prices climbed unexpectedly.", small, ratio=1.2)
     assert added is not None and "'unexpectedly'" in added.message
-    # an unrendered adjective might be what the adverb says
-    source = "Die alten Preise sind gestiegen."
+    # an unrendered adverb or predicative adjective might be what the adverb says
+    source = "Die Preise sind schwer gestiegen."
     found = lexical_findings(source, "Prices climbed unexpectedly.", small, ratio=1.2)
     assert found.added is None
+    # an attributive adjective or a noun says no "how": the adverb is still added
+    source = "Die alten Preise sind gestiegen."
+    _, added, *_ = lexical_findings(source, "Prices climbed unexpectedly.", small, ratio=1.2)
+    assert added is not None and "'unexpectedly'" in added.message
+
+
+def test_an_ly_word_after_a_determiner_is_no_adverb(small: Lexicon) -> None:
+    source = "Die Preise sind gestiegen."
+    # "the friendly" (a match) is a noun: only an uncommon one would be an addition
+    found = lexical_findings(source, "Prices of the friendly rose.", small, ratio=1.2)
+    assert found.added is None
+    _, added, *_ = lexical_findings(source, "Prices rose friendly.", small, ratio=1.2)
+    assert added is not None and "'friendly'" in added.message

@@ -57,7 +57,8 @@ def test_a_prepositional_phrase_dropped_is_named_in_the_message() -> None:
 def test_a_manner_adverb_added_is_an_addition() -> None:
     source = "Die Verteidigung kündigte an, in Revision zu gehen."
     target = "The defence announced that it would appeal immediately."
-    assert "'immediately' is not in the German" in findings(source, target)["addition"]
+    # the lexicon's finding where Ding is installed, the structure's where it is not
+    assert "'immediately'" in findings(source, target)["addition"]
 
 
 @pytest.mark.parametrize(
