@@ -282,3 +282,16 @@ def test_an_ly_word_after_a_determiner_is_no_adverb(small: Lexicon) -> None:
     assert found.added is None
     _, added, *_ = lexical_findings(source, "Prices rose friendly.", small, ratio=1.2)
     assert added is not None and "'friendly'" in added.message
+
+
+def test_several_german_words_unrendered_need_fewer_english_ones(small: Lexicon) -> None:
+    # "Fluss", "schweren", "Regenfällen" and the verb "gesperrt" (half) have nothing
+    # in the English; "shut", "storms", "winds" render no German word: 3.5 against 3,
+    # where the English runs short, is an omission
+    source = "Die Brücke am Fluss wurde nach schweren Regenfällen gesperrt."
+    target = "The bridge was shut after storms and winds."
+    omitted, *_ = lexical_findings(source, target, small, ratio=0.9)
+    assert omitted is not None and omitted.message.startswith("'Fluss' (river), 'schweren'")
+    # 1.5 against 1 is a paraphrase
+    source = "Die Brücke wurde nach Regenfällen gesperrt."
+    assert lexical_findings(source, "The bridge was shut after storms.", small, 0.9)[0] is None

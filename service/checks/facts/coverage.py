@@ -384,6 +384,12 @@ OMITTED_SHORT = 0.95
 # found 4 more omissions and no more clean references at any limit up to 1.3 and
 # beyond, so the limit only keeps a much longer English (a paraphrase) out;
 OMITTED_MODIFIER_LONG = 1.3
+# or, where they weigh OMITTED_SEVERAL or more, outnumber the English's by a verb's
+# weight alone (two German words unrendered against one English word is less
+# likely a paraphrase than one against none): on the tuning half 6 more omissions
+# (3 on each half of its groups), no more clean references, for limits of 2-2.5
+# and a length of 0.85-0.95;
+OMITTED_SEVERAL = 2.0
 # a full verb counts this much: verbs are what paraphrase changes most (on the
 # tuning half, a lone verb unrendered was a clean reference's as often as not)
 VERB_WEIGHT = 0.5
@@ -431,7 +437,9 @@ def lexical_findings(
     # leaves the English at its usual length when dropped: no shortness needed.
     modifier_gap = any(token.word[0].islower() and not _verb(token.word) for token in german_gaps)
     short = OMITTED_MODIFIER_LONG if modifier_gap else OMITTED_SHORT
-    if weight - len(english_open) >= OMITTED_BY and ratio < short:
+    beyond = weight - len(english_open)
+    several = weight >= OMITTED_SEVERAL and beyond >= VERB_WEIGHT and ratio < OMITTED_SHORT
+    if (beyond >= OMITTED_BY and ratio < short) or several:
         named = ", ".join(f"'{t.word}' ({lexicon.gloss(t.word)})" for t in german_gaps[:3])
         omitted = Finding(
             flag="omission",
