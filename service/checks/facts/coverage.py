@@ -13,12 +13,13 @@ inside the sentence are names (the name checks'), acronyms may render a word.
 
 ``lexical_findings`` weighs the two sides' uncovered words. A paraphrase leaves
 uncovered words on both sides, so an omission needs the German's to outnumber
-the English's where the English runs short (a verb counts half), and an addition
-needs uncommon English words (wordfreq) beyond the German's, an uncommon "-ly"
-adverb, or an uncommon modifier where every German word is accounted for.
-Misses: a word dropped or added where the other side says another in other
-terms, common words added ("at home", "once again"), senses Ding lacks ("traf"
-= "scored"), a word dropped where the English runs at the German's length.
+the English's where the English runs short (a verb counts half; an adjective or
+adverb needs no shortness), and an addition needs uncommon English words
+(wordfreq) beyond the German's, an uncommon "-ly" adverb, or an uncommon modifier
+where every German word is accounted for. Misses: a word dropped or added where
+the other side says another in other terms, common words added ("at home", "once
+again"), senses Ding lacks ("traf" = "scored"), a noun dropped where the English
+runs at the German's length.
 """
 
 from __future__ import annotations
