@@ -128,6 +128,7 @@ def _added_names(
     known = english_forms(source) | {
         w for term in terms if term.target for w in fold(term.target).split()
     }
+    places = _place_words(source)
     findings = []
     for match in _ENGLISH_CAPITALISED.finditer(target):
         word = match.group()
@@ -138,6 +139,8 @@ def _added_names(
         folded = fold(word)
         if folded in known or folded in _not_names_en() or german.holds(folded):
             continue
+        if folded in places.names or _english_stem(word) in places.glosses:
+            continue  # der hessische Minister → Hesse's minister
         lower = word.lower()  # as written: wordfreq's German has its umlauts
         if max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
             continue
@@ -431,6 +434,8 @@ def _accounted_for(word: str, english: _English) -> bool:
             return True
         if any(_adjective_of(fold(name), english) for name in names):
             return True  # Brasiliens Präsident → Brazilian President
+    if _demonym(word) and _glosses(word) & {_english_stem(w) for w in english.capitalised}:
+        return True  # Schweizer → Swiss (Ding), never → Austrian
     folded = fold(word)
     if any(len(w) >= 4 and folded.startswith(w) for w in english.capitalised):
         return True  # Gazastreifen → Gaza
@@ -488,6 +493,71 @@ def _adjective_of(name: str, english: _English) -> bool:
     if " " in name or len(name) < 5:
         return False
     return any(word.startswith(name[:-1]) and len(word) > len(name) for word in english.words)
+
+
+_PLACE_ADJECTIVE = regex.compile(r"([\p{L}\p{M}]{4,}?)isch(?:e[mnrs]?)?", regex.IGNORECASE)
+
+
+class _PlaceWords:
+    """What the English may write for a German adjective or demonym of a place:
+    ``names``, the English names (folded words) of the places it is made from
+    (hessisch ~ Hessen → Hesse, bayerisch ~ Bayern → Bavaria, Schweizer ~ Schweiz
+    → Switzerland), and ``glosses``, Ding's English for the word itself (stems:
+    hessisch → hessian, Schweizer → swiss, französisch → french)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.glosses: set[str] = set()
+
+
+def _place_words(source: str) -> _PlaceWords:
+    found = _PlaceWords()
+    exonyms = _exonyms()
+    for word in _ENGLISH_WORD.findall(source):
+        adjective = _PLACE_ADJECTIVE.fullmatch(word)
+        if adjective:
+            for place in _places_starting(fold(adjective.group(1))):
+                for name in exonyms[place]:
+                    found.names.update(fold(name).split())
+        elif _demonym(word):
+            for name in exonyms[word[:-2].casefold()]:
+                found.names.update(fold(name).split())
+        else:
+            continue
+        found.glosses |= _glosses(word)
+    return found
+
+
+def _demonym(word: str) -> bool:
+    """A place name with -er (Schweizer, Kölner): not a surname such as Müller or
+    Schneider, whose Ding English (miller, tailor) is a literal translation."""
+    return word[:1].isupper() and word.endswith("er") and word[:-2].casefold() in _exonyms()
+
+
+@lru_cache(maxsize=1 << 12)
+def _places_starting(stem: str) -> tuple[str, ...]:
+    """German place names (keys of the exonym table, one word) that a place
+    adjective's stem begins (hess → hessen; sachs, from sächsisch → sachsen)."""
+    return tuple(p for p in _single_places() if fold(p).startswith(stem))
+
+
+@cache
+def _single_places() -> tuple[str, ...]:
+    return tuple(p for p in _exonyms() if " " not in p and "-" not in p)
+
+
+@lru_cache(maxsize=1 << 12)
+def _glosses(word: str) -> frozenset[str]:
+    from service.checks.facts.lexicon import lexicon
+
+    lex = lexicon()
+    return lex.lookup(word) if lex is not None else frozenset()
+
+
+def _english_stem(word: str) -> str:
+    from service.checks.facts.lexicon import stem
+
+    return stem(fold(word))
 
 
 def _multiword_exonyms(
