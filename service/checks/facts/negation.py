@@ -11,9 +11,14 @@ Counted on each side, as words (casefolded):
 Not counted on either side, as they say no "no": ``nicht nur`` / ``not only``,
 ``not just`` (… but also), ``whether or not``, ``no matter``, "No." before a
 number, an English compound with "no-" ("a no-confidence motion" =
-"Misstrauensantrag"), and a German comparison with "nie" or "nicht mehr" ("so oft
-wie nie zuvor" = "more often than ever", "so langsam wie seit einem Jahr nicht
-mehr" = "its slowest in a year").
+"Misstrauensantrag"), a German "Nicht-" compound ("Nicht-EU-Staaten" = "non-EU
+countries": neither side's "non-"/"Nicht-" counts), and a German comparison with
+"nie" or "nicht (mehr)" ("so oft wie nie zuvor" = "more often than ever", "so
+ernst wie seit Jahren nicht" = "more serious than it has been for years").
+
+"kein … mehr" / "nicht mehr" may be said by a verb of ending ("keine Gebühren mehr
+erheben" = "stop charging fees"; stop, cease, end, scrap, abolish, quit, halt,
+drop, discontinue, phase out).
 
 A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
@@ -34,7 +39,7 @@ import regex
 from service.document import Finding
 
 GERMAN = regex.compile(
-    r"\b(?:nicht(?!\s+nur\b)|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
+    r"\b(?:nicht(?!\s+nur\b|-\p{L})|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
     r"|nirgends|nirgendwo|keineswegs|keinesfalls|mitnichten|ohne|nein|weder)\b",
     regex.IGNORECASE,
 )
@@ -42,8 +47,8 @@ GERMAN = regex.compile(
 # nie zuvor" = "more often than ever", "so langsam wie seit einem Jahr nicht mehr" =
 # "its slowest in a year".
 _GERMAN_COMPARISON = regex.compile(
-    r"\bwie\s+(?:noch\s+)?nie\b|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\s+mehr\b"
-    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\s+mehr\b",
+    r"\bwie\s+(?:noch\s+)?nie\b|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
+    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b",
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
@@ -74,6 +79,19 @@ IMPLICIT_DE = regex.compile(
     r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*)\b",
+    regex.IGNORECASE,
+)
+
+
+# "kein … mehr" / "nicht mehr": a thing that ends, which English may say with a verb
+# of ending ("keine Gebühren mehr erheben" = "stop charging fees").
+_NO_MORE_DE = regex.compile(
+    r"\b(?:kein\p{Ll}*|nicht)\s+(?:[^,.;:]{1,60}?\s+)?mehr\b", regex.IGNORECASE
+)
+_ENDING_EN = regex.compile(
+    r"\b(?:stop(?:s|ped|ping)?|ceas(?:e[sd]?|ing)|end(?:s|ed|ing)?|scrap(?:s|ped|ping)?"
+    r"|abolish(?:es|ed|ing)?|quit(?:s|ting)?|halt(?:s|ed|ing)?|discontinu\p{Ll}*"
+    r"|phas(?:e[sd]?|ing)\s+out|drop(?:s|ped|ping)?)\b",
     regex.IGNORECASE,
 )
 
@@ -138,6 +156,8 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     """The side with fewer negations says the rest by meaning ("failed"), beyond the
     words of that meaning the other side has too ("lehnte ab" = "refused")."""
     implicit = len(IMPLICIT_EN.findall(target)) - len(IMPLICIT_DE.findall(source))
+    if difference > 0:
+        implicit += min(len(_NO_MORE_DE.findall(source)), len(_ENDING_EN.findall(target)))
     if difference > 0:  # the German says "not" more often
         return implicit >= difference
     return difference < 0 and -implicit >= -difference
