@@ -280,7 +280,34 @@ def german_found(text: str) -> list[Found]:
     found: list[Found] = []
     for match in GERMAN.finditer(_unprotected(text)):
         found += _german(match)
-    return found
+    found += _counting_compounds(text)
+    return sorted(found, key=lambda got: got.start)
+
+
+# A count inside a compound noun, which English may say as a number or leave out
+# ("Doppelhaushalt" = "two-year budget" or "budget", "Dreierbündnis" = "three-party
+# alliance", "im Vierteljahr" = "in the quarter" or "in three months",
+# "Halbjahr" = "half-year" or "six months", "Jahrzehnt" = "decade" or "ten
+# years"): weak, a value the English may hold but need not.
+_COMPOUND_DE = regex.compile(
+    r"\b(?:(?P<two>doppel|zweier)|(?P<three>dreier)|(?P<four>vierer)|(?P<quarter>viertel)(?=jahr)"
+    r"|(?P<half>halb)(?=jahr)|(?P<decade>jahrzehnt))\p{L}*",
+    regex.IGNORECASE,
+)
+_COMPOUND_VALUES: dict[str, tuple[float, ...]] = {
+    "two": (2,), "three": (3,), "four": (4,), "quarter": (0.25, 3), "half": (0.5, 6),
+    "decade": (10,),
+}  # fmt: skip
+
+
+def _counting_compounds(text: str) -> Iterator[Found]:
+    for match in _COMPOUND_DE.finditer(text):
+        if match.group().lower().startswith("doppelt"):  # "doppelt so viele": TIMES_DE
+            continue
+        kind = next(name for name, value in match.groupdict().items() if value)
+        first, *others = _COMPOUND_VALUES[kind]
+        alternatives = tuple(Amount(value) for value in others)
+        yield Found(Amount(first), *match.span(), match.group(), True, alternatives)
 
 
 def _german(match: regex.Match[str]) -> Iterator[Found]:
