@@ -74,7 +74,7 @@ _DETERMINERS = frozenset(
 
 
 def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[Finding]:
-    english = _English(target)
+    english = _English(_without_links(target))
     explained, lost = _multiword_exonyms(source, english)
     explained |= {
         (term.source_span[0], term.source_span[1])
@@ -90,7 +90,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         for start, end in lost_acronyms
         if not any(s <= start and end <= e for s, e in explained)
     ]
-    for start, end, word in _candidates(source):
+    for start, end, word in _candidates(_without_links(source)):
         if any(s <= start and end <= e for s, e in lost):
             continue
         if any(s <= start and end <= e for s, e in explained):
@@ -102,6 +102,16 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         elif _adjective_of_a_place(source, start, end):
             findings.append(_finding(source, start, end))
     return sorted(findings, key=lambda finding: finding.source_span or (0, 0))
+
+
+def _without_links(text: str) -> str:
+    """The text with its links, e-mail addresses, handles and file names blanked: a
+    name inside one ("hinweise@polizei-offenbach.de") renders no name of the
+    sentence (Offenbach → Offenburg)."""
+    from service.checks.protect import find_protected, without_spans
+
+    spans = [span for span in find_protected(text, quotes=False) if span.kind != "version"]
+    return without_spans(text, spans) if spans else text
 
 
 def _finding(source: str, start: int, end: int) -> Finding:
@@ -546,6 +556,14 @@ def _single_places() -> tuple[str, ...]:
     return tuple(p for p in _exonyms() if " " not in p and "-" not in p)
 
 
+def _in_dictionary(word: str) -> bool:
+    """Ding has an entry for the word as written (not only for its tail)."""
+    from service.checks.facts.lexicon import lexicon
+
+    lex = lexicon()
+    return lex is None or word.lower() in lex.translations
+
+
 @lru_cache(maxsize=1 << 12)
 def _glosses(word: str) -> frozenset[str]:
     from service.checks.facts.lexicon import lexicon
@@ -596,9 +614,10 @@ def _is_name(word: str, source: str, start: int) -> bool:
     previous = before[-1] if before else ""
     if tags[0][0] == "NE":
         return not (previous.casefold() in _DETERMINERS and any(t == "NN" for t, _ in tags))
-    # A word HanTa does not know, right after a first name it knows: a surname
-    # (Harry Kane, Karl Lauterbach), whatever it guesses for the word alone.
-    unknown = tags[0][1] < _KNOWN
+    # A word HanTa does not know, or Ding has no entry for, right after a first name
+    # HanTa knows: a surname (Harry Kane, Karl Lauterbach, Lars Klingbeil), whatever
+    # HanTa guesses for the word alone.
+    unknown = tags[0][1] < _KNOWN or not _in_dictionary(word)
     first_name = previous[:1].isupper() and previous.isalpha() and not previous.isupper()
     if unknown and first_name and previous.casefold() not in _exonyms():
         first = _tags(previous)
