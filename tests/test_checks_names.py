@@ -243,3 +243,54 @@ def test_romanisations_of_russian_and_ukrainian_names(
     source: str, target: str, flagged: list[str]
 ) -> None:
     assert names(source, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Die Schweizer Bahn fährt pünktlich.", "Swiss trains run on time."),
+        ("Der bayerische Ministerpräsident reiste ab.", "Bavaria's premier left."),
+        ("Der bayerische Ministerpräsident reiste ab.", "The Bavarian premier left."),
+        ("Die hessische Polizei ermittelt.", "Police in Hesse are investigating."),
+        ("Die sächsische Regierung tagte.", "The Saxon government met."),
+        ("Die französische Regierung tagte.", "The French government met."),
+        ("Die Kölner Polizei ermittelt.", "Cologne police are investigating."),
+    ],
+)
+def test_a_place_adjective_or_demonym_accounts_for_its_place(source: str, target: str) -> None:
+    assert name_findings(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Die Schweizer Bahn fährt pünktlich.", "Austrian trains run on time."),
+        ("Die Kölner Polizei ermittelt.", "Munich police are investigating."),
+        # A surname's Ding English is no place adjective: still a literal translation.
+        ("Das sagte Peter Müller am Montag.", "Peter Miller said so on Monday."),
+    ],
+)
+def test_a_place_adjective_swapped_is_still_flagged(source: str, target: str) -> None:
+    assert [f.flag for f in name_findings(source, target)] == ["name_mismatch"]
+
+
+def test_a_surname_ding_does_not_know_after_a_first_name_is_a_name() -> None:
+    source = "Das kündigte Finanzminister Lars Klingbeil am Montag an."
+    assert name_findings(source, "Finance Minister Lars Klingbeil announced it on Monday.") == []
+    found = name_findings(source, "Finance Minister Lars Klingberg announced it on Monday.")
+    assert [source[slice(*f.source_span)] for f in found if f.source_span] == ["Klingbeil"]
+
+
+def test_a_name_inside_an_address_or_handle_counts_on_neither_side() -> None:
+    source = "Hinweise aus Offenbach an info@polizei-offenbach.de oder @Polizei_Berlin."
+    target = "Tips from {} to info@polizei-offenbach.de or @Polizei_Berlin."
+    assert name_findings(source, target.format("Offenbach")) == []
+    assert [f.flag for f in name_findings(source, target.format("Offenburg"))] == ["name_mismatch"]
+
+
+def test_a_place_adjective_accounts_only_for_its_own_place() -> None:
+    source = "Der hessische Minister kam nach Bonn."
+    assert name_findings(source, "Hesse's minister came to Bonn.") == []
+    messages = [f.message for f in name_findings(source, "Hesse's minister came to Bielefeld.")]
+    assert messages and not any("Hesse" in message for message in messages)
+    assert any("Bielefeld" in message for message in messages)

@@ -108,3 +108,43 @@ def test_a_word_of_opposite_meaning_on_both_sides_excuses_no_negation(
 )
 def test_comparisons_compounds_and_opposite_verbs(source: str, target: str, expected: int) -> None:
     assert len(flagged(source, target)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Die Lage ist so angespannt wie seit Jahren nicht.",
+            "The situation is tenser than in years.",
+        ),
+        ("Es regnete so stark wie lange nicht.", "It rained harder than it had for a long time."),
+        (
+            "Die Stadt will keine Parkgebühren mehr erheben.",
+            "The city wants to stop charging parking fees.",
+        ),
+        ("Die Bahn bietet den Tarif nicht mehr an.", "Deutsche Bahn has scrapped the fare."),
+        ("Das gilt für Nicht-EU-Bürger.", "This applies to non-EU citizens."),
+        ("Das gilt für Nicht-EU-Bürger.", "This applies to citizens from outside the EU."),
+    ],
+)
+def test_comparisons_endings_and_non_compounds_need_no_english_negation(
+    source: str, target: str
+) -> None:
+    assert negation_findings(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Die Stadt will keine Parkgebühren mehr erheben.",
+            "The city wants to charge parking fees.",
+        ),
+        ("Die Lage ist nicht ernst.", "The situation is serious."),
+        ("Nicht-EU-Bürger zahlen nicht.", "Non-EU citizens pay."),
+        # a verb of ending answers "kein … mehr", not a plain "nicht"
+        ("Die Stadt hat die Gebühr nicht erhöht.", "The city ended the fee increase."),
+    ],
+)
+def test_a_dropped_negation_is_still_flagged(source: str, target: str) -> None:
+    assert [f.flag for f in negation_findings(source, target)] == ["negation_mismatch"]

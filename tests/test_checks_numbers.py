@@ -441,3 +441,34 @@ def test_equivalent_forms_of_any_value_raise_no_number_mismatch(
     target = "According to the report: " + ", then ".join(english for _, english in parts) + "."
     flags = {finding.flag for finding in fact_findings(source, target)}
     assert "number_mismatch" not in flags, number_findings(source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Der Rat beschloss den Doppelhaushalt.", "The council passed the two-year budget."),
+        ("Der Rat beschloss den Doppelhaushalt.", "The council passed the budget."),
+        ("Das Dreierbündnis hält.", "The three-way alliance is holding."),
+        ("Im ersten Halbjahr stieg der Umsatz.", "Sales rose in the first six months."),
+        ("Im dritten Vierteljahr wuchs die Wirtschaft.", "The economy grew in the third quarter."),
+        ("Das Werk steht seit einem Jahrzehnt still.", "The plant has been idle for ten years."),
+    ],
+)
+def test_a_count_inside_a_german_compound_accounts_for_its_english(
+    source: str, target: str
+) -> None:
+    assert number_findings(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Der Rat beschloss den Doppelhaushalt.", "The council passed the three-year budget."),
+        ("Im ersten Halbjahr stieg der Umsatz.", "Sales rose in the first five months."),
+        ("Das Werk steht seit einem Jahrzehnt still.", "The plant has been idle for twelve years."),
+    ],
+)
+def test_a_figure_changed_beside_a_counting_compound_is_still_flagged(
+    source: str, target: str
+) -> None:
+    assert [f.flag for f in number_findings(source, target)] == ["number_mismatch"]
