@@ -307,7 +307,8 @@ def _counting_compounds(text: str) -> Iterator[Found]:
         kind = next(name for name, value in match.groupdict().items() if value)
         first, *others = _COMPOUND_VALUES[kind]
         alternatives = tuple(Amount(value) for value in others)
-        yield Found(Amount(first), *match.span(), match.group(), True, alternatives)
+        start, end = match.span()
+        yield Found(Amount(first), start, end, match.group(), weak=True, alternatives=alternatives)
 
 
 def _german(match: regex.Match[str]) -> Iterator[Found]:
