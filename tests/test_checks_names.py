@@ -294,3 +294,10 @@ def test_a_place_adjective_accounts_only_for_its_own_place() -> None:
     messages = [f.message for f in name_findings(source, "Hesse's minister came to Bielefeld.")]
     assert messages and not any("Hesse" in message for message in messages)
     assert any("Bielefeld" in message for message in messages)
+
+
+def test_a_prefixed_unit_is_no_name_but_a_bare_unit_may_be() -> None:
+    source = "Die 380-Kilovolt-Leitung von Tesla ist fertig."
+    assert name_findings(source, "Tesla's 380kV line is finished.") == []
+    found = name_findings(source, "Siemens's 380kV line is finished.")
+    assert any(f.source_span and source[slice(*f.source_span)] == "Tesla" for f in found)

@@ -97,6 +97,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _accounted_for(word, english) or _stands_for_country(word, source, english):
             continue
+        if _prefixed_unit(word):
+            continue  # 380-Kilovolt-Leitung → 380kV line
         if _is_name(word, source, start) and not _rendered_as_words(word, english):
             findings.append(_finding(source, start, end))
         elif _adjective_of_a_place(source, start, end):
@@ -554,6 +556,27 @@ def _places_starting(stem: str) -> tuple[str, ...]:
 @cache
 def _single_places() -> tuple[str, ...]:
     return tuple(p for p in _exonyms() if " " not in p and "-" not in p)
+
+
+_METRIC_PREFIX = regex.compile(r"(?:kilo|mega|giga|tera|milli|mikro|micro|nano|zenti|centi)\p{Ll}+")
+
+
+@lru_cache(maxsize=1 << 10)
+def _prefixed_unit(word: str) -> bool:
+    """A unit with a metric prefix (Kilovolt, Megawatt), which pint knows: no name,
+    and English may write it as its symbol (kV, MW). A bare unit may be a name
+    (Watt, Tesla, Hertz): not this."""
+    if not _METRIC_PREFIX.fullmatch(word.lower()):
+        return False
+    import pint
+
+    from service.localise.units import registry
+
+    try:
+        registry().parse_units(word.lower())
+    except (pint.errors.UndefinedUnitError, AttributeError, ValueError):
+        return False
+    return True
 
 
 def _in_dictionary(word: str) -> bool:
