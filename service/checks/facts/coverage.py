@@ -435,7 +435,14 @@ def lexical_findings(
     english_gaps = [token for token in pair.english if token.kind == GAP]
     english_open = english_gaps + [token for token in pair.english if token.kind == UNKNOWN]
     omitted = added = None
-    weight = sum(VERB_WEIGHT if _verb(token.word) else 1.0 for token in german_gaps)
+    idioms = [match.span() for match in _IDIOM_DE.finditer(source)]
+    german_gaps = [
+        token
+        for token in german_gaps
+        if not any(start <= token.span[0] < end for start, end in idioms)
+    ]
+    german_gaps = [token for token in german_gaps if _weight(token.word) > 0]
+    weight = sum(_weight(token.word) for token in german_gaps)
     # A lower-case German word not a verb (an adjective or adverb: "erneut", "geplanten")
     # leaves the English at its usual length when dropped: no shortness needed.
     modifier_gap = any(token.word[0].islower() and not _verb(token.word) for token in german_gaps)
@@ -469,7 +476,11 @@ def lexical_findings(
             message=f"{named} of the English {_have(rare)} nothing in the German "
             "(no German word of the sentence translates to it)",
         )
-    elif adverbs and not any(_says_how(token) for token in pair.german):
+    elif (
+        adverbs
+        and not any(_says_how(token) for token in pair.german)
+        and not _ADVERBIAL_DE.search(source)
+    ):
         added = Finding(
             flag="addition",
             source_span=None,
@@ -478,7 +489,7 @@ def lexical_findings(
             "(no German word of the sentence says how)",
         )
     elif all(_verb(token.word) for token in german_open):
-        modifier = _modifier(target, pair.english)
+        modifier = _modifier(target, pair.english, pair.german)
         if modifier is not None:
             added = Finding(
                 flag="addition",
@@ -494,7 +505,13 @@ def lexical_findings(
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
 
 
-def _modifier(target: str, english: list[Token]) -> Token | None:
+# Letters from which a German word is taken for a compound whose first part an
+# English modifier may render (on the tuning half: 4 clean references fewer
+# flagged, 7 added modifiers missed).
+_COMPOUND = 10
+
+
+def _modifier(target: str, english: list[Token], german: list[Token]) -> Token | None:
     """An uncommon English word no German word renders, between a determiner and a
     word the German does render ("the veteran goalkeeper", "an empty warehouse"):
     a modifier the German lacks, where every German word is accounted for."""
@@ -505,8 +522,12 @@ def _modifier(target: str, english: list[Token]) -> Token | None:
             continue
         next_to = not target[token.span[1] : after.span[0]].strip()
         possessive = before == "s" and target[token.span[0] - 3 : token.span[0] - 2] in "'’"
+        # A German compound the next word renders part of ("Ehrenpreis" = "honorary
+        # award", "Bergarbeiterfamilie" = "mining family"): the modifier renders the rest.
+        compound = any(len(german[g].word) >= _COMPOUND for g in after.links)
         if after.kind == COVERED and next_to and (before in _DETERMINERS or possessive):
-            return token
+            if not compound:
+                return token
     return None
 
 
@@ -524,6 +545,42 @@ def _verb(word: str) -> bool:
 
     tags = _tags(word)
     return bool(tags) and tags[0][0].startswith("VV")
+
+
+# German fixed phrases whose words a good English renders as one idea, or not
+# word by word: "ab sofort" = "now", "die Zahl der Arbeitslosen" = "unemployment",
+# "mit Blick auf" = "referring to", "nach eigenen Angaben" = "says", "in Not" = "in
+# need", "erst gar nicht" = "at first just not".
+_IDIOM_DE = regex.compile(
+    r"\bab\s+sofort\b|\b(?i:die|der|den)\s+Zahl\s+(?:der|des|von)\b|\bmit\s+Blick\s+auf\b"
+    r"|\bnach\s+(?:eigenen|jüngsten|ersten|offiziellen|vorläufigen)\s+\p{Lu}\w*"
+    r"|\bin\s+Not\b|\bgar\s+nicht\b|\bgar\s+kein\w*|\bvor\s+allem\b|\bzum\s+Tode\b"
+    r"|\bim\s+Blick\b|\bin\s+Sachen\b"
+    r"|\bunter\s+der\s+(?:Telefonnummer|Rufnummer|Nummer|Adresse|Internetadresse)\b"
+)
+# What a German word unrendered weighs as evidence of an omission: a noun, an
+# adjective or an adverb one, a full verb VERB_WEIGHT, a separable verb's particle
+# or a pronoun nothing ("nahm … entgegen" = "accepted"; negation has a check of its
+# own). Adjectives and adverbs at half weight lost a third of the tuning half's
+# omissions for 4 clean references.
+_MODIFIER_WEIGHT = 1.0
+_WEIGHTLESS = ("PTK", "PI", "PP", "PR", "PD", "PW", "PP", "KO", "KOU", "APP")
+
+
+def _weight(word: str) -> float:
+    if word[0].isupper():
+        return 1.0
+    from service.checks.facts.names import _tags
+
+    tags = _tags(word)
+    if not tags:
+        return 1.0
+    tag = tags[0][0]
+    if tag.startswith(_WEIGHTLESS):
+        return 0.0
+    if tag.startswith("VV"):
+        return VERB_WEIGHT
+    return _MODIFIER_WEIGHT
 
 
 def _have(tokens: list[Token]) -> str:
@@ -544,6 +601,13 @@ def _says_how(token: Token) -> bool:
 
 
 _SAYS_HOW = frozenset({"ADV", "ADJ(D)", "PROAV"})
+# German adverbial phrases an English "-ly" adverb renders ("vor allem" = "mainly",
+# "especially"; "in erster Linie" = "primarily").
+_ADVERBIAL_DE = regex.compile(
+    r"\b(?:vor\s+allem|in\s+erster\s+Linie|insbesondere|zum\s+Teil|größtenteils"
+    r"|überwiegend|hauptsächlich|vor\s+kurzem|bis\s+dahin)\b",
+    regex.IGNORECASE,
+)
 
 
 def _adverb(word: str) -> bool:

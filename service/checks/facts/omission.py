@@ -110,7 +110,7 @@ _DAYS = {
 _DAY_STARTS = frozenset(day[:3] for day in _DAYS)
 _SAID_DE = regex.compile(
     r"\b(?:sag(?:t|te|ten|en)|teilt(?:e|en)?\s[^.]*\bmit|mitgeteilt|mitteilte|erklärte|betonte"
-    r"|hieß\s+es|heißt\s+es|zufolge|laut(?=\s+\p{Lu})|nach\s+[\w-]*Angaben)\b",
+    r"|hieß\s+es|heißt\s+es|zufolge|laut(?=\s+\p{Lu})|nach\s+(?:[\w-]+\s+){0,2}Angaben)\b",
     regex.IGNORECASE,
 )
 # What an English "according to" may render besides: "nach einer ersten Schätzung von
@@ -120,6 +120,19 @@ _REPORTED_DE = regex.compile(
     r"|Zählung|Erkenntnissen|Informationen|Darstellung|Einschätzung)"
     r"|\bwie\s[^,.;]*?\b(?:mitteilte|berichtete|meldete|ermittelt|ermittelte|ergab|bekannt"
     r"|bekanntgab|schreibt|schrieb|erklärte|sagte)\b",
+    regex.IGNORECASE,
+)
+# Any German attribution accounts for an English "said"/"according to": a verb of
+# saying, reporting or announcing ("hat angekündigt" = "has said it will"), "nach"/
+# "laut"/"zufolge"/"wie" with such a noun or verb ("nach jüngsten Zählungen der
+# Parkverwaltung", "wie das Institut berichtet"), or a "wollen" of intent ("will …
+# veröffentlichen" = "says it will post").
+_ATTRIBUTED_DE = regex.compile(
+    r"\b(?:\w*(?:sag|berichte|meldet|meldete|erklär|betont|kündigt|angekündigt|teilt|mitgeteilt"
+    r"|informiert|bekräftig|versicher|bestätig|hervorgehoben|unterstrich|verkündet|bekannt)\w*"
+    r"|nach\s+(?:[\w-]+\s+){0,3}[\w-]*(?:Angaben|Zählung\w*|Bericht\w*|Schätzung\w*|Umfrage\w*"
+    r"|Information\w*|Erkenntnis\w*|Darstellung|Auskunft|Polizeiangaben|Berechnung\w*)"
+    r"|laut|zufolge|will|wollen|wolle|soll|sollen)\b",
     regex.IGNORECASE,
 )
 _SEPARABLE = regex.compile(r"\bsagten?\b[^,.;]*\b(?:ab|zu)\b[,.;]?", regex.IGNORECASE)
@@ -169,7 +182,8 @@ def omission_findings(
     if by_words is not None:
         omitted = omitted or by_words.omitted
         added = added or by_words.added
-    added = added or _structure(source, target, ratio, german_chars, omission=False)
+    if not english_rendered:  # every English content word rendered: nothing added
+        added = added or _structure(source, target, ratio, german_chars, omission=False)
     if german_chars >= MIN_CHARS:
         if omitted is None and ratio < short and not german_rendered:
             omitted = Finding(
@@ -331,7 +345,7 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
 def _said(source: str, target: str, omission: bool) -> Finding | None:
     german = _SAID_DE.search(source)
     if not omission:
-        german = german or _REPORTED_DE.search(source)
+        german = german or _REPORTED_DE.search(source) or _ATTRIBUTED_DE.search(source)
     english = _SAID_EN.search(target) if omission else _SAID_EN_ADDED.search(target)
     if german and _SEPARABLE.search(source):
         german = None  # "sagte … ab" cancelled, "sagte … zu" promised: nobody spoke

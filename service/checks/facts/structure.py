@@ -44,7 +44,16 @@ _AND_DE = regex.compile(
     regex.IGNORECASE,
 )
 _AND_EN = regex.compile(
-    r"\b(?:and|or|as\s+well\s+as|plus)\b(?!\s+(?:a\s+(?:half|quarter)|so\s+on|so\s+forth)\b)|&",
+    r"\b(?:and|or|as\s+well\s+as|plus)\b"
+    r"(?!\s+(?:a\s+(?:half|quarter)|so\s+on|so\s+forth)\b|\s+\d)|&",
+    regex.IGNORECASE,
+)
+# Clauses German joins without a coordinator, that English often joins with "and":
+# a semicolon, a relative or "wobei" clause, "nun"/"jetzt"/"zudem" ("…; ihm droht nun
+# …" = "… and now faces …").
+_JOIN_DE = regex.compile(
+    r";|,\s*(?:der|die|das|dem|den|deren|dessen|denen|wobei|womit|wodurch|sodass|was)\b"
+    r"|\b(?:nun|jetzt|zudem|außerdem|ebenfalls|auch)\b",
     regex.IGNORECASE,
 )
 # "weder … noch" is "neither … nor": both sides count their second part.
@@ -119,7 +128,7 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
     if len(german) > len(english):
         match = german[len(english)] if english else german[-1]
         return "omission", phrase(source, match.start())
-    if len(english) > len(german):
+    if len(english) > len(german) + len(_JOIN_DE.findall(source)):
         match = english[len(german)] if german else english[-1]
         return "addition", phrase(target, match.start())
     return None
@@ -131,6 +140,12 @@ def unmatched_prepositions(source: str, target: str) -> list[tuple[int, int]]:
     german, _, paired, held, spans = _pairing(source, target)
     unmatched = set(range(len(german))) - set(paired.values())
     return sorted(spans[german[i].start()] for i in unmatched if german[i].start() not in held)
+
+
+# A part of a time span, which German says without a preposition: "Ende März" =
+# "at the end of March", "Anfang der Woche" = "at the beginning of the week".
+_PART_OF_EN = regex.compile(r"the\s+(?:end|beginning|start|middle|turn)\s+of\b", regex.IGNORECASE)
+_PART_OF_DE = regex.compile(r"\b(?:Ende|Anfang|Mitte|Beginn)\s+(?:\p{Lu}|de[rs]\b|\d)")
 
 
 def added_prepositions(source: str, target: str) -> list[tuple[int, int]]:
@@ -146,6 +161,8 @@ def added_prepositions(source: str, target: str) -> list[tuple[int, int]]:
         after = target[match.end() :].lstrip()
         if slot in paired or word not in _ADDED_PREPOSITIONS or _WHEN.match(after):
             continue
+        if _PART_OF_EN.match(after) and _PART_OF_DE.search(source):
+            continue  # "Ende März" = "at the end of March"
         span = phrase(target, match.start())
         words = [w for w in _WORD.findall(target[match.end() : span[1]]) if len(w) > 3]
         if words and not any(fold(w)[:4] in stems for w in words):

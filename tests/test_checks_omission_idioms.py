@@ -1,0 +1,101 @@
+"""Omission and addition on natural references: idioms, separable verbs, attributions,
+clause joins and time phrases a professional English says otherwise (real lexicon)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.checks.facts import lexicon
+from service.checks.facts.omission import omission_findings
+from service.checks.facts.structure import added_prepositions, coordination
+
+DING = Path("/usr/share/trans/de-en")
+
+
+@pytest.fixture(autouse=True)
+def ding(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not DING.is_file():
+        pytest.skip("Ding's dictionary (Debian trans-de-en) is not installed")
+    monkeypatch.setattr(lexicon, "_configured", lambda: DING)
+
+
+def _flags(source: str, target: str) -> set[str]:
+    return {finding.flag for finding in omission_findings(source, target)}
+
+
+def test_an_idiom_said_as_one_idea_is_no_omission() -> None:
+    source = "Die Zahl der Verkehrstoten ist im Mai um zwölf auf 240 gestiegen."
+    assert "omission" not in _flags(source, "Road deaths rose by twelve to 240 in May.")
+    source = "Anmeldungen sind ab sofort über das Rathaus möglich, sagte der Bürgermeister."
+    target = "Registrations are now possible via the town hall, the mayor said."
+    assert "omission" not in _flags(source, target)
+
+
+def test_a_noun_dropped_outside_an_idiom_is_still_an_omission() -> None:
+    source = "Die Zahl der Verkehrstoten ist im Mai um zwölf auf 240 gestiegen."
+    assert "omission" in _flags(source, "The number rose by twelve to 240 in May.")
+
+
+def test_a_separable_verbs_particle_weighs_nothing() -> None:
+    source = "Die Sängerin nahm den Preis am Sonntag in Wien entgegen."
+    target = "The singer accepted the award in Vienna on Sunday."
+    assert "omission" not in _flags(source, target)
+
+
+def test_any_german_attribution_accounts_for_an_english_one() -> None:
+    cases = [
+        (
+            "Die Zahl der Grippefälle hat sich verdoppelt, wie das Gesundheitsamt berichtet.",
+            "Flu cases have doubled, according to the health authority.",
+        ),
+        (
+            "Im Park leben nach jüngsten Zählungen der Verwaltung 40 Wölfe.",
+            "According to the latest count by the authority, 40 wolves live in the park.",
+        ),
+        (
+            "Die Gewerkschaft hat angekündigt, im Dezember nicht zu streiken.",
+            "The union has said it will not strike in December.",
+        ),
+    ]
+    for source, target in cases:
+        assert "addition" not in _flags(source, target), target
+
+
+def test_an_attribution_the_german_lacks_is_still_an_addition() -> None:
+    source = "Die Zahl der Grippefälle hat sich im Winter verdoppelt."
+    target = "Flu cases doubled in the winter, according to the health authority."
+    assert "addition" in _flags(source, target)
+
+
+def test_german_clause_joins_account_for_an_english_and() -> None:
+    source = "Ein Autofahrer ist in Köln geblitzt worden; ihm droht nun ein Fahrverbot."
+    target = "A driver was caught by a speed camera in Cologne and now faces a driving ban."
+    assert coordination(source, target) is None
+    source = "Ein Autofahrer ist in Köln geblitzt worden, ihm droht ein Fahrverbot."
+    target = "A driver was caught by a speed camera in Cologne, and his wife and son face a ban."
+    assert coordination(source, target) is not None
+
+
+def test_the_part_of_a_month_is_no_added_phrase() -> None:
+    source = "Nach 30 Jahren schließt Ende Juni die letzte Apotheke im Ort."
+    target = "After 30 years, the last pharmacy in the village will close at the end of June."
+    assert added_prepositions(source, target) == []
+    target = "After 30 years, the last pharmacy in the village will close with great sadness."
+    assert added_prepositions(source, target) != []
+
+
+def test_a_german_adverbial_phrase_accounts_for_an_english_ly_adverb() -> None:
+    source = "In Bayern fehlen rund 900 Erzieher, vor allem in den Städten."
+    target = "Bavaria is short of around 900 nursery teachers, mainly in the cities."
+    assert "addition" not in _flags(source, target)
+
+
+def test_a_modifier_rendering_a_german_compounds_first_part_is_no_addition() -> None:
+    source = "Der Regisseur erhält am Freitag den Ehrenpreis des Festivals."
+    target = "The director will receive the festival's honorary award on Friday."
+    assert "addition" not in _flags(source, target)
+    source = "Der Regisseur erhält am Freitag den Preis des Festivals."
+    target = "The director will receive the festival's honorary award on Friday."
+    assert "addition" in _flags(source, target)
