@@ -99,3 +99,21 @@ def test_a_modifier_rendering_a_german_compounds_first_part_is_no_addition() -> 
     source = "Der Regisseur erhält am Freitag den Preis des Festivals."
     target = "The director will receive the festival's honorary award on Friday."
     assert "addition" in _flags(source, target)
+
+
+def test_a_hedge_rendered_by_another_hedge_is_no_omission_but_dropped_it_is() -> None:
+    source = (
+        "Bei einer Razzia gegen mutmaßliche Betrüger hat die Polizei in Bremen "
+        "zwölf Büros durchsucht."
+    )
+    target = "Police searched twelve offices in Bremen in a raid on suspected fraudsters."
+    assert "omission" not in _flags(source, target)
+    target = "Police searched twelve offices in Bremen in a raid on fraudsters."
+    assert "omission" in _flags(source, target)
+
+
+def test_a_witness_appeal_and_a_currency_symbol_are_rendered() -> None:
+    source = "Zeugen werden gebeten, sich unter der Telefonnummer 0421 362-0 zu melden."
+    assert _flags(source, "Witnesses are asked to call 0421 362-0.") == set()
+    source = "Die Stadt benötigt im kommenden Jahr 40 Millionen US-Dollar für neue Schulen."
+    assert "omission" not in _flags(source, "The city needs $40m for new schools next year.")

@@ -435,7 +435,11 @@ def lexical_findings(
     english_gaps = [token for token in pair.english if token.kind == GAP]
     english_open = english_gaps + [token for token in pair.english if token.kind == UNKNOWN]
     omitted = added = None
-    idioms = [match.span() for match in _IDIOM_DE.finditer(source)]
+    idioms = [match.span() for match in IDIOM_DE.finditer(source)]
+    if _CURRENCY_EN.search(target):  # "47 Milliarden US-Dollar" = "$47bn"
+        idioms += [match.span() for match in _CURRENCY_DE.finditer(source)]
+    if _HEDGE_EN.search(target):  # "mutmaßliche Schleuser" = "suspected smugglers"
+        idioms += [match.span() for match in _HEDGE_DE.finditer(source)]
     german_gaps = [
         token
         for token in german_gaps
@@ -551,12 +555,24 @@ def _verb(word: str) -> bool:
 # word by word: "ab sofort" = "now", "die Zahl der Arbeitslosen" = "unemployment",
 # "mit Blick auf" = "referring to", "nach eigenen Angaben" = "says", "in Not" = "in
 # need", "erst gar nicht" = "at first just not".
-_IDIOM_DE = regex.compile(
+IDIOM_DE = regex.compile(
     r"\bab\s+sofort\b|\b(?i:die|der|den)\s+Zahl\s+(?:der|des|von)\b|\bmit\s+Blick\s+auf\b"
     r"|\bnach\s+(?:eigenen|jüngsten|ersten|offiziellen|vorläufigen)\s+\p{Lu}\w*"
     r"|\bin\s+Not\b|\bgar\s+nicht\b|\bgar\s+kein\w*|\bvor\s+allem\b|\bzum\s+Tode\b"
     r"|\bim\s+Blick\b|\bin\s+Sachen\b"
     r"|\bunter\s+der\s+(?:Telefonnummer|Rufnummer|Nummer|Adresse|Internetadresse)\b"
+    r"|\bzu\s+melden\b|\bzum\s+Tode\s+verurteilt\w*|\bdotiert\w*"
+)
+_CURRENCY_EN = regex.compile(r"[$€£]")
+_CURRENCY_DE = regex.compile(r"\b(?:US-)?(?:Dollar|Euro|Pfund)\b")
+# Words that say a claim is not established: any one of the English renders any
+# one of the German (the lexicon lists "alleged" for "mutmaßlich", news says
+# "suspected"); the German's hedge dropped is still an omission.
+_HEDGE_DE = regex.compile(r"\b(?:mutmaßlich|angeblich|vermeintlich|vermutlich)\w*", regex.I)
+_HEDGE_EN = regex.compile(
+    r"\b(?:suspected|alleged(?:ly)?|presumed|presumably|purported(?:ly)?|supposed(?:ly)?"
+    r"|reportedly|apparently|believed|probabl[ey])\b",
+    regex.IGNORECASE,
 )
 # What a German word unrendered weighs as evidence of an omission: a noun, an
 # adjective or an adverb one, a full verb VERB_WEIGHT, a separable verb's particle

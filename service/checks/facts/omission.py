@@ -46,7 +46,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from service.checks.facts.coverage import lexical_findings
+from service.checks.facts.coverage import IDIOM_DE, lexical_findings
 from service.checks.facts.lexicon import lexicon
 from service.checks.facts.names import english_forms, fold
 from service.checks.facts.structure import (
@@ -220,7 +220,12 @@ def _structure(
             return _omitted(source, span, "its 'and'/'or' has none in the English")
         return _added(target, span, "the German joins no such item")
     if omission:
-        phrases = unmatched_prepositions(source, target)
+        idioms = [match.span() for match in IDIOM_DE.finditer(source)]
+        phrases = [
+            span
+            for span in unmatched_prepositions(source, target)
+            if not any(start < span[1] and span[0] < end for start, end in idioms)
+        ]
         if phrases:
             why = "no English preposition or word of its stem renders it"
             return _omitted(source, phrases[0], why)
