@@ -117,3 +117,9 @@ def test_a_witness_appeal_and_a_currency_symbol_are_rendered() -> None:
     assert _flags(source, "Witnesses are asked to call 0421 362-0.") == set()
     source = "Die Stadt benötigt im kommenden Jahr 40 Millionen US-Dollar für neue Schulen."
     assert "omission" not in _flags(source, "The city needs $40m for new schools next year.")
+
+
+def test_a_modifier_before_a_compound_its_own_entry_renders_is_still_an_addition() -> None:
+    source = "Ein Feuer in einer Lagerhalle in Ulm hat in der Nacht hohen Schaden verursacht."
+    target = "A fire at an abandoned warehouse in Ulm caused heavy damage overnight."
+    assert "addition" in _flags(source, target)

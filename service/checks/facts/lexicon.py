@@ -168,6 +168,12 @@ def _ordered(lexicon: Lexicon, word: str) -> tuple[str, ...]:
 _LONG = 10
 
 
+def entry(lexicon: Lexicon, word: str) -> tuple[str, ...] | None:
+    """The English stems of a German ``word``'s own entry (by its form, an ending
+    dropped), not of its parts; None where the lexicon has no entry for it."""
+    return _form(lexicon, word.lower())
+
+
 def _form(lexicon: Lexicon, word: str) -> tuple[str, ...] | None:
     translations = lexicon.translations
     if word in translations:
