@@ -89,7 +89,22 @@ def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> 
         ("Die Operation „Eiserne Mauer“ begann.", "Operation Iron Wall began.", 1),  # translated
         ("Der Roman „Die Mittagsfrau“ erschien.", "The novel Die Mittagsfrau appeared.", 1),
         ("Er nannte das „unverschämt“.", "He called it outrageous.", 1),
+        # An inflected multi-word name: the newspaper is no quotation lost.
+        (
+            "Das sagte er der „Süddeutschen Zeitung“.",
+            "He told the Süddeutsche Zeitung.",
+            0,
+        ),
+        ("Das sagte er der „Süddeutschen Zeitung“.", "He told a Munich newspaper.", 1),
     ],
 )
 def test_a_quoted_name_may_be_written_plain(source: str, target: str, expected: int) -> None:
     assert len(flagged(source, target)) == expected
+
+
+def test_a_short_quotation_may_shrink_a_long_one_may_not() -> None:
+    assert flagged("„Ich habe einfach nur gehandelt“, sagt er.", '"I just acted," he says.') == []
+    assert flagged(
+        "„Ich habe einfach nur gehandelt, weil niemand sonst geholfen hat“, sagt er.",
+        '"I just acted," he says.',
+    )
