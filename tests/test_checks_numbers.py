@@ -472,3 +472,19 @@ def test_a_figure_changed_beside_a_counting_compound_is_still_flagged(
     source: str, target: str
 ) -> None:
     assert [f.flag for f in number_findings(source, target)] == ["number_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("target", "flagged"),
+    [
+        ("More than a quarter of a million visitors came.", False),
+        ("More than half a million visitors came.", True),
+        ("More than three quarters of a million visitors came.", True),
+    ],
+)
+def test_a_fraction_of_a_million_reads_as_its_value(target: str, flagged: bool) -> None:
+    findings = number_findings("Mehr als 250.000 Besucher kamen.", target)
+    assert bool(findings) == flagged, findings
+    assert not number_findings(
+        "Rund 750.000 Menschen kamen.", "Some three-quarters of a million came."
+    )

@@ -262,6 +262,8 @@ ENGLISH = regex.compile(
   | (?P<noon>\b(?:noon|midday)\b) | (?P<midnight>\bmidnight\b)
   | (?P<approx>\b(?:{_EN_APPROX})\b)
   | (?P<war>(?-i:\bWorld\s+War\s+(?P<wn>II?)\b))
+  | (?P<partscale>\b(?P<pn>a|one|two|three)[\s-]+(?P<pp>half|thirds?|quarters?)\s+of\s+an?\s+
+        (?P<ps>million|billion|thousand)\b)
   | (?P<halfscale>\bhalf\s+an?\s+(?P<hs>million|billion|dozen|hundred|thousand)\b)
   | (?P<halfpast>\bhalf\s+past\s+(?P<hp>\d{{1,2}}|{EN_CARDINAL})\b)
   | (?P<fraction>\b(?P<fn>a|{EN_CARDINAL})[\s-]+(?P<part>{"|".join(PARTS_EN)})\b)
@@ -501,6 +503,10 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
     elif match["halfscale"]:  # half a million
         scale = {"dozen": 12, "hundred": 100} | SCALE_EN
         yield Found(Amount(0.5 * scale[match["hs"].lower()]), start, end, text)
+    elif match["partscale"]:  # a quarter of a million, three quarters of a billion
+        count = 1 if match["pn"].lower() in ("a", "one") else english_cardinal(match["pn"])
+        part = PARTS_EN[match["pp"].lower()] * count
+        yield Found(Amount(part * SCALE_EN[match["ps"].lower()]), start, end, text)
     elif match["halfpast"]:
         hour = match["hp"]
         number = int(hour) if hour.isdigit() else english_cardinal(hour)
