@@ -108,3 +108,4 @@ def test_a_short_quotation_may_shrink_a_long_one_may_not() -> None:
         "„Ich habe einfach nur gehandelt, weil niemand sonst geholfen hat“, sagt er.",
         '"I just acted," he says.',
     )
+    assert flagged("Die Nachfrage bleibe „enttäuschend schwach“.", 'Demand remained "weak".')

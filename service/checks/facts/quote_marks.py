@@ -12,9 +12,10 @@ punctuation. Flagged:
 * a quotation mark without its pair in the English (a closing mark lost), beyond
   those the German leaves open (a quotation running over several sentences);
 * the English quotes more than the German does (words put in marks);
-* a quotation whose English is more than twice as long as its German, or (for a
-  German quotation of 40 letters or more) less than half as long (the narrator's
-  words merged in, or most of the quote left outside).
+* a quotation whose English is more than twice as long as its German, or less
+  than half as long (the narrator's words merged in, or most of the quote left
+  outside): a German quotation under 40 letters must also have lost half its
+  words, since English says in fewer letters what German says in long words.
 
 A name the German quotes and the English writes plain (a storm, a ship, an
 operation: „Zoltan“ → "Storm Zoltan"; at most three capitalised words, not
@@ -153,8 +154,12 @@ def quote_findings(source: str, target: str) -> list[Finding]:
             inside_de, inside_en = len(de.inside(source)), len(en.inside(target))
             # English says in fewer letters what German says in long words: a short
             # quotation ("Ich habe einfach nur gehandelt" → "I just acted") may
-            # halve, a long one halved has lost words.
-            shrunk = inside_de >= _SHRINK_MIN and inside_en / inside_de < 0.5
+            # halve its letters, not its words („enttäuschend schwach“ → "weak"); a
+            # long one halved has lost words.
+            words_de, words_en = len(de.inside(source).split()), len(en.inside(target).split())
+            shrunk = inside_en / inside_de < 0.5 and (
+                inside_de >= _SHRINK_MIN or 2 * words_en <= words_de
+            )
             if shrunk or (inside_de >= 15 and inside_en / inside_de > 2.0):
                 findings.append(
                     Finding(
