@@ -301,3 +301,25 @@ def test_a_prefixed_unit_is_no_name_but_a_bare_unit_may_be() -> None:
     assert name_findings(source, "Tesla's 380kV line is finished.") == []
     found = name_findings(source, "Siemens's 380kV line is finished.")
     assert any(f.source_span and source[slice(*f.source_span)] == "Tesla" for f in found)
+
+
+@pytest.mark.parametrize("word", ["Von", "Ab", "Bis", "Seit", "Nach"])
+def test_a_function_word_starting_the_sentence_is_no_name(word: str) -> None:
+    source = f"{word} August an gilt die Regel in Niedersachsen."
+    assert names(source, "From August the rule applies in Lower Saxony.") == []
+    assert "Niedersachsen" in names(source, "From August the rule applies in Bavaria.")
+
+
+def test_an_acronym_in_a_handle_or_spelled_with_its_club_acronym() -> None:
+    source = "Der Hamburger SV hat den Wechsel auf seinem Kanal @HSV bekanntgegeben."
+    assert names(source, "Hamburger SV announced the transfer on its account @HSV.") == []
+    short = "Der Hamburger SV, kurz HSV, hat den Stürmer verpflichtet."
+    assert names(short, "Hamburger SV has signed the striker.") == []
+    assert names(short, "Hamburg has signed the striker.") == ["HSV"]
+
+
+def test_an_inflected_name_of_several_words_accounts_for_its_exonym() -> None:
+    source = "In einer Höhle auf der Schwäbischen Alb wurde eine Figur entdeckt."
+    assert names(source, "A figurine was found in a cave in the Swabian Jura.") == []
+    assert "Schwäbischen Alb" in names(source, "A figurine was found in the Black Forest.")
+    assert names("Im Bayerischen Wald brennt es.", "A fire burns in the Bavarian Forest.") == []

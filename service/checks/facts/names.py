@@ -28,10 +28,15 @@ or determiner stands right before a word that can also be a common noun ("der
 Schneider" is a tailor, "Peter Schneider" a man). So "Schneider" → "tailor",
 "Müller" → "Miller" and a dropped name are flagged.
 
+A sentence's first word whose lower case HanTa knows as a function word ("Von
+August an", "Seit", "Bis") is no name. A name of several words is found with its
+adjectives inflected ("auf der Schwäbischen Alb" → "Swabian Jura").
+
 Acronyms of organisations HanTa knows as names (EU, UN, ADAC, EZB) must be in
 the English as written, as their glossary English (EZB → ECB), spelled out (UN →
-United Nations, BKA → Federal Criminal Police Office) or as an English acronym
-like it (DDR → GDR): see ``_acronyms``. And an English name the German lacks is flagged
+United Nations, BKA → Federal Criminal Police Office, HSV → Hamburger SV) or as
+an English acronym like it (DDR → GDR): see ``_acronyms``. An acronym inside a
+handle or link (@HSV) counts on neither side. And an English name the German lacks is flagged
 (Oberhof → Ruhpolding, where HanTa took "Oberhof" for a noun): see
 ``_added_names``.
 
@@ -83,7 +88,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
     }
     findings = [_finding(source, start, end) for start, end in lost]
     german = _German(source)
-    lost_acronyms, spelled_out = _acronyms(source, english, german)
+    lost_acronyms, spelled_out = _acronyms(_without_links(source), english, german)
     findings += _added_names(source, target, terms, german, spelled_out)
     findings += [
         _finding(source, start, end)
@@ -358,6 +363,11 @@ class _English:
                 for j in range(i + 2, len(capitals) + 1):
                     initials = "".join(w[0] for w in capitals[i:j]).upper()
                     self.spelled.setdefault(initials, set()).update(capitals[i:j])
+            # A club's acronym keeps the acronym it ends in: Hamburger SV = HSV.
+            named = [w for w in run if w.casefold() not in _LINKING]
+            if len(named) >= 2 and named[-1].isupper() and not named[0].isupper():
+                initials = "".join(w if w.isupper() else w[0] for w in named).upper()
+                self.spelled.setdefault(initials, set()).update(named[:-1])
             run = []
         self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
         self.words = set(self.folded.split())
@@ -610,16 +620,38 @@ def _multiword_exonyms(
     lost: set[tuple[int, int]] = set()
     lowered = source.casefold()
     for german in _multiword():
-        start = lowered.find(german)
-        if start < 0 or regex.match(r"\w", source[start + len(german) : start + len(german) + 1]):
+        found_at = _multiword_span(lowered, german)
+        if found_at is None:
             continue
         names = (german, *_exonyms()[german])
-        span = (start, start + len(german))
+        span = found_at
         if any(english.has(n) for n in names):
             found.add(span)
         elif " " in german:  # a hyphenated one not found whole is checked part by part
             lost.add(span)
     return found, lost
+
+
+def _multiword_span(lowered: str, german: str) -> tuple[int, int] | None:
+    """Where a German name of several words stands in the (casefolded) sentence,
+    its adjectives inflected as the case has them ("auf der Schwäbischen Alb",
+    "im Bayerischen Wald")."""
+    if german not in lowered and " " not in german:
+        return None
+    found = regex.search(_multiword_pattern(german), lowered)
+    return found.span() if found else None
+
+
+@lru_cache(maxsize=1 << 10)
+def _multiword_pattern(german: str) -> regex.Pattern[str]:
+    words = german.split(" ")
+    parts = [
+        regex.escape(regex.sub(r"e[nmrs]?$", "", w)) + "e[nmrs]?"
+        if regex.search(r"\p{L}{3}e[nmrs]?$", w) and i < len(words) - 1
+        else regex.escape(w)
+        for i, w in enumerate(words)
+    ]
+    return regex.compile(r"(?<!\w)" + " ".join(parts) + r"(?!\w)")
 
 
 @cache
@@ -631,7 +663,7 @@ def _is_name(word: str, source: str, start: int) -> bool:
     if any(stem.casefold() in _exonyms() for stem in _stems(word)):
         return True  # a place the table knows (Berliner, Deutsche Bahn's Bahn is not)
     tags = _tags(word)
-    if not tags:
+    if not tags or (_starts_sentence(source, start) and _function_word(word)):
         return False
     before = source[:start].split()
     previous = before[-1] if before else ""
@@ -646,6 +678,18 @@ def _is_name(word: str, source: str, start: int) -> bool:
         first = _tags(previous)
         return bool(first) and first[0][0] == "NE" and first[0][1] >= _KNOWN
     return False
+
+
+# HanTa's closed word classes: prepositions, articles, conjunctions, particles,
+# pronouns, adverbs.
+_FUNCTION_TAGS = ("APP", "ART", "KO", "PTK", "PP", "PD", "PI", "PR", "PW", "ADV")
+
+
+def _function_word(word: str) -> bool:
+    """A word capitalised only as a sentence's first whose lower case HanTa knows
+    as a function word ("Von August an", "Ab", "Seit"): no name."""
+    tags = _tags(word.lower())
+    return bool(tags) and tags[0][1] >= _KNOWN and tags[0][0].startswith(_FUNCTION_TAGS)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -705,7 +749,7 @@ def english_forms(source: str) -> set[str]:
     words: set[str] = set()
     lowered = source.casefold()
     for german in _multiword():
-        if german in lowered:
+        if _multiword_span(lowered, german) is not None:
             words.update(w for name in exonyms[german] for w in fold(name).split())
     for match in _CAPITALISED.finditer(source):
         for part in match.group().split("-"):
