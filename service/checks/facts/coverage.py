@@ -69,7 +69,12 @@ GERMAN_FUNCTION = frozenset(
     damit dafür darauf daran darüber hierzu somit zwar eben einmal mal sogar
     beim seit etwa ca sagte sagten sagt sagen teilte teilten mitteilte mitgeteilt
     mit erklärte heißt hieß bislang bisher zuvor viel anderes etwas wohl bald kaum
-    angaben gebe deren dessen denen derer""".split()
+    angaben gebe deren dessen denen derer
+    dorthin dahin daher dorther hierher hierhin dabei daran darin darunter dadurch dagegen
+    danach davor daneben dazwischen dahinter hieran hierauf hierbei hierfür hiermit
+    hiervon hierzu hierüber worauf woran wobei womit wofür wovon wozu worüber""".split()
+    # Pronominal adverbs ("dorthin gehen, wo" = "go where") point at a phrase the
+    # sentence says anyway: they count for nothing.
     # "nach Angaben" is "according to": the attribution check's
 )
 _COGNATE = 4  # letters two words share at the start to count as one word (as names.py)
@@ -470,6 +475,7 @@ def lexical_findings(
         and _adverb(token.word.lower())
         and _zipf(token.word.lower()) < RARE_ADVERB
         and not (index and pair.english[index - 1].word.lower() in _DETERMINERS)
+        and not (_HEDGE_EN.fullmatch(token.word) and _hedged(source))
     ]
     if len(rare) - len(german_open) >= ADDED_BY and ratio > ADDED_LONG:
         named = ", ".join(f"'{token.word}'" for token in rare[:3])
@@ -509,6 +515,11 @@ def lexical_findings(
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
 
 
+def _hedged(source: str) -> bool:
+    """The German says a claim is not established: a hedge word or "sollen"."""
+    return bool(_HEDGE_DE.search(source) or _HEDGE_SOLLEN_DE.search(source))
+
+
 # Letters from which a German word is taken for a compound whose first part an
 # English modifier may render, where its own entry (if any) lacks the English head.
 _COMPOUND = 10
@@ -539,10 +550,23 @@ def _modifier(
         # A German compound the next word renders part of ("Ehrenpreis" = "honorary
         # award", "Bergarbeiterfamilie" = "mining family"): the modifier renders the rest.
         compound = any(_read_by_parts(lexicon, german[g].word, after.word) for g in after.links)
+        # The German's own modifier of that noun left unrendered ("einer ersten
+        # Schätzung" = "a flash estimate"): the two modifiers render each other.
+        paired = any(g and _open_modifier(german[g - 1]) for g in after.links)
         if after.kind == COVERED and next_to and (before in _DETERMINERS or possessive):
-            if not compound:
+            if not compound and not paired:
                 return token
     return None
+
+
+def _open_modifier(token: Token) -> bool:
+    """An attributive German adjective (HanTa) that no English word renders."""
+    if token.kind == COVERED or not token.word[:1].islower():
+        return False
+    from service.checks.facts.names import _tags
+
+    tags = _tags(token.word)
+    return bool(tags) and tags[0][0] == "ADJ(A)"
 
 
 def _next_word(target: str, token: Token) -> str:
@@ -579,6 +603,9 @@ _CURRENCY_DE = regex.compile(r"\b(?:US-)?(?:Dollar|Euro|Pfund)\b")
 # one of the German (the lexicon lists "alleged" for "mutmaßlich", news says
 # "suspected"); the German's hedge dropped is still an omission.
 _HEDGE_DE = regex.compile(r"\b(?:mutmaßlich|angeblich|vermeintlich|vermutlich)\w*", regex.I)
+# The reporting "sollen" hedges too ("die … gesprengt haben sollen" = "who allegedly
+# blew up", "soll … liegen" = "is reported to be"): evidence for an English hedge.
+_HEDGE_SOLLEN_DE = regex.compile(r"\bsoll(?:en|te|ten|e)?\b", regex.I)
 _HEDGE_EN = regex.compile(
     r"\b(?:suspected|alleged(?:ly)?|presumed|presumably|purported(?:ly)?|supposed(?:ly)?"
     r"|reportedly|apparently|believed|probabl[ey])\b",

@@ -131,11 +131,18 @@ _ATTRIBUTED_DE = regex.compile(
     r"\b(?:\w*(?:sag|berichte|meldet|meldete|erklär|betont|kündigt|angekündigt|teilt|mitgeteilt"
     r"|informiert|bekräftig|versicher|bestätig|hervorgehoben|unterstrich|verkündet|bekannt)\w*"
     r"|nach\s+(?:[\w-]+\s+){0,3}[\w-]*(?:Angaben|Zählung\w*|Bericht\w*|Schätzung\w*|Umfrage\w*"
-    r"|Information\w*|Erkenntnis\w*|Darstellung|Auskunft|Polizeiangaben|Berechnung\w*)"
+    r"|Information\w*|Erkenntnis\w*|Darstellung|Auskunft|Polizeiangaben|Berechnung\w*"
+    r"|Studie\w*|Analyse\w*|Prognose\w*|Erhebung\w*|Untersuchung\w*|Statistik\w*)"
     r"|laut|zufolge|will|wollen|wolle|soll|sollen)\b",
     regex.IGNORECASE,
 )
-_SEPARABLE = regex.compile(r"\bsagten?\b[^,.;]*\b(?:ab|zu)\b[,.;]?", regex.IGNORECASE)
+# A separable "sagen" ("sagt … ab" = "cancels", "sagte … zu" = "promised"): its
+# particle ends the clause, so nobody spoke.
+_SEPARABLE = regex.compile(
+    r"\bsag(?:t|te|ten|en)\b[^,.;:!?]*\b(?:ab|zu)"
+    r"(?=\s*(?:[,.;:!?]|$|(?:und|oder|aber|weil|da|denn|nachdem|obwohl|wenn)\b))",
+    regex.IGNORECASE,
+)
 _SAID_EN = regex.compile(
     r"\b(?:sa(?:y|ys|id|ying)|told|tells?|telling|stat(?:ed|es|ing)|announc\w*|stress\w*"
     r"|report\w*|warn\w*|explain\w*|add(?:ed|s|ing)|wr[io]t\w*|confirm\w*|quot\w*|spok\w*"

@@ -128,10 +128,47 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
     if len(german) > len(english):
         match = german[len(english)] if english else german[-1]
         return "omission", phrase(source, match.start())
-    if len(english) > len(german) + len(_JOIN_DE.findall(source)):
+    joins = len(_JOIN_DE.findall(source)) + _comma_clauses(source)
+    if len(english) > len(german) + joins:
         match = english[len(german)] if german else english[-1]
         return "addition", phrase(target, match.start())
     return None
+
+
+# Words that open a German clause which is not a main one (subordinators, relatives,
+# "zu" infinitives): a comma before them joins no two main clauses.
+_SUBORDINATE = frozenset(
+    """dass daß weil wenn ob als da nachdem obwohl während um wie bis sodass damit falls
+    seit seitdem bevor ehe indem sofern soweit wo wobei womit der die das dem den deren
+    dessen denen was wer und oder aber sondern denn""".split()
+)
+_CLAUSE = regex.compile(r"[^,;.:!?„“\"»«]+")
+
+
+def _finite(word: str) -> bool:
+    from service.checks.facts.names import _tags
+
+    tags = _tags(word)
+    return bool(tags) and tags[0][0].endswith("(FIN)")
+
+
+def _comma_clauses(source: str) -> int:
+    """Commas between two German main clauses (", auf der A8 bildeten sich lange
+    Staus"): English often joins them with "and". The clause after the comma has its
+    finite verb second, after a first phrase of one to three words."""
+    clauses = [(m.group(), m.start()) for m in _CLAUSE.finditer(source)]
+    count = 0
+    for (before, _), (after, start) in zip(clauses, clauses[1:], strict=False):
+        if source[start - 1 : start] != "," and source[start - 2 : start] != ", ":
+            continue
+        words = _WORD.findall(after)
+        if len(words) < 3 or words[0].casefold() in _SUBORDINATE:
+            continue
+        if any(_finite(word) for word in words[1:4]) and any(
+            _finite(word) for word in _WORD.findall(before)
+        ):
+            count += 1
+    return count
 
 
 def unmatched_prepositions(source: str, target: str) -> list[tuple[int, int]]:
@@ -166,8 +203,28 @@ def added_prepositions(source: str, target: str) -> list[tuple[int, int]]:
         span = phrase(target, match.start())
         words = [w for w in _WORD.findall(target[match.end() : span[1]]) if len(w) > 3]
         if words and not any(fold(w)[:4] in stems for w in words):
-            added.append(span)
+            rest = target[: span[0]] + " " + target[span[1] :]
+            if not _translated(source, words, _WORD.findall(rest)):
+                added.append(span)
     return added
+
+
+def _translated(source: str, words: list[str], rest: list[str]) -> bool:
+    """A word of an English phrase that a German word's lexicon entry gives
+    ("künftig" = "in future"), where no English word outside the phrase (``rest``)
+    renders that German word already: the phrase renders it."""
+    from service.checks.facts.lexicon import lexicon, stem
+
+    known = lexicon()
+    if known is None:
+        return False
+    english = {stem(word.casefold()) for word in words}
+    elsewhere = {stem(word.casefold()) for word in rest if len(word) > 3}
+    for word in _WORD.findall(source):
+        gives = known.lookup(word)
+        if not english.isdisjoint(gives) and elsewhere.isdisjoint(gives):
+            return True
+    return False
 
 
 def _pairing(

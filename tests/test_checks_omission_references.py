@@ -1,0 +1,92 @@
+"""Omission and addition on natural references: paired modifiers, the hedging
+"sollen", study attributions, comma-joined clauses, adverbs the lexicon renders with
+a phrase, separable "sagen" and pronominal adverbs (real lexicon)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.checks.facts import lexicon
+from service.checks.facts.omission import omission_findings
+from service.checks.facts.structure import added_prepositions, coordination
+
+DING = Path("/usr/share/trans/de-en")
+
+
+@pytest.fixture(autouse=True)
+def ding(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not DING.is_file():
+        pytest.skip("Ding's dictionary (Debian trans-de-en) is not installed")
+    monkeypatch.setattr(lexicon, "_configured", lambda: DING)
+
+
+def _flags(source: str, target: str) -> set[str]:
+    return {finding.flag for finding in omission_findings(source, target)}
+
+
+def test_a_german_adjective_accounts_for_another_english_modifier_of_its_noun() -> None:
+    source = "Die Arbeitslosigkeit in Spanien ist nach einer ersten Schätzung leicht gesunken."
+    target = "Unemployment in Spain fell slightly, according to a flash estimate."
+    assert "addition" not in _flags(source, target)
+    source = "Die Arbeitslosigkeit in Spanien ist nach einer Schätzung leicht gesunken."
+    assert "addition" in _flags(source, target)
+
+
+def test_the_reporting_sollen_accounts_for_an_english_hedge() -> None:
+    source = (
+        "Die Polizei hat in Hamburg einen Mann festgenommen, der drei Autos angezündet haben soll."
+    )
+    target = "Police in Hamburg have arrested a man who allegedly set fire to three cars."
+    assert "addition" not in _flags(source, target)
+    source = "Die Polizei hat in Hamburg einen Mann festgenommen, der drei Autos angezündet hat."
+    assert "addition" in _flags(source, target)
+
+
+@pytest.mark.parametrize("noun", ["Studie", "Umfrage", "Analyse", "Erhebung", "Statistik"])
+def test_nach_with_a_study_or_survey_is_an_attribution(noun: str) -> None:
+    source = f"In Sachsen fehlen nach einer {noun} des Verbands derzeit viele Lehrer."
+    target = "According to the association, Saxony is currently short of many teachers."
+    assert "addition" not in _flags(source, target)
+
+
+def test_an_attribution_without_a_german_source_is_still_an_addition() -> None:
+    source = "In Sachsen fehlen derzeit viele Lehrer an den Schulen."
+    target = "According to the association, Saxony's schools are currently short of many teachers."
+    assert "addition" in _flags(source, target)
+
+
+def test_a_comma_between_two_main_clauses_accounts_for_an_english_and() -> None:
+    source = "Im Harz hat es nachts heftig geschneit, auf der Bundesstraße bildeten sich Staus."
+    target = "It snowed heavily in the Harz overnight, and tailbacks formed on the main road."
+    assert coordination(source, target) is None
+    source = "Im Harz hat es in der Nacht heftig geschneit, weil ein Tief kam."
+    target = "It snowed heavily in the Harz overnight, and roads closed because a low came."
+    assert coordination(source, target) is not None
+
+
+def test_an_english_phrase_the_lexicon_gives_for_a_german_adverb_is_no_addition() -> None:
+    source = "Die Stadt erhebt künftig eine Gebühr für das Parken am Hafen."
+    target = "In future, the city will charge a fee for parking at the harbour."
+    assert added_prepositions(source, target) == []
+    source = "Die Stadt erhebt eine Gebühr für das Parken am Hafen."
+    assert added_prepositions(source, target) != []
+
+
+def test_a_separable_sagen_is_no_attribution_but_a_spoken_one_is() -> None:
+    source = "Der Verein sagt das Spiel gegen Bochum ab, weil der Platz gefroren ist."
+    target = "The club has cancelled the match against Bochum because the pitch is frozen."
+    assert "omission" not in _flags(source, target)
+    source = "Der Verein sagt, das Spiel gegen Bochum finde statt, weil der Platz frei ist."
+    target = "The match against Bochum will take place because the pitch is clear."
+    assert "omission" in _flags(source, target)
+
+
+def test_a_pronominal_adverb_counts_for_nothing() -> None:
+    source = "„Wir müssen dorthin gehen, wo die Kunden sind“, sagte der Händler am Montag."
+    target = '"We have to go where the customers are," the retailer said on Monday.'
+    assert "omission" not in _flags(source, target)
+    source = "„Wir müssen dorthin gehen, wo die zufriedenen Kunden sind“, sagte der Händler."
+    target = '"We have to go where the people are," the retailer said.'
+    assert "omission" in _flags(source, target)
