@@ -90,3 +90,17 @@ def test_a_pronominal_adverb_counts_for_nothing() -> None:
     source = "„Wir müssen dorthin gehen, wo die zufriedenen Kunden sind“, sagte der Händler."
     target = '"We have to go where the people are," the retailer said.'
     assert "omission" in _flags(source, target)
+
+
+def test_a_german_wollen_accounts_for_an_english_verb_of_intent() -> None:
+    source = (
+        "Vodafone will bis Ende 2028 rund fünf Millionen Haushalte mit Glasfaser versorgen, "
+        "wie der Vorstandschef in Düsseldorf sagte."
+    )
+    target = (
+        "Vodafone aims to connect around five million households to fibre-optic broadband "
+        "by the end of 2028, its chief executive said in Düsseldorf."
+    )
+    assert "addition" not in _flags(source, target)
+    source = source.replace("will", "hat").replace("versorgen", "versorgt")
+    assert "addition" in _flags(source, target)

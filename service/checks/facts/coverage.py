@@ -468,6 +468,8 @@ def lexical_findings(
             "(no translation the lexicon gives, no word of the same stem)",
         )
     rare = [token for token in english_gaps if _zipf(token.word.lower()) < RARE]
+    if _INTENT_DE.search(source):  # "will … versorgen" = "aims to connect"
+        rare = [token for token in rare if not _INTENT_EN.fullmatch(token.word)]
     adverbs = [
         token
         for index, token in enumerate(pair.english)
@@ -596,6 +598,11 @@ IDIOM_DE = regex.compile(
     r"|\bim\s+Blick\b|\bin\s+Sachen\b"
     r"|\bunter\s+der\s+(?:Telefonnummer|Rufnummer|Nummer|Adresse|Internetadresse)\b"
     r"|\bzu\s+melden\b|\bzum\s+Tode\s+verurteilt\w*|\bdotiert\w*"
+)
+# A German "wollen" of intent: the English says it with a verb of its own.
+_INTENT_DE = regex.compile(r"\b(?:will|wollen|wolle|wollte|wollten|wollt)\b", regex.I)
+_INTENT_EN = regex.compile(
+    r"(?:aim|plan|want|intend|seek|hope)(?:s|ed|ing|ning|ned)?|sought", regex.I
 )
 _CURRENCY_EN = regex.compile(r"[$€£]")
 _CURRENCY_DE = regex.compile(r"\b(?:US-)?(?:Dollar|Euro|Pfund)\b")
