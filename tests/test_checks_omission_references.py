@@ -104,3 +104,11 @@ def test_a_german_wollen_accounts_for_an_english_verb_of_intent() -> None:
     assert "addition" not in _flags(source, target)
     source = source.replace("will", "hat").replace("versorgen", "versorgt")
     assert "addition" in _flags(source, target)
+
+
+def test_bislang_accounts_for_an_english_previously() -> None:
+    source = "Archäologen haben in Trier bislang unbekannte römische Mauern entdeckt."
+    target = "Archaeologists in Trier have discovered previously unknown Roman walls."
+    assert "addition" not in _flags(source, target)
+    source = "Archäologen haben in Trier unbekannte römische Mauern entdeckt."
+    assert "addition" in _flags(source, target)

@@ -662,10 +662,10 @@ def _says_how(token: Token) -> bool:
 
 _SAYS_HOW = frozenset({"ADV", "ADJ(D)", "PROAV"})
 # German adverbial phrases an English "-ly" adverb renders ("vor allem" = "mainly",
-# "especially"; "in erster Linie" = "primarily").
+# "especially"; "in erster Linie" = "primarily"; "bislang" = "previously").
 _ADVERBIAL_DE = regex.compile(
     r"\b(?:vor\s+allem|in\s+erster\s+Linie|insbesondere|zum\s+Teil|größtenteils"
-    r"|überwiegend|hauptsächlich|vor\s+kurzem|bis\s+dahin)\b",
+    r"|überwiegend|hauptsächlich|vor\s+kurzem|bis\s+dahin|bislang|bisher)\b",
     regex.IGNORECASE,
 )
 
