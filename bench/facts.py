@@ -2,13 +2,18 @@
 
     python bench/facts.py [--show] [--half tune|test|both]
 
-Data: ``tests/data/facts_dev_tune.jsonl`` and ``facts_dev_test.jsonl`` (split
-from ``facts_dev.jsonl`` by source sentence, a SHA-1 of the German, before
-any rule was tuned). Each line is a German news sentence with an English
-target: its hand-written reference (``class: clean, form: reference``), the
-reference with its numbers written another equivalent way (``form:
-equivalent``), or the reference with ONE error made by hand (``form:
-corrupted``, ``change: [before, after]``) of a class:
+Data (``facts_dev.jsonl`` holds both halves):
+``tests/data/facts_dev_tune.jsonl``, where rules may be changed: the first set's
+166 sentences (both of its halves: its test half was read while tuning) and
+seven later sets of 45 sentences each, written by other hands in other news
+domains (groups ``fa``–``fh``; ``fa``/``fb`` and then ``fg``/``fh`` each served
+once as a test half, were read, and joined the tuning half); and
+``facts_dev_test.jsonl``, two more sets of 45 (groups ``fi``, ``fj``), written
+after the last rule was tuned and measured once, never read. Each line is a
+German news sentence with an English target: its hand-written reference
+(``class: clean, form: reference``), the reference with its numbers written
+another equivalent way (``form: equivalent``), or the reference with ONE error
+made by hand (``form: corrupted``, ``change: [before, after]``) of a class:
 
     number    a number, date, time or amount changed, dropped or added
     name      a person, place or organisation dropped, changed or translated
