@@ -488,3 +488,17 @@ def test_a_fraction_of_a_million_reads_as_its_value(target: str, flagged: bool) 
     assert not number_findings(
         "Rund 750.000 Menschen kamen.", "Some three-quarters of a million came."
     )
+
+
+def test_a_number_word_pairs_with_its_own_kind_before_a_dates_day() -> None:
+    """ "drei" is the English "three", not the day of "3 October": the year the English
+    dropped is the one finding, and "three" is no number the German lacks."""
+    from service.checks.numbers import number_findings
+
+    findings = number_findings(
+        "Am 3. Oktober 2025 kamen drei Gäste.", "On 3 October three guests came."
+    )
+
+    assert [f.message for f in findings] == [
+        "the year 2025 of the German is missing in the English"
+    ]

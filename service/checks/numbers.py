@@ -603,7 +603,15 @@ def compare(source: str, target: str) -> Comparison:
     unmatched: list[Found] = []
     weak_ordinals: list[Found] = []
     for value in german:
-        found = next((got for got in available if _same_found(value, got)), None)
+        # a value of its own kind first: "drei" is "three" before the day of "3 October"
+        found = next(
+            (
+                got
+                for got in available
+                if _kind(got.value) == _kind(value.value) and _same_found(value, got)
+            ),
+            None,
+        ) or next((got for got in available if _same_found(value, got)), None)
         if found is not None:
             available.remove(found)
         elif not value.weak:  # "beide" may be "both": no number to miss
