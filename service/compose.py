@@ -9,12 +9,12 @@ point by construction.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from glossary import Glossary
 from models.engine import Engine
+from service import warmup
 from service.checks import facts, language
 from service.checks.quality import Thresholds
 from service.document import AlignedDocument
@@ -51,8 +51,9 @@ def load_engine(settings: Settings) -> Engine:
 
 def warm_checks() -> None:
     """Load the fact checks' resources in a thread of their own while the model loads:
-    seconds of CPU the first segment would otherwise wait for."""
-    threading.Thread(target=facts.warm, name="mtdesk-warm-checks", daemon=True).start()
+    seconds of CPU the first segment would otherwise wait for. Articles that reach their
+    checks before it is done wait for it (``warmup``), rather than each loading them."""
+    warmup.start(facts.warm)
 
 
 def batching_engine(
@@ -157,10 +158,12 @@ class Runtime:
             self.attach(load_engine(self.settings))
             # Ready now; the quick language models, the segmenter and the fact checks'
             # resources load next, so that the first requests wait for them less (a
-            # request that needs one first builds it).
-            language.warm()
-            splitter()
-            facts.warm()
+            # request that needs one first builds it; its checks wait for these loads
+            # rather than load the checks' resources a second time: ``warmup``).
+            with warmup.warming():
+                language.warm()
+                splitter()
+                facts.warm()
         except MtdeskError as error:
             log.error("cannot serve translations: %s", error.message)
             self.load_error = error

@@ -27,6 +27,7 @@ from typing import cast
 
 from glossary import Entry, Glossary, GlossaryError, compile_glossary, enforce
 from glossary.entry import KINDS, Kind
+from service import warmup
 from service.checks.protect import find_protected
 from service.checks.quality import Thresholds, segment_checks
 from service.document import AlignedDocument, Localisation, Segment, Term
@@ -56,6 +57,7 @@ class SegmentAudit:
             lambda: ([], []),
         )
         machine = segment.origin in MACHINE_ORIGINS
+        warmup.wait()  # a server still loading the checks' resources: not a second time
         (flags, findings), checks_failed = guarded(
             "checks",
             segment.id,

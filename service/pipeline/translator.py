@@ -9,6 +9,7 @@ from functools import partial
 
 from glossary import Glossary
 from models.engine import Engine, Hypothesis
+from service import warmup
 from service.checks.language import foreign_sentence
 from service.checks.protect import (
     Protected,
@@ -267,7 +268,9 @@ class Translator:
     def checked(self, segments: list[Segment]) -> list[Segment]:
         """Each segment with its flags and findings (``segment_checks``): the target as it
         will be shown, after memory, engine, glossary repairs and localisation, and with
-        the word pairs where they were made. Kept passages are the German as it is."""
+        the word pairs where they were made. Kept passages are the German as it is.
+        A warm-up still loading the checks' resources is waited for (``warmup``)."""
+        warmup.wait()
         return [
             segment if segment.origin == "kept" else self.check(segment) for segment in segments
         ]
