@@ -65,7 +65,7 @@ import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from functools import wraps
 from importlib import import_module
@@ -103,6 +103,27 @@ def bound_generation() -> None:
     """Both engines (and the naive run, through budget.output_limit) use the bench's bound."""
     budget.OUTPUT_RATIO = RATIO
     budget.OUTPUT_MARGIN = MARGIN
+
+
+def native_threads() -> set[int]:
+    """The ids of this process's threads, as the kernel numbers them (Linux; else none)."""
+    try:
+        return {int(name) for name in os.listdir("/proc/self/task")}
+    except OSError:
+        return set()
+
+
+def cpu_wait(threads: Collection[int]) -> float | None:
+    """Seconds ``threads`` have spent runnable but waiting for a CPU, in all (the second
+    field of Linux's per-thread schedstat); None where the kernel does not say."""
+    waited = 0
+    for thread in threads:
+        try:
+            fields = Path(f"/proc/self/task/{thread}/schedstat").read_text().split()
+        except OSError:
+            return None
+        waited += int(fields[1])
+    return waited / 1e9 if threads else None
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -146,6 +167,10 @@ class Busy:
             self.decode = self._decode
         self.seconds = 0.0
         self.cpu = 0.0  # the process's CPU seconds over the timed run (set by ``pipeline``)
+        self.idle_end = 0.0  # seconds from the engine's last call to the run's end (``pipeline``)
+        self.threads: set[int] = set()  # the engine's own threads (``checks_cost`` sets them)
+        self.waited: float | None = None  # their seconds runnable but without a CPU (``pipeline``)
+        self.last = 0.0  # when the last engine call ended (perf_counter)
         self.calls = self.sentences = self.redecode_calls = 0
         self.forced: list[tuple[str, str]] = []  # each re-decode's sentence and prefix
         self._inside = 0
@@ -164,7 +189,8 @@ class Busy:
         with self._lock:
             self._inside -= 1
             if self._inside == 0:
-                self.seconds += time.perf_counter() - self._since
+                self.last = time.perf_counter()
+                self.seconds += self.last - self._since
             self.calls += calls
             self.sentences += sentences
             self.redecode_calls += len(forced) > 0
@@ -222,10 +248,12 @@ def pipeline(
     workdir: Path,
     workers: int,
     stages: Stages | None = None,
+    engine_threads: Collection[int] = (),
 ) -> tuple[float, Busy]:
     """(b), (c): the archive as ``mtdesk batch`` translates it, in this process; the
     seconds it took, and the engine's record of the run. ``stages``: times the run's
-    stages (``--checks``)."""
+    stages (``--checks``); ``engine_threads``: the engine's own threads, whose waits
+    for a CPU the record then holds."""
     from service import compose
     from service.batch.inputs import read_input
     from service.batch.jobstore import JobStore, job_key
@@ -247,6 +275,7 @@ def pipeline(
     glossary = compose.default_glossary(settings, lambda name: None)
     assert glossary is not None
     busy = Busy(engine)
+    busy.threads = set(engine_threads)
     merged = compose.batching_engine(busy, settings, "batch")
     try:
         translator = compose.translator(
@@ -278,9 +307,12 @@ def pipeline(
             Runner(jobs, LocalExecutor(translator, workers)).run(job.id)
 
         with stages.timing() if stages else nullcontext():
-            cpu = time.process_time()
+            cpu, waited = time.process_time(), cpu_wait(busy.threads)
             seconds = timed(run)
             busy.cpu = time.process_time() - cpu
+            busy.idle_end = time.perf_counter() - busy.last
+            after = cpu_wait(busy.threads)
+            busy.waited = None if waited is None or after is None else after - waited
         return seconds, busy
     finally:
         merged.close()
@@ -656,6 +688,8 @@ def checks_cost(
     checks = quality.fact_findings
     ceilings: list[tuple[float, float]] = []
     runs: list[tuple[str, float, float]] = []  # (key, wall, CPU)
+    # (key, the engine threads' seconds without a CPU, seconds after the engine's last call)
+    waits: list[tuple[str, float | None, float]] = []
     stages = Stages()
 
     forced: list[tuple[str, str]] = []  # (c)'s glossary re-decodes, for (d+)
@@ -675,19 +709,28 @@ def checks_cost(
         quality.fact_findings = checks if on else (lambda *_, **__: [])
         run_dir = workdir / f"checks-{len(runs)}"
         run_dir.mkdir()
+        before = native_threads()
         engine = CTranslate2Engine(
             model, threads=threads, batch_tokens=BATCH_TOKENS, cache_dir=cache
         )
+        engine_threads = native_threads() - before  # CTranslate2's workers
         forget_memos()
         try:
-            seconds, busy = pipeline(engine, docs, run_dir, workers, stages if on else None)
+            seconds, busy = pipeline(
+                engine, docs, run_dir, workers, stages if on else None, engine_threads
+            )
         finally:
             quality.fact_findings = checks
         runs.append((key, seconds, busy.cpu))
+        waits.append((key, busy.waited, busy.idle_end))
         forced = busy.forced
         label = "mtdesk batch, ctranslate2 int8" + ("" if on else ", no fact checks")
         report(key, label, count, seconds)
-        print(f"{'':4} process CPU {busy.cpu:.1f} s; {busy.summary(seconds).strip()}")
+        waited = "" if busy.waited is None else f"; its threads without a CPU {busy.waited:.1f} s"
+        print(
+            f"{'':4} process CPU {busy.cpu:.1f} s; {busy.summary(seconds).strip()}{waited}; "
+            f"{busy.idle_end:.1f} s from its last call to the end"
+        )
     run_ceiling("the same, again")
     plus = None
     if forced:  # random weights write no term: (d+) decodes (c)'s re-decodes as well
@@ -710,6 +753,17 @@ def checks_cost(
         )
         if plus is not None:
             print(f"({key}) / (d+): {spread([plus / wall for wall in walls], 'runs')}")
+    for key in ("c", "c-"):
+        waited = [w for k, w, _ in waits if k == key and w is not None]
+        ends = [end for k, _, end in waits if k == key]
+        print(
+            f"({key}) after the engine's last call: {spread(ends, 'runs', 's')}"
+            + (
+                f"; the engine's threads runnable without a CPU: {spread(waited, 'runs', 's')}"
+                if waited
+                else ""
+            )
+        )
     cpu = sum(cpu for key, _, cpu in runs if key == "c")
     print(f"(c)'s CPU by stage, thread CPU over {repeat} runs, of {cpu:.1f} s process CPU:")
     for label in dict.fromkeys(row for row, _, _ in STAGES if row):
@@ -728,9 +782,11 @@ def checks_cost(
         print(f"{'':4}not timed (not found): {', '.join(dict.fromkeys(stages.missing))}")
 
 
-def spread(values: Sequence[float], what: str) -> str:
-    """Mean and range of ratios over ``what`` (runs, pairs)."""
+def spread(values: Sequence[float], what: str, unit: str = "") -> str:
+    """Mean and range of ratios (or of seconds, ``unit`` "s") over ``what`` (runs, pairs)."""
     mean = sum(values) / len(values)
+    if unit:
+        return f"{mean:.1f} {unit} ({min(values):.1f}-{max(values):.1f}, {len(values)} {what})"
     return f"{mean:.3f} ({min(values):.3f}-{max(values):.3f}, {len(values)} {what})"
 
 
