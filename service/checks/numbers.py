@@ -42,6 +42,7 @@ and a number said as another unit ("a fortnight"; "three decades" may be
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -118,6 +119,8 @@ ORDINALS_DE = {
 WEAK_DE = {"beide": 2, "beiden": 2, "beider": 2, "beides": 2, "paar": 2}  # "both", "a couple"
 APPROX_DE = {"dutzende": 12, "hunderte": 100, "tausende": 1e3, "zehntausende": 1e4,
              "hunderttausende": 1e5, "millionen": 1e6, "milliarden": 1e9}  # fmt: skip
+# The dative plural: "vor Tausenden Demonstranten" = "before thousands of protesters".
+APPROX_DE |= {f"{word}n": value for word, value in APPROX_DE.items() if word.endswith("e")}
 APPROX_EN = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
              "hundreds of thousands": 1e5, "millions": 1e6, "billions": 1e9}  # fmt: skip
 # Units a figure may be converted between (service.localise.units writes them);
@@ -283,7 +286,57 @@ def german_found(text: str) -> list[Found]:
     for match in GERMAN.finditer(_unprotected(text)):
         found += _german(match)
     found += _counting_compounds(text)
-    return sorted(found, key=lambda got: got.start)
+    return _ranges(text, sorted(found, key=lambda got: got.start), SCALE_DE)
+
+
+# Two days of one month, the month said once: "zwischen dem 3. und 9. März", "3 to
+# 9 March", "March 3 and 9", "3.-9. März".
+_DAY_JOIN = regex.compile(r"\.?\s*(?:und|bis|and|to|through|[-–])\s*", regex.IGNORECASE)
+
+
+def _scale_of(found: Found, scales: dict[str, float]) -> float:
+    """The scale word's factor of a figure such as "3 Milliarden" or "3 billion"."""
+    words = found.text.split()
+    if not isinstance(found.value, Amount) or len(words) < 2:
+        return 0.0
+    return float(scales.get(words[-1].lower().rstrip("."), 0))
+
+
+def _plain(text: str) -> bool:
+    return bool(regex.fullmatch(r"[\d.,]+", text))
+
+
+def _ranges(text: str, found: list[Found], scales: dict[str, float]) -> list[Found]:
+    """The bare day of a range of days read as a date of the range's month; the
+    first figure of a range whose second has the scale ("zwischen 2,5 und 3
+    Milliarden") may be read with it."""
+    result = list(found)
+    for i, (first, second) in enumerate(itertools.pairwise(found)):
+        if not _DAY_JOIN.fullmatch(text, first.end, second.start):
+            continue
+        scale = _scale_of(second, scales)
+        if isinstance(first.value, Amount) and scale and _plain(first.text):
+            shared = (Amount(first.value.value * scale, unit=second.value.unit),)  # type: ignore[union-attr]
+            result[i] = Found(
+                first.value,
+                first.start,
+                first.end,
+                first.text,
+                first.weak,
+                first.alternatives + shared,
+            )
+        for day, date, at in ((first, second, i), (second, first, i + 1)):
+            if (
+                isinstance(day.value, Amount)
+                and isinstance(date.value, Date)
+                and date.value.day is not None
+                and day.value.unit is None
+                and day.value.value == int(day.value.value)
+                and 1 <= day.value.value <= 31
+            ):
+                value = Date(date.value.year, date.value.month, int(day.value.value))
+                result[at] = Found(value, day.start, day.end, day.text)
+    return result
 
 
 # A count inside a compound noun, which English may say as a number or leave out
@@ -337,7 +390,7 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         unit = UNITS_DE.get((match["unit"] or "").lower())
         value = number * scale * (-1 if match["sign"] else 1)
         after = match.string[match.end("digits") :]
-        alternatives = _percent(value, after, _PERCENT_DE)
+        alternatives = _hundredths(value, after, _PERCENT_DE) + _hundredths(value, after, _CENT_DE)
         if not match["scale"] and _DECADE_DE.match(after):  # die 1990er, 80er-Jahre
             alternatives += _decade(match["digits"])
         year = _YEAR_BEFORE.search(match.string, 0, match.start())
@@ -411,6 +464,8 @@ _MINUS_BEFORE = regex.compile(r"\bminus\s+$", regex.IGNORECASE)  # "minus fünf 
 _UNTIL_CLOCK = regex.compile(r"\s*(?:und|bis|[-–])\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _PERCENT_DE = regex.compile(r"\s*(?:%|Prozent\b)")
 _PERCENT_EN = regex.compile(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
+_CENT_DE = regex.compile(r"\s*(?:Cent|ct)\b")
+_CENT_EN = regex.compile(r"\s*(?:cents?\b|c\b)")
 _DECADE_DE = regex.compile(r"er(?:n\b|\b|-)")
 _YEAR_BEFORE = regex.compile(r"\b(?P<century>1[89]|20)\d\d[-–/]$")
 _DECADE_EN = regex.compile(r"[’']?s\b")
@@ -432,8 +487,9 @@ def _unprotected(text: str) -> str:
     return "".join(chars)
 
 
-def _percent(value: float, after: str, pattern: regex.Pattern[str]) -> tuple[Value, ...]:
-    """A percentage may also be written as a fraction ("75 Prozent" = "three quarters")."""
+def _hundredths(value: float, after: str, pattern: regex.Pattern[str]) -> tuple[Value, ...]:
+    """A percentage may also be written as a fraction ("75 Prozent" = "three
+    quarters"), cents as euros ("52 Cent" = "€0.52")."""
     return (Amount(value / 100),) if pattern.match(after) else ()
 
 
@@ -455,7 +511,7 @@ def english_found(text: str) -> list[Found]:
     found: list[Found] = []
     for match in ENGLISH.finditer(_unprotected(text)):
         found += _english(match)
-    return found
+    return _ranges(text, found, SCALE_EN)
 
 
 def _english(match: regex.Match[str]) -> Iterator[Found]:
@@ -554,7 +610,8 @@ def _english_amount(match: regex.Match[str]) -> Found:
     if scale_word in ("m", "k", "M"):  # €1.5m, but 80m may be metres: either reading
         alternatives = (Amount(number * sign),)
     after = match.string[match.end("digits") :]
-    alternatives += _percent(value.value, after, _PERCENT_EN)
+    alternatives += _hundredths(value.value, after, _PERCENT_EN)
+    alternatives += _hundredths(value.value, after, _CENT_EN)
     if not scale_word and _DECADE_EN.match(after):  # the 1990s, the '80s
         alternatives += _decade(match["digits"].replace(",", ""))
     before = _YEAR_BEFORE.search(match.string, 0, match.start())

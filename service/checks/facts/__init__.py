@@ -58,6 +58,10 @@ def warm() -> None:
         "Die Landesregierung in Hannover beschloss am Montag nicht 12 neue Hilfen.",
         "On Monday the government in Cologne approved 13 generous grants.",
     )
+    from wordfreq import zipf_frequency  # its German and English lists: a second of CPU
+
+    zipf_frequency("Haus", "de")
+    zipf_frequency("house", "en")
 
 
 def fact_flags(findings: Sequence[Finding]) -> list[str]:

@@ -68,7 +68,8 @@ GERMAN_FUNCTION = frozenset(
     immer wieder bereits zudem jedoch allerdings daher deshalb darum dabei dazu davon
     damit dafür darauf daran darüber hierzu somit zwar eben einmal mal sogar
     beim seit etwa ca sagte sagten sagt sagen teilte teilten mitteilte mitgeteilt
-    mit erklärte heißt hieß bislang bisher zuvor viel anderes etwas wohl bald kaum
+    mit erklärte erklärten mitteilten berichtete berichteten meldete meldeten
+    heißt hieß bislang bisher zuvor viel anderes etwas wohl bald kaum
     angaben gebe deren dessen denen derer
     dorthin dahin daher dorther hierher hierhin dabei daran darin darunter dadurch dagegen
     danach davor daneben dazwischen dahinter hieran hierauf hierbei hierfür hiermit
@@ -99,6 +100,10 @@ _UNIT_DE = regex.compile(
     regex.IGNORECASE,
 )
 _DIGITS = regex.compile(r"\d")
+_WEEKDAY_DE = regex.compile(
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s?",
+    regex.IGNORECASE,
+)
 _MAYBE_LINK = regex.compile(r"[@/]|www\.|\w\.\w")
 # Verbs German uses in idioms an English verb of another stem renders: "in den
 # Wahlkampf ziehen" = "go into the campaign", "bleibt geschlossen" = "remains closed".
@@ -201,6 +206,9 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             prefixes.setdefault(fold(token.word)[:_COGNATE], []).append(slot)
     target_folded = fold(target_words)
     english_words = [token.word.lower() for token in english if len(token.word) >= 7]
+    english_short = [
+        stem(token.word.lower()) for token in english if token.kind == GAP and len(token.word) >= 5
+    ]
     glossed = " ".join(fold(english) for _, english in terms)
     exonyms = english_forms(source)
     renders: dict[int, frozenset[str]] = {}
@@ -225,6 +233,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             continue
         if not translations.isdisjoint(_NUMBER_STEMS):
             continue  # number words: the number check's
+        if _WEEKDAY_DE.fullmatch(word):
+            continue  # weekdays: the day check's (omission.py), which knows "Nacht zu Sonntag"
         folded = fold(word)
         links = {slot for found in translations for slot in stems.get(found, ())}
         links.update(slot for head in _heads(translations) for slot in heads.get(head, ()))
@@ -234,6 +244,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             token.kind = COVERED
         elif _in_compound(translations, english_words):
             token.kind = COVERED  # "Nacht" in "overnight", "Wald" in "woodland"
+        elif _inside(translations, english_short):
+            token.kind = COVERED  # "Haft": "imprisonment" holds the English "prison"
         elif any(start <= token.span[0] < end for (start, end), _ in terms):
             token.kind = COVERED
         elif word[0].isupper() and _name(word, exonyms, source, token.span[0]):
@@ -270,6 +282,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             token.kind = COVERED
         elif glossed and folded in glossed:
             token.kind = COVERED  # a glossary term's English
+        elif lower.startswith("temperature") and _DEGREES_DE.search(source):
+            token.kind = COVERED  # "minus 15 Grad" = "temperatures of minus 15 degrees"
         elif folded in exonyms or any(fold(part) in exonyms for part in parts):
             token.kind = COVERED
         elif index in names and not token.word.rstrip("s").isupper():
@@ -278,6 +292,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             token.kind = UNKNOWN  # an acronym ("MP" for "Abgeordnete") may render a word
         elif _compound(lower, rendered_by):
             token.kind = COVERED  # "overnight" for "Nacht", "woodland" for "Wäldern"
+        elif len(lower) >= 5 and _inside(frozenset(rendered_by), [stem(lower)]):
+            token.kind = COVERED  # "prison" for "Haft" (imprisonment)
         elif not part_stems & lexicon.english.keys():
             token.kind = UNKNOWN
     for token in english:
@@ -297,6 +313,14 @@ def _in_compound(translations: frozenset[str], words: list[str]) -> bool:
         and (word.startswith(found) or word.endswith(found))
         for word in words
         for found in translations
+    )
+
+
+def _inside(translations: frozenset[str], words: list[str]) -> bool:
+    """An English word (five letters or more) inside a longer translation: the
+    word a derivation is made from ("prison" in "imprisonment")."""
+    return any(
+        len(found) - len(word) >= 3 and word in found for word in words for found in translations
     )
 
 
@@ -371,7 +395,13 @@ def _after_number(source: str, start: int, words: list[Token], index: int) -> bo
     before = source[:start].rstrip()
     if before[-1:].isdigit() or before.endswith("."):
         return bool(_DIGITS.search(before[-3:]))
-    return index > 0 and bool(_NUMBER_DE.fullmatch(words[index - 1].word))
+    if index > 0 and _NUMBER_DE.fullmatch(words[index - 1].word):
+        return True
+    return bool(_YEAR_AFTER.match(source, start))  # "im Jahr 2008" = "in 2008"
+
+
+_DEGREES_DE = regex.compile(r"\bGrad\b|°")
+_YEAR_AFTER = regex.compile(r"Jahr(?:e|es)?\s+\d{4}\b")
 
 
 def _blank(match: regex.Match[str]) -> str:
@@ -598,6 +628,7 @@ IDIOM_DE = regex.compile(
     r"|\bim\s+Blick\b|\bin\s+Sachen\b"
     r"|\bunter\s+der\s+(?:Telefonnummer|Rufnummer|Nummer|Adresse|Internetadresse)\b"
     r"|\bzu\s+melden\b|\bzum\s+Tode\s+verurteilt\w*|\bdotiert\w*"
+    r"|\bim\s+Einsatz\b|\bsprach\s+von\b|\bweitere\s+Informationen\b"
 )
 # A German "wollen" of intent: the English says it with a verb of its own.
 _INTENT_DE = regex.compile(r"\b(?:will|wollen|wolle|wollte|wollten|wollt)\b", regex.I)

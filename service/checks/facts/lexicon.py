@@ -158,8 +158,9 @@ def _ordered(lexicon: Lexicon, word: str) -> tuple[str, ...]:
         return found
     for cut in range(3, len(word) - 4):
         tail = _form(lexicon, word[cut:])
-        if tail is not None:
-            return tail
+        if tail is not None:  # an unknown head may be a compound itself: "Krankenhausreform-"
+            front = _ordered(lexicon, word[:cut]) if cut >= 6 else ()
+            return tuple(dict.fromkeys(tail + front))
     return ()
 
 

@@ -48,6 +48,7 @@ by another organisation of several words (UN → African Union).
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 import zoneinfo
 from collections.abc import Iterator, Sequence
@@ -70,7 +71,13 @@ _POINTS = {"nord": "north", "süd": "south", "ost": "east", "west": "west", "mit
            "zentral": "central"}  # fmt: skip
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
 _ENGLISH_WORD = regex.compile(r"[\p{L}\p{M}]+")
+# German words whole, hyphenated ones as one (Nord-Ostsee-Kanal: its own Ding entry).
+_WORDS_DE = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _KNOWN = -17.0
+_GERMANY_DE = regex.compile(r"\b(?:bund|deutsch)", regex.IGNORECASE)
+_DOLLAR_DE = regex.compile(r"\bUS-Dollar")
+_ERA_DE = regex.compile(r"\b(?:vor|nach)\s+Christus\b|\b[vn]\.\s*Chr\.")
+_ERA_EN = regex.compile(r"\b(?:BC|AD|BCE|CE|B\.C\.|A\.D\.|Christ)(?!\w)")
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
     "jeder jede jedes jeden dieser diese dieses diesen sein seine seinen ihr ihre ihren "
@@ -86,6 +93,11 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         for term in terms
         if term.target and fold(term.target) in english.folded
     }
+    explained |= _hyphenated_rendered(source, english)
+    if "$" in target:  # "500 Millionen US-Dollar" = "$500 million"
+        explained |= {match.span() for match in _DOLLAR_DE.finditer(source)}
+    if _ERA_EN.search(target):  # "6 vor Christus" = "6 BC"
+        explained |= {match.span() for match in _ERA_DE.finditer(source)}
     findings = [_finding(source, start, end) for start, end in lost]
     german = _German(source)
     lost_acronyms, spelled_out = _acronyms(_without_links(source), english, german)
@@ -104,11 +116,33 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _prefixed_unit(word):
             continue  # 380-Kilovolt-Leitung → 380kV line
-        if _is_name(word, source, start) and not _rendered_as_words(word, english):
+        if _is_name(word, source, start) and not (
+            _rendered_as_words(word, english) or _common_noun(word, source, start, end, english)
+        ):
             findings.append(_finding(source, start, end))
         elif _adjective_of_a_place(source, start, end):
             findings.append(_finding(source, start, end))
     return sorted(findings, key=lambda finding: finding.source_span or (0, 0))
+
+
+def _hyphenated_rendered(source: str, english: _English) -> set[tuple[int, int]]:
+    """Hyphenated German names the English holds whole: run together
+    (Jade-Weser-Port → JadeWeserPort) or as Ding's English for the whole word
+    (Nord-Ostsee-Kanal → Kiel Canal), so that no part of them is missing."""
+    from service.checks.facts.lexicon import entry, lexicon, stem
+
+    found = lexicon()
+    joined = english.folded.replace(" ", "")
+    names = {stem(w) for w in english.capitalised}
+    spans = set()
+    for match in _WORDS_DE.finditer(source):
+        word = match.group()
+        if "-" not in word or not word[0].isupper():
+            continue
+        rendered = (entry(found, word) if found is not None else None) or ()
+        if fold(word).replace(" ", "") in joined or names.intersection(rendered):
+            spans.add(match.span())
+    return spans
 
 
 def _without_links(text: str) -> str:
@@ -145,6 +179,10 @@ def _added_names(
     known = english_forms(source) | {
         w for term in terms if term.target for w in fold(term.target).split()
     }
+    capitals = _capitals()  # "Berlin und Paris streiten" = "Germany and France are arguing"
+    known |= {
+        form for w in german.words if w.casefold() in capitals for form in capitals[w.casefold()][0]
+    }
     places = _place_words(source)
     findings = []
     for match in _ENGLISH_CAPITALISED.finditer(target):
@@ -158,8 +196,17 @@ def _added_names(
             continue
         if folded in places.names or _english_stem(word) in places.glosses:
             continue  # der hessische Minister → Hesse's minister
+        if _english_stem(word) in german.glosses:
+            continue  # römisch → Roman, Nord-Ostsee-Kanal → Kiel Canal (Ding)
+        if _widens_a_name(target, match, german):
+            continue  # "die Telekom" → "Deutsche Telekom": the same name in full
         lower = word.lower()  # as written: wordfreq's German has its umlauts
-        if max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
+        # "Cologne" names Köln, whatever its frequency; "Germany" may render
+        # "bundesweit" or "deutsch".
+        exonym = folded in _english_place_names() and not (
+            folded == "germany" and _GERMANY_DE.search(source)
+        )
+        if not exonym and max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
             continue
         findings.append(
             Finding(
@@ -171,6 +218,37 @@ def _added_names(
             )
         )
     return findings
+
+
+def _widens_a_name(target: str, match: regex.Match[str], german: _German) -> bool:
+    """The English word is next to a name the German holds, where the German has no
+    capitalised word on that side of it: the same name in full (die Telekom →
+    Deutsche Telekom, Merz → Friedrich Merz), not one put in place of another
+    (Bergland Feinkost → Bergmann Feinkost)."""
+    before = _NAME_BEFORE.search(target, 0, match.start())  # English: Word [added]
+    after = _NAME_AFTER.match(target, match.end())  # English: [added] Word
+    for neighbour, side in ((before, _word_after), (after, _word_before)):
+        if neighbour is None or not german.holds(fold(neighbour.group(1))):
+            continue
+        for found in regex.finditer(rf"\b{regex.escape(neighbour.group(1))}\b", german.text):
+            other = side(german.text, found)
+            if other is None or not other[0].isupper():
+                return True
+    return False
+
+
+def _word_after(text: str, found: regex.Match[str]) -> str | None:
+    next_word = _NAME_AFTER.match(text, found.end())
+    return next_word.group(1) if next_word else None
+
+
+def _word_before(text: str, found: regex.Match[str]) -> str | None:
+    previous = regex.search(r"([\p{L}\p{M}]+) $", text[: found.start()])
+    return previous.group(1) if previous else None
+
+
+_NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]*) $")
+_NAME_AFTER = regex.compile(r" (\p{Lu}[\p{L}\p{M}]*)")
 
 
 class _German:
@@ -199,6 +277,16 @@ class _German:
     @cached_property
     def joined(self) -> str:
         return fold(self.text).replace(" ", "")
+
+    @cached_property
+    def glosses(self) -> frozenset[str]:
+        """The stems of the English words Ding gives for the sentence's words."""
+        from service.checks.facts.lexicon import lexicon
+
+        found = lexicon()
+        if found is None:
+            return frozenset()
+        return frozenset(s for w in _WORDS_DE.findall(self.text) for s in found.lookup(w))
 
     def holds(self, folded: str) -> bool:
         if folded in self.spellings or folded in self.joined:
@@ -281,6 +369,36 @@ def _rendered_as_words(word: str, english: _English) -> bool:
     return any(stem(w) in meanings for w in english.lower_words)
 
 
+def _common_noun(word: str, source: str, start: int, end: int, english: _English) -> bool:
+    """A word HanTa knows as a name, standing alone (no capitalised word beside it,
+    as a first name would be), whose dictionary English the English writes in lower
+    case: a common noun ("jeder fünfte Baum" → "one in five trees", "Gold und
+    Bernstein" → "gold and amber"). "Peter Schneider" → "Peter Tailor" stays a name."""
+    if word.casefold() in _exonyms() or _COMPASS.match(word) or not _in_dictionary(word):
+        return False  # a place ("Ostdeutschland" is no "east")
+    before = source[:start].rstrip()
+    after = source[end:].lstrip()
+    beside = _LAST_WORD.search(before), _FIRST_WORD.match(after)
+    if any(m and m.group()[0].isupper() and _tagged_name(m.group()) for m in beside):
+        return False  # a first name or a surname beside it
+    from service.checks.facts.lexicon import lexicon, stem
+
+    lex = lexicon()
+    if lex is None:
+        return False
+    meanings = {m for m in lex.lookup(word) if len(m) >= 3}
+    return any(stem(w) in meanings for w in english.common if len(w) >= 4)
+
+
+def _tagged_name(word: str) -> bool:
+    tags = _tags(word)
+    return bool(tags) and tags[0][0] == "NE"
+
+
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+_FIRST_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
 def _acronyms(
     source: str, english: _English, german: _German
 ) -> tuple[list[tuple[int, int]], set[str]]:
@@ -324,9 +442,15 @@ def _acronyms(
         if run is not None:
             spelled_out.update(run)
             continue
-        if _known_name(acronym):
+        # An acronym the tagger knows, or any one where the English has an acronym
+        # the German lacks in its place (CDU, BSW und SPD → CDU, FDP and SPD).
+        if _known_name(acronym) or english.acronyms - german.acronyms - _ENGLISH_ACRONYMS:
             lost.append(match.span())
     return lost, spelled_out
+
+
+# English acronyms that render German words, not names: "AI" (KI), "US" (amerikanisch).
+_ENGLISH_ACRONYMS = frozenset({"AI", "US", "UK", "EU", "UN", "GDP", "CEO", "TV", "PM", "MP"})
 
 
 def _known_name(word: str) -> bool:
@@ -344,6 +468,7 @@ class _English:
         raw = _ENGLISH_WORD.findall(text)
         self.tokens = set(raw)
         self.lower_words = {w.lower() for w in raw}
+        self.common = {w for w in raw if w.islower()}
         self.acronyms = {w for w in raw if len(w) > 1 and w.isupper()}
         # The runs of capitalised words ("the Robert Koch Institute"), their first
         # letters, and the words of each part of a run by its initials (RKI).
@@ -443,6 +568,8 @@ def _stems(word: str) -> tuple[str, ...]:
         stems.append(word[:-1])  # genitive: Merkels
     if len(word) > 5 and word.endswith("er"):
         stems.append(word[:-2])  # demonym: Kölner, Berliner
+    if len(word) > 5 and word.endswith("en"):
+        stems.append(word[:-1])  # dative plural: in den Niederlanden
     return tuple(stems)
 
 
@@ -452,8 +579,8 @@ def _accounted_for(word: str, english: _English) -> bool:
         if _spellings(stem) & english.words or _romanised(stem) in english.keys:
             return True
         names = exonyms.get(stem.casefold(), ())
-        if any(english.has(name) for name in names):
-            return True
+        if any(english.has(name) or english.has(name.removesuffix("s")) for name in names):
+            return True  # "die Grünen-Fraktion" → "the Green group"
         if any(_adjective_of(fold(name), english) for name in names):
             return True  # Brasiliens Präsident → Brazilian President
     if _demonym(word) and _glosses(word) & {_english_stem(w) for w in english.capitalised}:
@@ -699,11 +826,19 @@ def _tags(word: str) -> tuple[tuple[str, float], ...]:
     return tuple((tag, float(score)) for tag, score in _tagger().tag_word(word))
 
 
-@cache
 def _tagger() -> Any:
+    with _TAGGER_LOCK:  # threads checking at once load it once
+        return _load_tagger()
+
+
+@cache
+def _load_tagger() -> Any:
     from HanTa import HanoverTagger  # about a second to load: only when first needed
 
     return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+_TAGGER_LOCK = threading.Lock()
 
 
 @cache
@@ -728,9 +863,12 @@ def _cldr_names() -> Iterator[tuple[str, str]]:
     from babel.dates import get_timezone_location
 
     german, english = Locale("de"), Locale("en")
+    demonyms = _demonyms()
     for code, name in german.territories.items():
         if code in english.territories and code != "001":  # "Welt": the world, no name
             yield name, english.territories[code]
+            if code in demonyms:  # Frankreichs Präsident → the French president
+                yield name, demonyms[code]
     for zone in sorted(zoneinfo.available_timezones()):
         if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
             continue
@@ -740,6 +878,33 @@ def _cldr_names() -> Iterator[tuple[str, str]]:
         except LookupError:  # a zone Babel names but cannot place
             continue
         yield de, en
+
+
+@cache
+def _english_place_names() -> frozenset[str]:
+    """The English exonyms of one word (folded) that differ from their German name:
+    an English word that names a place (Cologne, Munich), not a common word."""
+    demonyms = set(_demonyms().values())  # "German" is said of people and things too
+    return frozenset(
+        fold(name)
+        for german, names in _exonyms().items()
+        for name in names
+        if " " not in name and fold(name) != fold(german) and name not in demonyms
+    )
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """ISO country code → the English adjective of its people (countryinfo's data:
+    FR → French, NL → Dutch, DK → Danish), which CLDR does not give."""
+    import countryinfo
+
+    table = {}
+    for country in countryinfo.all_countries():
+        demonym = country.demonym()
+        if demonym and " " not in demonym:
+            table[country.iso(2)] = demonym
+    return table
 
 
 def english_forms(source: str) -> set[str]:

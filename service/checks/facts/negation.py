@@ -48,7 +48,7 @@ GERMAN = regex.compile(
 # "its slowest in a year".
 _GERMAN_COMPARISON = regex.compile(
     r"\bwie\s+(?:noch\s+)?nie\b|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
-    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b",
+    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+kein\w*\s+ander",
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
@@ -66,6 +66,7 @@ IMPLICIT_EN = regex.compile(
     r"\b(?:fail(?:s|ed|ing|ure)?|unable|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)\s+to"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
+    r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"
     r"|in(?:sufficient|capable|conclusive|valid)"
     r"|un(?:clear|known|certain|likely|sure|resolved|successful\w*|answered|changed|identified"
     r"|aware|willing|affected|harmed|injured|hurt|able|precedented|confirmed|explained"
@@ -96,6 +97,26 @@ _ENDING_EN = regex.compile(
 )
 
 
+_NEITHER_DE = regex.compile(r"\bweder\b[^.;]*\bnoch\b", regex.IGNORECASE)
+# An English "not" that German says with a word of another kind: "erst ab Frühjahr" =
+# "not until the spring", "warnt vor dem Verzehr" = "warns people not to eat it".
+_NOT_BY_WORD = (
+    (
+        regex.compile(r"\bnot\b[^,.;:]{0,50}?\b(?:until|before|till)\b", regex.IGNORECASE),
+        regex.compile(r"\berst\b", regex.IGNORECASE),
+    ),
+    (
+        regex.compile(
+            r"\b(?:warn|urg|advis|ask|call)\w*\s+(?:[\w-]+\s+){0,3}not\s+to\b", regex.IGNORECASE
+        ),
+        regex.compile(
+            r"\b(?:warn|rät|riet|rate|ruf|appellier|bitte)\w*\b[^.;]*?\b(?:vor|ab|auf)\b",
+            regex.IGNORECASE,
+        ),
+    ),
+)
+
+
 def negations_de(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in GERMAN.finditer(text)]
 
@@ -121,6 +142,8 @@ def negation_findings(source: str, target: str) -> list[Finding]:
     or the English ones (added)."""
     german, english = negations_de(source), negations_en(target)
     optional = _compared(source, german)
+    if len(english) == len(german) + 1 and _NEITHER_DE.search(source):
+        return []  # "weder jetzt noch später" = "not now and not later"
     if len(german) - len(optional) <= len(english) <= len(german):
         return []
     if len(english) < len(german):  # a comparison's "nie" need not be said
@@ -160,4 +183,8 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
         implicit += min(len(_NO_MORE_DE.findall(source)), len(_ENDING_EN.findall(target)))
     if difference > 0:  # the German says "not" more often
         return implicit >= difference
+    implicit -= sum(
+        min(len(english.findall(target)), len(german.findall(source)))
+        for english, german in _NOT_BY_WORD
+    )
     return difference < 0 and -implicit >= -difference

@@ -41,21 +41,18 @@ heating law" → "a law").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 import regex
-from rapidfuzz import fuzz
 
 from service.checks.facts.coverage import IDIOM_DE, lexical_findings
 from service.checks.facts.lexicon import lexicon
-from service.checks.facts.names import english_forms, fold
+from service.checks.facts.names import fold
 from service.checks.facts.structure import (
     added_adverb,
     added_prepositions,
     coordination,
     unmatched_prepositions,
 )
-from service.checks.quotations import word_counts
 from service.document import Finding, Term
 
 MIN_CHARS = 30
@@ -108,6 +105,13 @@ _DAYS = {
     "gestern": "yesterday", "heute": "today", "morgen": "tomorrow",
 }  # fmt: skip
 _DAY_STARTS = frozenset(day[:3] for day in _DAYS)
+_WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_UNTIL_TODAY = regex.compile(r"\bbis\s+heute\b", regex.IGNORECASE)
+_NIGHT_BEFORE = regex.compile(
+    r"\bNacht\s+(?:zu|zum|auf)\s+(?:den\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
+    r"|Samstag|Sonnabend|Sonntag)\b",
+    regex.IGNORECASE,
+)
 _SAID_DE = regex.compile(
     r"\b(?:sag(?:t|te|ten|en)|teilt(?:e|en)?\s[^.]*\bmit|mitgeteilt|mitteilte|erklärte|betonte"
     r"|hieß\s+es|heißt\s+es|zufolge|laut(?=\s+\p{Lu})|nach\s+(?:[\w-]+\s+){0,2}Angaben)\b",
@@ -119,7 +123,7 @@ _REPORTED_DE = regex.compile(
     r"\bnach\s+(?:(?:einer|ersten|eigenen|vorläufigen|neuen)\s+)*(?:Schätzung|Berechnung"
     r"|Zählung|Erkenntnissen|Informationen|Darstellung|Einschätzung)"
     r"|\bwie\s[^,.;]*?\b(?:mitteilte|berichtete|meldete|ermittelt|ermittelte|ergab|bekannt"
-    r"|bekanntgab|schreibt|schrieb|erklärte|sagte)\b",
+    r"|bekanntgab|schreibt|schrieb|erklärte|sagte|hervorgeht|hervorging)\b",
     regex.IGNORECASE,
 )
 # Any German attribution accounts for an English "said"/"according to": a verb of
@@ -131,9 +135,12 @@ _ATTRIBUTED_DE = regex.compile(
     r"\b(?:\w*(?:sag|berichte|meldet|meldete|erklär|betont|kündigt|angekündigt|teilt|mitgeteilt"
     r"|informiert|bekräftig|versicher|bestätig|hervorgehoben|unterstrich|verkündet|bekannt)\w*"
     r"|nach\s+(?:[\w-]+\s+){0,3}[\w-]*(?:Angaben|Zählung\w*|Bericht\w*|Schätzung\w*|Umfrage\w*"
-    r"|Information\w*|Erkenntnis\w*|Darstellung|Auskunft|Polizeiangaben|Berechnung\w*"
+    r"|Information\w*|Erkenntnis\w*|Zahlen|Daten|Darstellung|Auskunft|Polizeiangaben|Berechnung\w*"
     r"|Studie\w*|Analyse\w*|Prognose\w*|Erhebung\w*|Untersuchung\w*|Statistik\w*)"
-    r"|laut|zufolge|will|wollen|wolle|soll|sollen)\b",
+    r"|laut|zufolge|will|wollen|wolle|soll|sollen"
+    # A view held ("hält das nicht für auskömmlich" = "says that is not enough"):
+    r"|h(?:ä|a)lt|hielt|hielten|sieht|sehen|sah|meint\w*|findet|finden|fand|bezeichne\w*"
+    r"|nennt|nannte|kritisier\w*|forder\w*|warn\w*|befürchte\w*|beklag\w*|räumt\w*)\b",
     regex.IGNORECASE,
 )
 # A separable "sagen" ("sagt … ab" = "cancels", "sagte … zu" = "promised"): its
@@ -168,7 +175,6 @@ def omission_findings(
         omitted, added = _by_alignment(source, target, alignment)
     omitted = omitted or _days(source, target, omission=True) or _said(source, target, True)
     added = added or _days(source, target, omission=False) or _said(source, target, False)
-    added = added or _english_name(source, target)
     german_chars, english_chars = _letters(source), _letters(target)
     ratio = english_chars / german_chars if german_chars else 1.0
     short = SHORT if german_chars >= FEW_CHARS else SHORT_FEW
@@ -325,9 +331,12 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
     german = {
         english
         for index, written in enumerate(_WORD.findall(source))
-        if (word := written.casefold())[:3] in _DAY_STARTS
         for day, english in _DAYS.items()
-        if word.startswith(day)
+        # "Sonntagabend", and a holiday on that day: "Rosenmontag" = "Rose Monday"
+        if (
+            ((word := written.casefold())[:3] in _DAY_STARTS and word.startswith(day))
+            or (len(word) > len(day) and word.endswith(day) and english in _WEEK)
+        )
         and not (day == "morgen" and (word != "morgen" or (index and written[0].isupper())))
     }
     # "Sunday's vote" holds Sunday.
@@ -335,6 +344,13 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
     english = {english for english in _DAYS.values() if english in words}
     if "morgen" in source.casefold().split() and "morning" in words:
         german.discard("tomorrow")  # "heute Morgen" is this morning
+    if _UNTIL_TODAY.search(source):
+        german.discard("today")  # "bis heute" = "still", "to date", "so far"
+    for night in _NIGHT_BEFORE.finditer(source):  # "in der Nacht zu Sonntag": Saturday night
+        day = _DAYS[night.group(1).casefold()]
+        before = _WEEK[_WEEK.index(day) - 1]
+        if day not in english and before in english:
+            german = (german - {day}) | {before}
     lost = sorted(german - english) if omission else sorted(english - german)
     if not lost:
         return None
@@ -377,54 +393,6 @@ def _said(source: str, target: str, omission: bool) -> Finding | None:
             message=f"the English attribution '{english.group()}' is not in the German",
         )
     return None
-
-
-def _english_name(source: str, target: str) -> Finding | None:
-    """A capitalised English word inside the sentence, not a common word, with no
-    German word it could render (its first four letters, folded, start none)."""
-    german = {_fold(word)[:4] for word in _WORD.findall(source) if len(word) >= 3}
-    german_text = _fold(source)
-    german_parts = {part[:4] for part in regex.split(r"[-\s]+", german_text.replace("-", " "))}
-    names = [word for word in _WORD.findall(source) if word[0].isupper() and len(word) >= 4]
-    exonyms = english_forms(source)
-    for match in _WORD.finditer(target):
-        word = regex.sub(r"['’]s$", "", match.group())  # "Nuremberg's" is Nuremberg
-        if match.start() == 0 or not word[0].isupper() or len(word) < 4:
-            continue
-        if word.rstrip("s").isupper():
-            continue  # an acronym ("ECB" for EZB, "MEPs"): often spelled the English way
-        before = target[: match.start()].rstrip()
-        if before.endswith((".", ":", "!", "?", '"', "“", "‘")):
-            continue  # a sentence or a quotation starts here
-        folded = _fold(word)
-        if folded[:4] in german or folded in german_text or folded in exonyms:
-            continue
-        parts = regex.split(r"[-‐]", word.casefold())
-        if _common(word.casefold()) or all(_common(part) for part in parts):
-            continue  # "German-Polish": words the counts know, joined
-        if len(parts) > 1 and any(_fold(part)[:4] in german_parts for part in parts):
-            continue  # "Rhine-Westphalia" for "Nordrhein-Westfalen"
-        if any(fuzz.ratio(folded, _fold(german_word)) >= 75 for german_word in names):
-            continue  # a name transliterated another way: "Ayman" for "Aiman"
-        return Finding(
-            flag="addition",
-            source_span=None,
-            target_span=match.span(),
-            message=f"the English name '{word}' is not in the German",
-        )
-    return None
-
-
-@lru_cache(maxsize=1 << 14)
-def _common(word: str) -> bool:
-    """An English word pyspellchecker's English counts know (loaded for the quotation
-    check too): only a word they lack ("Zbigniewski") is taken for a name."""
-    counts, _ = word_counts("en")
-    if word in counts:
-        return True
-    from breame.spelling import BRITISH_ENGLISH_SPELLINGS  # the counts are American
-
-    return BRITISH_ENGLISH_SPELLINGS.get(word, "") in counts
 
 
 def _fold(text: str) -> str:

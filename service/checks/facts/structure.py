@@ -40,9 +40,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 
 # German coordinators, and English ones: "as well as" counts once.
 _AND_DE = regex.compile(
-    r"\b(?:und|oder|sowie|als\s+auch|bzw|beziehungsweise|respektive|plus)\b|&",
-    regex.IGNORECASE,
-)
+    r"\b(?i:und|oder|sowie|als\s+auch|bzw|beziehungsweise|respektive)\b|\bplus\b|&",
+)  # "plus" in lower case: "ein Plus von 3,8 Prozent" is a rise
 _AND_EN = regex.compile(
     r"\b(?:and|or|as\s+well\s+as|plus)\b"
     r"(?!\s+(?:a\s+(?:half|quarter)|so\s+on|so\s+forth)\b|\s+\d)|&",
@@ -53,7 +52,8 @@ _AND_EN = regex.compile(
 # …" = "… and now faces …").
 _JOIN_DE = regex.compile(
     r";|,\s*(?:der|die|das|dem|den|deren|dessen|denen|wobei|womit|wodurch|sodass|was)\b"
-    r"|\b(?:nun|jetzt|zudem|außerdem|ebenfalls|auch)\b",
+    r"|\b(?:nun|jetzt|zudem|außerdem|ebenfalls|auch)\b"
+    r"|\bvon\b[^,.;]{1,40}?\bbis\b",  # "von Januar bis September" = "between January and September"
     regex.IGNORECASE,
 )
 # "weder … noch" is "neither … nor": both sides count their second part.
