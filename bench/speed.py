@@ -39,7 +39,14 @@ localisation, outputs), as a share of the process's CPU, the engine's
 included. Every run starts with the per-word and per-sentence memos of
 ``service`` and ``glossary`` empty, as a fresh process would; resources
 loaded once (the tagger, word lists, the language models) are loaded before
-the runs and timed apart.
+the runs and timed apart. Each run also prints the seconds from the engine's
+last call to the run's end (what waits for the last articles' checks and
+the outputs) and, on Linux, how long CTranslate2's own threads were
+runnable without a CPU: on a shared machine the other load, which moves a
+run's wall time by more than the checks do. ``--end-to-end`` adds
+``--repeat`` pairs of (e) and (e-): ``mtdesk batch`` as a command in a
+process of its own, start to finish, model loading and the checks' one-off
+loads included, (e-) with the fact checks answering and loading nothing.
 
 Model ``full`` (the default) has exactly opus-mt-de-en's architecture and
 vocabulary size (MarianConfig from the model card: d_model 512, 6+6 layers,
@@ -434,8 +441,17 @@ def main() -> None:
         help="only (c) with and without the fact checks: what they add to archive time",
     )
     parser.add_argument("--repeat", type=int, default=2, help="--checks: pairs of (c) and (c-) [2]")
+    parser.add_argument(
+        "--end-to-end",
+        action="store_true",
+        help="--checks: also (e) and (e-), `mtdesk batch` as a command, start to finish",
+    )
     parser.add_argument("--threads", type=int, help="inference threads [all cores; 1 with --quick]")
+    parser.add_argument("--batch-child", nargs=5, help=argparse.SUPPRESS)  # one (e) run
     arguments = parser.parse_args()
+    if arguments.batch_child:
+        batch_child(*arguments.batch_child)
+        return
     name = arguments.model or ("toy" if arguments.quick else "full")
     docs = documents(arguments.documents or (5 if arguments.quick else None))
     sentences = [sentence for doc in docs for sentence in doc]
@@ -481,6 +497,8 @@ def main() -> None:
                 arguments.workers,
                 arguments.repeat,
             )
+            if arguments.end_to_end:
+                end_to_end(model, cache, docs, workdir, threads, arguments.repeat)
             return
         rates: dict[str, float] = {}
         naive_before = naive(model_dir, sample, threads)
@@ -780,6 +798,66 @@ def checks_cost(
     )
     if stages.missing:
         print(f"{'':4}not timed (not found): {', '.join(dict.fromkeys(stages.missing))}")
+
+
+def end_to_end(
+    model: str, cache: Path, docs: list[list[str]], workdir: Path, threads: int, repeat: int
+) -> None:
+    """``repeat`` pairs of (e) and (e-): ``mtdesk batch`` as a command, in a process of its
+    own, from its start to its last output file: what an archive's user waits for, the
+    model's loading and the checks' one-off loads (beside it) included. (e-): the fact
+    checks answer nothing and load nothing. Order (e) (e-) (e-) (e) …"""
+    import resource
+
+    archive = workdir / "archive-e.jsonl"
+    archive.write_text(
+        "".join(
+            json.dumps({"id": f"doc{i}", "text": " ".join(doc)}) + "\n"
+            for i, doc in enumerate(docs)
+        )
+    )
+    env = {**os.environ, "MTDESK_CACHE_DIR": str(cache)}
+    count = sum(len(doc) for doc in docs)
+    runs: list[tuple[str, float, float]] = []
+    order = [("e", "e-") if i % 2 == 0 else ("e-", "e") for i in range(repeat)]
+    for key in (key for pair in order for key in pair):
+        out = workdir / f"end-to-end-{len(runs)}"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        command = [sys.executable, __file__, "--batch-child", "on" if key == "e" else "off"]
+        command += [str(archive), str(out), model, str(threads)]
+        started = time.perf_counter()
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        if done.returncode:
+            raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-4000:]}")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        runs.append((key, seconds, cpu))
+        label = "mtdesk batch command" + ("" if key == "e" else ", no fact checks")
+        report(key, label, count, seconds)
+        print(f"{'':4} process CPU {cpu:.1f} s")
+    pairs = [sorted(runs[i : i + 2]) for i in range(0, len(runs), 2)]
+    print(
+        "end to end, with the fact checks / without, per pair: wall "
+        f"{spread([on[1] / off[1] for on, off in pairs], 'pairs')}, process CPU "
+        f"{spread([on[2] / off[2] for on, off in pairs], 'pairs')}"
+    )
+
+
+def batch_child(checks: str, archive: str, out: str, model: str, threads: str) -> None:
+    """One (e) run: ``mtdesk batch`` as its command line runs it, generation bounded as
+    in every run here; ``checks`` "off": the fact checks answer nothing and load nothing."""
+    bound_generation()
+    if checks == "off":
+        from service.checks import facts, quality
+
+        quality.fact_findings = lambda *_, **__: []
+        facts.warm = lambda: None
+    from service.cli.main import main as mtdesk
+
+    sys.argv = ["mtdesk", "batch", archive, "--out", out, "--model", model]
+    sys.argv += ["--backend", "ctranslate2", "--threads", threads]
+    mtdesk()
 
 
 def spread(values: Sequence[float], what: str, unit: str = "") -> str:
