@@ -227,8 +227,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
                 token.kind = LIGHT  # "will", "soll", "gibt": may be an English content word
             continue
         number = _NUMBER_DE.match(word)
-        if number and (number.end() == len(word) or number.end() > 4):
-            continue
+        if _NUMBER_DE.fullmatch(word) or (number and number.end() > 4):
+            continue  # "fünfte": the ordinal, not "fünf" and a rest
         if _UNIT_DE.fullmatch(word) and _after_number(source, token.span[0], german, index):
             continue
         if not translations.isdisjoint(_NUMBER_STEMS):

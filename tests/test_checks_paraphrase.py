@@ -1,0 +1,150 @@
+"""Correct translations that say a fact in other words raise no fact flag, and the
+same sentences with the fact really changed still do."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.checks.facts import fact_findings, fact_flags
+
+
+def flags(source: str, target: str) -> list[str]:
+    return fact_flags(fact_findings(source, target))
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a country's demonym, a dative place, Ding's English for a word or a name
+        (
+            "Frankreichs Präsident hat den Minister ernannt.",
+            "The French president has appointed the minister.",
+        ),
+        (
+            "Der Wahlsieger in den Niederlanden will regieren.",
+            "The election winner in the Netherlands wants to govern.",
+        ),
+        (
+            "Die Forscher fanden die Reste eines römischen Turms.",
+            "The researchers found the remains of a Roman tower.",
+        ),
+        ("Der Nord-Ostsee-Kanal ist gesperrt.", "The Kiel Canal is closed."),
+        ("Nur jeder fünfte Baum ist gesund.", "Only one in five trees is healthy."),
+        (
+            "Die Behörde hat gegen die Telekom ein Bußgeld verhängt.",
+            "The authority has fined Deutsche Telekom.",
+        ),
+        ("Das Lager wurde um das Jahr 6 vor Christus angelegt.", "The camp was built around 6 BC."),
+        (
+            "Die Firma hat 500 Millionen US-Dollar eingesammelt.",
+            "The company has raised $500 million.",
+        ),
+        # negation said another way
+        (
+            "Der Dienst rät, Wälder möglichst nicht zu betreten.",
+            "The service advised people to stay out of forests if possible.",
+        ),
+        (
+            "Die Jungtiere sind erst ab Frühjahr zu sehen.",
+            "The cubs will not be on view until the spring.",
+        ),
+        (
+            "Das Amt warnt vor dem Verzehr des Getränks.",
+            "The office is warning people not to drink it.",
+        ),
+        (
+            "Das Werk soll nicht 2025, sondern 2027 öffnen.",
+            "The plant is to open in 2027 rather than 2025.",
+        ),
+        (
+            "Die Debatte dauerte so lange wie keine andere.",
+            "The debate lasted longer than any other.",
+        ),
+        # numbers
+        (
+            "Die Brötchen wurden zwischen dem 3. und 9. März verkauft.",
+            "The rolls were sold between March 3 and 9.",
+        ),
+        (
+            "Die Schäden liegen zwischen 2,5 und 3 Milliarden Euro.",
+            "The damage is between 2.5 billion and 3 billion euros.",
+        ),
+        ("Die Bauern erhalten 52 Cent pro Kilogramm.", "Farmers receive €0.52 per kilogram."),
+        ("Er sprach vor Tausenden Demonstranten.", "He spoke to thousands of protesters."),
+        # days, attribution, joins
+        (
+            "Die Tankstelle wurde in der Nacht zu Sonntag überfallen.",
+            "The petrol station was robbed on Saturday night.",
+        ),
+        (
+            "Am Rosenmontag feierten Tausende in Köln.",
+            "Thousands celebrated in Cologne on Rose Monday.",
+        ),
+        ("Der Verband hält das nicht für ausreichend.", "The association says that is not enough."),
+        (
+            "Von Januar bis September wurden Anträge gestellt.",
+            "Applications were filed between January and September.",
+        ),
+        (
+            "Er wurde zu sieben Jahren Haft verurteilt.",
+            "He was sentenced to seven years in prison.",
+        ),
+    ],
+)
+def test_a_fact_in_other_words_is_no_finding(source: str, target: str) -> None:
+    assert flags(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flag"),
+    [
+        (
+            "Frankreichs Präsident hat den Minister ernannt.",
+            "The Spanish president has appointed the minister.",
+            "name_mismatch",
+        ),
+        (
+            "Die Stadtverwaltung in Bonn zahlt nicht.",
+            "The city administration in Cologne won't pay.",
+            "name_mismatch",
+        ),
+        ("CDU, BSW und SPD verhandeln.", "The CDU, FDP and SPD are negotiating.", "name_mismatch"),
+        (
+            "Der Hersteller Bergland Feinkost ruft zurück.",
+            "The maker Bergmann Feinkost is recalling.",
+            "name_mismatch",
+        ),
+        (
+            "Die Jungtiere sind ab Frühjahr zu sehen.",
+            "The cubs will not be on view until the spring.",
+            "negation_mismatch",
+        ),
+        (
+            "Das Amt empfiehlt den Verzehr des Getränks.",
+            "The office is advising people not to drink it.",
+            "negation_mismatch",
+        ),
+        (
+            "Die Brötchen wurden zwischen dem 3. und 9. März verkauft.",
+            "The rolls were sold between March 3 and 8.",
+            "number_mismatch",
+        ),
+        (
+            "Die Schäden liegen zwischen 2,5 und 3 Milliarden Euro.",
+            "The damage is between 2.5 and 4 billion euros.",
+            "number_mismatch",
+        ),
+        (
+            "Die Bauern erhalten 52 Cent pro Kilogramm.",
+            "Farmers receive €0.53 per kilogram.",
+            "number_mismatch",
+        ),
+        (
+            "Die Tankstelle wurde in der Nacht zu Sonntag überfallen.",
+            "The petrol station was robbed on Friday night.",
+            "omission",
+        ),
+    ],
+)
+def test_the_fact_changed_is_still_flagged(source: str, target: str, flag: str) -> None:
+    assert flag in flags(source, target)
