@@ -29,7 +29,10 @@ Number words are read as German compounds and English phrases
 ``Dreiviertel``, ``two hundred and fifty``), with fractions (``zwei Drittel``
 = ``two-thirds``, also ``66.7%``), decades (``1990er`` = ``1990s`` = ``the
 nineties``), multiples (``doppelt`` = ``twice``), ``halb neun`` (8.30) and a
-year range's short end (``2019-23``). Digits inside links, e-mail addresses
+year range's short end (``2019-23``), a range's shared month or scale
+(``zwischen dem 3. und 9. März`` = ``between March 3 and 9``, ``zwischen 2,5
+und 3 Milliarden`` = ``2.5 billion and 3 billion``) and cents as euros
+(``52 Cent`` = ``€0.52``). Digits inside links, e-mail addresses
 and handles are blanked first: ``protected_lost`` checks those whole.
 
 Not read: ``ein``/``one`` alone (an article as often as a number), weekdays,

@@ -15,7 +15,10 @@ when the English holds it:
   Warsaw), ``data/exonyms_de_en.tsv`` for states, regions, cities, rivers and
   seas CLDR lacks (München → Munich, Köln → Cologne; its source is in its
   header), and the default glossary's one-word names (Selenskyj → Zelensky),
-  or an English word made from that exonym (Brasilien → Brazilian);
+  or an English word made from that exonym (Brasilien → Brazilian), or a
+  country's demonym (countryinfo: Frankreichs → French, Niederlanden → Dutch);
+* run together or as Ding's English for the whole word, where hyphenated
+  (Jade-Weser-Port → JadeWeserPort, Nord-Ostsee-Kanal → Kiel Canal);
 * at the start of a German compound (Gazastreifen → Gaza);
 * as the country of a capital that stands for its government (Moskau →
   Russia, ``data/capitals_de_en.tsv``), where the English names that country
@@ -25,8 +28,10 @@ when the English holds it:
 A word not accounted for is a name when the HanTa tagger's analysis of it
 (loaded once, cached per word) ranks a proper noun (NE) first, unless an article
 or determiner stands right before a word that can also be a common noun ("der
-Schneider" is a tailor, "Peter Schneider" a man). So "Schneider" → "tailor",
-"Müller" → "Miller" and a dropped name are flagged.
+Schneider" is a tailor, "Peter Schneider" a man), or it stands alone (no name
+beside it) and the English writes its Ding English in lower case ("jeder fünfte
+Baum" = "one in five trees"). So "Schneider" → "tailor", "Müller" → "Miller"
+and a dropped name are flagged.
 
 A sentence's first word whose lower case HanTa knows as a function word ("Von
 August an", "Seit", "Bis") is no name. A name of several words is found with its
@@ -35,10 +40,11 @@ adjectives inflected ("auf der Schwäbischen Alb" → "Swabian Jura").
 Acronyms of organisations HanTa knows as names (EU, UN, ADAC, EZB) must be in
 the English as written, as their glossary English (EZB → ECB), spelled out (UN →
 United Nations, BKA → Federal Criminal Police Office, HSV → Hamburger SV) or as
-an English acronym like it (DDR → GDR): see ``_acronyms``. An acronym inside a
+an English acronym like it (DDR → GDR); any acronym is lost where the English
+has another the German lacks (BSW → FDP): see ``_acronyms``. An acronym inside a
 handle or link (@HSV) counts on neither side. And an English name the German lacks is flagged
-(Oberhof → Ruhpolding, where HanTa took "Oberhof" for a noun): see
-``_added_names``.
+(Oberhof → Ruhpolding, where HanTa took "Oberhof" for a noun; Bonn → Cologne, an
+exonym of another place): see ``_added_names``.
 
 Misses: a name HanTa takes for a common noun replaced by an English name more
 frequent in English than in German, a name changed into one that folds to the

@@ -20,6 +20,12 @@ ernst wie seit Jahren nicht" = "more serious than it has been for years").
 erheben" = "stop charging fees"; stop, cease, end, scrap, abolish, quit, halt,
 drop, discontinue, phase out).
 
+"nicht X, sondern Y" may be "Y rather than X"; "wie keine andere" is a comparison
+("longer than any other"); "weder … noch" may be two nots ("not now and not
+later"). An English "not" may render a German word of another kind: "erst ab
+Frühjahr" = "not until the spring", "warnt vor dem Verzehr" = "warns people not
+to eat it".
+
 A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
 ("nicht gelungen" → "failed", "keine Einigung" → "failed to agree", "konnte
