@@ -42,8 +42,9 @@ loaded once (the tagger, word lists, the language models) are loaded before
 the runs and timed apart. Each run also prints the seconds from the engine's
 last call to the run's end (what waits for the last articles' checks and
 the outputs) and, on Linux, how long CTranslate2's own threads were
-runnable without a CPU: on a shared machine the other load, which moves a
-run's wall time by more than the checks do. ``--end-to-end`` adds
+runnable without a CPU (on a shared machine the other load, which moves a
+run's wall time by more than the checks do) and without work (what the
+pipeline left them idle, the start and the end of the run included). ``--end-to-end`` adds
 ``--repeat`` pairs of (e) and (e-): ``mtdesk batch`` as a command in a
 process of its own, start to finish, model loading and the checks' one-off
 loads included, (e-) with the fact checks answering and loading nothing.
@@ -120,17 +121,18 @@ def native_threads() -> set[int]:
         return set()
 
 
-def cpu_wait(threads: Collection[int]) -> float | None:
-    """Seconds ``threads`` have spent runnable but waiting for a CPU, in all (the second
-    field of Linux's per-thread schedstat); None where the kernel does not say."""
-    waited = 0
+def scheduled(threads: Collection[int]) -> tuple[float, float] | None:
+    """Seconds ``threads`` have spent running and runnable but waiting for a CPU, in all
+    (the first two fields of Linux's per-thread schedstat); None where the kernel does not
+    say. What is neither, they spent without work."""
+    ran = waited = 0
     for thread in threads:
         try:
             fields = Path(f"/proc/self/task/{thread}/schedstat").read_text().split()
         except OSError:
             return None
-        waited += int(fields[1])
-    return waited / 1e9 if threads else None
+        ran, waited = ran + int(fields[0]), waited + int(fields[1])
+    return (ran / 1e9, waited / 1e9) if threads else None
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -177,6 +179,7 @@ class Busy:
         self.idle_end = 0.0  # seconds from the engine's last call to the run's end (``pipeline``)
         self.threads: set[int] = set()  # the engine's own threads (``checks_cost`` sets them)
         self.waited: float | None = None  # their seconds runnable but without a CPU (``pipeline``)
+        self.idle: float | None = None  # their seconds without work, summed (``pipeline``)
         self.last = 0.0  # when the last engine call ended (perf_counter)
         self.calls = self.sentences = self.redecode_calls = 0
         self.forced: list[tuple[str, str]] = []  # each re-decode's sentence and prefix
@@ -314,12 +317,14 @@ def pipeline(
             Runner(jobs, LocalExecutor(translator, workers)).run(job.id)
 
         with stages.timing() if stages else nullcontext():
-            cpu, waited = time.process_time(), cpu_wait(busy.threads)
+            cpu, before = time.process_time(), scheduled(busy.threads)
             seconds = timed(run)
             busy.cpu = time.process_time() - cpu
             busy.idle_end = time.perf_counter() - busy.last
-            after = cpu_wait(busy.threads)
-            busy.waited = None if waited is None or after is None else after - waited
+            after = scheduled(busy.threads)
+            if before is not None and after is not None:
+                busy.waited = after[1] - before[1]
+                busy.idle = len(busy.threads) * seconds - (after[0] - before[0]) - busy.waited
         return seconds, busy
     finally:
         merged.close()
@@ -706,8 +711,9 @@ def checks_cost(
     checks = quality.fact_findings
     ceilings: list[tuple[float, float]] = []
     runs: list[tuple[str, float, float]] = []  # (key, wall, CPU)
-    # (key, the engine threads' seconds without a CPU, seconds after the engine's last call)
-    waits: list[tuple[str, float | None, float]] = []
+    # (key, the engine threads' seconds without a CPU, seconds after the engine's last call,
+    # the engine threads' seconds without work)
+    waits: list[tuple[str, float | None, float, float | None]] = []
     stages = Stages()
 
     forced: list[tuple[str, str]] = []  # (c)'s glossary re-decodes, for (d+)
@@ -740,11 +746,15 @@ def checks_cost(
         finally:
             quality.fact_findings = checks
         runs.append((key, seconds, busy.cpu))
-        waits.append((key, busy.waited, busy.idle_end))
+        waits.append((key, busy.waited, busy.idle_end, busy.idle))
         forced = busy.forced
         label = "mtdesk batch, ctranslate2 int8" + ("" if on else ", no fact checks")
         report(key, label, count, seconds)
-        waited = "" if busy.waited is None else f"; its threads without a CPU {busy.waited:.1f} s"
+        waited = ""
+        if busy.waited is not None and busy.idle is not None:
+            waited = (
+                f"; its threads without a CPU {busy.waited:.1f} s, without work {busy.idle:.1f} s"
+            )
         print(
             f"{'':4} process CPU {busy.cpu:.1f} s; {busy.summary(seconds).strip()}{waited}; "
             f"{busy.idle_end:.1f} s from its last call to the end"
@@ -772,16 +782,15 @@ def checks_cost(
         if plus is not None:
             print(f"({key}) / (d+): {spread([plus / wall for wall in walls], 'runs')}")
     for key in ("c", "c-"):
-        waited = [w for k, w, _ in waits if k == key and w is not None]
-        ends = [end for k, _, end in waits if k == key]
-        print(
-            f"({key}) after the engine's last call: {spread(ends, 'runs', 's')}"
-            + (
-                f"; the engine's threads runnable without a CPU: {spread(waited, 'runs', 's')}"
-                if waited
-                else ""
+        waited = [w for k, w, _, _ in waits if k == key and w is not None]
+        idle = [i for k, _, _, i in waits if k == key and i is not None]
+        ends = [end for k, _, end, _ in waits if k == key]
+        print(f"({key}) after the engine's last call: {spread(ends, 'runs', 's')}")
+        if waited and idle:
+            print(
+                f"{'':4}the engine's threads, summed: without work {spread(idle, 'runs', 's')}, "
+                f"runnable without a CPU {spread(waited, 'runs', 's')}"
             )
-        )
     cpu = sum(cpu for key, _, cpu in runs if key == "c")
     print(f"(c)'s CPU by stage, thread CPU over {repeat} runs, of {cpu:.1f} s process CPU:")
     for label in dict.fromkeys(row for row, _, _ in STAGES if row):
