@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from service.checks.facts import coverage, lexicon, omission
-from service.checks.facts.coverage import lexical_findings
+from service.checks.facts.coverage import COVERED, GAP, lexical_findings, link
 from service.checks.facts.lexicon import Lexicon, load, stem
 from service.checks.facts.omission import omission_findings
 
@@ -124,28 +124,33 @@ def test_the_same_sentence_in_full_is_clean(small: Lexicon) -> None:
     assert lexical_findings(source, target, small, ratio=0.9)[:2] == (None, None)
 
 
-def test_a_noun_dropped_counts_only_where_the_english_runs_short(small: Lexicon) -> None:
+def test_one_word_dropped_is_no_finding_but_more_where_the_english_runs_short(
+    small: Lexicon,
+) -> None:
+    # a correct translation leaves one word unrendered about as often as an omission
+    # does (the ten sets written last: 1 against 1.5 flagged 20 more clean targets)
     source = "Die Brücke am Fluss wurde gesperrt."
-    # a paraphrase says a word another way now and then, at about the German's length
-    assert lexical_findings(source, "The bridge was closed.", small, ratio=0.95)[:2] == (None, None)
+    assert lexical_findings(source, "The bridge was closed.", small, ratio=0.7)[:2] == (None, None)
+    source = "Die Brücke am Fluss wurde nach schweren Regenfällen gesperrt."
     omitted, *_ = lexical_findings(source, "The bridge was closed.", small, ratio=0.7)
-    assert omitted is not None and omitted.message.startswith("'Fluss' (river) of the German has")
+    assert omitted is not None and omitted.message.startswith("'Fluss' (river), 'schweren'")
 
 
-def test_an_adjective_dropped_counts_at_the_germans_length(small: Lexicon) -> None:
-    source = "Die alte Brücke wurde gesperrt."
-    # a modifier dropped hardly shortens the English: no shortness is needed
-    omitted, *_ = lexical_findings(source, "The bridge was closed.", small, ratio=1.0)
-    assert omitted is not None and omitted.message.startswith("'alte' (old) of the German has")
+def test_modifiers_dropped_count_at_the_germans_length(small: Lexicon) -> None:
+    source = "Die alte Brücke wurde nach schweren Regenfällen gesperrt."
+    target = "The bridge was closed after rainfall."
+    # modifiers dropped hardly shorten the English: no shortness is needed
+    omitted, *_ = lexical_findings(source, target, small, ratio=1.0)
+    assert omitted is not None and omitted.message.startswith("'alte' (old), 'schweren'")
     # but not where the English runs much longer (it says the German another way)
-    assert lexical_findings(source, "The bridge was closed.", small, ratio=1.4)[:2] == (None, None)
+    assert lexical_findings(source, target, small, ratio=1.4)[:2] == (None, None)
 
 
 def test_an_acronym_of_a_german_compound_is_rendered(small: Lexicon) -> None:
-    source = "Die neue EU-Brücke wurde gesperrt."
     # "EU" renders the compound's first part: it does not stand for the dropped "neue"
-    omitted, *_ = lexical_findings(source, "The EU bridge was closed.", small, ratio=1.0)
-    assert omitted is not None and omitted.message.startswith("'neue' (new) of the German has")
+    pair = link("Die neue EU-Brücke wurde gesperrt.", "The EU bridge was closed.", small)
+    kinds = {token.word: token.kind for token in pair.german}
+    assert kinds["neue"] == GAP and kinds["EU-Brücke"] == COVERED
 
 
 def test_words_added_to_the_english_are_named(small: Lexicon) -> None:
@@ -292,7 +297,7 @@ def test_several_german_words_unrendered_need_fewer_english_ones(small: Lexicon)
     # where the English runs short, is an omission
     source = "Die Brücke am Fluss wurde nach schweren Regenfällen gesperrt."
     target = "The bridge was shut after storms and winds."
-    omitted, *_ = lexical_findings(source, target, small, ratio=0.9)
+    omitted, *_ = lexical_findings(source, target, small, ratio=0.85)
     assert omitted is not None and omitted.message.startswith("'Fluss' (river), 'schweren'")
     # 1.5 against 1 is a paraphrase
     source = "Die Brücke wurde nach Regenfällen gesperrt."

@@ -445,7 +445,8 @@ def _german_word(match: regex.Match[str]) -> Iterator[Found]:
     # A capitalised number word is a noun ("die Elf", the team; "die Acht", the
     # figure) unless it starts the sentence or holds what it counts (der Achtjährige).
     glued = suffix.startswith(("j", "v", "e"))
-    if text[0].isupper() and not glued and not _starts(match):
+    joined = match.string[end : end + 1] == "-"  # "das Zwei-Prozent-Ziel": a count
+    if text[0].isupper() and not glued and not joined and not _starts(match):
         return
     value = german_number(match)
     if _MINUS_BEFORE.search(match.string, 0, start):
@@ -514,7 +515,19 @@ def english_found(text: str) -> list[Found]:
     found: list[Found] = []
     for match in ENGLISH.finditer(_unprotected(text)):
         found += _english(match)
-    return _ranges(text, found, SCALE_EN)
+    return [_one_in(text, got) for got in _ranges(text, found, SCALE_EN)]
+
+
+_ONE_IN = regex.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", regex.IGNORECASE)
+
+
+def _one_in(text: str, found: Found) -> Found:
+    """ "one in three" is also the fraction a third ("ein Drittel")."""
+    value = found.value
+    if not isinstance(value, Amount) or value.value < 2 or not _ONE_IN.search(text[: found.start]):
+        return found
+    share = (Amount(1 / value.value),)
+    return Found(value, found.start, found.end, found.text, found.weak, found.alternatives + share)
 
 
 def _english(match: regex.Match[str]) -> Iterator[Found]:

@@ -236,7 +236,10 @@ def _widens_a_name(target: str, match: regex.Match[str], german: _German) -> boo
     for neighbour, side in ((before, _word_after), (after, _word_before)):
         if neighbour is None or not german.holds(fold(neighbour.group(1))):
             continue
-        for found in regex.finditer(rf"\b{regex.escape(neighbour.group(1))}\b", german.text):
+        whole = list(regex.finditer(rf"\b{regex.escape(neighbour.group(1))}\b", german.text))
+        if not whole:
+            return True  # inside a compound: "Bahnsprecherin" = "Deutsche Bahn spokeswoman"
+        for found in whole:
             other = side(german.text, found)
             if other is None or not other[0].isupper():
                 return True

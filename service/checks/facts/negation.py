@@ -69,7 +69,7 @@ _ENGLISH_COMPARISON = regex.compile(
 # Words that say "not" by their meaning: failing, refusing, lacking, being unable,
 # an adjective with un-/in- ("unclear", "impossible").
 IMPLICIT_EN = regex.compile(
-    r"\b(?:fail(?:s|ed|ing|ure)?|unable|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)\s+to"
+    r"\b(?:fail(?:s|ed|ing|ure)?|unable|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
     r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"
