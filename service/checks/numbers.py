@@ -229,6 +229,8 @@ GERMAN = regex.compile(
   | (?P<ldate>\b(?P<ld>\d{{1,2}})\.\s*(?P<lm>{_DE_MONTH})\b\.?(?:\s+(?P<ly>\d{{4}}))?)
   | (?P<mdate>\b(?P<mm>{_DE_MONTH_ALONE})\b(?:\s+(?P<my>\d{{4}})\b)?)
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s*Uhr\b)
+  | (?P<rtime>\b(?P<rh>\d{{1,2}})[.:](?P<rmin>\d{{2}})
+        (?=\s*(?:bis|[-–])\s*\d{{1,2}}(?:[.:]\d{{2}})?\s*Uhr\b))
   | (?P<num>{_SIGN}(?P<digits>{_DE_NUMBER}){_DE_SCALE})
         (?:\s*(?P<unit>{_DE_UNIT})\b)?
   | (?P<wscale>\b(?P<wsn>eine[rnm]?|halbe[n]?|{DE_CARDINAL})\s+
@@ -358,7 +360,14 @@ _COMPOUND_VALUES: dict[str, tuple[float, ...]] = {
 }  # fmt: skip
 
 
+# A compound of "erste" ("der Weltranglistenerste" = "world No. 1", "Tabellenerster"
+# = "leaders"): weak, as any "first".
+_FIRST_COMPOUND_DE = regex.compile(r"\b\p{L}{4,}erst(?:e[mnrs]?)?\b")
+
+
 def _counting_compounds(text: str) -> Iterator[Found]:
+    for match in _FIRST_COMPOUND_DE.finditer(text):
+        yield Found(Amount(1), match.start(), match.end(), match.group(), weak=True)
     for match in _COMPOUND_DE.finditer(text):
         if match.group().lower().startswith("doppelt"):  # "doppelt so viele": TIMES_DE
             continue
@@ -387,6 +396,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Date(year, MONTHS_DE[match["mm"].lower()], None), start, end, text)
     elif match["time"]:
         yield Found(Clock(int(match["h"]), int(match["min"] or 0)), start, end, text)
+    elif match["rtime"]:  # "7.30 bis 14 Uhr": the first time of a range
+        yield Found(Clock(int(match["rh"]), int(match["rmin"])), start, end, text)
     elif match["num"]:
         number = float(regex.sub(r"[.\s\u202f]", "", match["digits"]).replace(",", "."))
         scale = SCALE_DE.get((match["scale"] or "").lower().rstrip("."), 1)

@@ -19,6 +19,7 @@ from service.checks.facts.names import name_findings
 from service.checks.facts.negation import negation_findings
 from service.checks.facts.omission import omission_findings
 from service.checks.facts.quote_marks import quote_findings
+from service.checks.measures import measure_findings
 from service.checks.numbers import number_findings
 from service.document import Finding, Localisation, Term
 
@@ -42,6 +43,7 @@ def fact_findings(
     en-US English alike (a date in either order, a unit converted within a
     reporter's rounding, single or double quotation marks)."""
     findings = number_findings(source, target)
+    findings += measure_findings(source, target)
     findings += name_findings(source, target, terms)
     findings += negation_findings(source, target)
     findings += quote_findings(source, target)

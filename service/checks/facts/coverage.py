@@ -41,7 +41,7 @@ _NUMBER_WORDS_EN = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred hundreds thousand thousands million millions billion billions "
-    "dozen dozens half quarter third first second percent cent".split()
+    "dozen dozens half quarter third first second percent cent noon midnight".split()
 )
 GERMAN_FUNCTION = frozenset(
     """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
@@ -284,6 +284,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             token.kind = COVERED
         elif glossed and folded in glossed:
             token.kind = COVERED  # a glossary term's English
+        elif lower in _EMPHASIS_EN and _EMPHASIS_DE.search(source):
+            token.kind = COVERED  # "vor allem" = "notably", "particularly"
         elif lower.startswith("temperature") and _DEGREES_DE.search(source):
             token.kind = COVERED  # "minus 15 Grad" = "temperatures of minus 15 degrees"
         elif folded in exonyms or any(fold(part) in exonyms for part in parts):
@@ -402,6 +404,14 @@ def _after_number(source: str, start: int, words: list[Token], index: int) -> bo
     return bool(_YEAR_AFTER.match(source, start))  # "im Jahr 2008" = "in 2008"
 
 
+_EMPHASIS_EN = frozenset(
+    "notably especially particularly mainly mostly chiefly primarily principally".split()
+)
+_EMPHASIS_DE = regex.compile(
+    r"\bvor\s+allem\b|\binsbesondere\b|\bbesonders\b|\bvornehmlich\b|\bhauptsächlich\b"
+    r"|\bvorwiegend\b|\bgerade\b",
+    regex.IGNORECASE,
+)
 _NATIONWIDE_EN = regex.compile(r"\b(?:Germany|national\w*|countrywide)\b", regex.IGNORECASE)
 _DEGREES_DE = regex.compile(r"\bGrad\b|°")
 _YEAR_AFTER = regex.compile(r"Jahr(?:e|es)?\s+\d{4}\b")

@@ -505,6 +505,8 @@ class _English:
             run = []
         self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
         self.words = set(self.folded.split())
+        # a plural of the German's word: "Esport" = "esports"
+        self.words |= {w[:-1] for w in self.words if len(w) > 4 and w.endswith("s")}
         self.keys = {transliterated(w) for w in self.words if len(w) > 3}
         self.keys |= {transliterated(w, strict=True) for w in self.words if len(w) > 3}
         self.capitalised = {
@@ -876,6 +878,8 @@ def _cldr_names() -> Iterator[tuple[str, str]]:
     for code, name in german.territories.items():
         if code in english.territories and code != "001":  # "Welt": the world, no name
             yield name, english.territories[code]
+            if "&" in english.territories[code]:  # CLDR's "Bosnia & Herzegovina"
+                yield name, english.territories[code].replace("&", "and")
             if code in demonyms:  # Frankreichs Präsident → the French president
                 yield name, demonyms[code]
     for zone in sorted(zoneinfo.available_timezones()):
