@@ -236,7 +236,7 @@ GERMAN = regex.compile(
   | (?P<wscale>\b(?P<wsn>eine[rnm]?|halbe[n]?|{DE_CARDINAL})\s+
         (?P<ws>Millionen|Million|Milliarden|Milliarde|Billionen|Billion)\b)
   | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
-  | (?P<noon>\b(?:Mittag|mittags)\b) | (?P<midnight>\bMitternacht\b)
+  | (?P<noon>\b(?:Mittag\w*|mittags)\b) | (?P<midnight>\bMitternacht\b)
   | (?P<weak>\b(?:{"|".join(WEAK_DE)})\b)
   | (?P<part>\b(?:(?P<pn>ein(?:e[rnms]?)?|{DE_CARDINAL}|\d+)\s+)?
         (?P<pw>{"|".join(PARTS_DE)})\b)
@@ -360,14 +360,19 @@ _COMPOUND_VALUES: dict[str, tuple[float, ...]] = {
 }  # fmt: skip
 
 
-# A compound of "erste" ("der Weltranglistenerste" = "world No. 1", "Tabellenerster"
-# = "leaders"): weak, as any "first".
-_FIRST_COMPOUND_DE = regex.compile(r"\b\p{L}{4,}erst(?:e[mnrs]?)?\b")
+# A compound of an ordinal ("der Weltranglistenerste" = "world No. 1", "Tabellenerster"
+# = "leaders") or a round ("Achtelfinale" = "last 16", "Viertelfinale" = "quarter-final"):
+# weak, as any "first".
+_FIRST_COMPOUND_DE = regex.compile(
+    r"\b\p{L}{4,}(?P<n>erst|zweit|dritt|viert|fünft)(?:e[mnrs]?)?\b"
+    r"|\b(?P<n16>Achtel)final\w*|\b(?P<n8>Viertel)final\w*"
+)
 
 
 def _counting_compounds(text: str) -> Iterator[Found]:
-    for match in _FIRST_COMPOUND_DE.finditer(text):
-        yield Found(Amount(1), match.start(), match.end(), match.group(), weak=True)
+    for match in _FIRST_COMPOUND_DE.finditer(text):  # "Weltranglistendritte": No. 3
+        value = 16 if match["n16"] else 8 if match["n8"] else ORDINALS_DE[match["n"].lower()]
+        yield Found(Amount(value), match.start(), match.end(), match.group(), weak=True)
     for match in _COMPOUND_DE.finditer(text):
         if match.group().lower().startswith("doppelt"):  # "doppelt so viele": TIMES_DE
             continue

@@ -405,11 +405,13 @@ def _after_number(source: str, start: int, words: list[Token], index: int) -> bo
 
 
 _EMPHASIS_EN = frozenset(
-    "notably especially particularly mainly mostly chiefly primarily principally".split()
+    "notably especially particularly mainly mostly chiefly primarily principally largely "
+    "essentially broadly".split()
 )
 _EMPHASIS_DE = regex.compile(
     r"\bvor\s+allem\b|\binsbesondere\b|\bbesonders\b|\bvornehmlich\b|\bhauptsächlich\b"
-    r"|\bvorwiegend\b|\bgerade\b",
+    r"|\bvorwiegend\b|\bgerade\b|\bim\s+Wesentlichen\b|\bweitgehend\w*|\bgrößtenteils\b"
+    r"|\büberwiegend\w*",
     regex.IGNORECASE,
 )
 _NATIONWIDE_EN = regex.compile(r"\b(?:Germany|national\w*|countrywide)\b", regex.IGNORECASE)

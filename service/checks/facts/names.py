@@ -592,6 +592,8 @@ def _accounted_for(word: str, english: _English) -> bool:
         names = exonyms.get(stem.casefold(), ())
         if any(english.has(name) or english.has(name.removesuffix("s")) for name in names):
             return True  # "die Grünen-Fraktion" → "the Green group"
+        if any(_said_loosely(name, english) for name in names):
+            return True  # "Federal Prosecutor's Office" → "federal prosecutors"
         if any(_adjective_of(fold(name), english) for name in names):
             return True  # Brasiliens Präsident → Brazilian President
     if _demonym(word) and _glosses(word) & {_english_stem(w) for w in english.capitalised}:
@@ -606,6 +608,18 @@ def _accounted_for(word: str, english: _English) -> bool:
         said = all(any(w.startswith(_POINTS[p]) for w in english.words) for p in points)
         return said and rest.casefold() in exonyms and _accounted_for(rest, english)
     return False
+
+
+def _said_loosely(name: str, english: _English) -> bool:
+    """An English name of three words or more, all but one of them in the English by
+    stem, in any case: "Federal Prosecutor's Office" in "federal prosecutors"."""
+    from service.checks.facts.lexicon import stem
+
+    words = [stem(fold(w)) for w in _ENGLISH_WORD.findall(name) if w.casefold() not in _LINKING]
+    if len(words) < 3:
+        return False
+    held = {stem(w) for w in english.words}
+    return sum(w in held for w in words) >= len(words) - 1
 
 
 def _stands_for_country(word: str, source: str, english: _English) -> bool:

@@ -85,8 +85,7 @@ IMPLICIT_DE = regex.compile(
     r"|gehindert|bemerkt|angekündigt|bezahlt)\p{Ll}*|scheiter\p{Ll}*|gescheitert\p{Ll}*"
     r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
-    r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
-    r"|\p{Ll}{3,}los(?:e[mnrs]?)?)\b",  # "bedenkenlos" = "without concern"
+    r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*)\b",
     regex.IGNORECASE,
 )
 
