@@ -463,6 +463,8 @@ def _german_word(match: regex.Match[str]) -> Iterator[Found]:
     glued = suffix.startswith(("j", "v", "e"))
     joined = match.string[end : end + 1] == "-"  # "das Zwei-Prozent-Ziel": a count
     if text[0].isupper() and not glued and not joined and not _starts(match):
+        if suffix:  # "Siebenmeter" = "seven-metre throw", "Elfmeter" = "penalty"
+            yield Found(Amount(german_number(match)), start, end, text, weak=True)
         return
     value = german_number(match)
     if _MINUS_BEFORE.search(match.string, 0, start):
@@ -684,6 +686,24 @@ class Comparison:
     year_dropped: list[tuple[Found, Found]]  # German date, English date without its year
 
 
+def _as_in_the_german(found: Found, source: str) -> bool:
+    """An English number word the German writes as it is, a name in English ("Final
+    Four"), or as the head of a compound noun ("Siebenmeter" = "seven-metre throw")."""
+    if not found.text.isalpha():
+        return False
+    if regex.search(rf"\b{regex.escape(found.text)}\b", source):
+        return True
+    german = _GERMAN_NUMBER_WORDS.get(found.text.lower())
+    return german is not None and regex.search(rf"\b{german}\p{{Ll}}{{3,}}", source) is not None
+
+
+_GERMAN_NUMBER_WORDS = {
+    "two": "Zwei", "three": "Drei", "four": "Vier", "five": "Fünf", "six": "Sechs",
+    "seven": "Sieben", "eight": "Acht", "nine": "Neun", "ten": "Zehn", "eleven": "Elf",
+    "twelve": "Zwölf",
+}  # fmt: skip
+
+
 def compare(source: str, target: str) -> Comparison:
     """Match each value of the German to one of the English, one to one."""
     german = german_found(source)
@@ -720,7 +740,11 @@ def compare(source: str, target: str) -> Comparison:
             available.remove(pair[0])
             available.remove(pair[1])
     extra = [
-        found for found in available if not found.weak and not _conversion_of_any(found, german)
+        found
+        for found in available
+        if not found.weak
+        and not _conversion_of_any(found, german)
+        and not _as_in_the_german(found, source)
     ]
     changed: list[tuple[Found, Found]] = []
     missing: list[Found] = []

@@ -80,6 +80,7 @@ _ENGLISH_WORD = regex.compile(r"[\p{L}\p{M}]+")
 # German words whole, hyphenated ones as one (Nord-Ostsee-Kanal: its own Ding entry).
 _WORDS_DE = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _KNOWN = -17.0
+_PREFIXES = frozenset({"pro", "anti", "ex", "vize", "co", "non", "post", "prä", "neo"})
 _GERMANY_DE = regex.compile(r"\b(?:bund|deutsch)", regex.IGNORECASE)
 _DOLLAR_DE = regex.compile(r"\bUS-Dollar")
 _ERA_DE = regex.compile(r"\b(?:vor|nach)\s+Christus\b|\b[vn]\.\s*Chr\.")
@@ -122,6 +123,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _prefixed_unit(word):
             continue  # 380-Kilovolt-Leitung → 380kV line
+        if word.casefold() in _PREFIXES and source[end : end + 1] == "-":
+            continue  # "Pro-Kopf-Verschuldung" = "per-capita debt"
         if _is_name(word, source, start) and not (
             _rendered_as_words(word, english) or _common_noun(word, source, start, end, english)
         ):
@@ -288,6 +291,10 @@ class _German:
         return fold(self.text).replace(" ", "")
 
     @cached_property
+    def folded_words(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.words)
+
+    @cached_property
     def glosses(self) -> frozenset[str]:
         """The stems of the English words Ding gives for the sentence's words."""
         from service.checks.facts.lexicon import lexicon
@@ -300,6 +307,10 @@ class _German:
     def holds(self, folded: str) -> bool:
         if folded in self.spellings or folded in self.joined:
             return True  # as written, or inside a compound (Gaza ← Gazastreifen)
+        if len(folded) >= 4 and folded.endswith("e"):  # a compound drops a name's -e
+            head = folded[:-1]  # Elbe ← Elbhochwasser
+            if any(w.startswith(head) and len(w) > len(folded) + 2 for w in self.folded_words):
+                return True
         if transliterated(folded) in self.keys:
             return True  # Prigozhin ← Prigoschin
         return len(folded) >= 5 and folded[:5] in self.prefixes  # Hanseatic ← Hansestadt
@@ -468,11 +479,13 @@ def _known_name(word: str) -> bool:
 
 
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}{2,6}(?![\p{L}\p{M}\d])")
+_DOTTED = regex.compile(r"\b(?:\p{Lu}\.){2,}")
 _LINKING = frozenset({"of", "for", "the", "and", "on", "in", "de", "a", "an"})
 
 
 class _English:
     def __init__(self, text: str) -> None:
+        text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)  # U.S. = US
         self.text = text
         raw = _ENGLISH_WORD.findall(text)
         self.tokens = set(raw)

@@ -124,7 +124,7 @@ _SEPARABLE = regex.compile(
 _SAID_EN = regex.compile(
     r"\b(?:sa(?:y|ys|id|ying)|told|tells?|telling|stat(?:ed|es|ing)|announc\w*|stress\w*"
     r"|report\w*|warn\w*|explain\w*|add(?:ed|s|ing)|wr[io]t\w*|confirm\w*|quot\w*|spok\w*"
-    r"|declar\w*|insist\w*|according\s+to)\b",
+    r"|declar\w*|insist\w*|according\s+to|reads)\b",
     regex.IGNORECASE,
 )
 
