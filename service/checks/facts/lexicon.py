@@ -7,7 +7,8 @@ installs it). A line of it reads ``German forms | more :: English forms | more``
 ``|`` parts pair up (a word, its plural, its verb forms …), ``;`` separates
 alternatives, and ``{}``, ``[]``, ``()``, ``<>``, ``/…/`` hold annotations.
 
-Loaded once, when first needed (a few seconds), into plain data: each German word
+Loaded once, when first needed (a few seconds; under a second from the copy
+``lexicon_cache`` keeps of it), into plain data: each German word
 form, lower-cased, maps to the stems (``stem``) of the English content words its
 translations hold. Only entries whose German is one content word are kept (``sich
 äußern`` is ``äußern``; ``ein Gespräch führen`` is left out). A German word the
@@ -270,10 +271,14 @@ def load(path: Path | None) -> Lexicon | None:
         return _loaded[path]
     with _lock:
         if path not in _loaded:
-            lexicon = None
+            from service.checks.facts import lexicon_cache
+
+            lexicon = lexicon_cache.load(path)
             try:
-                with path.open(encoding="utf-8") as lines:
-                    lexicon = parse(lines)
+                if lexicon is None:
+                    with path.open(encoding="utf-8") as lines:
+                        lexicon = parse(lines)
+                    lexicon_cache.save(path, lexicon)
             except OSError as error:
                 log.warning(
                     "no German-English lexicon at %s (%s): omission and addition "
