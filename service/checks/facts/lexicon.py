@@ -273,12 +273,13 @@ def load(path: Path | None) -> Lexicon | None:
         if path not in _loaded:
             from service.checks.facts import lexicon_cache
 
-            lexicon = lexicon_cache.load(path)
+            kept = lexicon_cache.load(path)
+            lexicon = Lexicon(*kept) if kept is not None else None
             try:
                 if lexicon is None:
                     with path.open(encoding="utf-8") as lines:
                         lexicon = parse(lines)
-                    lexicon_cache.save(path, lexicon)
+                    lexicon_cache.save(path, (lexicon.translations, lexicon.english, lexicon.forms))
             except OSError as error:
                 log.warning(
                     "no German-English lexicon at %s (%s): omission and addition "

@@ -18,12 +18,13 @@ import logging
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import Any, TypeGuard
 
 from glossary.compiled import private
 
-if TYPE_CHECKING:
-    from service.checks.facts.lexicon import Lexicon
+# What a lexicon is made of (``lexicon.Lexicon``'s fields): German word → English
+# stems, English stem → a word, an irregular verb's stem → all its stems.
+Tables = tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, tuple[str, ...]]]
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,8 @@ def cache_file(key: str) -> Path:
     return cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
 
 
-def load(source: Path) -> Lexicon | None:
-    """The lexicon ``save`` wrote for ``source``; None when there is nothing to trust."""
-    from service.checks.facts.lexicon import Lexicon
-
+def load(source: Path) -> Tables | None:
+    """The tables ``save`` wrote for ``source``; None when there is nothing to trust."""
     key = cache_key(source)
     if key is None:
         return None
@@ -78,10 +77,10 @@ def load(source: Path) -> Lexicon | None:
         word: distinct.setdefault(tuple(found), tuple(found))
         for word, found in translations.items()
     }
-    return Lexicon(table, english, {stem: tuple(family) for stem, family in forms.items()})
+    return table, english, {stem: tuple(family) for stem, family in forms.items()}
 
 
-def save(source: Path, lexicon: Lexicon) -> None:
+def save(source: Path, tables: Tables) -> None:
     """Write atomically, readable by this user only; failing to write is no error."""
     key = cache_key(source)
     if key is None:
@@ -92,12 +91,8 @@ def save(source: Path, lexicon: Lexicon) -> None:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # mode 0600
     except OSError:
         return
-    data = {
-        "key": key,
-        "translations": lexicon.translations,
-        "english": lexicon.english,
-        "forms": lexicon.forms,
-    }
+    translations, english, forms = tables
+    data = {"key": key, "translations": translations, "english": english, "forms": forms}
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             json.dump(data, stream, ensure_ascii=False)
