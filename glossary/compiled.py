@@ -59,17 +59,7 @@ def cache_file(glossary: Glossary) -> Path:
 def load(glossary: Glossary) -> Forms | None:
     """The word forms ``save`` wrote for ``glossary``; None when there is nothing to trust."""
     path = cache_file(glossary)
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as stream:
-        if not private(os.fstat(stream.fileno())):
-            return None  # planted by someone else, or writable by them
-        try:
-            data = json.loads(stream.read())
-        except (ValueError, UnicodeDecodeError):  # truncated, or not ours
-            return None
+    data = read_private_json(path)
     if not isinstance(data, dict) or data.get("key") != cache_key(glossary):
         return None
     forms = data.get("forms")
@@ -80,6 +70,40 @@ def load(glossary: Glossary) -> Forms | None:
     except OSError:
         pass
     return forms
+
+
+def read_private_json(path: Path) -> object:
+    """The JSON in ``path`` where this user alone may write it; None where there is no
+    such file, someone else planted it or may write it, or it does not parse."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not private(os.fstat(stream.fileno())):
+            return None  # planted by someone else, or writable by them
+        try:
+            return json.loads(stream.read())
+        except (ValueError, UnicodeDecodeError):  # truncated, or not ours
+            return None
+
+
+def write_private_json(path: Path, data: object) -> bool:
+    """Write ``data`` atomically (a reader never sees half a file), readable by this
+    user only, in a directory only this user may enter; False where that failed."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # mode 0600
+    except OSError:
+        return False  # a read-only cache directory
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return False
+    return True
 
 
 def private(info: os.stat_result) -> bool:
@@ -109,19 +133,8 @@ def save(glossary: Glossary, forms: Forms) -> None:
     if not glossary.cached:
         return
     path = cache_file(glossary)
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # mode 0600
-    except OSError:
-        return  # a read-only cache directory: the next start compiles again
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            json.dump({"key": cache_key(glossary), "forms": forms}, stream, ensure_ascii=False)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        return
-    evict(path.parent)
+    if write_private_json(path, {"key": cache_key(glossary), "forms": forms}):
+        evict(path.parent)  # else: the next start compiles again
 
 
 def evict(directory: Path) -> None:

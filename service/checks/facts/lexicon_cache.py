@@ -13,14 +13,12 @@ write it; anything else is a miss. Only the newest ``KEEP`` files stay.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from glossary.compiled import private
+from glossary.compiled import read_private_json, write_private_json
 
 # What a lexicon is made of (``lexicon.Lexicon``'s fields): German word → English
 # stems, English stem → a word, an irregular verb's stem → all its stems.
@@ -56,17 +54,7 @@ def load(source: Path) -> Tables | None:
     key = cache_key(source)
     if key is None:
         return None
-    try:
-        descriptor = os.open(cache_file(key), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as stream:
-        if not private(os.fstat(stream.fileno())):
-            return None  # planted by someone else, or writable by them
-        try:
-            data = json.loads(stream.read())
-        except (ValueError, UnicodeDecodeError):  # truncated, or not ours
-            return None
+    data = read_private_json(cache_file(key))
     if not isinstance(data, dict) or data.get("key") != key:
         return None
     translations, english, forms = data.get("translations"), data.get("english"), data.get("forms")
@@ -86,20 +74,10 @@ def save(source: Path, tables: Tables) -> None:
     if key is None:
         return
     path = cache_file(key)
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # mode 0600
-    except OSError:
-        return
     translations, english, forms = tables
     data = {"key": key, "translations": translations, "english": english, "forms": forms}
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False)
-        os.replace(temporary, path)
-    except OSError as error:
-        log.debug("the parsed lexicon was not kept: %s", error)
-        Path(temporary).unlink(missing_ok=True)
+    if not write_private_json(path, data):
+        log.debug("the parsed lexicon was not kept in %s", path.parent)
         return
     _evict(path.parent)
 
