@@ -8,11 +8,12 @@ Evidence, strongest first:
   words is an addition;
 * words both languages mark plainly: weekdays and day words (Montag = Monday,
   gestern = yesterday, am Wochenende = at the weekend; Rosenmontag = Rose Monday,
-  in der Nacht zu Sonntag = on Saturday night), and attribution (sagte,
-  teilte mit, erklärte, laut, zufolge, nach Angaben = said, told, announced,
-  according to): one the
-  German has and the English lacks is an omission, and the other way round an
-  addition;
+  in der Nacht zu Sonntag = on Saturday night): one the German has and the
+  English lacks is an omission, and the other way round an addition; an
+  attribution (sagte, teilte mit, erklärte, laut, zufolge, nach Angaben = said,
+  told, announced, according to) and a hedge (mutmaßlich, angeblich = suspected,
+  alleged) the English lacks are omissions (an English "said" the German lacks
+  is as often a view or a report said another way: no finding);
 * the words each side renders, by Ding's German-English dictionary where it is
   installed (``coverage.py``, ``lexicon.py``): German words it knows with nothing
   of theirs in the English, English words no German word renders;
@@ -43,7 +44,6 @@ import regex
 
 from service.checks.facts.coverage import HEDGE_DE, HEDGE_EN, IDIOM_DE, lexical_findings
 from service.checks.facts.lexicon import lexicon
-from service.checks.facts.names import fold
 from service.checks.facts.structure import (
     added_adverb,
     added_prepositions,
@@ -373,10 +373,6 @@ def _said(source: str, target: str) -> Finding | None:
             "is missing in the English",
         )
     return None
-
-
-def _fold(text: str) -> str:
-    return fold(text).replace(" ", "-")
 
 
 def _span(text: str, word: str) -> tuple[int, int] | None:
