@@ -628,7 +628,11 @@ def _said_loosely(name: str, english: _English) -> bool:
     stem, in any case: "Federal Prosecutor's Office" in "federal prosecutors"."""
     from service.checks.facts.lexicon import stem
 
-    words = [stem(fold(w)) for w in _ENGLISH_WORD.findall(name) if w.casefold() not in _LINKING]
+    words = [
+        stem(fold(w))
+        for w in _ENGLISH_WORD.findall(name)
+        if len(w) > 1 and w.casefold() not in _LINKING  # not the "s" of "Prosecutor's"
+    ]
     if len(words) < 3:
         return False
     held = {stem(w) for w in english.words}
