@@ -16,7 +16,9 @@ from service.app import create_app
 from service.settings import Settings
 from service.testing import run_cli
 
-__all__ = ["ARTICLE", "ROOT", "SHARED_DATA", "run_cli"]  # run_cli: tests import it from here
+__all__ = [  # tests import these from here
+    "ARTICLE", "DING", "ROOT", "SHARED_DATA", "load_runtime", "omission_flags", "run_cli",
+]  # fmt: skip
 
 pytest_plugins = ["tests.databases"]
 
@@ -46,6 +48,39 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 CACHE_KEY = pytest.StashKey[tuple[str, str | None]]()
+
+DING = Path("/usr/share/trans/de-en")  # Debian's trans-de-en, as .ci/run installs it
+
+
+@pytest.fixture
+def real_ding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks read Ding's dictionary from the system (skipped where it is missing)."""
+    from service.checks.facts import lexicon
+
+    if not DING.is_file():
+        pytest.skip("Ding's dictionary (Debian trans-de-en) is not installed")
+    monkeypatch.setattr(lexicon, "_configured", lambda: DING)
+
+
+def omission_flags(source: str, target: str) -> set[str]:
+    """The flags of the omission and addition check alone."""
+    from service.checks.facts.omission import omission_findings
+
+    return {finding.flag for finding in omission_findings(source, target)}
+
+
+def load_runtime(settings: Settings) -> None:
+    """A server's start-up (``Runtime.load``) on a store of its own, closed after; the
+    caller replaces what it must not really load."""
+    from service import compose
+    from service.metrics import Metrics
+    from service.store.articles import Store
+
+    store = Store(settings.db)
+    try:
+        compose.Runtime(settings, store, Metrics()).load()
+    finally:
+        store.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from service.checks.facts import coverage, lexicon, omission
+from service.checks.facts import coverage, omission
 from service.checks.facts.coverage import COVERED, GAP, lexical_findings, link
 from service.checks.facts.lexicon import Lexicon, load, stem
 from service.checks.facts.omission import omission_findings
-
-DING = Path("/usr/share/trans/de-en")
 
 FIXTURE = """\
 # Version :: test
@@ -186,20 +184,13 @@ def test_a_glossary_term_renders_its_german(small: Lexicon) -> None:
     assert glossed.english[1].kind == coverage.COVERED  # summit
 
 
-@pytest.fixture
-def ding(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not DING.is_file():
-        pytest.skip("Ding's dictionary (Debian trans-de-en) is not installed")
-    monkeypatch.setattr(lexicon, "_configured", lambda: DING)
-
-
 SOURCE = (
     "Bundeskanzler Friedrich Merz reist am Montag zu Gesprächen über die Sicherheit "
     "der östlichen Grenze nach Warschau."
 )
 
 
-@pytest.mark.usefixtures("ding")
+@pytest.mark.usefixtures("real_ding")
 def test_a_clean_paraphrase_stays_clean_on_the_real_lexicon() -> None:
     targets = [
         "Chancellor Friedrich Merz is travelling to Warsaw on Monday for talks on the "
@@ -211,7 +202,7 @@ def test_a_clean_paraphrase_stays_clean_on_the_real_lexicon() -> None:
         assert omission_findings(SOURCE, target) == [], target
 
 
-@pytest.mark.usefixtures("ding")
+@pytest.mark.usefixtures("real_ding")
 def test_a_dropped_phrase_is_flagged_on_the_real_lexicon() -> None:
     target = "Chancellor Friedrich Merz is travelling to Warsaw on Monday for talks."
     [finding] = omission_findings(SOURCE, target)
@@ -219,7 +210,7 @@ def test_a_dropped_phrase_is_flagged_on_the_real_lexicon() -> None:
     assert "'Sicherheit' (" in finding.message and "'Grenze' (" in finding.message
 
 
-@pytest.mark.usefixtures("ding")
+@pytest.mark.usefixtures("real_ding")
 def test_an_added_phrase_is_flagged_on_the_real_lexicon() -> None:
     target = (
         "Chancellor Friedrich Merz is travelling to Warsaw on Monday for talks on the "

@@ -8,9 +8,8 @@ import pytest
 from service import compose
 from service.checks import facts
 from service.checks.facts import lexicon
-from service.metrics import Metrics
 from service.settings import Settings
-from service.store.articles import Store
+from tests.conftest import load_runtime
 
 
 def test_warm_parses_the_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -29,10 +28,6 @@ def test_the_server_warms_the_checks_once_the_model_is_loaded(
     monkeypatch.setattr(facts, "warm", lambda: order.append("checks"))
     monkeypatch.setattr(compose, "load_engine", lambda settings: order.append("model") or object())
     monkeypatch.setattr(compose, "batching_engine", lambda *args, **kwargs: object())
-    store = Store(api_settings.db)
-    try:
-        compose.Runtime(api_settings, store, Metrics()).load()
-    finally:
-        store.close()
+    load_runtime(api_settings)
 
     assert order == ["model", "checks"]

@@ -10,11 +10,10 @@ import pytest
 
 from service import compose, warmup
 from service.checks import facts
-from service.metrics import Metrics
 from service.pipeline import translator as translator_module
 from service.pipeline.translator import Translator
 from service.settings import Settings
-from service.store.articles import Store
+from tests.conftest import load_runtime
 from tests.fakes import FakeEngine
 
 ARTICLE = "Der Minister kam am Montag nach Berlin. Er sagte nichts."
@@ -110,11 +109,7 @@ def test_the_server_holds_checks_until_its_resources_are_loaded(
     monkeypatch.setattr(facts, "warm", warm)
     monkeypatch.setattr(compose, "load_engine", lambda settings: object())
     monkeypatch.setattr(compose, "batching_engine", lambda *args, **kwargs: object())
-    store = Store(api_settings.db)
-    try:
-        compose.Runtime(api_settings, store, Metrics()).load()
-    finally:
-        store.close()
+    load_runtime(api_settings)
     checker.join(timeout=30)
 
     assert waiting == [True]  # it waited while the resources loaded

@@ -17,6 +17,7 @@ a noun alone is not read. Localisation converts no measure read here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -48,13 +49,9 @@ class Kind:
 _DIGIT = regex.compile(r"\d")
 
 
-_CACHE: dict[str, regex.Pattern[str]] = {}
-
-
+@cache
 def _compiled(pattern: str) -> regex.Pattern[str]:
-    if pattern not in _CACHE:
-        _CACHE[pattern] = regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
-    return _CACHE[pattern]
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
 
 
 _RATE_DE = r"(?:pro|je|im|in\s+der|am|jede[nms]?)\s+"

@@ -29,8 +29,6 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PATH = Path("/usr/share/trans/de-en")
-
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?<!\w)/[^/\s][^/]*/(?!\w)")
 # Words of a Ding entry that are not the word itself: placeholders ("jdm.", "etw.",
 # "sb.", "sth."), pronouns and auxiliaries of its verb forms ("er/sie hat/hatte

@@ -170,11 +170,9 @@ def omission_findings(
         added = added or _structure(source, target, ratio, german_chars, omission=False)
     if german_chars >= MIN_CHARS:
         if omitted is None and ratio < short and not german_rendered:
-            omitted = Finding(
-                flag="omission",
-                source_span=None,
-                target_span=None,
-                message=f"the English is {ratio:.0%} of the German's length: "
+            omitted = _missing(
+                None,
+                f"the English is {ratio:.0%} of the German's length: "
                 "part of the German may be missing",
             )
         if added is None and ratio > LONG and not english_rendered:
@@ -225,13 +223,14 @@ def _structure(
 
 
 def _omitted(source: str, span: tuple[int, int], why: str) -> Finding:
-    return Finding(
-        flag="omission",
-        source_span=span,
-        target_span=None,
-        message=f"the German '{source[span[0] : span[1]]}' has no counterpart in the English "
-        f"({why})",
+    return _missing(
+        span, f"the German '{source[span[0] : span[1]]}' has no counterpart in the English ({why})"
     )
+
+
+def _missing(span: tuple[int, int] | None, message: str) -> Finding:
+    """An omission at ``span`` of the German."""
+    return Finding(flag="omission", source_span=span, target_span=None, message=message)
 
 
 def _added(target: str, span: tuple[int, int], why: str) -> Finding:
@@ -255,12 +254,7 @@ def _by_alignment(
     run = _unaligned_run(source, aligned_source, _FUNCTION_DE, 2)
     omitted = added = None
     if run:
-        omitted = Finding(
-            flag="omission",
-            source_span=run,
-            target_span=None,
-            message=f"the German '{source[run[0] : run[1]]}' has no English",
-        )
+        omitted = _missing(run, f"the German '{source[run[0] : run[1]]}' has no English")
     run = _unaligned_run(target, aligned_target, _FUNCTION_EN, 3)
     if run:
         added = Finding(
@@ -330,11 +324,9 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
         return None
     if omission:
         german_word = next(d for d, e in _DAYS.items() if e == lost[0])
-        return Finding(
-            flag="omission",
-            source_span=_span(source, german_word),
-            target_span=None,
-            message=f"the day '{german_word}' of the German ({lost[0]}) is missing in the English",
+        return _missing(
+            _span(source, german_word),
+            f"the day '{german_word}' of the German ({lost[0]}) is missing in the English",
         )
     return Finding(
         flag="addition",
@@ -350,11 +342,9 @@ def _hedge(source: str, target: str) -> Finding | None:
     german = HEDGE_DE.search(source)
     if german is None or HEDGE_EN.search(target):
         return None
-    return Finding(
-        flag="omission",
-        source_span=german.span(),
-        target_span=None,
-        message=f"the hedge '{german.group()}' of the German is missing in the English "
+    return _missing(
+        german.span(),
+        f"the hedge '{german.group()}' of the German is missing in the English "
         "(it states as a fact what the German only reports)",
     )
 
@@ -365,11 +355,9 @@ def _said(source: str, target: str) -> Finding | None:
     if german and _SEPARABLE.search(source):
         return None  # "sagte … ab" cancelled, "sagte … zu" promised: nobody spoke
     if german and not _SAID_EN.search(target):
-        return Finding(
-            flag="omission",
-            source_span=german.span(),
-            target_span=None,
-            message=f"the attribution '{german.group()}' of the German (who said it) "
+        return _missing(
+            german.span(),
+            f"the attribution '{german.group()}' of the German (who said it) "
             "is missing in the English",
         )
     return None
