@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from service.checks.facts.dropped import dropped_fact_findings
 from service.checks.facts.hidden import hidden_findings
 from service.checks.facts.lost import lost_findings
 from service.checks.facts.names import name_findings
@@ -50,6 +51,7 @@ def fact_findings(
     findings += omission_findings(source, target, alignment, terms)
     findings += lost_findings(source, target)
     findings += hidden_findings(source, target)
+    findings += dropped_fact_findings(source, target, findings)
     return findings
 
 
