@@ -11,7 +11,7 @@ Evidence, strongest first:
   in der Nacht zu Sonntag = on Saturday night): one the German has and the
   English lacks is an omission, and the other way round an addition; an
   attribution (sagte, teilte mit, erklärte, laut, zufolge, nach Angaben = said,
-  told, announced, according to) and a hedge (mutmaßlich, angeblich = suspected,
+  told, announced, according to, expects) and a hedge (mutmaßlich, angeblich = suspected,
   alleged) the English lacks are omissions (an English "said" the German lacks
   is as often a view or a report said another way: no finding);
 * the words each side renders, by Ding's German-English dictionary where it is
@@ -124,7 +124,7 @@ _SEPARABLE = regex.compile(
 _SAID_EN = regex.compile(
     r"\b(?:sa(?:y|ys|id|ying)|told|tells?|telling|stat(?:ed|es|ing)|announc\w*|stress\w*"
     r"|report\w*|warn\w*|explain\w*|add(?:ed|s|ing)|wr[io]t\w*|confirm\w*|quot\w*|spok\w*"
-    r"|declar\w*|insist\w*|according\s+to|reads)\b",
+    r"|declar\w*|insist\w*|according\s+to|reads|expect\w*|estimat\w*|forecast\w*|predict\w*)\b",
     regex.IGNORECASE,
 )
 
