@@ -304,3 +304,14 @@ def test_two_fairly_common_words_added_are_an_addition(small: Lexicon) -> None:
     # where the German leaves as many words unrendered, they may be a paraphrase
     source = "Die Preise der billigen Flüsse sind gestiegen."
     assert lexical_findings(source, "Prices of cheap bridges rose.", small, 1.3).added is None
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_an_inflected_adjective_reads_as_its_base_and_a_noun_of_that_form() -> None:
+    from service.checks.facts.lexicon import lexicon
+
+    found = lexicon()
+    assert found is not None
+    dichten = found.lookup("dichten")
+    assert {"thick", "poem"} <= dichten  # dicht (adjective) and dichten (verb)
+    assert "light" in found.lookup("leichteren")  # comparative of leicht

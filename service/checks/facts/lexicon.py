@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import regex
+
 log = logging.getLogger(__name__)
 
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?<!\w)/[^/\s][^/]*/(?!\w)")
@@ -175,15 +177,32 @@ def entry(lexicon: Lexicon, word: str) -> tuple[str, ...] | None:
 
 
 def _form(lexicon: Lexicon, word: str) -> tuple[str, ...] | None:
+    """The English of ``word`` as it is and of every base an ending dropped gives:
+    "ehemaliger" is Ding's noun "Ehemaliger" (alumnus) and the adjective "ehemalig"
+    (former), "dichten" the verb and "dicht" (dense, thick)."""
     translations = lexicon.translations
-    if word in translations:
-        return translations[word]
+    found = [translations[base] for base in _bases(word) if base in translations]
+    return tuple(dict.fromkeys(stem for stems in found for stem in stems)) if found else None
+
+
+_ENDING = regex.compile(r"(?:en|em|er|es|e|s|n)$")
+# A comparative or superlative with its ending: "leichteren", "stärkste", "größten".
+_DEGREE = regex.compile(r"(?:er|e?st)(?:en|em|er|es|e)?$")
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
+@lru_cache(maxsize=1 << 16)
+def _bases(word: str) -> tuple[str, ...]:
+    """``word`` and the bases it may be an inflected form of, the word itself first."""
+    bases = [word]
     for ending in ("en", "em", "er", "es", "e", "s", "n"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            base = word[: -len(ending)]
-            if base in translations:
-                return translations[base]
-    return None
+            bases.append(word[: -len(ending)])
+    degree = _DEGREE.search(word)
+    if degree and degree.start() >= 4 and not word.startswith("ge"):
+        base = word[: degree.start()]
+        bases += [base, base.translate(_UMLAUT)]
+    return tuple(dict.fromkeys(bases))
 
 
 def parse(lines: Iterable[str]) -> Lexicon:
