@@ -148,3 +148,15 @@ def test_comparisons_endings_and_non_compounds_need_no_english_negation(
 )
 def test_a_dropped_negation_is_still_flagged(source: str, target: str) -> None:
     assert [f.flag for f in negation_findings(source, target)] == ["negation_mismatch"]
+
+
+def test_a_condition_with_nicht_said_as_unless_is_no_negation_lost() -> None:
+    source = "Alle Versicherten erhalten die Akte, sofern sie nicht widersprechen."
+    assert not negation_findings(source, "All policyholders get the record unless they object.")
+    assert negation_findings(source, "All policyholders get the record if they object.")
+
+
+def test_nie_zuvor_in_a_comparison_may_be_than_ever_before() -> None:
+    source = "Nie zuvor haben so viele Menschen Blut gespendet wie in diesem Jahr."
+    assert not negation_findings(source, "More people donated blood this year than ever before.")
+    assert not negation_findings(source, "Never before have so many people donated blood.")

@@ -13,8 +13,9 @@ Not counted on either side, as they say no "no": ``nicht nur`` / ``not only``,
 number, an English compound with "no-" ("a no-confidence motion" =
 "Misstrauensantrag"), a German "Nicht-" compound ("Nicht-EU-Staaten" = "non-EU
 countries": neither side's "non-"/"Nicht-" counts), and a German comparison with
-"nie" or "nicht (mehr)" ("so oft wie nie zuvor" = "more often than ever", "so
-ernst wie seit Jahren nicht" = "more serious than it has been for years").
+"nie" or "nicht (mehr)" ("so oft wie nie zuvor" = "more often than ever", "nie
+zuvor … so viele … wie" = "more … than ever before", "so ernst wie seit Jahren
+nicht" = "more serious than it has been for years").
 
 "kein … mehr" / "nicht mehr" may be said by a verb of ending ("keine Gebühren mehr
 erheben" = "stop charging fees"; stop, cease, end, scrap, abolish, quit, halt,
@@ -28,9 +29,9 @@ to eat it".
 
 A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
-("nicht gelungen" → "failed", "keine Einigung" → "failed to agree", "konnte
-keine Angaben machen" → "was unable to", "noch nicht" → "yet to", "unklar" ←
-"not clear"); where the English has more, the German may (``unklar``,
+("nicht gelungen" → "failed", "sofern … nicht" → "unless", "keine Einigung" →
+"failed to agree", "konnte keine Angaben machen" → "was unable to", "noch nicht"
+→ "yet to", "unklar" ← "not clear"); where the English has more, the German may (``unklar``,
 ``scheiterte``, ``lehnte ab``, ``fehlt``, ``verweigerte``).
 
 Misses: a negation dropped from a sentence that says "not" by meaning elsewhere
@@ -53,7 +54,7 @@ GERMAN = regex.compile(
 # nie zuvor" = "more often than ever", "so langsam wie seit einem Jahr nicht mehr" =
 # "its slowest in a year".
 _GERMAN_COMPARISON = regex.compile(
-    r"\bwie\s+(?:noch\s+)?nie\b|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
+    r"\bwie\s+(?:noch\s+)?nie\b|\b(?:noch\s+)?nie\s+(?:zuvor|vorher)\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
     r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+kein\w*\s+ander",
     regex.IGNORECASE,
 )
@@ -69,7 +70,7 @@ _ENGLISH_COMPARISON = regex.compile(
 # Words that say "not" by their meaning: failing, refusing, lacking, being unable,
 # an adjective with un-/in- ("unclear", "impossible").
 IMPLICIT_EN = regex.compile(
-    r"\b(?:fail(?:s|ed|ing|ure)?|unable|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
+    r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
     r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"
@@ -85,7 +86,8 @@ IMPLICIT_DE = regex.compile(
     r"|gehindert|bemerkt|angekündigt|bezahlt)\p{Ll}*|scheiter\p{Ll}*|gescheitert\p{Ll}*"
     r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
-    r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*)\b",
+    r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
+    r"|es\s+sei\s+denn)\b",
     regex.IGNORECASE,
 )
 
