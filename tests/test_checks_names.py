@@ -333,3 +333,9 @@ def test_an_inflected_name_of_several_words_accounts_for_its_exonym() -> None:
     assert names(source, "A figurine was found in a cave in the Swabian Jura.") == []
     assert "Schwäbischen Alb" in names(source, "A figurine was found in the Black Forest.")
     assert names("Im Bayerischen Wald brennt es.", "A fire burns in the Bavarian Forest.") == []
+
+
+def test_a_surname_that_is_also_a_word_is_a_name_after_a_first_name() -> None:
+    source = "Zum Präsidenten wurde der Chemiker Thomas Richter aus Jena gewählt."
+    assert name_findings(source, "The chemist Thomas Judge from Jena was elected president.")
+    assert not name_findings(source, "The chemist Thomas Richter from Jena was elected president.")

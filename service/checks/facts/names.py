@@ -838,12 +838,13 @@ def _is_name(word: str, source: str, start: int) -> bool:
     previous = before[-1] if before else ""
     if tags[0][0] == "NE":
         return not (previous.casefold() in _DETERMINERS and any(t == "NN" for t, _ in tags))
-    # A word HanTa does not know, or Ding has no entry for, right after a first name
-    # HanTa knows: a surname (Harry Kane, Karl Lauterbach, Lars Klingbeil), whatever
-    # HanTa guesses for the word alone.
+    # A word HanTa does not know, or Ding has no entry for, or HanTa knows as a name
+    # too (Richter, Koch), right after a first name HanTa knows: a surname (Harry
+    # Kane, Karl Lauterbach, Thomas Richter), whatever HanTa guesses for it first.
     unknown = tags[0][1] < _KNOWN or not _in_dictionary(word)
+    surname = any(tag == "NE" and score >= _KNOWN for tag, score in tags)
     first_name = previous[:1].isupper() and previous.isalpha() and not previous.isupper()
-    if unknown and first_name and previous.casefold() not in _exonyms():
+    if (unknown or surname) and first_name and previous.casefold() not in _exonyms():
         first = _tags(previous)
         return bool(first) and first[0][0] == "NE" and first[0][1] >= _KNOWN
     return False
