@@ -110,8 +110,9 @@ def test_approval_keeps_the_glossary_audit_and_drops_quality_warnings(
     assert terms(approved) == [("Lawrow", "Lavrov", "ok", [26, 32])]
     edit(client, article, "b1s0", target="The minister spoke with Blinken.")
     violated = edit(client, article, "b1s0", status="approved")
-    # Dropping the minister's name is a fact finding too, and approval keeps fact flags.
-    assert violated["flags"] == ["glossary_violation", "name_mismatch"]
+    # Dropping the minister's name is a fact finding too (the name, and content left
+    # out), and approval keeps fact flags.
+    assert violated["flags"] == ["glossary_violation", "name_mismatch", "omission"]
     assert terms(violated) == [("Lawrow", "Lavrov", "violated", None)]
     withdrawn = edit(client, article, "b1s0", status="draft")
     assert (withdrawn["origin"], withdrawn["status"]) == ("edited", "draft")
