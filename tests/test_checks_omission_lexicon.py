@@ -11,6 +11,7 @@ from service.checks.facts import coverage, omission
 from service.checks.facts.coverage import COVERED, GAP, lexical_findings, link
 from service.checks.facts.lexicon import Lexicon, load, stem
 from service.checks.facts.omission import omission_findings
+from tests.conftest import omission_flags
 
 FIXTURE = """\
 # Version :: test
@@ -315,3 +316,48 @@ def test_an_inflected_adjective_reads_as_its_base_and_a_noun_of_that_form() -> N
     dichten = found.lookup("dichten")
     assert {"thick", "poem"} <= dichten  # dicht (adjective) and dichten (verb)
     assert "light" in found.lookup("leichteren")  # comparative of leicht
+
+
+@pytest.mark.usefixtures("real_ding")
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Die anhaltende Hitze hat den Rhein bei Kaub auf einen Tiefstand fallen lassen.",
+            "The heat has caused the Rhine at Kaub to fall to a low.",
+        ),
+        (
+            "Der Verein stellte am Montag einen neuen Trainer vor.",
+            "The club presented a coach on Monday.",
+        ),
+    ],
+)
+def test_an_adjective_dropped_before_a_noun_the_english_keeps_bare(
+    source: str, target: str
+) -> None:
+    assert "omission" in omission_flags(source, target)
+
+
+@pytest.mark.usefixtures("real_ding")
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # the adjective said another way: the English noun keeps a modifier
+        (
+            "Die Zahl der Fälle stieg in der vergangenen Woche deutlich.",
+            "The number of cases rose markedly last week.",
+        ),
+        # an adverb before the adjective, or a comparison: no plain attribute
+        (
+            "Die Agentur hat den Start auf einen noch unbekannten Termin verschoben.",
+            "The agency has postponed the launch to a date yet to be announced.",
+        ),
+        # an adjective of a place is the name checks'
+        (
+            "Das Rennen im finnischen Ruka wurde abgesagt.",
+            "The race in Ruka, Finland, was cancelled.",
+        ),
+    ],
+)
+def test_an_adjective_said_otherwise_is_no_bare_noun(source: str, target: str) -> None:
+    assert "omission" not in omission_flags(source, target)

@@ -33,7 +33,7 @@ import regex
 import simplemma
 
 from service.checks.facts.lexicon import ENGLISH_FUNCTION, PARTICLES, Lexicon, entry, stem
-from service.checks.facts.names import english_forms, fold
+from service.checks.facts.names import english_forms, fold, place_adjective
 from service.document import Finding
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
@@ -519,6 +519,8 @@ def lexical_findings(
             message=f"{named} of the German {_have(german_gaps)} nothing in the English "
             "(no translation the lexicon gives, no word of the same stem)",
         )
+    if omitted is None and ratio < OMITTED_MODIFIER_LONG:
+        omitted = _bare_noun(source, target, pair, german_gaps, lexicon)
     rare = [token for token in english_gaps if _zipf(token.word.lower()) < RARE]
     if _INTENT_DE.search(source):  # "will … versorgen" = "aims to connect"
         rare = [token for token in rare if not _INTENT_EN.fullmatch(token.word)]
@@ -567,6 +569,60 @@ def lexical_findings(
 
 
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+# Words after which an English noun stands bare, with no modifier of its own.
+_BEFORE_BARE = _DETERMINERS | frozenset(
+    "my your some any no every each of for in on at by with from to into as".split()
+)
+_NUMBER = regex.compile(r"[\d.,]+")
+# What an adjective follows where it plainly modifies the noun after it: an article,
+# a preposition, a possessive, a quantifier or a number (HanTa), or nothing; not an
+# adverb ("noch unbekannten Termin" = "a date yet to be set"), a comparison ("so
+# hohem Tempo wie erlaubt") or a noun (where the "adjective" may be a verb).
+_BEFORE_ATTRIBUTIVE = ("ART", "APPR", "APPO", "PPOSAT", "PIAT", "PIDAT", "PDAT", "CARD")
+
+
+def _plainly_attributive(source: str, token: Token) -> bool:
+    from service.checks.facts.names import _tags
+
+    before = regex.findall(r"[\w.]+", source[: token.span[0]])
+    if not before or _NUMBER.fullmatch(before[-1]):
+        return True
+    tags = _tags(before[-1])
+    return bool(tags) and tags[0][0].startswith(_BEFORE_ATTRIBUTIVE)
+
+
+def _bare_noun(
+    source: str, target: str, pair: Pair, german_gaps: list[Token], lexicon: Lexicon
+) -> Finding | None:
+    """A German attributive adjective no English word renders, whose noun the English
+    renders bare: after a determiner, a preposition, a number or nothing ("die
+    anhaltende Trockenheit" → "the drought"). A paraphrase of the adjective leaves
+    the English noun a modifier of its own ("vergangene Woche" = "last week"); an
+    adjective of a place is the name checks'."""
+    gaps = {token.span for token in german_gaps}
+    english = pair.english
+    for index, token in enumerate(pair.german[:-1]):
+        noun = pair.german[index + 1]
+        if token.span not in gaps or not _open_modifier(token) or place_adjective(token.word):
+            continue
+        if noun.kind != COVERED or not noun.word[:1].isupper() or not noun.links:
+            continue
+        if not _plainly_attributive(source, token):
+            continue
+        first = min(noun.links)
+        before = regex.findall(r"[\w'’-]+", target[: english[first].span[0]])
+        previous = before[-1].lower() if before else ""
+        if previous and previous not in _BEFORE_BARE and not _NUMBER.fullmatch(previous):
+            continue
+        return Finding(
+            flag="omission",
+            source_span=token.span,
+            target_span=english[first].span,
+            message=f"'{token.word}' ({lexicon.gloss(token.word)}) of the German "
+            f"'{noun.word}' has nothing in the English, whose '{english[first].word}' "
+            "stands without it",
+        )
+    return None
 
 
 def _hedged(source: str) -> bool:

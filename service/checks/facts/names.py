@@ -689,6 +689,13 @@ def _adjective_of(name: str, english: _English) -> bool:
 _PLACE_ADJECTIVE = regex.compile(r"([\p{L}\p{M}]{4,}?)isch(?:e[mnrs]?)?", regex.IGNORECASE)
 
 
+def place_adjective(word: str) -> bool:
+    """A German adjective of a place ("sächsischen", "finnischen"): the name
+    checks account for it, by its place or its English adjective."""
+    adjective = _PLACE_ADJECTIVE.fullmatch(word)
+    return bool(adjective) and bool(_places_starting(fold(adjective.group(1))))
+
+
 class _PlaceWords:
     """What the English may write for a German adjective or demonym of a place:
     ``names``, the English names (folded words) of the places it is made from
