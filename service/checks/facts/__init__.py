@@ -19,6 +19,7 @@ from service.checks.facts.lost import lost_findings
 from service.checks.facts.names import name_findings
 from service.checks.facts.negation import negation_findings
 from service.checks.facts.omission import omission_findings
+from service.checks.facts.qualifiers import qualifier_findings
 from service.checks.facts.quote_marks import quote_findings
 from service.checks.measures import measure_findings
 from service.checks.numbers import number_findings
@@ -45,6 +46,7 @@ def fact_findings(
     reporter's rounding, single or double quotation marks)."""
     findings = number_findings(source, target)
     findings += measure_findings(source, target)
+    findings += qualifier_findings(source, target)
     findings += name_findings(source, target, terms)
     findings += negation_findings(source, target)
     findings += quote_findings(source, target)

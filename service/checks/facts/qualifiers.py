@@ -1,0 +1,160 @@
+"""How exact a figure is: "rund 200.000" is not "200,000", and "mehr als 25" is
+not "fewer than 25".
+
+A German figure with a qualifier just before it (``rund``, ``etwa``, ``knapp``,
+``mehr als``, ``mindestens``, ``bis zu`` …) needs one in the English just before
+the same figure (``around``, ``some``, ``nearly``, ``more than``, ``at least``,
+``up to``, ``-odd`` and ``or so`` after it …): without one, the English states
+as exact what the German does not, an ``omission`` ("the German 'rund' of
+'203.000' is missing in the English"). A bound turned round (``mehr als`` →
+``fewer than``, ``knapp`` → ``more than``) is a ``number_mismatch``; an English
+bound or approximation before a figure the German states plainly is an
+``addition``. Any qualifier may render one of approximation and the other way
+round (``rund`` → ``nearly``, ``knapp`` → ``some``): translators do. The figures
+are paired by value (``numbers.py`` reads them); one the English lacks or
+changes is the number check's.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from service.checks.numbers import Amount, Clock, Found, english_found, german_found
+from service.document import Finding
+
+ABOUT, BELOW, ABOVE = "about", "below", "above"
+
+# Qualifiers of an amount. Not "ab" ("ab 50" = "50 and over", "from 50"), nor the
+# comparisons of a year ("mehr als 2022" = "more than in 2022").
+_GERMAN = {
+    ABOUT: r"rund|etwa|circa|ca\.|zirka|ungefähr|annähernd|schätzungsweise|um\s+die",
+    BELOW: r"knapp|fast|beinahe|nahezu|weniger\s+als|unter|bis\s+zu|höchstens|maximal"
+    r"|nicht\s+einmal|kaum",
+    ABOVE: r"mehr\s+als|mindestens|gut|weit\s+über|knapp\s+über|wenigstens"
+    r"|(?<!\p{Lu}\p{Ll}*\s)über",  # "ein Gebot über 1,85 Millionen" = "a bid of"
+}
+# Of a time: "gegen 14.30 Uhr" = "at around 2.30pm".
+_GERMAN_CLOCK = {ABOUT: r"gegen|um\s+etwa|etwa\s+um|circa\s+um"}
+_ENGLISH = {
+    ABOUT: r"around|about|some|roughly|approximately|approx\.|circa|estimated|c\.",
+    BELOW: r"nearly|almost|just\s+under|close\s+to|less\s+than|fewer\s+than|under|below"
+    r"|up\s+to|at\s+most|no\s+more\s+than|barely|just\s+short\s+of|not\s+even"
+    r"|as\s+many\s+as|as\s+much\s+as|as\s+far\s+as|maximum|shy\s+of|short\s+of",
+    ABOVE: r"more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|well\s+over"
+    r"|just\s+over|a\s+good|minimum|beyond|exceed\w*|topp\w*|top(?:s)?",
+}
+# Said after the figure: "200,000-odd", "25 or so"; "25-plus", "12 or more", "50 and
+# over"; "or less".
+_AFTER_EN = (
+    (ABOUT, regex.compile(r"^(?:-odd|\s+or\s+so)\b", regex.I)),
+    (
+        ABOVE,
+        regex.compile(
+            r"^(?:-plus\b|\+|\s+(?:or|and)\s+(?:more|over|above|older|upwards)\b)", regex.I
+        ),
+    ),
+    (BELOW, regex.compile(r"^\s+or\s+(?:less|fewer|under|younger)\b", regex.I)),
+)
+# Words that may stand between a German qualifier and its figure: "rund 1,5
+# Millionen" has none, "knapp die Hälfte", "mehr als das Doppelte" an article.
+_BETWEEN_DE = r"(?:\s+(?:die|der|das|den|dem|ein|eine|einen))?\s*"
+# English says a qualifier a few words before its figure: "under the age of 12",
+# "roughly one in three", "some EUR 50,000".
+_BEFORE_EN = 4
+# English qualifiers that say a bound or an approximation plainly, where the German
+# has none: an addition. Not "about", "some", "over", "up to", "from", words of other
+# uses ("moved up to fourth", "over the 12 months").
+_ADDED_EN = regex.compile(
+    r"(?<![\w-])(?:around|roughly|approximately|an\s+estimated|nearly|almost|at\s+least"
+    r"|more\s+than|less\s+than|fewer\s+than|at\s+most|well\s+over|just\s+over|just\s+under"
+    r"|upwards\s+of|in\s+excess\s+of)(?:\s+(?:the|a|an|\$|€|£))?\s*$",
+    regex.IGNORECASE,
+)
+
+
+def qualifier_findings(source: str, target: str) -> list[Finding]:
+    """One finding at most: a qualifier dropped, turned, or added."""
+    english = english_found(target)
+    used: set[int] = set()
+    for german in german_found(source):
+        if not isinstance(german.value, Amount | Clock):
+            continue  # a year, a date: "mehr als 2022" compares
+        match = _partner(german, english, used)
+        if match is None:
+            continue
+        used.add(match.start)
+        kind, word = _german(source, german)
+        said, english_word = _english(target, match)
+        figure = f"'{source[german.start : german.end]}'"
+        german_span, english_span = (german.start, german.end), (match.start, match.end)
+        if kind and not said:
+            message = f"the German '{word}' of {figure} is missing in the English: it states "
+            message += "the figure as exact"
+            return [_finding("omission", german_span, None, message)]
+        if kind and said and {kind, said} == {ABOVE, BELOW}:
+            message = f"the German '{word}' of {figure} is '{english_word}' in the English: "
+            message += "a bound the other way"
+            return [_finding("number_mismatch", german_span, english_span, message)]
+        added = _ADDED_EN.search(target[: match.start])
+        if added and not _loosely_qualified(source, german):
+            message = f"the English '{added.group().strip()}' of {figure} is not in the German"
+            return [_finding("addition", None, english_span, message)]
+    return []
+
+
+def _german(source: str, found: Found) -> tuple[str | None, str]:
+    """The kind and the words of a German qualifier just before ``found``."""
+    words = _GERMAN_CLOCK if isinstance(found.value, Clock) else _GERMAN
+    before = source[: found.start]
+    for kind, pattern in words.items():
+        match = regex.search(rf"(?<![\w-])({pattern}){_BETWEEN_DE}$", before, regex.IGNORECASE)
+        if match:
+            return kind, " ".join(match.group(1).split())
+    return None, ""
+
+
+# Any word of the German that may qualify a figure a few words on: "mindestens aber
+# 300 Euro", "um das Jahr 6", "länger als vier Wochen".
+_LOOSE_DE = regex.compile(
+    "|".join(f"(?:{pattern})" for pattern in _GERMAN.values())
+    + r"|\b\p{Ll}+er\s+als\b|\bum\b|\bgegen\b|\bab\b",
+    regex.IGNORECASE,
+)
+
+
+def _loosely_qualified(source: str, found: Found) -> bool:
+    before = " ".join(source[: found.start].split()[-_BEFORE_EN:])
+    return _LOOSE_DE.search(before) is not None
+
+
+def _english(target: str, found: Found) -> tuple[str | None, str]:
+    """The kind and the words of an English qualifier of ``found``: in the few words
+    before it, or just after it."""
+    before = " ".join(target[: found.start].split()[-_BEFORE_EN:])
+    for kind, pattern in _ENGLISH.items():
+        match = regex.search(rf"(?<![\w-])({pattern})(?![\w-])", before, regex.IGNORECASE)
+        if match:
+            return kind, " ".join(match.group(1).split())
+    for kind, after in _AFTER_EN:
+        said = after.search(target[found.end :])
+        if said:
+            return kind, said.group().strip(" -")
+    return None, ""
+
+
+def _partner(german: Found, english: list[Found], used: set[int]) -> Found | None:
+    """The English figure of the same value (or reading) not yet paired."""
+    values = {german.value, *german.alternatives}
+    for found in english:
+        if found.start in used or found.weak:
+            continue
+        if values & {found.value, *found.alternatives}:
+            return found
+    return None
+
+
+Span = tuple[int, int] | None
+
+
+def _finding(flag: str, source_span: Span, target_span: Span, message: str) -> Finding:
+    return Finding(flag=flag, source_span=source_span, target_span=target_span, message=message)

@@ -1,0 +1,69 @@
+"""How exact a figure is: a qualifier dropped is content left out, a bound turned
+round a changed number, a bound added an addition; other renderings pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.checks.facts import fact_findings, fact_flags
+from service.checks.facts.qualifiers import qualifier_findings
+
+
+def flags(source: str, target: str) -> list[str]:
+    return [finding.flag for finding in qualifier_findings(source, target)]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Die Zahl stieg auf rund 180.000.", "The number rose to 180,000."),
+        ("Der Streik dauerte mehr als 30 Stunden.", "The strike lasted 30 hours."),
+        ("Die Preise sanken um knapp 9 Prozent.", "Prices fell by 9 percent."),
+        ("Die Polizei traf gegen 16.45 Uhr ein.", "The police arrived at 4.45pm."),
+        ("Es kamen bis zu 4.000 Besucher.", "4,000 visitors came."),
+    ],
+)
+def test_a_qualifier_dropped_is_an_omission(source: str, target: str) -> None:
+    assert flags(source, target) == ["omission"]
+    assert "omission" in fact_flags(fact_findings(source, target))
+
+
+def test_a_bound_turned_round_is_a_changed_number() -> None:
+    findings = qualifier_findings(
+        "Der Streik dauerte mehr als 30 Stunden.", "The strike lasted less than 30 hours."
+    )
+    assert [f.flag for f in findings] == ["number_mismatch"]
+    assert "'mehr als'" in findings[0].message and "'less than'" in findings[0].message
+
+
+def test_a_bound_added_is_an_addition() -> None:
+    assert flags("Der Streik dauerte 30 Stunden.", "The strike lasted at least 30 hours.") == [
+        "addition"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Die Zahl stieg auf rund 180.000.", "The number rose to some 180,000."),
+        ("Die Zahl stieg auf rund 180.000.", "The number rose to nearly 180,000."),
+        ("Die Preise sanken um knapp 9 Prozent.", "Prices fell by almost 9%."),
+        ("Die Firma hat über 300 Beschäftigte.", "The firm has 300-plus employees."),
+        (
+            "Kinder unter zwölf Jahren dürfen nicht mitfahren.",
+            "Children under the age of 12 may not ride.",
+        ),
+        ("Rund ein Drittel der Heime ist betroffen.", "Roughly one in three homes is affected."),
+        ("Die Gewerkschaft fordert mindestens aber 300 Euro.", "The union demands at least €300."),
+        # not qualifiers: "ab" (from), a year compared, "gegen" (against), "über" (of)
+        ("Die Impfung gibt es ab 50 Jahren.", "The vaccine is available from age 50."),
+        ("Es waren 4 Prozent mehr als 2022.", "That was 4 percent more than in 2022."),
+        (
+            "Sie sammelten Unterschriften gegen fünf Windräder.",
+            "They collected signatures against five wind turbines.",
+        ),
+        ("Es gab ein Gebot über 1,85 Millionen Euro.", "There was a bid of 1.85 million euros."),
+    ],
+)
+def test_a_qualifier_said_another_way_passes(source: str, target: str) -> None:
+    assert flags(source, target) == []
