@@ -261,13 +261,13 @@ ENGLISH = regex.compile(
   | (?P<month>(?:(?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Oo]f|[Bb]y|[Ll]ast|[Nn]ext
         |[Ee]arly|[Ll]ate|[Mm]id|[Tt]ill|[Bb]efore|[Aa]fter|[Tt]his|[Ee]nd\ of)\s)May
         |(?-i:{_EN_MONTH_ALONE}))\b)
+  | (?P<noon>\b(?:12\s+)?(?:noon|midday)\b) | (?P<midnight>\b(?:12\s+)?midnight\b)
   | (?P<hms>\b(?P<hh>\d{{1,2}}):(?P<hm>\d{{2}}):(?P<hs>\d{{2}})\b)
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s*(?P<half>[ap]\.\s?m\.|[ap]\s?m\b)
       |\b(?P<h24>\d{{1,2}}):(?P<min24>\d{{2}})(?:\s*(?:hours|hrs|h)\b)?(?!\d|[.,]\d)
       |\b(?P<oh>\d{{1,2}})\s*o'clock\b)
   | (?P<num>{_SIGN}(?P<digits>{_EN_NUMBER}){_EN_SCALE})
         (?:\s*(?P<unit>{_EN_UNIT})\b)?(?P<below>\s+degrees\s+below\s+(?:zero|freezing))?
-  | (?P<noon>\b(?:noon|midday)\b) | (?P<midnight>\bmidnight\b)
   | (?P<approx>\b(?:{_EN_APPROX})\b)
   | (?P<war>(?-i:\bWorld\s+War\s+(?P<wn>II?)\b))
   | (?P<partscale>\b(?P<pn>a|one|two|three)[\s-]+(?P<pp>half|thirds?|quarters?)\s+of\s+an?\s+
@@ -291,7 +291,20 @@ def german_found(text: str) -> list[Found]:
     for match in GERMAN.finditer(_unprotected(text)):
         found += _german(match)
     found += _counting_compounds(text)
+    found = [_every_nth(text, got) for got in found]
     return _ranges(text, sorted(found, key=lambda got: got.start), SCALE_DE)
+
+
+_EVERY = regex.compile(r"\bjede[rnms]?\s+$", regex.IGNORECASE)
+
+
+def _every_nth(text: str, found: Found) -> Found:
+    """ "jeder fünfte" is also the share a fifth, 20 percent ("one in five" is)."""
+    value = found.value
+    if not isinstance(value, Amount) or value.value < 2 or not _EVERY.search(text[: found.start]):
+        return found
+    shares = (Amount(1 / value.value), Amount(100 / value.value))
+    return Found(value, found.start, found.end, found.text, found.weak, found.alternatives + shares)
 
 
 # Two days of one month, the month said once: "zwischen dem 3. und 9. März", "3 to
