@@ -304,9 +304,14 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
         )
         and not (day == "morgen" and (word != "morgen" or (index and written[0].isupper())))
     }
-    # "Sunday's vote" holds Sunday.
-    words = {regex.sub(r"['’]s$", "", word) for word in _WORD.findall(target.casefold())}
+    # "Sunday's vote" and "at weekends" hold Sunday and the weekend.
+    words = {regex.sub(r"['’]?s$", "", word) for word in _WORD.findall(target.casefold())}
+    words |= set(_WORD.findall(target.casefold()))
     english = {english for english in _DAYS.values() if english in words}
+    # A day inside a name either side keeps as written ("Bild am Sonntag", "Black Friday").
+    german = {e for e in german if not any(d in words for d, e2 in _DAYS.items() if e2 == e)}
+    source_words = set(_WORD.findall(source.casefold()))
+    english = {e for e in english if e not in source_words}
     if "morgen" in source.casefold().split() and "morning" in words:
         german.discard("tomorrow")  # "heute Morgen" is this morning
     if _UNTIL_TODAY.search(source):
