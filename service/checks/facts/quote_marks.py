@@ -74,10 +74,13 @@ def scan(text: str, *, english: bool) -> tuple[list[Quotation], list[int]]:
 
 def _name_unquoted(inside: str, target: str, english: list[Quotation]) -> bool:
     """A name the German quotes and English news writes plain: a storm, a ship, an
-    operation („Zoltan“ → Storm Zoltan). At most three words, each capitalised, and
-    in the English as written, outside its quotations."""
+    operation, a paper („Zoltan“ → Storm Zoltan, „Bild am Sonntag“). At most four
+    words, each capitalised but a joining word inside (am, der, für), and in the
+    English as written, outside its quotations."""
     words = inside.split()
-    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+    if not 1 <= len(words) <= 4 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    if not all(w[:1].isupper() or w in _JOINING for w in words):
         return False
     if words[0].casefold() in _ARTICLES:  # „Die Mittagsfrau“: a title, quoted in English too
         return False
@@ -87,6 +90,20 @@ def _name_unquoted(inside: str, target: str, english: list[Quotation]) -> bool:
         if not any(q.start <= match.start() < q.end for q in english):
             return True
     return False
+
+
+def _term_in_marks(inside: str, after: str) -> bool:
+    """English marks around a term that modifies the noun after it, not a quotation:
+    one to three words in lower case, no sentence ("Ampel-Koalition" = the "traffic
+    light" coalition; "called it "outrageous"." quotes a word)."""
+    words = inside.split()
+    if not 1 <= len(words) <= 3 or not inside[:1].islower() or re.search(r"[.!?,;:]", inside):
+        return False
+    return re.match(r"\s+[a-z]", after) is not None
+
+
+# Lower-case words a German name may hold between its capitalised ones.
+_JOINING = frozenset("am an im in der die das des dem den von vom zu zum zur für und auf".split())
 
 
 def _stem(word: str) -> str:
@@ -115,6 +132,9 @@ def quote_findings(source: str, target: str) -> list[Finding]:
     german, german_open = scan(source, english=False)
     english, english_open = scan(target, english=True)
     german = [q for q in german if not _name_unquoted(q.inside(source), target, english)]
+    terms = [q for q in english if _term_in_marks(q.inside(target), target[q.end :])]
+    if len(english) - len(terms) >= len(german):  # "the "traffic light" coalition"
+        english = [q for q in english if q not in terms]
     findings: list[Finding] = []
     # A quotation running over several sentences leaves a mark open in the German
     # too: only the English's marks beyond the German's count.
