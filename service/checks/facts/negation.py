@@ -70,7 +70,7 @@ _ENGLISH_COMPARISON = regex.compile(
 # Words that say "not" by their meaning: failing, refusing, lacking, being unable,
 # an adjective with un-/in- ("unclear", "impossible").
 IMPLICIT_EN = regex.compile(
-    r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
+    r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|out\s+of\s+work|jobless|unemployed|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
     r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"
@@ -87,7 +87,7 @@ IMPLICIT_DE = regex.compile(
     r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
-    r"|es\s+sei\s+denn)\b",
+    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*)\b",
     regex.IGNORECASE,
 )
 
