@@ -203,9 +203,12 @@ def _added_names(
         folded = fold(word)
         if folded in known or folded in _not_names_en() or german.holds(folded):
             continue
-        if folded in places.names or _english_stem(word) in places.glosses:
+        english_stem = _english_stem(word)
+        if folded in places.names or english_stem in places.glosses:
             continue  # der hessische Minister → Hesse's minister
-        if _english_stem(word) in german.glosses:
+        if len(english_stem) >= 5 and any(g.startswith(english_stem) for g in places.glosses):
+            continue  # nach estnischen Angaben → according to Estonia (Ding: Estonian)
+        if english_stem in german.glosses:
             continue  # römisch → Roman, Nord-Ostsee-Kanal → Kiel Canal (Ding)
         if _widens_a_name(target, match, german):
             continue  # "die Telekom" → "Deutsche Telekom": the same name in full
