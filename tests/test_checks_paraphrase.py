@@ -216,3 +216,60 @@ def test_more_facts_in_other_words_are_no_finding(source: str, target: str) -> N
 )
 def test_the_fact_changed_is_still_flagged(source: str, target: str, flag: str) -> None:
     assert flag in flags(source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a day inside a name, kept as written
+        ("Das sagte der Minister der „Bild am Sonntag“.", "The minister told Bild am Sonntag."),
+        (
+            "Tausende streikten am sogenannten Black Friday.",
+            "Thousands went on strike on so-called Black Friday.",
+        ),
+        ("Viele arbeiten regelmäßig am Wochenende.", "Many regularly work at weekends."),
+        # a term in scare quotes, not a quotation
+        ("Die Ampel-Koalition zerbrach 2024.", 'The "traffic light" coalition collapsed in 2024.'),
+        (
+            "In Thüringen waren 64.300 Menschen ohne Arbeit.",
+            "In Thuringia, 64,300 people were out of work.",
+        ),
+        (
+            "Jets verletzten nach estnischen Angaben den Luftraum.",
+            "Jets violated the airspace, according to Estonia.",
+        ),
+        ("Jeder fünfte Beschäftigte arbeitet nachts.", "A fifth of employees work at night."),
+        ("Anmeldungen bis Freitag, 12 Uhr.", "Registrations by 12 noon on Friday."),
+        (
+            "Der Haushalt sieht 1,2 Prozent mehr als im laufenden Jahr vor.",
+            "The budget foresees 1.2 percent more than this year.",
+        ),
+    ],
+)
+def test_said_in_other_words_later(source: str, target: str) -> None:
+    assert flags(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flag"),
+    [
+        ("Das sagte der Minister am Sonntag.", "The minister said so on Monday.", "omission"),
+        (
+            "Jets verletzten nach estnischen Angaben den Luftraum.",
+            "Jets violated the airspace, according to Latvia.",
+            "name_mismatch",
+        ),
+        (
+            "Jeder fünfte Beschäftigte arbeitet nachts.",
+            "A quarter of employees work at night.",
+            "number_mismatch",
+        ),
+        (
+            "Anmeldungen bis Freitag, 12 Uhr.",
+            "Registrations by 11 noon on Friday.",
+            "number_mismatch",
+        ),
+    ],
+)
+def test_the_fact_changed_is_still_flagged_later(source: str, target: str, flag: str) -> None:
+    assert flag in flags(source, target)

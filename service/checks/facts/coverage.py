@@ -569,9 +569,11 @@ def lexical_findings(
 
 
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
-# Words after which an English noun stands bare, with no modifier of its own.
-_BEFORE_BARE = _DETERMINERS | frozenset(
-    "my your some any no every each of for in on at by with from to into as".split()
+# Words after which an English noun stands bare, with no modifier of its own (not a
+# demonstrative: "im laufenden Jahr" = "this year").
+_BEFORE_BARE = frozenset(
+    "a an the its his her their our my your some any no every each of for in on at by "
+    "with from to into as".split()
 )
 _NUMBER = regex.compile(r"[\d.,]+")
 # What an adjective follows where it plainly modifies the noun after it: an article,
