@@ -112,3 +112,14 @@ def test_a_forecast_the_source_attributes_needs_no_said() -> None:
         source, "The association expects 900 shops to close this year."
     )
     assert "omission" in omission_flags(source, "This year 900 shops are set to close.")
+
+
+def test_the_part_of_the_day_a_weekday_compound_holds() -> None:
+    source = "Der Stadtrat stimmte am Donnerstagabend dem Haushalt zu."
+    assert "omission" in omission_flags(source, "The city council approved the budget on Thursday.")
+    for target in (
+        "The city council approved the budget on Thursday evening.",
+        "The city council approved the budget late on Thursday.",
+        "The city council approved the budget at 9pm on Thursday.",
+    ):
+        assert "omission" not in omission_flags(source, target)

@@ -8,7 +8,8 @@ Evidence, strongest first:
   words is an addition;
 * words both languages mark plainly: weekdays and day words (Montag = Monday,
   gestern = yesterday, am Wochenende = at the weekend; Rosenmontag = Rose Monday,
-  in der Nacht zu Sonntag = on Saturday night): one the German has and the
+  in der Nacht zu Sonntag = on Saturday night; Donnerstagabend = Thursday evening,
+  its part of the day too): one the German has and the
   English lacks is an omission, and the other way round an addition; an
   attribution (sagte, teilte mit, erklärte, laut, zufolge, nach Angaben = said,
   told, announced, according to, expects) and a hedge (mutmaßlich, angeblich = suspected,
@@ -141,7 +142,8 @@ def omission_findings(
     added: Finding | None = None
     if alignment:
         omitted, added = _by_alignment(source, target, alignment)
-    omitted = omitted or _days(source, target, omission=True) or _said(source, target)
+    omitted = omitted or _days(source, target, omission=True) or _day_part(source, target)
+    omitted = omitted or _said(source, target)
     omitted = omitted or _hedge(source, target)
     # An English "said" the German lacks is no finding: on the sets written last it
     # was a clean target's (a view, a report, an estimate) as often as an addition.
@@ -338,6 +340,40 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
         source_span=None,
         target_span=_span(target, lost[0]),
         message=f"the English '{lost[0]}' is not in the German",
+    )
+
+
+# A part of a day a weekday compound holds ("Donnerstagabend"), and the English words
+# that say it; a clock time says it too ("Thursday at 9pm").
+_DAY_PART = regex.compile(
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
+    r"(abend|nachmittag|vormittag|morgen|mittag|nacht|früh)\b",
+    regex.IGNORECASE,
+)
+_PART_EN = {
+    "abend": r"evening|night|late",
+    "nachmittag": r"afternoon",
+    "vormittag": r"morning",
+    "morgen": r"morning|early",
+    "mittag": r"noon|midday|lunchtime",
+    "nacht": r"night|overnight|early\s+hours",
+    "früh": r"morning|early",
+}
+_CLOCK_EN = regex.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?|h\b)|\b\d{1,2}:\d\d")
+
+
+def _day_part(source: str, target: str) -> Finding | None:
+    """The part of the day a weekday compound names, with no word or time for it in
+    the English ("Donnerstagabend" → "on Thursday")."""
+    match = _DAY_PART.search(source)
+    if match is None or _CLOCK_EN.search(target):
+        return None
+    part = match.group(1).casefold()
+    if regex.search(rf"\b(?:{_PART_EN[part]})", target, regex.IGNORECASE):
+        return None
+    return _missing(
+        match.span(),
+        f"the part of the day in '{match.group()}' ({part}) is missing in the English",
     )
 
 
