@@ -361,3 +361,40 @@ def test_an_adjective_dropped_before_a_noun_the_english_keeps_bare(
 )
 def test_an_adjective_said_otherwise_is_no_bare_noun(source: str, target: str) -> None:
     assert "omission" not in omission_flags(source, target)
+
+
+@pytest.mark.usefixtures("real_ding")
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # an adverb left out, all else rendered
+        (
+            "Die Regierung hat den Haushalt erneut verschoben.",
+            "The government has postponed the budget.",
+        ),
+        (
+            "Viele Pflegekräfte fühlen sich dauerhaft erschöpft.",
+            "Many care workers feel exhausted.",
+        ),
+    ],
+)
+def test_an_adverb_dropped_where_the_rest_is_rendered(source: str, target: str) -> None:
+    assert "omission" in omission_flags(source, target)
+
+
+@pytest.mark.usefixtures("real_ding")
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Die Regierung hat den Haushalt erneut verschoben.",
+            "The government has postponed the budget again.",
+        ),
+        (
+            "Das Gericht wird den Fall nicht erneut verhandeln.",
+            "The court will not rehear the case.",
+        ),
+    ],
+)
+def test_again_said_by_again_or_a_re_verb(source: str, target: str) -> None:
+    assert "omission" not in omission_flags(source, target)

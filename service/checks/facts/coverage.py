@@ -445,6 +445,7 @@ OMITTED_MODIFIER_BY = 1.5
 # (3 on each half of its groups), no more clean references, for limits of 2-2.5
 # and a length of 0.85-0.95 (2.5 with the stricter OMITTED_BY above);
 OMITTED_SEVERAL = 2.5
+OMITTED_ADVERB_BY = 1.0
 # a full verb counts this much: verbs are what paraphrase changes most (on the
 # tuning half, a lone verb unrendered was a clean reference's as often as not)
 VERB_WEIGHT = 0.5
@@ -496,6 +497,8 @@ def lexical_findings(
         idioms += [match.span() for match in _CURRENCY_DE.finditer(source)]
     if HEDGE_EN.search(target):  # "mutmaßliche Schleuser" = "suspected smugglers"
         idioms += [match.span() for match in HEDGE_DE.finditer(source)]
+    if _again_en(target):  # "nicht erneut verhandeln" = "not rehear"
+        idioms += [match.span() for match in _AGAIN_DE.finditer(source)]
     german_gaps = [
         token
         for token in german_gaps
@@ -508,6 +511,8 @@ def lexical_findings(
     modifier_gap = any(token.word[0].islower() and not _verb(token.word) for token in german_gaps)
     short = OMITTED_MODIFIER_LONG if modifier_gap else OMITTED_SHORT
     needed = OMITTED_MODIFIER_BY if modifier_gap else OMITTED_BY
+    if _adverb_gap(german_gaps, english_open):
+        needed = OMITTED_ADVERB_BY
     beyond = weight - len(english_open)
     several = weight >= OMITTED_SEVERAL and beyond >= VERB_WEIGHT and ratio < OMITTED_SHORT
     if (beyond >= needed and ratio < short) or several:
@@ -716,6 +721,22 @@ _INTENT_DE = regex.compile(r"\b(?:will|wollen|wolle|wollte|wollten|wollt)\b", re
 _INTENT_EN = regex.compile(
     r"(?:aim|plan|want|intend|seek|hope)(?:s|ed|ing|ning|ned)?|sought", regex.I
 )
+# "Again" said by a verb's "re-" ("erneut verhandeln" = "rehear", "wieder öffnen" =
+# "reopen"): a word of "re" and a verb more common than it, not "report" or "return".
+_AGAIN_DE = regex.compile(r"\b(?:erneut\w*|wieder|abermals|nochmals|neuerlich\w*)\b", regex.I)
+_AGAIN_EN = regex.compile(r"\b(?:again|renewed|once\s+more|afresh)\b", regex.I)
+_RE_VERB = regex.compile(r"\bre-?([a-z]{3,})\b")
+
+
+def _again_en(target: str) -> bool:
+    if _AGAIN_EN.search(target):
+        return True
+    return any(
+        _zipf(root) >= 4.0 and _zipf(root) > _zipf(word.replace("-", ""))
+        for word, root in ((m.group(), m.group(1)) for m in _RE_VERB.finditer(target.lower()))
+    )
+
+
 _CURRENCY_EN = regex.compile(r"[$€£]")
 _CURRENCY_DE = regex.compile(r"\b(?:US-)?(?:Dollar|Euro|Pfund)\b")
 # Words that say a claim is not established: any one of the English renders any
@@ -774,6 +795,21 @@ def _says_how(token: Token) -> bool:
 
 
 _SAYS_HOW = frozenset({"ADV", "ADJ(D)", "PROAV"})
+
+
+def _adverb_gap(german_gaps: list[Token], english_open: list[Token]) -> bool:
+    """A German adverb unrendered (HanTa: "erneut", "erstmals", "vorerst"), or an
+    adverbial adjective ("dringend", "regelmäßig") where it is the only German word
+    unrendered and every English word is rendered."""
+    from service.checks.facts.names import _tags
+
+    tags = [_tags(token.word) for token in german_gaps if token.word[:1].islower()]
+    if any(found and found[0][0] == "ADV" for found in tags):
+        return True
+    lone = len(german_gaps) == 1 and not english_open
+    return lone and any(found and found[0][0] == "ADJ(D)" for found in tags)
+
+
 # German adverbial phrases an English "-ly" adverb renders ("vor allem" = "mainly",
 # "especially"; "in erster Linie" = "primarily"; "bislang" = "previously").
 _ADVERBIAL_DE = regex.compile(
