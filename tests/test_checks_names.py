@@ -339,3 +339,13 @@ def test_a_surname_that_is_also_a_word_is_a_name_after_a_first_name() -> None:
     source = "Zum Präsidenten wurde der Chemiker Thomas Richter aus Jena gewählt."
     assert name_findings(source, "The chemist Thomas Judge from Jena was elected president.")
     assert not name_findings(source, "The chemist Thomas Richter from Jena was elected president.")
+
+
+def test_a_hyphenated_place_cut_to_one_part_is_flagged() -> None:
+    source = "Die Ernte in Sachsen-Anhalt fiel schlecht aus."
+    found = name_findings(source, "The harvest in Saxony was poor.")
+    assert [source[f.source_span[0] : f.source_span[1]] for f in found if f.source_span] == [
+        "Anhalt"
+    ]
+    assert not name_findings(source, "The harvest in Saxony-Anhalt was poor.")
+    assert not name_findings("Der Nord-Ostsee-Kanal ist gesperrt.", "The Kiel Canal is closed.")

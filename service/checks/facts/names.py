@@ -94,7 +94,7 @@ _DETERMINERS = frozenset(
 
 def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[Finding]:
     english = _English(_without_links(target))
-    explained, lost = _multiword_exonyms(source, english)
+    explained, lost, parted = _multiword_exonyms(source, english)
     explained |= {
         (term.source_span[0], term.source_span[1])
         for term in terms
@@ -125,7 +125,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue  # 380-Kilovolt-Leitung → 380kV line
         if word.casefold() in _PREFIXES and source[end : end + 1] == "-":
             continue  # "Pro-Kopf-Verschuldung" = "per-capita debt"
-        if _is_name(word, source, start) and not (
+        in_a_name = any(s <= start < e for s, e in parted)
+        if (in_a_name or _is_name(word, source, start)) and not (
             _rendered_as_words(word, english) or _common_noun(word, source, start, end, english)
         ):
             findings.append(_finding(source, start, end))
@@ -149,7 +150,9 @@ def _hyphenated_rendered(source: str, english: _English) -> set[tuple[int, int]]
         if "-" not in word or not word[0].isupper():
             continue
         rendered = (entry(found, word) if found is not None else None) or ()
-        if fold(word).replace(" ", "") in joined or names.intersection(rendered):
+        # Ding's English whole, not a part of it (Sachsen-Anhalt → "Saxony" alone)
+        whole = len(names.intersection(rendered)) >= min(2, len(set(rendered)))
+        if fold(word).replace(" ", "") in joined or (rendered and whole):
             spans.add(match.span())
     return spans
 
@@ -792,11 +795,14 @@ def _english_stem(word: str) -> str:
 
 def _multiword_exonyms(
     source: str, english: _English
-) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]], set[tuple[int, int]]]:
     """Spans of German names of several words (Deutsche Bahn, Den Haag,
-    Nordrhein-Westfalen) whose English is there, and of those whose English is not."""
+    Nordrhein-Westfalen) whose English is there, of those of several words whose
+    English is not, and of hyphenated ones whose English is not (each part of
+    those is a name: Sachsen-Anhalt → Saxony has lost Anhalt)."""
     found: set[tuple[int, int]] = set()
     lost: set[tuple[int, int]] = set()
+    parted: set[tuple[int, int]] = set()
     lowered = source.casefold()
     for german in _multiword():
         found_at = _multiword_span(lowered, german)
@@ -808,7 +814,9 @@ def _multiword_exonyms(
             found.add(span)
         elif " " in german:  # a hyphenated one not found whole is checked part by part
             lost.add(span)
-    return found, lost
+        else:
+            parted.add(span)
+    return found, lost, parted
 
 
 def _multiword_span(lowered: str, german: str) -> tuple[int, int] | None:
