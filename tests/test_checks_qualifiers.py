@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from service.checks.facts import fact_findings, fact_flags
-from service.checks.facts.qualifiers import qualifier_findings
+from service.checks.qualifiers import qualifier_findings
 
 
 def flags(source: str, target: str) -> list[str]:

@@ -19,10 +19,10 @@ from service.checks.facts.lost import lost_findings
 from service.checks.facts.names import name_findings
 from service.checks.facts.negation import negation_findings
 from service.checks.facts.omission import omission_findings
-from service.checks.facts.qualifiers import qualifier_findings
 from service.checks.facts.quote_marks import quote_findings
 from service.checks.measures import measure_findings
 from service.checks.numbers import number_findings
+from service.checks.qualifiers import qualifier_findings
 from service.document import Finding, Localisation, Term
 
 Alignment = Sequence[tuple[tuple[int, int], tuple[int, int]]]
