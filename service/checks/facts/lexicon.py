@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import regex
-
 log = logging.getLogger(__name__)
 
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?<!\w)/[^/\s][^/]*/(?!\w)")
@@ -185,9 +183,8 @@ def _form(lexicon: Lexicon, word: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(stem for stems in found for stem in stems)) if found else None
 
 
-_ENDING = regex.compile(r"(?:en|em|er|es|e|s|n)$")
 # A comparative or superlative with its ending: "leichteren", "stärkste", "größten".
-_DEGREE = regex.compile(r"(?:er|e?st)(?:en|em|er|es|e)?$")
+_DEGREE = re.compile(r"(?:er|e?st)(?:en|em|er|es|e)?$")
 _UMLAUT = str.maketrans("äöü", "aou")
 
 

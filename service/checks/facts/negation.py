@@ -31,7 +31,8 @@ A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
 ("nicht gelungen" → "failed", "sofern … nicht" → "unless", "keine Einigung" →
 "failed to agree", "konnte keine Angaben machen" → "was unable to", "noch nicht"
-→ "yet to", "unklar" ← "not clear"); where the English has more, the German may (``unklar``,
+→ "yet to", "unklar" ← "not clear"); where the English has more, the German may
+(``unklar``,
 ``scheiterte``, ``lehnte ab``, ``fehlt``, ``verweigerte``).
 
 Misses: a negation dropped from a sentence that says "not" by meaning elsewhere
@@ -54,7 +55,9 @@ GERMAN = regex.compile(
 # nie zuvor" = "more often than ever", "so langsam wie seit einem Jahr nicht mehr" =
 # "its slowest in a year".
 _GERMAN_COMPARISON = regex.compile(
-    r"\bwie\s+(?:noch\s+)?nie\b|\b(?:noch\s+)?nie\s+(?:zuvor|vorher)\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
+    r"\bwie\s+(?:noch\s+)?nie\b"
+    r"|\b(?:noch\s+)?nie\s+(?:zuvor|vorher)\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)"
+    r"|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
     r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+kein\w*\s+ander",
     regex.IGNORECASE,
 )
@@ -70,7 +73,8 @@ _ENGLISH_COMPARISON = regex.compile(
 # Words that say "not" by their meaning: failing, refusing, lacking, being unable,
 # an adjective with un-/in- ("unclear", "impossible").
 IMPLICIT_EN = regex.compile(
-    r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|out\s+of\s+work|jobless|unemployed|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
+    r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|out\s+of\s+work|jobless|unemployed"
+    r"|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
     r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"

@@ -9,12 +9,12 @@ Evidence, strongest first:
 * words both languages mark plainly: weekdays and day words (Montag = Monday,
   gestern = yesterday, am Wochenende = at the weekend; Rosenmontag = Rose Monday,
   in der Nacht zu Sonntag = on Saturday night; Donnerstagabend = Thursday evening,
-  its part of the day too): one the German has and the
-  English lacks is an omission, and the other way round an addition; an
-  attribution (sagte, teilte mit, erklärte, laut, zufolge, nach Angaben = said,
-  told, announced, according to, expects) and a hedge (mutmaßlich, angeblich = suspected,
-  alleged) the English lacks are omissions (an English "said" the German lacks
-  is as often a view or a report said another way: no finding);
+  its part of the day too): one the German has and the English lacks is an
+  omission, and the other way round an addition; an attribution (sagte, teilte
+  mit, erklärte, laut, zufolge, nach Angaben = said, told, announced, according
+  to, expects) and a hedge (mutmaßlich, angeblich = suspected, alleged) the
+  English lacks are omissions (an English "said" the German lacks is as often a
+  view or a report said another way: no finding);
 * the words each side renders, by Ding's German-English dictionary where it is
   installed (``coverage.py``, ``lexicon.py``): German words it knows with nothing
   of theirs in the English, English words no German word renders;
