@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 
 POSTGRES_ENV = "MTDESK_TEST_POSTGRES"
 
@@ -42,7 +44,21 @@ def postgres_database() -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
         yield make_url(server).set(database=name).render_as_string(hide_password=False)
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        _drop(admin, name)
     finally:
         admin.dispose()
+
+
+def _drop(admin: Engine, name: str, tries: int = 20) -> None:
+    """Drop the test's database. A session of the server's own role (an autovacuum
+    worker on the new database) may hold it for a moment, and FORCE may not end
+    that one: try again shortly rather than fail the test that used it."""
+    for attempt in range(tries):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            return
+        except DBAPIError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.25)
