@@ -46,8 +46,9 @@ and a number said as another unit ("a fortnight"; "three decades" may be
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -285,14 +286,16 @@ ENGLISH = regex.compile(
 )
 
 
-def german_found(text: str) -> list[Found]:
+# The number and qualifier checks both read a sentence's figures: once.
+@lru_cache(maxsize=1024)
+def german_found(text: str) -> tuple[Found, ...]:
     """The numbers, dates and times of a German sentence, in order, with offsets."""
     found: list[Found] = []
     for match in GERMAN.finditer(_unprotected(text)):
         found += _german(match)
     found += _counting_compounds(text)
     found = [_every_nth(text, got) for got in found]
-    return _ranges(text, sorted(found, key=lambda got: got.start), SCALE_DE)
+    return tuple(_ranges(text, sorted(found, key=lambda got: got.start), SCALE_DE))
 
 
 _EVERY = regex.compile(r"\bjede[rnms]?\s+$", regex.IGNORECASE)
@@ -541,12 +544,13 @@ def _decade(digits: str) -> tuple[Value, ...]:
     return (Amount(1900 + number), Amount(2000 + number))
 
 
-def english_found(text: str) -> list[Found]:
+@lru_cache(maxsize=1024)
+def english_found(text: str) -> tuple[Found, ...]:
     """The numbers, dates and times of an English sentence, in order, with offsets."""
     found: list[Found] = []
     for match in ENGLISH.finditer(_unprotected(text)):
         found += _english(match)
-    return [_one_in(text, got) for got in _ranges(text, found, SCALE_EN)]
+    return tuple(_one_in(text, got) for got in _ranges(text, found, SCALE_EN))
 
 
 _ONE_IN = regex.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", regex.IGNORECASE)
@@ -815,7 +819,7 @@ def _split_date(german: Found, available: list[Found]) -> tuple[Found, Found | N
     return None
 
 
-def _conversion_of_any(english: Found, german: list[Found]) -> bool:
+def _conversion_of_any(english: Found, german: Sequence[Found]) -> bool:
     """An imperial figure beside its metric one ("30 kilometres (19 miles)")."""
     value = english.value
     if not isinstance(value, Amount) or value.unit is None:

@@ -17,6 +17,8 @@ changes is the number check's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from service.checks.numbers import Amount, Clock, Found, english_found, german_found
@@ -142,7 +144,7 @@ def _english(target: str, found: Found) -> tuple[str | None, str]:
     return None, ""
 
 
-def _partner(german: Found, english: list[Found], used: set[int]) -> Found | None:
+def _partner(german: Found, english: Sequence[Found], used: set[int]) -> Found | None:
     """The English figure of the same value (or reading) not yet paired."""
     values = {german.value, *german.alternatives}
     for found in english:
