@@ -213,6 +213,14 @@ def test_adjectives_spellings_and_compass_points(
         ("Der Konzern SAP legte zu.", "The group BASF gained.", ["SAP"]),
         ("Der ADAC rät Autofahrern.", "The AvD advises motorists.", ["ADAC"]),
         ("Das Ziel der EZB.", "The Bundesbank's target.", ["EZB", "+Bundesbank"]),
+        # an English acronym holding the German's names another body
+        ("Das ifo und das IW warnen.", "The ifo and the DIW warn.", ["IW"]),
+        # another acronym in its place, though the English has a name the German lacks
+        (
+            "Der niederbayerische Landrat Max Huber (CSU) widersprach.",
+            "Lower Bavaria district administrator Max Huber (FDP) objected.",
+            ["CSU"],
+        ),
     ],
 )
 def test_acronyms_of_organisations(source: str, target: str, flagged: list[str]) -> None:
@@ -349,3 +357,14 @@ def test_a_hyphenated_place_cut_to_one_part_is_flagged() -> None:
     ]
     assert not name_findings(source, "The harvest in Saxony-Anhalt was poor.")
     assert not name_findings("Der Nord-Ostsee-Kanal ist gesperrt.", "The Kiel Canal is closed.")
+
+
+def test_a_german_surname_keeps_its_doubled_letters() -> None:
+    source = "Das bestätigte Landrätin Petra Hoffmann am Abend."
+    assert not name_findings(source, "District administrator Petra Hoffmann confirmed it.")
+    assert name_findings(source, "District administrator Petra Hofmann confirmed it.")
+
+
+def test_the_first_part_of_a_shortened_compound_is_no_name() -> None:
+    source = "Das Zentrum für Hochschul- und Bildungsforschung legte den Bericht vor."
+    assert not name_findings(source, "The centre for higher education research reported.")

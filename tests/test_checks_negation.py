@@ -125,6 +125,10 @@ def test_comparisons_compounds_and_opposite_verbs(source: str, target: str, expe
         ("Die Bahn bietet den Tarif nicht mehr an.", "Deutsche Bahn has scrapped the fare."),
         ("Das gilt für Nicht-EU-Bürger.", "This applies to non-EU citizens."),
         ("Das gilt für Nicht-EU-Bürger.", "This applies to citizens from outside the EU."),
+        (
+            "Dort brüten so viele Störche wie in keinem anderen Landkreis.",
+            "More storks breed there than in any other district.",
+        ),
     ],
 )
 def test_comparisons_endings_and_non_compounds_need_no_english_negation(

@@ -42,6 +42,7 @@ def messages(source: str, target: str) -> list[str]:
         ("Die Werte liegen zwischen 18 und 24 Grad.", "Values range from 18 to 24 degrees."),
         ("Am 3. Oktober 2025 feiern sie.", "On October 3, 2025 they celebrate."),
         ("Seit Mai ist sie gesperrt.", "It has been closed since May."),
+        ("Die Saison läuft zwischen Mai und Juli.", "The season runs between May and July."),
         ("Die deutsche Elf gewann.", "The German team won."),
         ("Er war der Erste.", "He was one of the first."),
         ("Die beiden Politiker trafen sich.", "The two politicians met."),
@@ -162,6 +163,11 @@ def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
             "Seit Mai ist sie gesperrt.",
             "It has been closed since March.",
             "the date Mai of the German is March in the English",
+        ),
+        (
+            "Die Saison läuft zwischen Mai und Juli.",
+            "The season may run between April and July.",
+            "the date Mai of the German is April in the English",
         ),
         (
             "Es kamen fünfundzwanzig Menschen.",

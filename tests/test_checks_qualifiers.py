@@ -63,6 +63,8 @@ def test_a_bound_added_is_an_addition() -> None:
             "They collected signatures against five wind turbines.",
         ),
         ("Es gab ein Gebot über 1,85 Millionen Euro.", "There was a bid of 1.85 million euros."),
+        # a telephone number after "unter" (at) is no bound
+        ("Hinweise nimmt das Amt unter 0621 174-0 entgegen.", "Call the office on 0621 174-0."),
     ],
 )
 def test_a_qualifier_said_another_way_passes(source: str, target: str) -> None:

@@ -78,7 +78,8 @@ MONTHS_EN = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 # Month names that stand alone ("seit Mai", "since May"); English "May" only after a
-# word that makes it a month ("in May"), never the verb.
+# word that makes it a month ("in May") or capitalised after a lower-case word
+# ("between May and August"), never the verb.
 MONTHS_DE_ALONE = [m for m in MONTHS_DE if len(m) > 4 or m in ("mai", "märz", "juni", "juli")]
 MONTHS_EN_ALONE = [m for m in MONTHS_EN if len(m) > 4 or m in ("june", "july")]
 SCALE_DE = {"million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9,
@@ -261,7 +262,7 @@ ENGLISH = regex.compile(
   | (?P<my>\b(?P<mym>{_EN_MONTH})\b\.?\s+(?P<myy>\d{{4}})\b)
   | (?P<month>(?:(?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Oo]f|[Bb]y|[Ll]ast|[Nn]ext
         |[Ee]arly|[Ll]ate|[Mm]id|[Tt]ill|[Bb]efore|[Aa]fter|[Tt]his|[Ee]nd\ of)\s)May
-        |(?-i:{_EN_MONTH_ALONE}))\b)
+        |(?-i:(?<=\b\p{{Ll}}+\s)May)|(?-i:{_EN_MONTH_ALONE}))\b)
   | (?P<noon>\b(?:12\s+)?(?:noon|midday)\b) | (?P<midnight>\b(?:12\s+)?midnight\b)
   | (?P<hms>\b(?P<hh>\d{{1,2}}):(?P<hm>\d{{2}}):(?P<hs>\d{{2}})\b)
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s*(?P<half>[ap]\.\s?m\.|[ap]\s?m\b)

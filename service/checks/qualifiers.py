@@ -57,6 +57,9 @@ _AFTER_EN = (
     ),
     (BELOW, regex.compile(r"^\s+or\s+(?:less|fewer|under|younger)\b", regex.I)),
 )
+# A figure written with a leading zero names (a telephone number, a postcode) rather
+# than counts.
+_IDENTIFIER = regex.compile(r"0\d")
 # Words that may stand between a German qualifier and its figure: "rund 1,5
 # Millionen" has none, "knapp die Hälfte", "mehr als das Doppelte" an article.
 _BETWEEN_DE = r"(?:\s+(?:die|der|das|den|dem|ein|eine|einen))?\s*"
@@ -81,6 +84,8 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
     for german in german_found(source):
         if not isinstance(german.value, Amount | Clock):
             continue  # a year, a date: "mehr als 2022" compares
+        if isinstance(german.value, Amount) and _IDENTIFIER.match(source, german.start):
+            continue  # "unter 0381 4916" is a telephone number, not a bound
         match = _partner(german, english, used)
         if match is None:
             continue

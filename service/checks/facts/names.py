@@ -355,6 +355,8 @@ def _candidates(source: str) -> Iterator[tuple[int, int, str]]:
         word = match.group()
         if word.isupper() and len(word) > 1:  # an acronym
             continue
+        if source[match.end() : match.end() + 1] == "-":
+            continue  # the first part of "Hochschul- und Wissenschaftsforschung"
         if "-" not in word:
             if len(word) > 2:
                 yield match.start(), match.end(), word
@@ -453,7 +455,13 @@ def _acronyms(
         # A compound's acronym (EU-Kommission) spelled out with the rest of it.
         if source[match.end() : match.end() + 1] == "-" and acronym[0] in english.run_starts:
             continue
-        if any(fuzz.ratio(acronym, other) >= 60 for other in english.acronyms - german.acronyms):
+        others = english.acronyms - german.acronyms
+        if any(_like(acronym, other) for other in others):
+            continue
+        # The English has an acronym the German lacks in its place (CDU, BSW und SPD
+        # → CDU, FDP and SPD; "(SPD)" → "(CDU)").
+        if others - _ENGLISH_ACRONYMS:
+            lost.append(match.span())
             continue
         run = next(
             (
@@ -468,11 +476,15 @@ def _acronyms(
         if run is not None:
             spelled_out.update(run)
             continue
-        # An acronym the tagger knows, or any one where the English has an acronym
-        # the German lacks in its place (CDU, BSW und SPD → CDU, FDP and SPD).
-        if _known_name(acronym) or english.acronyms - german.acronyms - _ENGLISH_ACRONYMS:
+        if _known_name(acronym):
             lost.append(match.span())
     return lost, spelled_out
+
+
+def _like(acronym: str, other: str) -> bool:
+    """An English acronym like the German's (DDR → GDR, UdSSR → USSR); not one holding
+    it, which names another body (IW → DIW)."""
+    return fuzz.ratio(acronym, other) >= 60 and acronym not in other and other not in acronym
 
 
 # English acronyms that render German words, not names: "AI" (KI), "US" (amerikanisch).
@@ -574,14 +586,15 @@ _DOUBLED = regex.compile(r"(.)\1+")
 @lru_cache(maxsize=1 << 16)
 def transliterated(word: str, *, strict: bool = False) -> str:
     """A name's key for comparing German and English romanisations; ``strict``
-    keeps German "sch" apart from English "sh" (Fischer is not Fisher)."""
+    keeps German "sch" apart from English "sh" (Fischer is not Fisher) and a
+    doubled letter apart from a single one (Hoffmann is not Hofmann)."""
     key = fold(word)
     for german, english in _TRANSLITERATION:
         if strict and german in ("sch", "zh", "sh"):
             key = key.replace(german, german.upper())
             continue
         key = key.replace(german, english)
-    return _DOUBLED.sub(r"\1", key.lower() if not strict else key)
+    return key if strict else _DOUBLED.sub(r"\1", key.lower())
 
 
 def _romanised(word: str) -> str:

@@ -21,11 +21,11 @@ nicht" = "more serious than it has been for years").
 erheben" = "stop charging fees"; stop, cease, end, scrap, abolish, quit, halt,
 drop, discontinue, phase out).
 
-"nicht X, sondern Y" may be "Y rather than X"; "wie keine andere" is a comparison
-("longer than any other"); "weder … noch" may be two nots ("not now and not
-later"). An English "not" may render a German word of another kind: "erst ab
-Frühjahr" = "not until the spring", "warnt vor dem Verzehr" = "warns people not
-to eat it".
+"nicht X, sondern Y" may be "Y rather than X"; "wie (in) keine(m) andere(n)" is a
+comparison ("longer than any other", "more than in any other state"); "weder …
+noch" may be two nots ("not now and not later"). An English "not" may render a
+German word of another kind: "erst ab Frühjahr" = "not until the spring", "warnt
+vor dem Verzehr" = "warns people not to eat it".
 
 A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
@@ -58,7 +58,7 @@ _GERMAN_COMPARISON = regex.compile(
     r"\bwie\s+(?:noch\s+)?nie\b"
     r"|\b(?:noch\s+)?nie\s+(?:zuvor|vorher)\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)"
     r"|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
-    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+kein\w*\s+ander",
+    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+(?:\p{Ll}+\s+)?kein\w*\s+ander",
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
