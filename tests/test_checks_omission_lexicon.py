@@ -398,3 +398,29 @@ def test_an_adverb_dropped_where_the_rest_is_rendered(source: str, target: str) 
 )
 def test_again_said_by_again_or_a_re_verb(source: str, target: str) -> None:
     assert "omission" not in omission_flags(source, target)
+
+
+@pytest.mark.usefixtures("real_ding")
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # an adjective made of a noun, said by the noun
+        (
+            "Die Zahl der tödlichen Unfälle sank deutlich.",
+            "The number of accidents causing death fell significantly.",
+        ),
+        # "möglich" said by a modal verb
+        (
+            "Eine Anmeldung für die Kurse ist ab sofort per Telefon möglich.",
+            "Registration for the courses can be made by phone from now on.",
+        ),
+    ],
+)
+def test_a_derived_adjective_or_a_modal_verb_renders_its_german(source: str, target: str) -> None:
+    assert "omission" not in omission_flags(source, target)
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_an_attributive_moeglich_is_not_said_by_a_modal_elsewhere() -> None:
+    source = "Die Firma ruft das Produkt wegen möglicher Glassplitter zurück."
+    assert "omission" in omission_flags(source, "The company is recalling the product, it may say.")

@@ -100,6 +100,13 @@ def test_the_evidence_counts_only_where_the_length_leans_the_same_way() -> None:
     assert "addition" not in findings(source, target)
 
 
+def test_a_clause_whose_verb_german_leaves_out_may_be_joined_by_and() -> None:
+    source = "Im Norden stiegen die Preise um drei Prozent, im Süden sogar um fünf Prozent."
+    target = "Prices rose by three percent in the north and even by five percent in the south."
+    assert coordination(source, target) is None
+    assert coordination("Die Preise stiegen um drei Prozent.", target) is not None
+
+
 def test_the_pieces() -> None:
     assert coordination("A und B.", "A and B.") is None
     assert coordination("A und B.", "A.") == ("omission", (2, 7))

@@ -359,7 +359,17 @@ def _german(lexicon: Lexicon, word: str) -> frozenset[str]:
     lemma = simplemma.lemmatize(word, lang="de")
     if lemma.lower() != word.lower():
         found = found | lexicon.lookup(lemma)
+    derived = _DERIVED_ADJECTIVE.fullmatch(word)
+    if derived:  # "städtischen" = "the city's", "jährlich" = "a year"
+        noun = derived.group(1).translate(_PLAIN_VOWELS).capitalize()
+        found = found | lexicon.lookup(noun)
     return found
+
+
+# An adjective made of a noun ("städt-isch", "jähr-lich", "wirtschaft-lich"): English
+# may say the noun ("the city's", "a year", "the economy").
+_DERIVED_ADJECTIVE = regex.compile(r"(\p{Ll}{3,}?)(?:isch|lich)(?:e[mnrs]?)?")
+_PLAIN_VOWELS = str.maketrans("äöü", "aou")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -505,6 +515,8 @@ def lexical_findings(
         idioms += [match.span() for match in HEDGE_DE.finditer(source)]
     if _again_en(target):  # "nicht erneut verhandeln" = "not rehear"
         idioms += [match.span() for match in _AGAIN_DE.finditer(source)]
+    if _MODAL_EN.search(target):  # "Anmeldungen sind möglich" = "applications can be made"
+        idioms += [match.span() for match in _POSSIBLE_DE.finditer(source)]
     german_gaps = [
         token
         for token in german_gaps
@@ -732,6 +744,10 @@ _INTENT_EN = regex.compile(
 _AGAIN_DE = regex.compile(r"\b(?:erneut\w*|wieder|abermals|nochmals|neuerlich\w*)\b", regex.I)
 _AGAIN_EN = regex.compile(r"\b(?:again|renewed|once\s+more|afresh)\b", regex.I)
 _RE_VERB = regex.compile(r"\bre-?([a-z]{3,})\b")
+# "möglich" said by a modal verb: "ist online möglich" = "can be done online".
+# Only predicative: "mögliche Splitter" are "possible splinters".
+_POSSIBLE_DE = regex.compile(r"\b(?:un)?möglich\b", regex.I)
+_MODAL_EN = regex.compile(r"\b(?:can|could|cannot|may|might|able|unable)\b|n[’']t\b", regex.I)
 
 
 def _again_en(target: str) -> bool:

@@ -155,7 +155,8 @@ def _finite(word: str) -> bool:
 def _comma_clauses(source: str) -> int:
     """Commas between two German main clauses (", auf der A8 bildeten sich lange
     Staus"): English often joins them with "and". The clause after the comma has its
-    finite verb second, after a first phrase of one to three words."""
+    finite verb second, after a first phrase of one to three words, or none, where it
+    opens with a preposition and leaves out the verb of the clause before."""
     clauses = [(m.group(), m.start()) for m in _CLAUSE.finditer(source)]
     count = 0
     for (before, _), (after, start) in zip(clauses, clauses[1:], strict=False):
@@ -164,11 +165,18 @@ def _comma_clauses(source: str) -> int:
         words = _WORD.findall(after)
         if len(words) < 3 or words[0].casefold() in _SUBORDINATE:
             continue
-        if any(_finite(word) for word in words[1:4]) and any(
-            _finite(word) for word in _WORD.findall(before)
-        ):
+        if not any(_finite(word) for word in _WORD.findall(before)):
+            continue
+        if any(_finite(word) for word in words[1:4]):
             count += 1
+        elif words[0].casefold() in _GAPPED_START and not any(_finite(w) for w in words):
+            count += 1  # its verb left out: ", im Süden sogar auf minus 22 Grad"
     return count
+
+
+# Prepositions that open a German clause whose verb is the one before, left out
+# (", in Hessen um drei Prozent" = "and in Hesse by three percent").
+_GAPPED_START = frozenset("in im am an auf bei beim vor nach".split())
 
 
 def unmatched_prepositions(source: str, target: str) -> list[tuple[int, int]]:
