@@ -435,3 +435,32 @@ def test_a_derived_adjective_or_a_modal_verb_renders_its_german(source: str, tar
 def test_an_attributive_moeglich_is_not_said_by_a_modal_elsewhere() -> None:
     source = "Die Firma ruft das Produkt wegen möglicher Glassplitter zurück."
     assert "omission" in omission_flags(source, "The company is recalling the product, it may say.")
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_an_adjective_dropped_after_a_verb_whose_english_noun_stands_bare() -> None:
+    source = "Die Polizei stoppte illegale Rennen in der Innenstadt."
+    assert "omission" in omission_flags(source, "Police stopped races in the city centre.")
+    assert "omission" not in omission_flags(
+        source, "Police stopped illegal races in the city centre."
+    )
+
+
+def test_each_english_word_renders_one_german_word(tmp_path: Path) -> None:
+    path = tmp_path / "de-en"
+    path.write_text(
+        "Regenfall {m} | Regenfälle {pl} :: rainfall | rainfalls\n"
+        "Niederschlag {m} | Niederschläge {pl} :: rainfall; precipitation | rainfalls\n"
+        "Ärztin {f} | Ärztinnen {pl} :: doctor | doctors\n"
+        "Arzt {m} | Ärzte {pl} :: doctor | doctors\n",
+        encoding="utf-8",
+    )
+    lexicon = load(path)
+    assert lexicon is not None
+
+    def kinds(source: str, target: str) -> list[str]:
+        return [token.kind for token in link(source, target, lexicon).german if token.word != "und"]
+
+    assert kinds("Regenfälle und Niederschläge", "rainfall") == [COVERED, GAP]
+    assert kinds("Regenfälle und Niederschläge", "rainfall and precipitation") == [COVERED] * 2
+    assert kinds("Ärztinnen und Ärzte", "doctors") == [COVERED] * 2  # one stem may share

@@ -310,7 +310,35 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             found in rendered_by for found in _english_stems(lexicon, token.word.lower())
         ):
             token.kind = COVERED
+    _share_out(german)
     return Pair(german, english)
+
+
+def _share_out(german: list[Token]) -> None:
+    """Each English word renders one German word: a German word covered only by English
+    words that other German words need is a gap ("Fichten und Buchen" → "spruce
+    trees": "trees" is "Bäume"'s). Words of one stem may share ("Ärztinnen und
+    Ärzte" = "doctors")."""
+    covered = [g for g, token in enumerate(german) if token.kind == COVERED and token.links]
+    owner: dict[int, int] = {}  # English index → German index
+
+    def place(g: int, seen: set[int]) -> bool:
+        for e in german[g].links:
+            if e in seen:
+                continue
+            seen.add(e)
+            if e not in owner or place(owner[e], seen):
+                owner[e] = g
+                return True
+        return False
+
+    placed = {g for g in covered if place(g, set())}
+    for g in covered:
+        if g in placed:
+            continue
+        key = fold(german[g].word)[:_COGNATE]
+        if not any(fold(german[owner[e]].word)[:_COGNATE] == key for e in german[g].links):
+            german[g].kind = GAP
 
 
 def _in_compound(translations: frozenset[str], words: list[str]) -> bool:
@@ -606,10 +634,14 @@ _BEFORE_BARE = frozenset(
 )
 _NUMBER = regex.compile(r"[\d.,]+")
 # What an adjective follows where it plainly modifies the noun after it: an article,
-# a preposition, a possessive, a quantifier or a number (HanTa), or nothing; not an
-# adverb ("noch unbekannten Termin" = "a date yet to be set"), a comparison ("so
-# hohem Tempo wie erlaubt") or a noun (where the "adjective" may be a verb).
-_BEFORE_ATTRIBUTIVE = ("ART", "APPR", "APPO", "PPOSAT", "PIAT", "PIDAT", "PDAT", "CARD")
+# a preposition, a possessive, a quantifier, a number or a verb (HanTa: "stoppte
+# illegale Rennen"), or nothing; not an adverb ("noch unbekannten Termin" = "a date
+# yet to be set"), a comparison ("so hohem Tempo wie erlaubt") or a noun (where the
+# "adjective" may be a verb).
+_BEFORE_ATTRIBUTIVE = (
+    *("ART", "APPR", "APPO", "PPOSAT", "PIAT", "PIDAT", "PDAT", "CARD"),
+    *("VV", "VA", "VM"),
+)
 
 
 def _plainly_attributive(source: str, token: Token) -> bool:
@@ -643,8 +675,11 @@ def _bare_noun(
         first = min(noun.links)
         before = regex.findall(r"[\w'’-]+", target[: english[first].span[0]])
         previous = before[-1].lower() if before else ""
+        # or a verb the German's verb renders ("legten Pläne vor" = "presented plans")
+        verb = first > 0 and any(_verb(pair.german[g].word) for g in english[first - 1].links)
         if previous and previous not in _BEFORE_BARE and not _NUMBER.fullmatch(previous):
-            continue
+            if not verb:
+                continue
         return Finding(
             flag="omission",
             source_span=token.span,
