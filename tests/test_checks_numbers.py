@@ -43,6 +43,11 @@ def messages(source: str, target: str) -> list[str]:
         ("Am 3. Oktober 2025 feiern sie.", "On October 3, 2025 they celebrate."),
         ("Seit Mai ist sie gesperrt.", "It has been closed since May."),
         ("Die Saison läuft zwischen Mai und Juli.", "The season runs between May and July."),
+        ("Kunden achten vor allem auf den Preis.", "Customers look above all at the price."),
+        (
+            "Im März 2025 lag der Umsatz über dem Vorjahresmonat.",
+            "Sales in March 2025 were higher than in March 2024.",
+        ),
         ("Die deutsche Elf gewann.", "The German team won."),
         ("Er war der Erste.", "He was one of the first."),
         ("Die beiden Politiker trafen sich.", "The two politicians met."),
@@ -168,6 +173,16 @@ def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
             "Die Saison läuft zwischen Mai und Juli.",
             "The season may run between April and July.",
             "the date Mai of the German is April in the English",
+        ),
+        (
+            "Im März 2025 lag der Umsatz über dem Vorjahresmonat.",
+            "Sales in March 2025 were higher than in March 2023.",
+            "the English date March 2023 is not in the German",
+        ),
+        (
+            "Sie wurde zum achten Mal Meisterin.",
+            "She became champion for the seventh time.",
+            "the number achten of the German is seventh in the English",
         ),
         (
             "Es kamen fünfundzwanzig Menschen.",

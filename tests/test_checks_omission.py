@@ -123,3 +123,32 @@ def test_the_part_of_the_day_a_weekday_compound_holds() -> None:
         "The city council approved the budget at 9pm on Thursday.",
     ):
         assert "omission" not in omission_flags(source, target)
+
+
+@pytest.mark.usefixtures("real_ding")
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # "schon heute" is "already", no day
+        (
+            "Schon heute fahren in Kassel rund 90 Straßenbahnen mit Ökostrom.",
+            "Around 90 trams in Kassel already run on green power.",
+        ),
+        # "einzelne" as a quantity
+        (
+            "In einzelnen Filialen fehlen Brot und Milch.",
+            "Bread and milk are missing in some branches.",
+        ),
+        # an English "-ly" adverb for a German adverbial
+        (
+            "Die Stadt will zunächst zwei Spielplätze sanieren.",
+            "The city initially wants to renovate two playgrounds.",
+        ),
+        (
+            "Pakete werden in der Regel am nächsten Tag zugestellt.",
+            "Parcels are generally delivered the next day.",
+        ),
+    ],
+)
+def test_german_adverbials_english_says_in_a_word(source: str, target: str) -> None:
+    assert not {"omission", "addition"} & set(omission_flags(source, target))

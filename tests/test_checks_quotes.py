@@ -96,6 +96,8 @@ def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> 
             0,
         ),
         ("Das sagte er der „Süddeutschen Zeitung“.", "He told a Munich newspaper.", 1),
+        # its umlaut written as English does
+        ("Das sagte sie der „Märkischen Allgemeinen“.", "She told the Maerkische Allgemeine.", 0),
     ],
 )
 def test_a_quoted_name_may_be_written_plain(source: str, target: str, expected: int) -> None:

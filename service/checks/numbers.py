@@ -400,6 +400,14 @@ def _counting_compounds(text: str) -> Iterator[Found]:
         yield Found(Amount(first), start, end, match.group(), weak=True, alternatives=alternatives)
 
 
+# Words before an ordinal that make it one ("der achte", "zum achten Mal").
+_DETERMINED = regex.compile(
+    r"\b(?:der|die|das|den|dem|des|am|im|zum|zur|beim|vom|ins|jede[nmrs]?|eine[nmrs]?"
+    r"|ihre[nmrs]?|seine[nmrs]?|unsere[nmrs]?|diese[nmrs]?)\s+$",
+    regex.IGNORECASE,
+)
+
+
 def _german(match: regex.Match[str]) -> Iterator[Found]:
     start, end, text = match.start(), match.end(), match.group()
     if match["date"] and valid_date(match["d"], match["m"]):
@@ -448,6 +456,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Amount(WEAK_DE[text.lower()]), start, end, text, weak=True)
     elif match["ordinal"]:  # "erste" is as often "flash" or "initial" as a count
         value = ORDINALS_DE[match["ord"].lower()]
+        if value == 8 and not _DETERMINED.search(match.string[:start]):
+            return  # "achten" is also a verb: "Kunden achten auf den Preis"
         yield Found(Amount(value), start, end, text, weak=value == 1)
     elif match["part"]:
         count = match["pn"]
@@ -715,6 +725,26 @@ def _as_in_the_german(found: Found, source: str) -> bool:
     return german is not None and regex.search(rf"\b{german}\p{{Ll}}{{3,}}", source) is not None
 
 
+_YEAR_BEFORE_DE = regex.compile(r"\bVorjahr", regex.IGNORECASE)
+
+
+def _year(value: Value) -> int | None:
+    if isinstance(value, Date):
+        return value.year
+    if isinstance(value, Amount) and value.value == int(value.value) and 1000 < value.value < 2200:
+        return int(value.value)
+    return None
+
+
+def _year_before(found: Found, german: Sequence[Found], source: str) -> bool:
+    """An English year the German calls "das Vorjahr" of a year it names ("im Februar
+    2024 … des Vorjahresmonats" = "than in February 2023")."""
+    year = _year(found.value)
+    if year is None or not _YEAR_BEFORE_DE.search(source):
+        return False
+    return any(_year(other.value) == year + 1 for other in german)
+
+
 _GERMAN_NUMBER_WORDS = {
     "two": "Zwei", "three": "Drei", "four": "Vier", "five": "Fünf", "six": "Sechs",
     "seven": "Sieben", "eight": "Acht", "nine": "Neun", "ten": "Zehn", "eleven": "Elf",
@@ -763,6 +793,7 @@ def compare(source: str, target: str) -> Comparison:
         if not found.weak
         and not _conversion_of_any(found, german)
         and not _as_in_the_german(found, source)
+        and not _year_before(found, german, source)
     ]
     changed: list[tuple[Found, Found]] = []
     missing: list[Found] = []

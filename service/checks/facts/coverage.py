@@ -551,6 +551,8 @@ def lexical_findings(
         idioms += [match.span() for match in _AGAIN_DE.finditer(source)]
     if _MODAL_EN.search(target):  # "Anmeldungen sind möglich" = "applications can be made"
         idioms += [match.span() for match in _POSSIBLE_DE.finditer(source)]
+    if _SOME_EN.search(target):  # "in einzelnen Packungen" = "in some packs"
+        idioms += [match.span() for match in _SOME_DE.finditer(source)]
     german_gaps = [
         token
         for token in german_gaps
@@ -771,7 +773,7 @@ def _verb(word: str) -> bool:
 # German fixed phrases whose words a good English renders as one idea, or not
 # word by word: "ab sofort" = "now", "die Zahl der Arbeitslosen" = "unemployment",
 # "mit Blick auf" = "referring to", "nach eigenen Angaben" = "says", "in Not" = "in
-# need", "erst gar nicht" = "at first just not".
+# need", "erst gar nicht" = "at first just not", "schon heute" = "already".
 IDIOM_DE = regex.compile(
     r"\bab\s+sofort\b|\b(?i:die|der|den)\s+Zahl\s+(?:der|des|von)\b|\bmit\s+Blick\s+auf\b"
     r"|\bnach\s+(?:eigenen|jüngsten|ersten|offiziellen|vorläufigen)\s+\p{Lu}\w*"
@@ -781,6 +783,7 @@ IDIOM_DE = regex.compile(
     r"|\bzu\s+melden\b|\bzum\s+Tode\s+verurteilt\w*|\bdotiert\w*"
     r"|\bim\s+Einsatz\b|\bsprach\s+von\b|\bweitere\s+Informationen\b|\bin\s+Höhe\s+von\b"
     r"|\baus\s+dem\s+Handel\b|\bam\s+Rande\b|\beins\s+zu\s+eins\b"
+    r"|\b(?i:schon|bereits|bis)\s+heute\b"
 )
 # A German "wollen" of intent: the English says it with a verb of its own.
 _INTENT_DE = regex.compile(r"\b(?:will|wollen|wolle|wollte|wollten|wollt)\b", regex.I)
@@ -795,6 +798,9 @@ _RE_VERB = regex.compile(r"\bre-?([a-z]{3,})\b")
 # "möglich" said by a modal verb: "ist online möglich" = "can be done online".
 # Only predicative: "mögliche Splitter" are "possible splinters".
 _POSSIBLE_DE = regex.compile(r"\b(?:un)?möglich\b", regex.I)
+# "einzelne" as a quantity: "some", "a few", "certain".
+_SOME_DE = regex.compile(r"\beinzeln(?:e[mnrs]?)?\b", regex.I)
+_SOME_EN = regex.compile(r"\b(?:some|a\s+few|certain|isolated|individual)\b", regex.I)
 _MODAL_EN = regex.compile(r"\b(?:can|could|cannot|may|might|able|unable)\b|n[’']t\b", regex.I)
 
 
@@ -884,7 +890,8 @@ def _adverb_gap(german_gaps: list[Token], english_open: list[Token]) -> bool:
 # "especially"; "in erster Linie" = "primarily"; "bislang" = "previously").
 _ADVERBIAL_DE = regex.compile(
     r"\b(?:vor\s+allem|in\s+erster\s+Linie|insbesondere|zum\s+Teil|größtenteils"
-    r"|überwiegend|hauptsächlich|vor\s+kurzem|bis\s+dahin|bislang|bisher)\b",
+    r"|überwiegend|hauptsächlich|vor\s+kurzem|bis\s+dahin|bislang|bisher"
+    r"|zunächst|vorerst|anfangs|vorläufig|in\s+der\s+Regel|normalerweise)\b",
     regex.IGNORECASE,
 )
 

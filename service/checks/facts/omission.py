@@ -104,7 +104,8 @@ _DAYS = {
 }  # fmt: skip
 _DAY_STARTS = frozenset(day[:3] for day in _DAYS)
 _WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_UNTIL_TODAY = regex.compile(r"\bbis\s+heute\b", regex.IGNORECASE)
+# "bis heute" = "still", "to date"; "schon heute" = "already", "even now".
+_UNTIL_TODAY = regex.compile(r"\b(?:bis|schon|bereits)\s+heute\b", regex.IGNORECASE)
 _NIGHT_BEFORE = regex.compile(
     r"\bNacht\s+(?:zu|zum|auf)\s+(?:den\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
     r"|Samstag|Sonnabend|Sonntag)\b",
@@ -317,7 +318,7 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
     if "morgen" in source.casefold().split() and "morning" in words:
         german.discard("tomorrow")  # "heute Morgen" is this morning
     if _UNTIL_TODAY.search(source):
-        german.discard("today")  # "bis heute" = "still", "to date", "so far"
+        german.discard("today")  # "bis heute" = "still", "schon heute" = "already"
     for night in _NIGHT_BEFORE.finditer(source):  # "in der Nacht zu Sonntag": Saturday night
         day = _DAYS[night.group(1).casefold()]
         before = _WEEK[_WEEK.index(day) - 1]

@@ -84,12 +84,23 @@ def _name_unquoted(inside: str, target: str, english: list[Quotation]) -> bool:
         return False
     if words[0].casefold() in _ARTICLES:  # „Die Mittagsfrau“: a title, quoted in English too
         return False
-    # Inflection-tolerant: „Süddeutschen Zeitung“ → "the Süddeutsche Zeitung".
-    pattern = r"\s+".join(re.escape(_stem(w)) + r"\w{0,3}" for w in words)
+    # Inflection-tolerant: „Süddeutschen Zeitung“ → "the Süddeutsche Zeitung", and
+    # umlauts as English may write them ("Sueddeutsche").
+    pattern = r"\s+".join(_spelled(re.escape(_stem(w))) + r"\w{0,3}" for w in words)
     for match in re.finditer(rf"(?<!\w){pattern}(?!\w)", target):
         if not any(q.start <= match.start() < q.end for q in english):
             return True
     return False
+
+
+_UMLAUTS = {
+    "ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)", "ü": "(?:ü|ue|u)", "ß": "(?:ß|ss)",
+    "Ä": "(?:Ä|Ae|A)", "Ö": "(?:Ö|Oe|O)", "Ü": "(?:Ü|Ue|U)",
+}  # fmt: skip
+
+
+def _spelled(pattern: str) -> str:
+    return "".join(_UMLAUTS.get(char, char) for char in pattern)
 
 
 def _term_in_marks(inside: str, after: str) -> bool:
