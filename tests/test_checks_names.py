@@ -368,3 +368,43 @@ def test_a_german_surname_keeps_its_doubled_letters() -> None:
 def test_the_first_part_of_a_shortened_compound_is_no_name() -> None:
     source = "Das Zentrum für Hochschul- und Bildungsforschung legte den Bericht vor."
     assert not name_findings(source, "The centre for higher education research reported.")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        # a federal institution put in place of another, which its common words hide
+        (
+            "Das Bundesamt für Justiz verhängte ein Bußgeld.",
+            "The Federal Cartel Office imposed a fine.",
+            ["+Federal Cartel Office"],
+        ),
+        (
+            "Die Arbeitsagentur meldet mehr Arbeitslose.",
+            "The Federal Court of Justice reports more unemployed people.",
+            ["+Federal Court of Justice"],
+        ),
+        # the same institution, inflected, shortened, as a compound or an acronym
+        (
+            "Ein Sprecher des Bundesgerichtshofs sagte das.",
+            "A Federal Court of Justice spokesman said so.",
+            [],
+        ),
+        (
+            "Das Verfassungsgericht hat entschieden.",
+            "The Federal Constitutional Court has ruled.",
+            [],
+        ),
+        ("Bundespolizisten nahmen ihn fest.", "Federal Police officers arrested him.", []),
+        ("Der BGH hat entschieden.", "The Federal Court of Justice has ruled.", []),
+        (
+            "Die Arbeitsagentur meldet mehr Arbeitslose.",
+            "The Federal Employment Agency reports more jobless.",
+            [],
+        ),
+    ],
+)
+def test_a_federal_institution_swapped_for_another(
+    source: str, target: str, flagged: list[str]
+) -> None:
+    assert names(source, target) == flagged

@@ -109,6 +109,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
     german = _German(source)
     lost_acronyms, spelled_out = _acronyms(_without_links(source), english, german)
     findings += _added_names(source, target, terms, german, spelled_out)
+    findings += _swapped_institutions(source, target, english)
     findings += [
         _finding(source, start, end)
         for start, end in lost_acronyms
@@ -233,6 +234,64 @@ def _added_names(
             )
         )
     return findings
+
+
+def _swapped_institutions(source: str, target: str, english: _English) -> list[Finding]:
+    """An institution the default glossary names in English ("Federal Cartel Office")
+    that the English names and the German does not (as "Bundeskartellamt", in any
+    case): one put in place of another ("Bundesamt für Justiz" → "Federal Cartel
+    Office"), which its common words hide from the other name checks."""
+    findings = []
+    acronyms = [fold(match.group()) for match in _ACRONYM.finditer(source)]
+    for english_name, german_names in _institutions().items():
+        if not english.has(english_name):
+            continue
+        if any(pattern.search(source) for pattern, _ in german_names):
+            continue
+        if any(_initials_of(acronym, german) for acronym in acronyms for _, german in german_names):
+            continue  # "der BGH" = "the Federal Court of Justice"
+        start = fold(target).find(fold(english_name))
+        findings.append(
+            Finding(
+                flag="name_mismatch",
+                source_span=None,
+                target_span=(start, start + len(english_name)) if start >= 0 else None,
+                message=f"the English name {english_name} is not in the German (added, or "
+                "put in place of another)",
+            )
+        )
+    return findings
+
+
+def _initials_of(acronym: str, german: str) -> bool:
+    """Whether an acronym's letters stand in a German name in order, the first first
+    (BGH in Bundesgerichtshof, BA in Bundesagentur für Arbeit)."""
+    folded = fold(german).replace(" ", "")
+    position = 0
+    for letter in acronym:
+        position = folded.find(letter, position) + 1
+        if position == 0:
+            return False
+    return folded.startswith(acronym[0])
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> dict[str, tuple[tuple[regex.Pattern[str], str], ...]]:
+    """The default glossary's names of federal institutions in English ("Federal
+    Court of Justice") → their German names, each with its pattern: inflection-
+    tolerant ("des Bundesgerichtshofs"), the last word also as a compound's start
+    ("Bundespolizisten"), the first without its "Bundes" ("Verfassungsgericht")."""
+    table: dict[str, list[tuple[regex.Pattern[str], str]]] = {}
+    for entry in default_glossary().entries:
+        if entry.kind != "name" or not entry.target.startswith("Federal "):
+            continue
+        words = entry.source.split()
+        parts = [regex.escape(word) + r"\w{0,3}" for word in words[:-1]]
+        parts.append(regex.escape(words[-1][:-2]) + r"\w*")
+        parts[0] = regex.sub(r"^Bundes(?=\w{4})", "(?:Bundes)?", parts[0])
+        compiled = regex.compile(r"(?<!\w)" + r"\s+".join(parts), regex.IGNORECASE)
+        table.setdefault(entry.target, []).append((compiled, entry.source))
+    return {name: tuple(patterns) for name, patterns in table.items()}
 
 
 def _widens_a_name(target: str, match: regex.Match[str], german: _German) -> bool:
