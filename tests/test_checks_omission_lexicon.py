@@ -240,8 +240,10 @@ def test_an_added_modifier_after_a_preposition_but_no_verb_after_to(small: Lexic
     source = "Die Brücke wurde gesperrt."
     added = lexical_findings(source, "In rainfall bridge closed.", small, ratio=1.0)[1]
     assert added is not None and added.message.startswith("'rainfall' of the English")
-    # "to" opens a verb, and an "-ing" word after a preposition is one
+    # "to" and "that" open a verb ("that allows"), and an "-ing" word after a
+    # preposition is one
     assert lexical_findings(source, "To rainfall bridge closed.", small, ratio=1.0)[1] is None
+    assert lexical_findings(source, "That rainfall bridge closed.", small, ratio=1.0)[1] is None
     assert lexical_findings(source, "By rising bridge closed.", small, ratio=1.0)[1] is None
     added = lexical_findings(source, "The rising bridge closed.", small, ratio=1.0)[1]
     assert added is not None  # after a determiner, an "-ing" word is an adjective

@@ -732,10 +732,10 @@ def _modifier(
         # The German's own modifier of that noun left unrendered ("einer ersten
         # Schätzung" = "a flash estimate"): the two modifiers render each other.
         paired = any(g and _open_modifier(german[g - 1]) for g in after.links)
-        # not after "to", nor an "-ing" word after a preposition: verbs ("to declare
-        # victory", "of laundering more")
+        # not after "to" or "that", nor an "-ing" word after a preposition: verbs ("to
+        # declare victory", "that allows", "of laundering more")
         gerund = token.word.endswith("ing") and before not in _DETERMINERS
-        opens = before in _DETERMINERS | _BEFORE_BARE - {"to"} or possessive
+        opens = before in (_DETERMINERS | _BEFORE_BARE) - {"to", "that"} or possessive
         opens = opens or _NUMBER.fullmatch(before) is not None
         opens = opens and not gerund
         if after.kind == COVERED and next_to and opens:
