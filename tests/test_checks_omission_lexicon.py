@@ -466,3 +466,15 @@ def test_each_english_word_renders_one_german_word(tmp_path: Path) -> None:
     assert kinds("Regenfälle und Niederschläge", "rainfall") == [COVERED, GAP]
     assert kinds("Regenfälle und Niederschläge", "rainfall and precipitation") == [COVERED] * 2
     assert kinds("Ärztinnen und Ärzte", "doctors") == [COVERED] * 2  # one stem may share
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_an_item_of_a_list_dropped_or_added() -> None:
+    source = "Die Bauern ernten in diesem Jahr weniger Äpfel und Birnen."
+    assert "omission" in omission_flags(source, "Farmers are harvesting fewer apples this year.")
+    assert "omission" not in omission_flags(
+        source, "Farmers are harvesting fewer apples and pears this year."
+    )
+    source = "Die Händler verkaufen Äpfel und Birnen."
+    assert "addition" in omission_flags(source, "The traders sell apples, plums and pears.")
+    assert "addition" not in omission_flags(source, "The traders sell apples and pears.")

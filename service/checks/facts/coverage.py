@@ -565,7 +565,7 @@ def lexical_findings(
     modifier_gap = any(token.word[0].islower() and not _verb(token.word) for token in german_gaps)
     short = OMITTED_MODIFIER_LONG if modifier_gap else OMITTED_SHORT
     needed = OMITTED_MODIFIER_BY if modifier_gap else OMITTED_BY
-    if _adverb_gap(german_gaps, english_open):
+    if _adverb_gap(german_gaps, english_open) or _lone_item(source, german_gaps, english_open):
         needed = OMITTED_ADVERB_BY
     beyond = weight - len(english_open)
     several = weight >= OMITTED_SEVERAL and beyond >= VERB_WEIGHT and ratio < OMITTED_SHORT
@@ -612,6 +612,16 @@ def lexical_findings(
             target_span=adverbs[0].span,
             message=f"'{adverbs[0].word}' of the English has nothing in the German "
             "(no German word of the sentence says how)",
+        )
+    elif all(_verb(token.word) for token in german_open) and (
+        item := _list_item(target, pair.english)
+    ):
+        added = Finding(
+            flag="addition",
+            source_span=None,
+            target_span=item.span,
+            message=f"'{item.word}' of the English has nothing in the German (an item of "
+            "a list no German word renders)",
         )
     elif all(_verb(token.word) for token in german_open):
         modifier = _modifier(target, pair.english, pair.german, lexicon)
@@ -884,6 +894,55 @@ def _adverb_gap(german_gaps: list[Token], english_open: list[Token]) -> bool:
         return True
     lone = len(german_gaps) == 1 and not english_open
     return lone and any(found and found[0][0] == "ADJ(D)" for found in tags)
+
+
+_JOINED = regex.compile(r"(?:,|\s(?:and|or|und|oder|sowie))\s*$", regex.IGNORECASE)
+_JOINS = regex.compile(r"^\s*(?:,|(?:and|or|und|oder|sowie)\s)", regex.IGNORECASE)
+
+
+def _in_a_list(text: str, span: tuple[int, int]) -> bool:
+    """Whether a word stands in a list: after a comma or "and"/"or", or before one."""
+    return bool(_JOINED.search(text[: span[0]]) or _JOINS.match(text[span[1] :]))
+
+
+_AND_BEFORE = regex.compile(r"\s(?:and|or)\s*$", regex.IGNORECASE)
+_ENDS = regex.compile(r"^\s*[.;:!?]")
+
+
+def _list_middle(text: str, span: tuple[int, int]) -> bool:
+    """Whether an English word is an item of a list, not a clause after a comma: a
+    comma before it and a comma or "and"/"or" after ("wheat, barley and rye"), or
+    "and"/"or" before it and the sentence's end after ("rye and barley.")."""
+    before, after = text[: span[0]], text[span[1] :]
+    middle = before.rstrip().endswith(",") and bool(_JOINS.match(after))
+    return middle or bool(_AND_BEFORE.search(before) and _ENDS.match(after))
+
+
+def _lone_item(source: str, german_gaps: list[Token], english_open: list[Token]) -> bool:
+    """The one German word unrendered is a noun in a list ("Weizen und Roggen" →
+    "wheat"), where every English word is rendered (on the tuning half: 3 more
+    omissions, 1 more clean reference)."""
+    if len(german_gaps) != 1 or english_open:
+        return False
+    token = german_gaps[0]
+    return token.word[:1].isupper() and _in_a_list(source, token.span)
+
+
+def _list_item(target: str, english: list[Token]) -> Token | None:
+    """An uncommon English word no German word renders, in a list whose other items
+    are rendered ("wheat, barley and rye"), where every German word but a verb is.
+    Any word after a comma or "and" found 19 more additions for 23 more clean
+    references (participle clauses: ", citing"); a list's middle or last item, 2
+    for none."""
+    for index, token in enumerate(english):
+        if token.kind != GAP or _zipf(token.word.lower()) >= RARE:
+            continue
+        if not token.word[:1].islower() or not _list_middle(target, token.span):
+            continue
+        neighbours = english[max(index - 1, 0) : index] + english[index + 1 : index + 2]
+        if any(other.kind == COVERED for other in neighbours):
+            return token
+    return None
 
 
 # German adverbial phrases an English "-ly" adverb renders ("vor allem" = "mainly",
