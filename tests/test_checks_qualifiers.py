@@ -69,3 +69,14 @@ def test_a_bound_added_is_an_addition() -> None:
 )
 def test_a_qualifier_said_another_way_passes(source: str, target: str) -> None:
     assert flags(source, target) == []
+
+
+def test_a_figure_that_adds_to_one_before_keeps_its_weitere() -> None:
+    source = "Die Kette schließt bis Juni weitere 17 Filialen."
+    assert flags(source, "The chain is closing 17 branches by June.") == ["omission"]
+    for target in (
+        "The chain is closing another 17 branches by June.",
+        "The chain is closing a further 17 branches by June.",
+        "The chain is closing 17 more branches by June.",
+    ):
+        assert flags(source, target) == []

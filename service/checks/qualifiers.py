@@ -102,11 +102,32 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
             message = f"the German '{word}' of {figure} is '{english_word}' in the English: "
             message += "a bound the other way"
             return [_finding("number_mismatch", german_span, english_span, message)]
+        more = _MORE_DE.search(source[: german.start])
+        if more and not _said_more(target, match):
+            message = f"the German '{more.group(1)}' of {figure} is missing in the English: "
+            message += "it no longer says the figure comes on top"
+            return [_finding("omission", german_span, None, message)]
         added = _ADDED_EN.search(target[: match.start])
         if added and not _loosely_qualified(source, german):
             message = f"the English '{added.group().strip()}' of {figure} is not in the German"
             return [_finding("addition", None, english_span, message)]
     return []
+
+
+# "weitere 17 Filialen" = "another 17 stores", "17 more stores": a figure that adds to
+# one before.
+_MORE_DE = regex.compile(r"(?<![\w-])(weiteren?|zusätzlichen?)\s*$", regex.IGNORECASE)
+_MORE_BEFORE_EN = regex.compile(
+    r"(?<![\w-])(?:another|further|more|additional|extra|other|new)\b", regex.IGNORECASE
+)
+_MORE_AFTER_EN = regex.compile(r"^(?:\s+\w+)?\s+(?:more|others?|extra)\b", regex.IGNORECASE)
+
+
+def _said_more(target: str, found: Found) -> bool:
+    """An English "another", "a further", "more" … with the figure: a few words before
+    it, or "more" after it ("17 more")."""
+    before = " ".join(target[: found.start].split()[-_BEFORE_EN:])
+    return bool(_MORE_BEFORE_EN.search(before) or _MORE_AFTER_EN.match(target[found.end :]))
 
 
 def _german(source: str, found: Found) -> tuple[str | None, str]:
