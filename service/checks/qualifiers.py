@@ -10,9 +10,11 @@ as exact what the German does not, an ``omission`` ("the German 'rund' of
 ``fewer than``, ``knapp`` → ``more than``) is a ``number_mismatch``; an English
 bound or approximation before a figure the German states plainly is an
 ``addition``. Any qualifier may render one of approximation and the other way
-round (``rund`` → ``nearly``, ``knapp`` → ``some``): translators do. The figures
-are paired by value (``numbers.py`` reads them); one the English lacks or
-changes is the number check's.
+round (``rund`` → ``nearly``, ``knapp`` → ``some``): translators do. A figure
+that adds to one before (``weitere 17``) needs ``another``, ``a further`` or ``17
+more``; without one, it is an ``omission`` too. The figures are paired by value
+(``numbers.py`` reads them); one the English lacks or changes is the number
+check's.
 """
 
 from __future__ import annotations
