@@ -478,3 +478,12 @@ def test_an_item_of_a_list_dropped_or_added() -> None:
     source = "Die Händler verkaufen Äpfel und Birnen."
     assert "addition" in omission_flags(source, "The traders sell apples, plums and pears.")
     assert "addition" not in omission_flags(source, "The traders sell apples and pears.")
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_a_hyphenated_modifier_added_whatever_its_parts_frequency() -> None:
+    source = "Die Gemeinde hat einen Kompromiss erzielt."
+    assert "addition" in omission_flags(
+        source, "The municipality has reached a hard-won compromise."
+    )
+    assert "addition" not in omission_flags(source, "The community has reached a compromise.")

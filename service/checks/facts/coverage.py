@@ -732,7 +732,9 @@ def _modifier(
     for index in range(1, len(english) - 1):
         token, after = english[index], english[index + 1]
         before = english[index - 1].word.lower()
-        if token.kind != GAP or _zipf(token.word.lower()) >= RARE:
+        # a hyphenated modifier ("far-right", "hard-won") whatever its parts' frequency
+        hyphenated = "-" in token.word and token.word.islower()
+        if token.kind != GAP or (_zipf(token.word.lower()) >= RARE and not hyphenated):
             continue
         next_to = not target[token.span[1] : after.span[0]].strip()
         possessive = before == "s" and target[token.span[0] - 3 : token.span[0] - 2] in "'’"
