@@ -250,12 +250,13 @@ def _swapped_institutions(source: str, target: str, english: _English) -> list[F
             continue
         if any(_initials_of(acronym, german) for acronym in acronyms for _, german in german_names):
             continue  # "der BGH" = "the Federal Court of Justice"
-        start = fold(target).find(fold(english_name))
+        words = r"[\s-]+".join(regex.escape(word) for word in english_name.split())
+        found = regex.search(rf"(?<!\w){words}(?!\w)", target, regex.IGNORECASE)
         findings.append(
             Finding(
                 flag="name_mismatch",
                 source_span=None,
-                target_span=(start, start + len(english_name)) if start >= 0 else None,
+                target_span=found.span() if found else None,
                 message=f"the English name {english_name} is not in the German (added, or "
                 "put in place of another)",
             )
