@@ -319,20 +319,12 @@ def _share_out(german: list[Token]) -> None:
     words that other German words need is a gap ("Fichten und Buchen" → "spruce
     trees": "trees" is "Bäume"'s). Words of one stem may share ("Ärztinnen und
     Ärzte" = "doctors")."""
+    from service.checks.facts.structure import largest_pairing
+
     covered = [g for g, token in enumerate(german) if token.kind == COVERED and token.links]
-    owner: dict[int, int] = {}  # English index → German index
-
-    def place(g: int, seen: set[int]) -> bool:
-        for e in german[g].links:
-            if e in seen:
-                continue
-            seen.add(e)
-            if e not in owner or place(owner[e], seen):
-                owner[e] = g
-                return True
-        return False
-
-    placed = {g for g in covered if place(g, set())}
+    paired = largest_pairing([german[g].links for g in covered])  # English index → item
+    owner = {e: covered[item] for e, item in paired.items()}
+    placed = set(owner.values())
     for g in covered:
         if g in placed:
             continue

@@ -30,6 +30,7 @@ also runs short, and phrases the English says with words of other stems.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 import regex
@@ -266,28 +267,35 @@ def _pairing(
         if _heard(source[spans[match.start()][0] : spans[match.start()][1]], heard)
     }
     german.sort(key=lambda match: match.start() not in held)
-    paired: dict[int, int] = {}
-
     words = [match.group().casefold() for match in english]
     words = ["of" if word[-1] == "s" and word[0] in "'’" else word for word in words]
+    # Each preposition's likeliest renderings first: "gegen" takes "against" before "of".
+    choices = [
+        [slot for english_word in _PREPOSITIONS[match.group().casefold()]
+         for slot in range(len(words)) if words[slot] == english_word]
+        for match in german
+    ]  # fmt: skip
+    return german, english, largest_pairing(choices), held, spans
 
-    def pair(index: int, seen: set[int]) -> bool:
-        renders = _PREPOSITIONS[german[index].group().casefold()]
-        # Its likeliest renderings first: "gegen" takes "against" before "of".
-        slots = [slot for english_word in renders for slot in range(len(words))
-                 if words[slot] == english_word]  # fmt: skip
-        for slot in slots:
+
+def largest_pairing(choices: Sequence[Sequence[int]]) -> dict[int, int]:
+    """A largest one-to-one pairing of items with the slots each may take (its
+    ``choices``, likeliest first), earlier items first: slot → item."""
+    paired: dict[int, int] = {}
+
+    def place(item: int, seen: set[int]) -> bool:
+        for slot in choices[item]:
             if slot in seen:
                 continue
             seen.add(slot)
-            if slot not in paired or pair(paired[slot], seen):
-                paired[slot] = index
+            if slot not in paired or place(paired[slot], seen):
+                paired[slot] = item
                 return True
         return False
 
-    for index in range(len(german)):
-        pair(index, set())
-    return german, english, paired, held, spans
+    for item in range(len(choices)):
+        place(item, set())
+    return paired
 
 
 def _heard(phrase: str, heard: set[str]) -> bool:
