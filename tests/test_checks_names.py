@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.checks.facts import fact_findings, fact_flags
 from service.checks.facts.names import name_findings
 from service.document import Term
 
@@ -377,7 +378,7 @@ def test_the_first_part_of_a_shortened_compound_is_no_name() -> None:
         (
             "Das Bundesamt für Justiz verhängte ein Bußgeld.",
             "The Federal Cartel Office imposed a fine.",
-            ["+Federal Cartel Office"],
+            ["Bundesamt für Justiz", "+Federal Cartel Office"],  # changed: on both sides
         ),
         (
             "Die Arbeitsagentur meldet mehr Arbeitslose.",
@@ -408,3 +409,11 @@ def test_a_federal_institution_swapped_for_another(
     source: str, target: str, flagged: list[str]
 ) -> None:
     assert names(source, target) == flagged
+
+
+def test_a_federal_institution_changed_is_no_addition_one_added_is() -> None:
+    target = "The Federal Cartel Office imposed a fine."
+    changed = fact_flags(fact_findings("Das Bundesamt für Justiz verhängte ein Bußgeld.", target))
+    assert changed == ["name_mismatch"]
+    added = fact_flags(fact_findings("Die Behörde verhängte ein Bußgeld.", target))
+    assert sorted(added) == ["addition", "name_mismatch"]

@@ -252,16 +252,25 @@ def _swapped_institutions(source: str, target: str, english: _English) -> list[F
             continue  # "der BGH" = "the Federal Court of Justice"
         words = r"[\s-]+".join(regex.escape(word) for word in english_name.split())
         found = regex.search(rf"(?<!\w){words}(?!\w)", target, regex.IGNORECASE)
+        # The German's own federal body, where it names one: the name is changed, not added.
+        federal = _FEDERAL_DE.search(source)
+        message = f"the English name {english_name} is not in the German"
+        if federal:
+            message += f": it stands where the German has '{federal.group()}'"
+        else:
+            message += " (added, or put in place of another)"
         findings.append(
             Finding(
                 flag="name_mismatch",
-                source_span=None,
+                source_span=federal.span() if federal else None,
                 target_span=found.span() if found else None,
-                message=f"the English name {english_name} is not in the German (added, or "
-                "put in place of another)",
+                message=message,
             )
         )
     return findings
+
+
+_FEDERAL_DE = regex.compile(r"(?<![\w-])Bundes\p{Ll}{3,}(?:\s+für\s+\p{Lu}\p{L}+)?")
 
 
 def _initials_of(acronym: str, german: str) -> bool:
