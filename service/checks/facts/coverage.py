@@ -26,7 +26,7 @@ runs at the German's length.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -535,16 +535,9 @@ def lexical_findings(
     english_open = english_gaps + [token for token in pair.english if token.kind == UNKNOWN]
     omitted = added = None
     idioms = [match.span() for match in IDIOM_DE.finditer(source)]
-    if _CURRENCY_EN.search(target):  # "47 Milliarden US-Dollar" = "$47bn"
-        idioms += [match.span() for match in _CURRENCY_DE.finditer(source)]
-    if HEDGE_EN.search(target):  # "mutmaßliche Schleuser" = "suspected smugglers"
-        idioms += [match.span() for match in HEDGE_DE.finditer(source)]
-    if _again_en(target):  # "nicht erneut verhandeln" = "not rehear"
-        idioms += [match.span() for match in _AGAIN_DE.finditer(source)]
-    if _MODAL_EN.search(target):  # "Anmeldungen sind möglich" = "applications can be made"
-        idioms += [match.span() for match in _POSSIBLE_DE.finditer(source)]
-    if _SOME_EN.search(target):  # "in einzelnen Packungen" = "in some packs"
-        idioms += [match.span() for match in _SOME_DE.finditer(source)]
+    for said_in_english, german in _SAID_OTHERWISE:
+        if said_in_english(target):
+            idioms += [match.span() for match in german.finditer(source)]
     german_gaps = [
         token
         for token in german_gaps
@@ -605,28 +598,29 @@ def lexical_findings(
             message=f"'{adverbs[0].word}' of the English has nothing in the German "
             "(no German word of the sentence says how)",
         )
-    elif all(_verb(token.word) for token in german_open) and (
-        item := _list_item(target, pair.english)
-    ):
-        added = Finding(
-            flag="addition",
-            source_span=None,
-            target_span=item.span,
-            message=f"'{item.word}' of the English has nothing in the German (an item of "
-            "a list no German word renders)",
-        )
     elif all(_verb(token.word) for token in german_open):
-        modifier = _modifier(target, pair.english, pair.german, lexicon)
-        if modifier is not None:
-            added = Finding(
-                flag="addition",
-                source_span=None,
-                target_span=modifier.span,
-                message=f"'{modifier.word}' of the English has nothing in the German "
-                f"(no German word of the sentence renders it, nor its "
-                f"'{_next_word(target, modifier)}')",
-            )
+        added = _added_item(target, pair) or _added_modifier(target, pair, lexicon)
     return Weighed(omitted, added, len(german_gaps), len(english_gaps))
+
+
+def _added_item(target: str, pair: Pair) -> Finding | None:
+    item = _list_item(target, pair.english)
+    if item is None:
+        return None
+    why = "an item of a list no German word renders"
+    return _added(item, f"'{item.word}' of the English has nothing in the German ({why})")
+
+
+def _added_modifier(target: str, pair: Pair, lexicon: Lexicon) -> Finding | None:
+    modifier = _modifier(target, pair.english, pair.german, lexicon)
+    if modifier is None:
+        return None
+    why = f"no German word of the sentence renders it, nor its '{_next_word(target, modifier)}'"
+    return _added(modifier, f"'{modifier.word}' of the English has nothing in the German ({why})")
+
+
+def _added(token: Token, message: str) -> Finding:
+    return Finding(flag="addition", source_span=None, target_span=token.span, message=message)
 
 
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
@@ -774,6 +768,8 @@ def _verb(word: str) -> bool:
     return bool(tags) and tags[0][0].startswith("VV")
 
 
+# "bis heute" = "still", "to date"; "schon heute" = "already", "even now": no day.
+NOT_TODAY_DE = regex.compile(r"\b(?i:bis|schon|bereits)\s+heute\b")
 # German fixed phrases whose words a good English renders as one idea, or not
 # word by word: "ab sofort" = "now", "die Zahl der Arbeitslosen" = "unemployment",
 # "mit Blick auf" = "referring to", "nach eigenen Angaben" = "says", "in Not" = "in
@@ -787,7 +783,7 @@ IDIOM_DE = regex.compile(
     r"|\bzu\s+melden\b|\bzum\s+Tode\s+verurteilt\w*|\bdotiert\w*"
     r"|\bim\s+Einsatz\b|\bsprach\s+von\b|\bweitere\s+Informationen\b|\bin\s+Höhe\s+von\b"
     r"|\baus\s+dem\s+Handel\b|\bam\s+Rande\b|\beins\s+zu\s+eins\b"
-    r"|\b(?i:schon|bereits|bis)\s+heute\b"
+    r"|" + NOT_TODAY_DE.pattern
 )
 # A German "wollen" of intent: the English says it with a verb of its own.
 _INTENT_DE = regex.compile(r"\b(?:will|wollen|wolle|wollte|wollten|wollt)\b", regex.I)
@@ -831,6 +827,15 @@ HEDGE_EN = regex.compile(
     r"|reportedly|apparently|believed|probabl[ey]|likely|suspects?|claim(?:s|ed|ing)?"
     r"|purport(?:s|ed|ing)?)\b",
     regex.IGNORECASE,
+)
+# German words the English may say in words of another kind: where the English has
+# the one, the German's other counts as rendered.
+_SAID_OTHERWISE: tuple[tuple[Callable[[str], object], regex.Pattern[str]], ...] = (
+    (_CURRENCY_EN.search, _CURRENCY_DE),  # "47 Milliarden US-Dollar" = "$47bn"
+    (HEDGE_EN.search, HEDGE_DE),  # "mutmaßliche Schleuser" = "suspected smugglers"
+    (_again_en, _AGAIN_DE),  # "nicht erneut verhandeln" = "not rehear"
+    (_MODAL_EN.search, _POSSIBLE_DE),  # "Anmeldungen sind möglich" = "… can be made"
+    (_SOME_EN.search, _SOME_DE),  # "in einzelnen Packungen" = "in some packs"
 )
 # What a German word unrendered weighs as evidence of an omission: a noun, an
 # adjective or an adverb one, a full verb VERB_WEIGHT, a separable verb's particle

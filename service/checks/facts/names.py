@@ -242,12 +242,12 @@ def _swapped_institutions(source: str, target: str, english: _English) -> list[F
     case): one put in place of another ("Bundesamt für Justiz" → "Federal Cartel
     Office"), which its common words hide from the other name checks."""
     findings = []
-    acronyms = [fold(match.group()) for match in _ACRONYM.finditer(source)]
     for english_name, german_names in _institutions().items():
         if not english.has(english_name):
             continue
         if any(pattern.search(source) for pattern, _ in german_names):
             continue
+        acronyms = [fold(match.group()) for match in _ACRONYM.finditer(source)]
         if any(_initials_of(acronym, german) for acronym in acronyms for _, german in german_names):
             continue  # "der BGH" = "the Federal Court of Justice"
         words = r"[\s-]+".join(regex.escape(word) for word in english_name.split())

@@ -43,7 +43,13 @@ from collections.abc import Sequence
 
 import regex
 
-from service.checks.facts.coverage import HEDGE_DE, HEDGE_EN, IDIOM_DE, lexical_findings
+from service.checks.facts.coverage import (
+    HEDGE_DE,
+    HEDGE_EN,
+    IDIOM_DE,
+    NOT_TODAY_DE,
+    lexical_findings,
+)
 from service.checks.facts.lexicon import lexicon
 from service.checks.facts.structure import (
     added_adverb,
@@ -104,8 +110,6 @@ _DAYS = {
 }  # fmt: skip
 _DAY_STARTS = frozenset(day[:3] for day in _DAYS)
 _WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-# "bis heute" = "still", "to date"; "schon heute" = "already", "even now".
-_UNTIL_TODAY = regex.compile(r"\b(?:bis|schon|bereits)\s+heute\b", regex.IGNORECASE)
 _NIGHT_BEFORE = regex.compile(
     r"\bNacht\s+(?:zu|zum|auf)\s+(?:den\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
     r"|Samstag|Sonnabend|Sonntag)\b",
@@ -317,7 +321,7 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
     english = {e for e in english if e not in source_words}
     if "morgen" in source.casefold().split() and "morning" in words:
         german.discard("tomorrow")  # "heute Morgen" is this morning
-    if _UNTIL_TODAY.search(source):
+    if NOT_TODAY_DE.search(source):
         german.discard("today")  # "bis heute" = "still", "schon heute" = "already"
     for night in _NIGHT_BEFORE.finditer(source):  # "in der Nacht zu Sonntag": Saturday night
         day = _DAYS[night.group(1).casefold()]
