@@ -42,6 +42,24 @@ from service.checks.measures import measure_findings
             "The number of contracts rose 2.1 percent to 132,000.",
             "the German gives a rise where the English gives a fall (change)",
         ),
+        (
+            "Nach dem Austritt von rund 300 Kilogramm Salpetersäure blieben die Fenster zu.",
+            "After about 300 liters of nitric acid leaked, windows stayed shut.",
+            "After about 660 pounds of nitric acid leaked, windows stayed shut.",
+            "the German gives a mass where the English gives a volume (quantity)",
+        ),
+        (
+            "Die Flughäfen fertigten 412.000 Fluggäste ab, rund 6 Prozent weniger als 2024.",
+            "The airports handled 412,000 passengers, about 6 percent more than in 2024.",
+            "The airports handled 412,000 passengers, down about 6 percent on 2024.",
+            "the German gives a fall where the English gives a rise (change)",
+        ),
+        (
+            "Zugelassen wurden 47.850 Elektroautos, ein Plus von 28,8 Prozent.",
+            "A total of 47,850 electric cars were registered, down 28.8 percent.",
+            "A total of 47,850 electric cars were registered, up 28.8 percent.",
+            "the German gives a rise where the English gives a fall (change)",
+        ),
     ],
 )
 def test_a_measure_changed_is_flagged_and_kept_is_not(

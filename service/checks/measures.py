@@ -1,6 +1,7 @@
 """What the figures measure: ``number_mismatch`` when the English gives a figure
-of the German in another currency, another unit of power, energy or data, per
-another period, in percent for percentage points, or says it went the other way.
+of the German in another currency, another unit of power, energy or data, a
+quantity of another kind (a mass for a volume), per another period, in percent
+for percentage points, or says it went the other way.
 
 The figures themselves are ``numbers.py``'s. Each kind here is a set of
 measures read on each side by its words (``US-Dollar`` / ``$``, ``Gigawatt`` /
@@ -8,10 +9,12 @@ measures read on each side by its words (``US-Dollar`` / ``$``, ``Gigawatt`` /
 kind on both sides with a measure the other side lacks: "500 Millionen
 US-Dollar" → "500 million euros", "6,1 Gigawatt" → "6.1 megawatts", "100 Euro im
 Monat" → "100 euros a year", "um 2 Prozentpunkte" → "by 2 percent", "stieg um
-2,1 Prozent" → "fell 2.1 percent". A measure dropped with nothing in its place
+2,1 Prozent" → "fell 2.1 percent", "300 Kilogramm" → "300 liters", "1,1
+Prozent mehr" → "1.1 percent fewer". A measure dropped with nothing in its place
 is left alone ("$500 million" writes no "dollar"; "the figure" may say the
 unit); a change said on one side only, by both verbs ("stieg … sank"), or by
-a noun alone is not read. Localisation converts no measure read here.
+a noun alone is not read. Localisation converts a quantity only within its kind
+(kilograms to pounds, both a mass) and no other measure read here.
 """
 
 from __future__ import annotations
@@ -40,13 +43,23 @@ class Kind:
         for measure, (de, en) in self.measures.items():
             for match in _compiled(de if german else en).finditer(text):
                 start, end = match.span()
-                if not self.near_a_figure or _DIGIT.search(text, max(0, start - 30), end + 30):
+                if not self.near_a_figure or _near_a_figure(text, start, end):
                     found[measure] = (start, end)
                     break
         return found
 
 
 _DIGIT = regex.compile(r"\d")
+_CLAUSE_ON = regex.compile(r"[^,;:]{0,60}")
+
+
+def _near_a_figure(text: str, start: int, end: int) -> bool:
+    """A figure within 30 letters, or later in the clause ("steigerte seinen Umsatz
+    im ersten Halbjahr um 5,6 Prozent": German puts the verb second)."""
+    if _DIGIT.search(text, max(0, start - 30), end + 30):
+        return True
+    clause = _CLAUSE_ON.match(text, end)
+    return bool(clause and _DIGIT.search(clause.group()))
 
 
 @cache
@@ -55,6 +68,14 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
 
 
 _RATE_DE = r"(?:pro|je|im|in\s+der|am|jede[nms]?)\s+"
+# A unit of quantity right after a figure ("300 Kilogramm", "7,5-km", "2 Millionen
+# Liter"): one-letter symbols ("m", "g", "t", "l") say too much else ("€5m", "5G").
+_AFTER_A_FIGURE = (
+    r"(?<=\d(?:[\s-]|\s(?:Million\w*|Milliard\w*|Tausend|million|billion|thousand)\s)?)"
+)
+_ROUGHLY_EN = r"(?:almost|nearly|around|about|some|roughly|just|more\s+than|over)\b"
+_MET = r"met(?:er|re)s?"
+_LIT = r"lit(?:er|re)s?"
 _RATE_EN = r"(?:a|an|per|each|every)\s+"
 KINDS = (
     Kind(
@@ -79,6 +100,31 @@ KINDS = (
             "megabytes": (r"\bMegabyte\w*|\bMB\b", r"\bmegabytes?\b|\bMB\b"),
             "gigabytes": (r"\bGigabyte\w*|\bGB\b", r"\bgigabytes?\b|\bGB\b"),
             "terabytes": (r"\bTerabyte\w*|\bTB\b", r"\bterabytes?\b|\bTB\b"),
+        },
+    ),
+    Kind(
+        "quantity",
+        {
+            "a mass": (
+                rf"{_AFTER_A_FIGURE}(?:(?:Milli|Kilo)?gramm|Kilos?|kg|mg|Tonnen?|Zentner)\b",
+                rf"{_AFTER_A_FIGURE}(?:(?:kilo|milli)?grams?|kilos?|kg|mg|tonnes?|tons?"
+                r"|pounds?(?!\s+sterling)|lbs?|ounces?|oz)\b",
+            ),
+            "a volume": (
+                rf"{_AFTER_A_FIGURE}(?:(?:Milli|Hekto)?[Ll]iter|ml|hl|Kubikmeter|m³)\b",
+                rf"{_AFTER_A_FIGURE}(?:(?:milli|hecto)?{_LIT}|ml|hl|cubic\s+{_MET}|m³"
+                r"|gallons?|barrels?)\b",
+            ),
+            "a length": (
+                rf"{_AFTER_A_FIGURE}(?:(?:Kilo|Zenti|Milli)?[Mm]eter(?!\s*Höhe)|km|cm|mm)\b",
+                rf"{_AFTER_A_FIGURE}(?:(?:kilo|centi|milli)?{_MET}|km|cm|mm|miles?|mph"
+                r"|feet|foot|ft|inch(?:es)?|yards?)\b",
+            ),
+            "an area": (
+                rf"{_AFTER_A_FIGURE}(?:Quadrat(?:kilo)?meter|qm|m²|km²|Hektar)\b",
+                rf"{_AFTER_A_FIGURE}(?:square\s+(?:kilo)?{_MET}|square\s+(?:miles?|feet)"
+                r"|sq\s?m|m²|km²|hectares?|acres?)\b",
+            ),
         },
     ),
     Kind(
@@ -109,17 +155,20 @@ KINDS = (
         {
             "a rise": (
                 r"\b(?:stieg\w*|steig(?:t|en)|gestiegen\w*|angestiegen|erhöht\w*|zugelegt"
-                r"|wuchs|wächst|gewachsen|Anstieg\w*|Zuwachs\w*)\b",
+                r"|wuchs|wächst|gewachsen|Anstieg\w*|Zuwachs\w*|steiger\w*|(?-i:Plus)\s+von"
+                r"|(?:Prozent|%)\s+(?:mehr|höher))\b",
                 r"\b(?:rose|ris(?:e[sn]?|ing)|increas(?:e[sd]?|ing)|grew|grow(?:s|n|ing|th)"
-                r"|gain(?:s|ed)?|climb(?:s|ed)|jump(?:s|ed)|soar(?:s|ed|ing)|up(?=\s+(?:by\b|\d)))",
+                r"|gain(?:s|ed)?|climb(?:s|ed)|jump(?:s|ed)|soar(?:s|ed|ing)"
+                rf"|up(?=\s+(?:by\b|\d|{_ROUGHLY_EN}))|(?:per\s?cent|%)\s+(?:more|higher|up))",
             ),
             "a fall": (
                 r"\b(?:sank|sinkt|sinken|gesunken\w*|fiel|fällt|fallen|gefallen|Rückgang\w*"
                 r"|zurückgegangen|ging\b[^.;]{0,60}\bzurück|schrumpft\w*|geschrumpft|verringert\w*"
-                r"|(?-i:Minus)(?!\s+\d))\b",
+                r"|(?-i:Minus)(?!\s+\d)|(?:Prozent|%)\s+(?:weniger|niedriger))\b",
                 r"\b(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e[sd]?|ing)"
                 r"|decreas(?:e[sd]?|ing)|shrank|shrunk|shrink(?:s|ing)?|slump(?:s|ed)"
-                r"|plung(?:e[sd]?|ing)|down(?=\s+(?:by\b|\d)))",
+                rf"|plung(?:e[sd]?|ing)|down(?=\s+(?:by\b|\d|{_ROUGHLY_EN}))"
+                r"|(?:per\s?cent|%)\s+(?:fewer|less|lower|down))",
             ),
         },
         near_a_figure=True,  # "in den See gestiegen" is no rise of a figure
