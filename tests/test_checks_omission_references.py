@@ -53,6 +53,31 @@ def test_a_comma_between_two_main_clauses_accounts_for_an_english_and() -> None:
     assert coordination(source, target) is not None
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "added"),
+    [
+        (  # a verb second in its clause is finite, though "finden" reads first as an infinitive
+            "Viele Gemeinden haben keinen Pfarrer, Gottesdienste finden nur noch selten statt.",
+            "Many parishes have no priest, and services are now held only rarely.",
+            "Many parishes and chapels have no priest, and services are held rarely.",
+        ),
+        (  # the ordinal's dot in "31. Januar" ends no clause
+            "Bewerbungen sind bis zum 31. Januar möglich, Fragen beantwortet das Team per Mail.",
+            "Applications are open until 31 January, and the team answers questions by email.",
+            "Applications are open until 31 January, and the team answers questions and calls.",
+        ),
+        (  # a slash joins two names
+            "Die Kreuzung Friedrichstraße/Leipziger Straße bleibt gesperrt.",
+            "The junction of Friedrichstrasse and Leipziger Strasse remains closed.",
+            "The junction of Friedrichstrasse and Leipziger Strasse and the bridge remain closed.",
+        ),
+    ],
+)
+def test_more_german_joins_account_for_an_english_and(source: str, target: str, added: str) -> None:
+    assert coordination(source, target) is None
+    assert coordination(source, added) is not None
+
+
 def test_an_english_phrase_the_lexicon_gives_for_a_german_adverb_is_no_addition() -> None:
     source = "Die Stadt erhebt künftig eine Gebühr für das Parken am Hafen."
     target = "In future, the city will charge a fee for parking at the harbour."

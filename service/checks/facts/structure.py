@@ -54,7 +54,8 @@ _AND_EN = regex.compile(
 _JOIN_DE = regex.compile(
     r";|,\s*(?:der|die|das|dem|den|deren|dessen|denen|wobei|womit|wodurch|sodass|was)\b"
     r"|\b(?:nun|jetzt|zudem|außerdem|ebenfalls|auch)\b"
-    r"|\bvon\b[^,.;]{1,40}?\bbis\b",  # "von Januar bis September" = "between January and September"
+    r"|\bvon\b[^,.;]{1,40}?\bbis\b"  # "von Januar bis September" = "between January and September"
+    r"|(?<=\p{L})/(?=\p{L})",  # "Friedrichstraße/Leipziger Straße"
     regex.IGNORECASE,
 )
 # "weder … noch" is "neither … nor": both sides count their second part.
@@ -144,13 +145,14 @@ _SUBORDINATE = frozenset(
     dessen denen was wer und oder aber sondern denn""".split()
 )
 _CLAUSE = regex.compile(r"[^,;.:!?„“\"»«]+")
+_ORDINAL_DOT = regex.compile(r"(?<=\d)\.")
 
 
 def _finite(word: str) -> bool:
     from service.checks.facts.names import _tags
 
-    tags = _tags(word)
-    return bool(tags) and tags[0][0].endswith("(FIN)")
+    # any reading: "finden" is an infinitive first, but second in a clause it is finite
+    return any(tag.endswith("(FIN)") for tag, _ in _tags(word))
 
 
 def _comma_clauses(source: str) -> int:
@@ -158,7 +160,8 @@ def _comma_clauses(source: str) -> int:
     Staus"): English often joins them with "and". The clause after the comma has its
     finite verb second, after a first phrase of one to three words, or none, where it
     opens with a preposition and leaves out the verb of the clause before."""
-    clauses = [(m.group(), m.start()) for m in _CLAUSE.finditer(source)]
+    text = _ORDINAL_DOT.sub(" ", source)  # "bis zum 31. Januar" ends no clause
+    clauses = [(m.group(), m.start()) for m in _CLAUSE.finditer(text)]
     count = 0
     for (before, _), (after, start) in zip(clauses, clauses[1:], strict=False):
         if source[start - 1 : start] != "," and source[start - 2 : start] != ", ":
