@@ -216,6 +216,15 @@ def test_adjectives_spellings_and_compass_points(
         ("Das Ziel der EZB.", "The Bundesbank's target.", ["EZB", "+Bundesbank"]),
         # an English acronym holding the German's names another body
         ("Das ifo und das IW warnen.", "The ifo and the DIW warn.", ["IW"]),
+        # one like it with the same first letter is another body, unless spelled out
+        (
+            "Laut dem Verband (DFV) fehlt Nachwuchs.",
+            "The association (DFB) lacks recruits.",
+            ["DFV"],
+        ),
+        ("Laut dem Verband (DFV) fehlt Nachwuchs.", "The association (DFV) lacks recruits.", []),
+        ("Die EVP bleibt stärkste Kraft.", "The European People's Party (EPP) stays first.", []),
+        ("Die EVP bleibt stärkste Kraft.", "The EPP remains the largest group.", []),  # glossary
         # another acronym in its place, though the English has a name the German lacks
         (
             "Der niederbayerische Landrat Max Huber (CSU) widersprach.",

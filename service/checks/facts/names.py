@@ -525,7 +525,7 @@ def _acronyms(
         if source[match.end() : match.end() + 1] == "-" and acronym[0] in english.run_starts:
             continue
         others = english.acronyms - german.acronyms
-        if any(_like(acronym, other) for other in others):
+        if any(_english_acronym(acronym, other, english) for other in others):
             continue
         # The English has an acronym the German lacks in its place (CDU, BSW und SPD
         # → CDU, FDP and SPD; "(SPD)" → "(CDU)").
@@ -550,10 +550,26 @@ def _acronyms(
     return lost, spelled_out
 
 
-def _like(acronym: str, other: str) -> bool:
-    """An English acronym like the German's (DDR → GDR, UdSSR → USSR); not one holding
-    it, which names another body (IW → DIW)."""
-    return fuzz.ratio(acronym, other) >= 60 and acronym not in other and other not in acronym
+def _english_acronym(acronym: str, other: str, english: _English) -> bool:
+    """``other``, an acronym of the English, is the German ``acronym``'s English one:
+    the default glossary's (EZB → ECB), or one like it (not holding it, which names
+    another body: IW → DIW) that the English spells out ("European People's Party
+    (EPP)") or that starts with another letter, a first word translated (DDR → GDR).
+    One like it with the same first letter is another body (DFV → DFB, HDE → HDI)."""
+    if other in _glossary_acronyms().get(acronym, ()):
+        return True
+    like = fuzz.ratio(acronym, other) >= 60 and acronym not in other and other not in acronym
+    return like and (other in english.spelled or other[0] != acronym[0])
+
+
+@cache
+def _glossary_acronyms() -> dict[str, tuple[str, ...]]:
+    """The default glossary's acronyms → their English ones (EZB → ECB, IWF → IMF)."""
+    table: dict[str, list[str]] = {}
+    for entry in default_glossary().entries:
+        if _ACRONYM.fullmatch(entry.source) and _ACRONYM.fullmatch(entry.target):
+            table.setdefault(entry.source, []).append(entry.target)
+    return {source: tuple(targets) for source, targets in table.items()}
 
 
 # English acronyms that render German words, not names: "AI" (KI), "US" (amerikanisch).
