@@ -211,16 +211,22 @@ def test_adjectives_spellings_and_compass_points(
         ("Das BKA ermittelt.", "The Federal Criminal Police Office is investigating.", []),
         ("Die DB meldet Verspätungen.", "Deutsche Bahn reports delays.", []),
         ("Laut RKI stieg die Zahl.", "According to the Robert Koch Institute, it rose.", []),
-        ("Der Konzern SAP legte zu.", "The group BASF gained.", ["SAP"]),
+        ("Der Konzern SAP legte zu.", "The group BASF gained.", ["SAP", "+BASF"]),
         ("Der ADAC rät Autofahrern.", "The AvD advises motorists.", ["ADAC"]),
         ("Das Ziel der EZB.", "The Bundesbank's target.", ["EZB", "+Bundesbank"]),
         # an English acronym holding the German's names another body
         ("Das ifo und das IW warnen.", "The ifo and the DIW warn.", ["IW"]),
+        # an English acronym the German lacks: another party or body in its place
+        ("Die Unionsfraktion lehnt das Paket ab.", "The SPD group rejects the package.", ["+SPD"]),
+        ("Die Unionsfraktion lehnt das Paket ab.", "The CDU/CSU group rejects it.", []),
+        ("Das sagte die Personalchefin.", "The HR chief said so.", []),  # an abbreviation
+        ("Das Beben war um 2.37 Uhr.", "The quake struck at 2:37 a.m. CEST.", []),
+        ("Das Bundesamt für Migration und Flüchtlinge zählt.", "The BAMF counts.", []),
         # one like it with the same first letter is another body, unless spelled out
         (
             "Laut dem Verband (DFV) fehlt Nachwuchs.",
             "The association (DFB) lacks recruits.",
-            ["DFV"],
+            ["DFV", "+DFB"],
         ),
         ("Laut dem Verband (DFV) fehlt Nachwuchs.", "The association (DFV) lacks recruits.", []),
         ("Die EVP bleibt stärkste Kraft.", "The European People's Party (EPP) stays first.", []),
@@ -229,7 +235,7 @@ def test_adjectives_spellings_and_compass_points(
         (
             "Der niederbayerische Landrat Max Huber (CSU) widersprach.",
             "Lower Bavaria district administrator Max Huber (FDP) objected.",
-            ["CSU"],
+            ["CSU", "+FDP"],
         ),
     ],
 )

@@ -109,6 +109,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
     german = _German(source)
     lost_acronyms, spelled_out = _acronyms(_without_links(source), english, german)
     findings += _added_names(source, target, terms, german, spelled_out)
+    findings += _added_acronyms(source, target, english, german)
     findings += _swapped_institutions(source, target, english)
     findings += [
         _finding(source, start, end)
@@ -234,6 +235,58 @@ def _added_names(
             )
         )
     return findings
+
+
+def _added_acronyms(source: str, target: str, english: _English, german: _German) -> list[Finding]:
+    """English acronyms the German does not hold, nor its glossary or English form of
+    one the German holds, nor spelled out in the German (BAMF ← Bundesamt für
+    Migration und Flüchtlinge): a party or a body put in place of another
+    ("Unionsfraktion" → "SPD")."""
+    german_acronyms = [match.group() for match in _ACRONYM.finditer(source)]
+    findings = []
+    for match in _ACRONYM.finditer(_without_links(target)):
+        acronym = match.group()
+        if acronym in _ENGLISH_ACRONYMS or german.holds(fold(acronym)):
+            continue
+        if _zipf(acronym.lower(), "en") > _zipf(acronym.lower(), "de"):
+            continue  # an English abbreviation (HR, VAT, NGO), no name
+        party = _PARTY_DE.get(acronym)
+        if party is not None and party.search(source):
+            continue  # "die Union" = "the CDU/CSU", "schwarz-grün" = "CDU-Green"
+        if any(_english_acronym(other, acronym, english) for other in german_acronyms):
+            continue
+        if _spelled_in(acronym, source) or acronym in english.spelled:
+            continue
+        findings.append(
+            Finding(
+                flag="name_mismatch",
+                source_span=None,
+                target_span=match.span(),
+                message=f"the English name {acronym} is not in the German (added, or put in "
+                "place of another)",
+            )
+        )
+    return findings
+
+
+# German words for a party that English news gives as its acronym.
+_UNION = r"\b(?:Union|unions|schwarz|christdemokrat|christsozial|christlich)\w*"
+_PARTY_DE = {
+    "CDU": regex.compile(_UNION, regex.IGNORECASE),
+    "CSU": regex.compile(_UNION, regex.IGNORECASE),
+    "SPD": regex.compile(r"\b(?:rot|sozialdemokrat|Ampel|Genossen)\w*", regex.IGNORECASE),
+    "FDP": regex.compile(r"\b(?:liberal|gelb|Ampel|Jamaika)\w*", regex.IGNORECASE),
+    "BSW": regex.compile(r"\bWagenknecht\w*"),
+}
+
+
+def _spelled_in(acronym: str, source: str) -> bool:
+    """Whether a German name starting with the acronym's first letter holds its letters
+    in order within the next few words (BAMF: Bundesamt für Migration und Flüchtlinge)."""
+    for match in regex.finditer(rf"(?<!\w){acronym[0]}", source, regex.IGNORECASE):
+        if _initials_of(fold(acronym), source[match.start() : match.start() + 60]):
+            return True
+    return False
 
 
 def _swapped_institutions(source: str, target: str, english: _English) -> list[Finding]:
@@ -573,7 +626,9 @@ def _glossary_acronyms() -> dict[str, tuple[str, ...]]:
 
 
 # English acronyms that render German words, not names: "AI" (KI), "US" (amerikanisch).
-_ENGLISH_ACRONYMS = frozenset({"AI", "US", "UK", "EU", "UN", "GDP", "CEO", "TV", "PM", "MP"})
+_ENGLISH_ACRONYMS = frozenset(
+    {"AI", "US", "UK", "EU", "UN", "GDP", "CEO", "TV", "PM", "MP", "CET", "CEST", "GMT", "UTC"}
+)
 
 
 def _known_name(word: str) -> bool:
