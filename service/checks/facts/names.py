@@ -771,8 +771,11 @@ def _accounted_for(word: str, english: _English) -> bool:
     if _demonym(word) and _glosses(word) & {_english_stem(w) for w in english.capitalised}:
         return True  # Schweizer → Swiss (Ding), never → Austrian
     folded = fold(word)
-    if any(len(w) >= 4 and folded.startswith(w) for w in english.capitalised):
-        return True  # Gazastreifen → Gaza
+    if any(
+        len(w) >= 4 and folded.startswith(w) and _compound_rest(word[len(w) :])
+        for w in english.capitalised
+    ):
+        return True  # Gazastreifen → Gaza, not Petersen → Peters
     compass = _COMPASS.match(word)
     if compass and len(word) - compass.end() > 3:  # Ostdeutschland → eastern Germany
         rest = word[compass.end() :].capitalize()
@@ -780,6 +783,15 @@ def _accounted_for(word: str, english: _English) -> bool:
         said = all(any(w.startswith(_POINTS[p]) for w in english.words) for p in points)
         return said and rest.casefold() in exonyms and _accounted_for(rest, english)
     return False
+
+
+def _compound_rest(rest: str) -> bool:
+    """The rest of a compound after a name: a word of its own (Gaza|streifen,
+    Bodensee|region), maybe after a linking -s-, never a name's ending (Peters|en)."""
+    return any(
+        len(r) >= 3 and _in_dictionary(r.capitalize())
+        for r in (rest, rest[1:] if rest[:1] == "s" else "")
+    )
 
 
 def _said_loosely(name: str, english: _English) -> bool:
