@@ -46,6 +46,7 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         ("Die Deutsche Bahn meldete Verluste.", "Deutsche Bahn reported losses."),
         ("In Nordrhein-Westfalen wird gewählt.", "North Rhine-Westphalia votes."),
         ("Die EU-Kommission in Brüssel tagt.", "The EU Commission in Brussels meets."),
+        ("Sie lag vor der Französin Julia Simon.", "She finished ahead of France's Julia Simon."),
         ("Der Schneider nähte einen Anzug.", "The tailor sewed a suit."),  # a tailor, no name
         ("Die Regierung beschloss ein Gesetz.", "The government passed a law."),
     ],

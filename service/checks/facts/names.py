@@ -891,10 +891,33 @@ def _place_words(source: str) -> _PlaceWords:
         elif _demonym(word):
             for name in exonyms[word[:-2].casefold()]:
                 found.names.update(fold(name).split())
+        elif word[:1].isupper() and _countries_of_people(word):
+            for name in _countries_of_people(word):  # Französin → France's
+                found.names.update(fold(name).split())
         else:
             continue
         found.glosses |= _glosses(word)
     return found
+
+
+@lru_cache(maxsize=1 << 12)
+def _countries_of_people(word: str) -> tuple[str, ...]:
+    """The English names (CLDR) of the countries whose people a German noun names by
+    Ding's English for it (Französin → Frenchwoman → French → France; Ukrainer →
+    Ukrainian → Ukraine), by countryinfo's adjective for each country's people."""
+    from babel import Locale
+
+    glosses = _glosses(word)
+    if not glosses:
+        return ()
+    territories = Locale("en").territories
+    return tuple(
+        territories[code]
+        for code, adjective in _demonyms().items()
+        if code in territories
+        and len(adjective) >= 4
+        and any(gloss.startswith(adjective.lower()) for gloss in glosses)
+    )
 
 
 def _demonym(word: str) -> bool:
