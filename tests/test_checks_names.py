@@ -48,6 +48,8 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         ("Die EU-Kommission in Brüssel tagt.", "The EU Commission in Brussels meets."),
         ("Sie lag vor der Französin Julia Simon.", "She finished ahead of France's Julia Simon."),
         ("Der Schneider nähte einen Anzug.", "The tailor sewed a suit."),  # a tailor, no name
+        # a word before a first name and a surname: what the person is
+        ("Das fragte Schäfer Jens Ulbricht.", "Shepherd Jens Ulbricht asked that."),
         ("Die Regierung beschloss ein Gesetz.", "The government passed a law."),
     ],
 )

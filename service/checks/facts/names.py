@@ -528,7 +528,9 @@ def _common_noun(word: str, source: str, start: int, end: int, english: _English
         return False  # a place ("Ostdeutschland" is no "east")
     before = source[:start].rstrip()
     after = source[end:].lstrip()
-    beside = _LAST_WORD.search(before), _FIRST_WORD.match(after)
+    beside = [_LAST_WORD.search(before)]
+    if not _FULL_NAME.match(after):  # "Schäfer Jens Ulbricht": a shepherd, named after
+        beside.append(_FIRST_WORD.match(after))
     if any(m and m.group()[0].isupper() and _tagged_name(m.group()) for m in beside):
         return False  # a first name or a surname beside it
     from service.checks.facts.lexicon import lexicon, stem
@@ -547,6 +549,7 @@ def _tagged_name(word: str) -> bool:
 
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_FULL_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}]+\s+\p{Lu}[\p{L}\p{M}]+")
 
 
 def _acronyms(
