@@ -49,7 +49,7 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         ("Sie lag vor der Französin Julia Simon.", "She finished ahead of France's Julia Simon."),
         ("Der Schneider nähte einen Anzug.", "The tailor sewed a suit."),  # a tailor, no name
         # a word before a first name and a surname: what the person is
-        ("Das fragte Schäfer Jens Ulbricht.", "Shepherd Jens Ulbricht asked that."),
+        ("Das fragte Schäfer Jens Ulbricht.", "That is what shepherd Jens Ulbricht asked."),
         ("Die Regierung beschloss ein Gesetz.", "The government passed a law."),
     ],
 )
