@@ -47,6 +47,10 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         ("In Nordrhein-Westfalen wird gewählt.", "North Rhine-Westphalia votes."),
         ("Die EU-Kommission in Brüssel tagt.", "The EU Commission in Brussels meets."),
         ("Sie lag vor der Französin Julia Simon.", "She finished ahead of France's Julia Simon."),
+        (
+            "Das sagte Nationalspieler Nico Schlotterbeck.",
+            "Germany international Nico Schlotterbeck said so.",
+        ),
         ("Der Schneider nähte einen Anzug.", "The tailor sewed a suit."),  # a tailor, no name
         # a word before a first name and a surname: what the person is
         ("Das fragte Schäfer Jens Ulbricht.", "That is what shepherd Jens Ulbricht asked."),

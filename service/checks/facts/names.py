@@ -81,7 +81,9 @@ _ENGLISH_WORD = regex.compile(r"[\p{L}\p{M}]+")
 _WORDS_DE = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _KNOWN = -17.0
 _PREFIXES = frozenset({"pro", "anti", "ex", "vize", "co", "non", "post", "prä", "neo"})
-_GERMANY_DE = regex.compile(r"\b(?:bund|deutsch)", regex.IGNORECASE)
+_GERMANY_DE = regex.compile(
+    r"\b(?:bund|deutsch|national(?:spieler|mannschaft|elf|team|trainer))", regex.IGNORECASE
+)
 _DOLLAR_DE = regex.compile(r"\bUS-Dollar")
 _ERA_DE = regex.compile(r"\b(?:vor|nach)\s+Christus\b|\b[vn]\.\s*Chr\.")
 _ERA_EN = regex.compile(r"\b(?:BC|AD|BCE|CE|B\.C\.|A\.D\.|Christ)(?!\w)")
