@@ -49,6 +49,14 @@ def test_a_negation_kept_is_not_flagged(source: str, target: str) -> None:
         ("Er kommt.", "He is not coming.", "the English negation 'not' is not in the German"),
         ("Er kommt.", "He won't come.", "the English negation 'n't' is not in the German"),
         ("Sie hat Zeit.", "She has no time.", "the English negation 'no' is not in the German"),
+        # "nur" → "not only"; "schließt … nicht aus" → "ruled out"
+        ("Sie kannte ihn nur aus dem Netz.", "She knew him not only from the web.", "the English"),
+        ("Kündigungen schließt er nicht aus.", "He ruled out layoffs.", "the negation 'nicht'"),
+        (  # "unbespielbar" is "unplayable": it says no added "not"
+            "Der Rasen war unbespielbar, das Spiel wurde abgesagt.",
+            "The pitch was unplayable and the match was not called off.",
+            "the English negation 'not'",
+        ),
     ],
 )
 def test_a_negation_dropped_or_added_is_flagged(source: str, target: str, start: str) -> None:
@@ -69,6 +77,18 @@ def test_a_negation_dropped_or_added_is_flagged(source: str, target: str, start:
         ("Die Ursache ist noch nicht klar.", "The cause is still unclear."),
         ("Die Ursache ist noch unklar.", "The cause is not yet clear."),
         ("Die Gespräche scheiterten.", "The talks did not succeed."),
+        ("Kündigungen schließt er nicht aus.", "He did not rule out layoffs."),
+        (
+            "Sie bitten, nicht notwendige Reisen zu verschieben.",
+            "They ask to delay nonessential trips.",
+        ),
+        (
+            "Sie bitten, nicht notwendige Reisen zu verschieben.",
+            "They ask to delay unnecessary trips.",
+        ),
+        ("Ich habe keine Lust mehr zu warten.", "I'm fed up with waiting."),
+        ("Es war kein Saft mehr erhältlich.", "They had run out of syrup."),
+        ("Der Wagen fuhr nahezu ungebremst auf.", "The car crashed almost without braking."),
     ],
 )
 def test_a_negation_said_in_words_of_the_opposite_meaning_is_kept(source: str, target: str) -> None:

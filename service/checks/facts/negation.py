@@ -9,7 +9,8 @@ Counted on each side, as words (casefolded):
   without; ``neither … nor`` counts once, a ``nor`` alone once.
 
 Not counted on either side, as they say no "no": ``nicht nur`` / ``not only``,
-``not just`` (… but also), ``whether or not``, ``no matter``, "No." before a
+``not just`` (… but also; an English "not only" counts where the German has no
+"nicht nur" and no "sondern": "nur" → "not only"), ``whether or not``, ``no matter``, "No." before a
 number, an English compound with "no-" ("a no-confidence motion" =
 "Misstrauensantrag"), a German "Nicht-" compound ("Nicht-EU-Staaten" = "non-EU
 countries": neither side's "non-"/"Nicht-" counts), and a German comparison with
@@ -19,7 +20,12 @@ nicht" = "more serious than it has been for years").
 
 "kein … mehr" / "nicht mehr" may be said by a verb of ending ("keine Gebühren mehr
 erheben" = "stop charging fees"; stop, cease, end, scrap, abolish, quit, halt,
-drop, discontinue, phase out).
+drop, discontinue, phase out, run out, sold out, fed up). "nicht" before an
+attributive adjective may be an English "un-"/"non-" word ("nicht notwendige
+Reisen" = "nonessential travel"), and a German participle with "un-"
+("ungebremst") an English "without", unless an English "un-"/"dis-" word
+renders it ("unbespielbar" = "unplayable"). "schließt … aus" is "rules out"
+as "ausgeschlossen" is.
 
 "nicht X, sondern Y" may be "Y rather than X"; "wie (in) keine(m) andere(n)" is a
 comparison ("longer than any other", "more than in any other state"); "weder …
@@ -66,6 +72,10 @@ ENGLISH = regex.compile(
     r"|none|nowhere|without|neither|nor)\b|n[’']t\b",
     regex.IGNORECASE,
 )
+_NOT_ONLY_EN = regex.compile(r"\bnot\s+(?:only|just)\b", regex.IGNORECASE)
+_NOT_ONLY_DE = regex.compile(
+    r"\bnicht\s+(?:nur|bloß|allein|lediglich|einfach|erst)\b|\bsondern\b", regex.IGNORECASE
+)
 _WHETHER_OR_NOT = regex.compile(r"\bor\s+not\b", regex.IGNORECASE)
 _ENGLISH_COMPARISON = regex.compile(
     r"\b(?:like|as)\s+(?P<never>never)\s+before\b", regex.IGNORECASE
@@ -91,7 +101,8 @@ IMPLICIT_DE = regex.compile(
     r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
-    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*)\b",
+    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*"
+    r"|schließ\p{Ll}*\b[^.;]{0,60}?\baus)\b",  # "schließt … aus" = "rules out"
     regex.IGNORECASE,
 )
 
@@ -104,7 +115,8 @@ _NO_MORE_DE = regex.compile(
 _ENDING_EN = regex.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e[sd]?|ing)|end(?:s|ed|ing)?|scrap(?:s|ped|ping)?"
     r"|abolish(?:es|ed|ing)?|quit(?:s|ting)?|halt(?:s|ed|ing)?|discontinu\p{Ll}*"
-    r"|phas(?:e[sd]?|ing)\s+out|drop(?:s|ped|ping)?)\b",
+    r"|phas(?:e[sd]?|ing)\s+out|drop(?:s|ped|ping)?|r[au]n(?:s|ning)?\s+out|sold\s+out"
+    r"|fed\s+up)\b",
     regex.IGNORECASE,
 )
 
@@ -153,6 +165,8 @@ def negation_findings(source: str, target: str) -> list[Finding]:
     """One finding when the counts differ: the German negations left over (missing),
     or the English ones (added)."""
     german, english = negations_de(source), negations_en(target)
+    if not _NOT_ONLY_DE.search(source):  # "nur" → "not only": a "not" added
+        english = sorted(english + [match.span() for match in _NOT_ONLY_EN.finditer(target)])
     optional = _compared(source, german)
     if len(english) == len(german) + 1 and _NEITHER_DE.search(source):
         return []  # "weder jetzt noch später" = "not now and not later"
@@ -187,16 +201,37 @@ def negation_findings(source: str, target: str) -> list[Finding]:
     return []
 
 
+# "nicht" before an attributive adjective ("nicht notwendige Reisen"): English says it
+# with a word's "un-" or "non-" ("unnecessary", "nonessential travel").
+_NOT_ATTRIBUTIVE_DE = regex.compile(r"\bnicht\s+\p{Ll}+e[mnrs]?\s+\p{Lu}")
+_NEGATED_EN = regex.compile(r"\b(?:non-?|un|dis|in|im)(\p{Ll}{4,})\b", regex.IGNORECASE)
+_NEGATED_DE = regex.compile(r"\bun(?:ge|be|ver|er|zer|ent)\p{Ll}{3,}")
+
+
+def _negated_words_en(target: str) -> int:
+    """English words made of "un-", "non-", "dis-" or "in-" and a word of their own
+    (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    return sum(
+        zipf_frequency(match.group(1), "en") >= 2.5 for match in _NEGATED_EN.finditer(target)
+    )
+
+
 def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     """The side with fewer negations says the rest by meaning ("failed"), beyond the
     words of that meaning the other side has too ("lehnte ab" = "refused")."""
     implicit = len(IMPLICIT_EN.findall(target)) - len(IMPLICIT_DE.findall(source))
     if difference > 0:
         implicit += min(len(_NO_MORE_DE.findall(source)), len(_ENDING_EN.findall(target)))
+        implicit += min(len(_NOT_ATTRIBUTIVE_DE.findall(source)), _negated_words_en(target))
     if difference > 0:  # the German says "not" more often
         return implicit >= difference
     implicit -= sum(
         min(len(english.findall(target)), len(german.findall(source)))
         for english, german in _NOT_BY_WORD
     )
+    # A German participle negated ("ungebremst") English may say with "without", unless
+    # an English "un-" word renders it ("unbespielbar" = "unplayable").
+    implicit -= max(0, len(_NEGATED_DE.findall(source)) - _negated_words_en(target))
     return difference < 0 and -implicit >= -difference
