@@ -65,6 +65,13 @@ def test_a_bound_added_is_an_addition() -> None:
         ("Es gab ein Gebot über 1,85 Millionen Euro.", "There was a bid of 1.85 million euros."),
         # a telephone number after "unter" (at) is no bound
         ("Hinweise nimmt das Amt unter 0621 174-0 entgegen.", "Call the office on 0621 174-0."),
+        # a currency sign is no word between the qualifier and its figure
+        ("Sie dürfen bis zu 2000 Euro hinzuverdienen.", "They may earn up to an extra €2,000."),
+        # "Halbjahr" (six months) is no figure with a bound: the "six" is the minutes'
+        (
+            "Im ersten Halbjahr kamen sie mit weniger als sechs Minuten Verspätung an.",
+            "In the first half, they arrived less than six minutes late.",
+        ),
     ],
 )
 def test_a_qualifier_said_another_way_passes(source: str, target: str) -> None:

@@ -84,8 +84,8 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
     english = english_found(target)
     used: set[int] = set()
     for german in german_found(source):
-        if not isinstance(german.value, Amount | Clock):
-            continue  # a year, a date: "mehr als 2022" compares
+        if not isinstance(german.value, Amount | Clock) or german.weak:
+            continue  # a year, a date: "mehr als 2022" compares; "Halbjahr" has no bound
         if isinstance(german.value, Amount) and _IDENTIFIER.match(source, german.start):
             continue  # "unter 0381 4916" is a telephone number, not a bound
         match = _partner(german, english, used)
@@ -128,7 +128,7 @@ _MORE_AFTER_EN = regex.compile(r"^(?:\s+\w+)?\s+(?:more|others?|extra)\b", regex
 def _said_more(target: str, found: Found) -> bool:
     """An English "another", "a further", "more" … with the figure: a few words before
     it, or "more" after it ("17 more")."""
-    before = " ".join(target[: found.start].split()[-_BEFORE_EN:])
+    before = _words_before(target, found)
     return bool(_MORE_BEFORE_EN.search(before) or _MORE_AFTER_EN.match(target[found.end :]))
 
 
@@ -160,7 +160,7 @@ def _loosely_qualified(source: str, found: Found) -> bool:
 def _english(target: str, found: Found) -> tuple[str | None, str]:
     """The kind and the words of an English qualifier of ``found``: in the few words
     before it, or just after it."""
-    before = " ".join(target[: found.start].split()[-_BEFORE_EN:])
+    before = _words_before(target, found)
     for kind, pattern in _ENGLISH.items():
         match = regex.search(rf"(?<![\w-])({pattern})(?![\w-])", before, regex.IGNORECASE)
         if match:
@@ -170,6 +170,15 @@ def _english(target: str, found: Found) -> tuple[str | None, str]:
         if said:
             return kind, said.group().strip(" -")
     return None, ""
+
+
+def _words_before(target: str, found: Found) -> str:
+    """The English's last few words before ``found``, a currency sign not one of them
+    ("up to an additional €2,000")."""
+    return " ".join(_CURRENCY.sub(" ", target[: found.start]).split()[-_BEFORE_EN:])
+
+
+_CURRENCY = regex.compile(r"[$€£¥]")
 
 
 def _partner(german: Found, english: Sequence[Found], used: set[int]) -> Found | None:
