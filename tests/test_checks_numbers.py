@@ -116,6 +116,9 @@ def messages(source: str, target: str) -> list[str]:
         ("Der Zug fährt um 0.15 Uhr.", "The train leaves at 12.15am."),
         ("Das Spiel endete 1:1 unentschieden.", "The match ended in a 1-1 draw."),
         ("Nach einer ersten Schätzung sank sie.", "According to a flash estimate, it fell."),
+        ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine and a half years in prison."),
+        ("Er erhielt neun Jahre und sechs Monate Haft.", "He got 9.5 years in prison."),
+        ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine years and six months."),
         (
             "Die Studie steht unter doi.org/10.1038/s41586-025-0001.",
             "See doi.org/10.1038/s41586-025-0001.",
@@ -213,6 +216,11 @@ def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
             "Die Bayern haben 2:1 gewonnen.",
             "Bayern won 3-1.",
             "the number 2 of the German is 3 in the English",
+        ),
+        (
+            "Er erhielt neun Jahre und sechs Monate Haft.",
+            "He got eight and a half years in prison.",
+            "the number neun Jahre und sechs Monate of the German is eight and a half in the English",
         ),
         (
             "Die Zahl hat sich verdreifacht.",

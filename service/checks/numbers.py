@@ -296,7 +296,36 @@ def german_found(text: str) -> tuple[Found, ...]:
         found += _german(match)
     found += _counting_compounds(text)
     found = [_every_nth(text, got) for got in found]
-    return tuple(_ranges(text, sorted(found, key=lambda got: got.start), SCALE_DE))
+    found = _and_a_half(text, sorted(found, key=lambda got: got.start), _AND_SIX_MONTHS_DE)
+    return tuple(_ranges(text, found, SCALE_DE))
+
+
+# "neun Jahre und sechs Monate" = "nine and a half years" (a sentence, an age).
+_AND_SIX_MONTHS_DE = regex.compile(
+    r"\s+(?:Jahren?|Stunden?)\s+und\s+(?:sechs|6|dreißig|30)\s+(?:Monaten?|Minuten)\b"
+)
+_AND_SIX_MONTHS_EN = regex.compile(
+    r"\s+(?:years?|hours?)\s+and\s+(?:six|6|thirty|30)\s+(?:months|minutes)\b", regex.I
+)
+
+
+def _and_a_half(text: str, found: list[Found], pattern: regex.Pattern[str]) -> list[Found]:
+    """A whole number of years with six months more (of hours with 30 minutes more)
+    as one figure and a half, read also as the two figures it is written with."""
+    merged: list[Found] = []
+    index = 0
+    while index < len(found):
+        got = found[index]
+        rest = pattern.match(text, got.end)
+        half = found[index + 1] if index + 1 < len(found) else None
+        if rest and half and half.end <= rest.end() and isinstance(got.value, Amount):
+            value = Amount(got.value.value + 0.5)
+            merged.append(Found(value, got.start, rest.end(), text[got.start : rest.end()]))
+            index += 2
+            continue
+        merged.append(got)
+        index += 1
+    return merged
 
 
 _EVERY = regex.compile(r"\bjede[rnms]?\s+$", regex.IGNORECASE)
@@ -561,6 +590,7 @@ def english_found(text: str) -> tuple[Found, ...]:
     found: list[Found] = []
     for match in ENGLISH.finditer(_unprotected(text)):
         found += _english(match)
+    found = _and_a_half(text, found, _AND_SIX_MONTHS_EN)
     return tuple(_one_in(text, got) for got in _ranges(text, found, SCALE_EN))
 
 
