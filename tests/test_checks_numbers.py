@@ -220,7 +220,8 @@ def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
         (
             "Er erhielt neun Jahre und sechs Monate Haft.",
             "He got eight and a half years in prison.",
-            "the number neun Jahre und sechs Monate of the German is eight and a half in the English",
+            "the number neun Jahre und sechs Monate of the German is eight and a half in the "
+            "English",
         ),
         (
             "Die Zahl hat sich verdreifacht.",
