@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from service.checks.facts.structure import added_prepositions, coordination
+from service.checks.facts.structure import (
+    added_prepositions,
+    coordination,
+    unmatched_prepositions,
+)
 from tests.conftest import omission_flags
 
 pytestmark = pytest.mark.usefixtures("real_ding")
@@ -66,6 +70,11 @@ def test_a_comma_between_two_main_clauses_accounts_for_an_english_and() -> None:
             "Applications are open until 31 January, and the team answers questions by email.",
             "Applications are open until 31 January, and the team answers questions and calls.",
         ),
+        (  # ", Tendenz steigend" = ", and the figure is rising"
+            "In Niedersachsen fehlen derzeit 8500 Pflegekräfte, Tendenz steigend.",
+            "Lower Saxony is short of 8,500 nurses, and the figure is rising.",
+            "Lower Saxony and Bremen are short of 8,500 nurses, and the figure is rising.",
+        ),
         (  # a slash joins two names
             "Die Kreuzung Friedrichstraße/Leipziger Straße bleibt gesperrt.",
             "The junction of Friedrichstrasse and Leipziger Strasse remains closed.",
@@ -124,3 +133,41 @@ def test_bislang_accounts_for_an_english_previously() -> None:
     assert "addition" not in omission_flags(source, target)
     source = "Archäologen haben in Trier unbekannte römische Mauern entdeckt."
     assert "addition" in omission_flags(source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (  # "gar nicht" may be "simply not"
+            "Er verschreibt Medikamente, die es gar nicht gibt.",
+            "He prescribes medicines that simply aren't available.",
+        ),
+        (  # "45 Jahre lang" = "for 45 years"
+            "Wer 45 Jahre lang gearbeitet hat, darf im Alter nicht arm sein.",
+            "Anyone who has worked for 45 years must not be poor in old age.",
+        ),
+    ],
+)
+def test_adverbs_and_durations_need_no_more_words(source: str, target: str) -> None:
+    assert omission_flags(source, target) == set()
+
+
+def test_a_spokesman_for_a_body_is_the_german_genitive() -> None:
+    source = (
+        "Weder die Grünen noch die Linke wollen dem Kompromiss zustimmen, wie ein Sprecher "
+        "der Grünen-Fraktion am Abend bestätigte."
+    )
+    target = (
+        "Neither the Greens nor the Left Party are willing to back the compromise, a spokesman "
+        "for the Greens' parliamentary group confirmed in the evening."
+    )
+    assert added_prepositions(source, target) == []
+    assert added_prepositions(source, target.replace("spokesman", "man")) != []
+
+
+def test_a_preposition_before_a_qualified_number_word_opens_no_phrase() -> None:
+    target = "The Berlinale was up almost seven percent."
+    source = "Die Berlinale verzeichnete ein Plus von knapp sieben Prozent."
+    assert unmatched_prepositions(source, target) == []
+    source = "Die Berlinale verzeichnete ein Plus von knapp sieben Prozent bei Gästen."
+    assert unmatched_prepositions(source, target) != []

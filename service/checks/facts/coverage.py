@@ -783,6 +783,7 @@ IDIOM_DE = regex.compile(
     r"|\bzu\s+melden\b|\bzum\s+Tode\s+verurteilt\w*|\bdotiert\w*"
     r"|\bim\s+Einsatz\b|\bsprach\s+von\b|\bweitere\s+Informationen\b|\bin\s+Höhe\s+von\b"
     r"|\baus\s+dem\s+Handel\b|\bam\s+Rande\b|\beins\s+zu\s+eins\b"
+    r"|\b(?:Jahre|Monate|Wochen|Tage|Stunden|Jahrzehnte)\s+lang\b"  # = "for 45 years"
     r"|" + NOT_TODAY_DE.pattern
 )
 # A German "wollen" of intent: the English says it with a verb of its own.

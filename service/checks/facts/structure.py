@@ -55,7 +55,8 @@ _JOIN_DE = regex.compile(
     r";|,\s*(?:der|die|das|dem|den|deren|dessen|denen|wobei|womit|wodurch|sodass|was)\b"
     r"|\b(?:nun|jetzt|zudem|außerdem|ebenfalls|auch)\b"
     r"|\bvon\b[^,.;]{1,40}?\bbis\b"  # "von Januar bis September" = "between January and September"
-    r"|(?<=\p{L})/(?=\p{L})",  # "Friedrichstraße/Leipziger Straße"
+    r"|(?<=\p{L})/(?=\p{L})"  # "Friedrichstraße/Leipziger Straße"
+    r"|,\s*Tendenz\s+(?:steigend|fallend|sinkend)",  # = ", and the figure is rising"
     regex.IGNORECASE,
 )
 # "weder … noch" is "neither … nor": both sides count their second part.
@@ -84,8 +85,17 @@ _ENGLISH_PREPOSITIONS = frozenset().union(*_PREPOSITIONS.values())
 _ENGLISH_PREPOSITION = regex.compile(r"[\p{L}]+|['’]s\b")
 _LINK_PATTERN = r"https?:|www\.|\S+@|@|\S+\.(?:de|com|org|net|eu)\b"
 _LINK = regex.compile(_LINK_PATTERN, regex.IGNORECASE)
+# A qualifier and a number word after a preposition: "ein Plus von knapp sieben Prozent"
+# is a figure, which the number checks account for.
+_ROUGHLY_DE = r"knapp|rund|etwa|fast|gut|über|unter|mehr\s+als|weniger\s+als|bis\s+zu"
+_NUMBER_WORD_DE = (
+    r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\w*"
+    r"|(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend)\w*"
+)
 _NOT_A_PHRASE = regex.compile(
-    rf"(?:\d|{_LINK_PATTERN}|(?:sich|mir|dir|ihm|ihr|ihnen|uns|euch|ihn)\b)", regex.IGNORECASE
+    rf"(?:(?:{_ROUGHLY_DE})\s+)?(?:\d|{_NUMBER_WORD_DE}\b)|{_LINK_PATTERN}"
+    r"|(?:sich|mir|dir|ihm|ihr|ihnen|uns|euch|ihn)\b",
+    regex.IGNORECASE,
 )
 # "im vergangenen Jahr", "am kommenden Montag", "im Monat", "in der Nacht": English
 # says "last year", "next Monday", "a month", "overnight" with no preposition.
@@ -197,6 +207,14 @@ _PART_OF_EN = regex.compile(r"the\s+(?:end|beginning|start|middle|turn)\s+of\b",
 _PART_OF_DE = regex.compile(r"\b(?:Ende|Anfang|Mitte|Beginn)\s+(?:\p{Lu}|de[rs]\b|\d)")
 
 
+# A person's role, whose body English names with "for" where German has a genitive.
+_ROLE_EN = regex.compile(
+    r"\b(?:spokes\w+|chief|head|minister|secretary|director|commissioner|officer"
+    r"|representative|ambassador|envoy|coordinator)\s+$",
+    regex.IGNORECASE,
+)
+
+
 def added_prepositions(source: str, target: str) -> list[tuple[int, int]]:
     """Spans of English prepositional phrases ("with the Polish president") no German
     preposition is paired with and whose words the German does not hold (their
@@ -212,6 +230,8 @@ def added_prepositions(source: str, target: str) -> list[tuple[int, int]]:
             continue
         if _PART_OF_EN.match(after) and _PART_OF_DE.search(source):
             continue  # "Ende März" = "at the end of March"
+        if word == "for" and _ROLE_EN.search(target[: match.start()]):
+            continue  # "ein Sprecher der Grünen" = "a spokesman for the Greens"
         span = phrase(target, match.start())
         words = [w for w in _WORD.findall(target[match.end() : span[1]]) if len(w) > 3]
         if words and not any(fold(w)[:4] in stems for w in words):
@@ -382,7 +402,7 @@ _ADVERBIAL_PHRASE = regex.compile(
     r"\b(?:vor\s+(?:allem|kurzem|Kurzem|Ort)|in\s+der\s+(?:Regel|Tat|Folge)"
     r"|im\s+(?:Wesentlichen|Allgemeinen|Grunde|Vorfeld)|zum\s+(?:Teil|Glück|Beispiel)"
     r"|in\s+erster\s+Linie|auf\s+jeden\s+Fall|ohne\s+Weiteres|ca\.|circa"
-    r"|soll(?:en|te|ten)?)\b",
+    r"|soll(?:en|te|ten)?|gar|überhaupt|schlicht|einfach)\b",  # "gar nicht" = "simply not"
     regex.IGNORECASE,
 )
 # Function adverbs that no English "-ly" word renders.
