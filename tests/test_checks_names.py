@@ -51,6 +51,16 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
             "Das sagte Nationalspieler Nico Schlotterbeck.",
             "Germany international Nico Schlotterbeck said so.",
         ),
+        ("Die Ranger füttern kein Wild zu.", "Rangers are not feeding wildlife."),  # a noun
+        (  # a place's genitive is no first name before "Innenministerin"
+            "Das sagte Niedersachsens Innenministerin Daniela Behrens.",
+            "Lower Saxony's Interior Minister Daniela Behrens said so.",
+        ),
+        (
+            "Die SPD-Kandidatin Andrea Lechner siegte.",
+            "Social Democratic candidate Andrea Lechner won.",
+        ),
+        ("Iryna Schewtschenko arbeitete in Kiew.", "Iryna Shevchenko worked in Kyiv."),  # tsch = ch
         ("Der Schneider nähte einen Anzug.", "The tailor sewed a suit."),  # a tailor, no name
         # a word before a first name and a surname: what the person is
         ("Das fragte Schäfer Jens Ulbricht.", "That is what shepherd Jens Ulbricht asked."),
@@ -91,6 +101,11 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
         ("Die Deutsche Bahn meldete Verluste.", "Lufthansa reported losses.", ["Deutsche Bahn"]),
         ("In Nordrhein-Westfalen wird gewählt.", "Hesse votes.", ["Nordrhein", "Westfalen"]),
         ("Minister Karl Lauterbach warnte.", "Minister Karl Lautenbach warned.", ["Lauterbach"]),
+        (
+            "Der Hersteller Velotec ist insolvent.",
+            "Manufacturer Velotech is insolvent.",
+            ["Velotec"],
+        ),
         # a name's start is no compound's (Gaza|streifen): Peters|en is another name
         ("Das fragte Händler Jens Petersen.", "Dealer Jens Peters asked that.", ["Petersen"]),
     ],

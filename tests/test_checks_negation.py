@@ -89,6 +89,15 @@ def test_a_negation_dropped_or_added_is_flagged(source: str, target: str, start:
         ("Ich habe keine Lust mehr zu warten.", "I'm fed up with waiting."),
         ("Es war kein Saft mehr erhältlich.", "They had run out of syrup."),
         ("Der Wagen fuhr nahezu ungebremst auf.", "The car crashed almost without braking."),
+        ("Die Füchse bleiben ohne Niederlage.", "Füchse remain unbeaten."),
+        (
+            "Die Produktion läuft uneingeschränkt weiter.",
+            "Production continues without restrictions.",
+        ),
+        (
+            "Das dürfen sie nicht (Az. VIII ZR 45/24).",
+            "They may not do so (case no. VIII ZR 45/24).",
+        ),
     ],
 )
 def test_a_negation_said_in_words_of_the_opposite_meaning_is_kept(source: str, target: str) -> None:

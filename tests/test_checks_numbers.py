@@ -116,6 +116,12 @@ def messages(source: str, target: str) -> list[str]:
         ("Der Zug fährt um 0.15 Uhr.", "The train leaves at 12.15am."),
         ("Das Spiel endete 1:1 unentschieden.", "The match ended in a 1-1 draw."),
         ("Nach einer ersten Schätzung sank sie.", "According to a flash estimate, it fell."),
+        # "einfach" (once) takes no "1" the score needs: strong figures pair first
+        (
+            "Wir haben einfach verloren, sagte er nach dem 1:4.",
+            "We simply lost, he said after the 4-1.",
+        ),
+        ("Sie zahlen Kürzungen von einem Prozent.", "They pay cuts of 1 per cent."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine and a half years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got 9.5 years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine years and six months."),

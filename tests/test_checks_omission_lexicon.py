@@ -34,6 +34,7 @@ plötzlich {adv} :: suddenly; unexpectedly
 wahrscheinlich {adj} :: likely
 billig {adj} :: cheap
 leer {adj} :: empty
+Bürger {m} | Bürger {pl} :: citizen | citizens
 ein Gespräch führen :: to hold a talk
 """
 
@@ -79,6 +80,12 @@ def test_a_compound_the_lexicon_lacks_is_read_by_its_parts(small: Lexicon) -> No
     # only the tail known: the tail's English
     assert small.lookup("Eisenbahnbrücke") == {"bridg"}
     assert small.lookup("Zzyzx") == frozenset()
+
+
+def test_a_womans_form_the_lexicon_lacks_is_read_as_the_mans(small: Lexicon) -> None:
+    assert small.lookup("Bürgerinnen") == {stem("citizen")}
+    assert small.lookup("Bürgerin") == {stem("citizen")}
+    assert small.lookup("Termin") == frozenset()  # too short for a woman's "-in"
 
 
 def test_a_missing_file_means_no_lexicon_logged_once(
@@ -247,6 +254,14 @@ def test_an_added_modifier_after_a_preposition_but_no_verb_after_to(small: Lexic
     assert lexical_findings(source, "By rising bridge closed.", small, ratio=1.0)[1] is None
     added = lexical_findings(source, "The rising bridge closed.", small, ratio=1.0)[1]
     assert added is not None  # after a determiner, an "-ing" word is an adjective
+
+
+def test_a_word_before_a_participle_is_its_subject_not_a_modifier(small: Lexicon) -> None:
+    source = "Die Brücke wurde gesperrt."
+    # "a ruling published": the word before a verb form is a noun, no modifier
+    assert lexical_findings(source, "The rainfall closed bridge.", small, ratio=1.0)[1] is None
+    added = lexical_findings(source, "The suddenly closed bridge.", small, ratio=1.0)[1]
+    assert added is not None  # an "-ly" adverb before a participle still is one
 
 
 def test_length_and_structure_alone_are_no_omission_where_every_word_is_rendered(

@@ -171,3 +171,29 @@ def test_a_preposition_before_a_qualified_number_word_opens_no_phrase() -> None:
     assert unmatched_prepositions(source, target) == []
     source = "Die Berlinale verzeichnete ein Plus von knapp sieben Prozent bei Gästen."
     assert unmatched_prepositions(source, target) != []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (  # a day inside a German compound: "Wochenendticket" = "weekend ticket"
+            "Der Vorverkauf startet am Donnerstag; ein Wochenendticket kostet 249 Euro.",
+            "Advance sales start on Thursday; a weekend ticket costs €249.",
+        ),
+        (  # "nur weil" = "simply because"
+            "Ein Vermieter darf die Kaution nicht einbehalten, nur weil die Abrechnung aussteht.",
+            "A landlord may not withhold the deposit simply because the statement is outstanding.",
+        ),
+        (  # "warten auf" = "wait for", "beim" = "with"
+            "Versicherte warten im Schnitt 42 Tage auf einen Termin beim Facharzt, hieß es.",
+            "Patients wait an average of 42 days for an appointment with a specialist, it said.",
+        ),
+        (  # an "and" inside an English body's name
+            "Die Zahl der Störche ist gestiegen, wie der Naturschutzbund (NABU) mitteilte.",
+            "The number of storks has risen, the Nature and Biodiversity Conservation Union "
+            "(NABU) said.",
+        ),
+    ],
+)
+def test_days_in_compounds_roles_and_names_add_nothing(source: str, target: str) -> None:
+    assert "addition" not in omission_flags(source, target)

@@ -295,11 +295,16 @@ def german_found(text: str) -> tuple[Found, ...]:
     for match in GERMAN.finditer(_unprotected(text)):
         found += _german(match)
     found += _counting_compounds(text)
+    found += [  # "von einem Prozent" = "of 1 percent": an article that counts
+        Found(Amount(1.0), m.start(), m.end(), m.group(), alternatives=(Amount(0.01),))
+        for m in _ONE_PERCENT_DE.finditer(text)
+    ]
     found = [_every_nth(text, got) for got in found]
     found = _and_a_half(text, sorted(found, key=lambda got: got.start), _AND_SIX_MONTHS_DE)
     return tuple(_ranges(text, found, SCALE_DE))
 
 
+_ONE_PERCENT_DE = regex.compile(r"\bein(?:e[mnrs]?)?(?=\s+Prozent)", regex.IGNORECASE)
 # "neun Jahre und sechs Monate" = "nine and a half years" (a sentence, an age).
 _AND_SIX_MONTHS_DE = regex.compile(
     r"\s+(?:Jahren?|Stunden?)\s+und\s+(?:sechs|6|dreißig|30)\s+(?:Monaten?|Minuten)\b"
@@ -789,7 +794,8 @@ def compare(source: str, target: str) -> Comparison:
     available = list(english)
     unmatched: list[Found] = []
     weak_ordinals: list[Found] = []
-    for value in german:
+    # strong values first: "einfach" (once) takes no English "1" the score "1:4" needs
+    for value in sorted(german, key=lambda found: found.weak):
         # a value of its own kind first: "drei" is "three" before the day of "3 October"
         found = next(
             (

@@ -736,10 +736,21 @@ def _modifier(
         opens = before in (_DETERMINERS | _BEFORE_BARE) - {"to", "that"} or possessive
         opens = opens or _NUMBER.fullmatch(before) is not None
         opens = opens and not gerund
-        if after.kind == COVERED and next_to and opens:
+        noun_after = _noun_like(after.word) or token.word.endswith("ly")  # "richly decorated"
+        if after.kind == COVERED and next_to and opens and noun_after:
             if not compound and not paired:
                 return token
     return None
+
+
+def _noun_like(word: str) -> bool:
+    """A word a modifier may stand before: no modal verb nor participle ("150,000
+    policyholders must", "a ruling published"), whose word before is their subject."""
+    lower = word.lower()
+    return lower not in _MODALS_EN and not (len(lower) > 4 and lower.endswith("ed"))
+
+
+_MODALS_EN = frozenset("must can cannot could will would shall should may might".split())
 
 
 def _open_modifier(token: Token) -> bool:
@@ -950,7 +961,8 @@ def _list_item(target: str, english: list[Token]) -> Token | None:
 _ADVERBIAL_DE = regex.compile(
     r"\b(?:vor\s+allem|in\s+erster\s+Linie|insbesondere|zum\s+Teil|größtenteils"
     r"|überwiegend|hauptsächlich|vor\s+kurzem|bis\s+dahin|bislang|bisher"
-    r"|zunächst|vorerst|anfangs|vorläufig|in\s+der\s+Regel|normalerweise)\b",
+    r"|zunächst|vorerst|anfangs|vorläufig|in\s+der\s+Regel|normalerweise"
+    r"|nur\s+weil)\b",  # "nur weil" = "simply because"
     regex.IGNORECASE,
 )
 

@@ -180,7 +180,18 @@ def _form(lexicon: Lexicon, word: str) -> tuple[str, ...] | None:
     (former), "dichten" the verb and "dicht" (dense, thick)."""
     translations = lexicon.translations
     found = [translations[base] for base in _bases(word) if base in translations]
+    if not found:  # a woman's form Ding lacks: "Bürgerinnen", "Innenministerin"
+        found = [translations[base] for base in _masculine(word) if base in translations]
     return tuple(dict.fromkeys(stem for stems in found for stem in stems)) if found else None
+
+
+def _masculine(word: str) -> tuple[str, ...]:
+    """The man's form of a noun for a woman ("bürgerinnen", "ministerin"): the form
+    Ding gives a job or a role under."""
+    for ending in ("innen", "in"):
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return (word[: -len(ending)],)
+    return ()
 
 
 # A comparative or superlative with its ending: "leichteren", "stärkste", "größten".

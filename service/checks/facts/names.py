@@ -282,6 +282,16 @@ _PARTY_DE = {
 }
 
 
+# A party's name English may write for its acronym.
+_PARTY_EN = {
+    "SPD": regex.compile(r"\bSocial\s+Democrat", regex.IGNORECASE),
+    "CDU": regex.compile(r"\bChristian\s+Democrat", regex.IGNORECASE),
+    "CSU": regex.compile(r"\bChristian\s+Social", regex.IGNORECASE),
+    "FDP": regex.compile(r"\bFree\s+Democrat|\bLiberal", regex.IGNORECASE),
+    "AfD": regex.compile(r"\bAlternative\s+for\s+Germany", regex.IGNORECASE),
+}
+
+
 def _spelled_in(acronym: str, source: str) -> bool:
     """Whether a German name starting with the acronym's first letter holds its letters
     in order within the next few words (BAMF: Bundesamt für Migration und Flüchtlinge)."""
@@ -579,6 +589,9 @@ def _acronyms(
             continue
         if any(english.has(form) for form in forms):
             continue
+        party = _PARTY_EN.get(acronym)
+        if party is not None and party.search(english.text):
+            continue  # "SPD-Kandidatin" = "Social Democratic candidate"
         # A compound's acronym (EU-Kommission) spelled out with the rest of it.
         if source[match.end() : match.end() + 1] == "-" and acronym[0] in english.run_starts:
             continue
@@ -766,6 +779,8 @@ def _accounted_for(word: str, english: _English) -> bool:
     for stem in _stems(word):
         if _spellings(stem) & english.words or _romanised(stem) in english.keys:
             return True
+        if "tsch" in stem and transliterated(stem.replace("tsch", "ch")) in english.keys:
+            return True  # German "tsch" is English "ch" too: Schewtschenko, Shevchenko
         names = exonyms.get(stem.casefold(), ())
         if any(english.has(name) or english.has(name.removesuffix("s")) for name in names):
             return True  # "die Grünen-Fraktion" → "the Green group"
@@ -1048,14 +1063,17 @@ def _is_name(word: str, source: str, start: int) -> bool:
     before = source[:start].split()
     previous = before[-1] if before else ""
     if tags[0][0] == "NE":
-        return not (previous.casefold() in _DETERMINERS and any(t == "NN" for t, _ in tags))
+        # a noun too after an article ("kein Wild"): HanTa's NN, or NNA (a noun of an adjective)
+        noun = any(t.startswith("NN") for t, _ in tags)
+        return not (previous.casefold() in _DETERMINERS and noun)
     # A word HanTa does not know, or Ding has no entry for, or HanTa knows as a name
     # too (Richter, Koch), right after a first name HanTa knows: a surname (Harry
     # Kane, Karl Lauterbach, Thomas Richter), whatever HanTa guesses for it first.
     unknown = tags[0][1] < _KNOWN or not _in_dictionary(word)
     surname = any(tag == "NE" and score >= _KNOWN for tag, score in tags)
     first_name = previous[:1].isupper() and previous.isalpha() and not previous.isupper()
-    if (unknown or surname) and first_name and previous.casefold() not in _exonyms():
+    place = previous.casefold() in _exonyms() or previous.casefold()[:-1] in _exonyms()
+    if (unknown or surname) and first_name and not place:  # "Niedersachsens Innenministerin"
         first = _tags(previous)
         return bool(first) and first[0][0] == "NE" and first[0][1] >= _KNOWN
     return False

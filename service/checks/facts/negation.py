@@ -68,7 +68,7 @@ _GERMAN_COMPARISON = regex.compile(
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
-    r"\b(?:not(?!\s+(?:only|just)\b)|cannot|no(?:\s+one)?(?!\.\s*\d|\s+matter\b|-\w)|never|nobody|nothing"
+    r"\b(?:not(?!\s+(?:only|just)\b)|cannot|no(?:\s+one)?(?!\.\s*(?:\d|[IVXLC]+\b)|\s+matter\b|-\w)|never|nobody|nothing"
     r"|none|nowhere|without|neither|nor)\b|n[’']t\b",
     regex.IGNORECASE,
 )
@@ -201,11 +201,22 @@ def negation_findings(source: str, target: str) -> list[Finding]:
     return []
 
 
-# "nicht" before an attributive adjective ("nicht notwendige Reisen"): English says it
-# with a word's "un-" or "non-" ("unnecessary", "nonessential travel").
-_NOT_ATTRIBUTIVE_DE = regex.compile(r"\bnicht\s+\p{Ll}+e[mnrs]?\s+\p{Lu}")
+# "nicht" before an attributive adjective ("nicht notwendige Reisen"), "ohne" before a
+# noun ("ohne Niederlage"): English says it with a word's "un-" or "non-"
+# ("unnecessary", "nonessential travel", "unbeaten").
+_NOT_ATTRIBUTIVE_DE = regex.compile(r"\bnicht\s+\p{Ll}+e[mnrs]?\s+\p{Lu}|\bohne\s+\p{Lu}")
 _NEGATED_EN = regex.compile(r"\b(?:non-?|un|dis|in|im)(\p{Ll}{4,})\b", regex.IGNORECASE)
-_NEGATED_DE = regex.compile(r"\bun(?:ge|be|ver|er|zer|ent)\p{Ll}{3,}")
+_NEGATED_DE = regex.compile(r"\bun(\p{Ll}{5,})")
+
+
+def _negated_words_de(source: str) -> int:
+    """German words of "un-" and a word Ding knows ("ungebremst", "uneingeschränkt")."""
+    from service.checks.facts.lexicon import entry, lexicon
+
+    known = lexicon()
+    if known is None:
+        return 0
+    return sum(entry(known, match.group(1)) is not None for match in _NEGATED_DE.finditer(source))
 
 
 def _negated_words_en(target: str) -> int:
@@ -233,5 +244,5 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     )
     # A German participle negated ("ungebremst") English may say with "without", unless
     # an English "un-" word renders it ("unbespielbar" = "unplayable").
-    implicit -= max(0, len(_NEGATED_DE.findall(source)) - _negated_words_en(target))
+    implicit -= max(0, _negated_words_de(source) - _negated_words_en(target))
     return difference < 0 and -implicit >= -difference

@@ -328,9 +328,13 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
         before = _WEEK[_WEEK.index(day) - 1]
         if day not in english and before in english:
             german = (german - {day}) | {before}
-    if not omission:  # an English day a German compound holds: "Rosenmontagszug"
-        folded = source.casefold()
-        german |= {e for d, e in _DAYS.items() if e in _WEEK and d in folded}
+    if not omission:  # an English day a German compound holds: "Rosenmontagszug",
+        folded = source.casefold()  # "Wochenendticket"
+        german |= {
+            e
+            for d, e in _DAYS.items()
+            if (e in _WEEK or e == "weekend") and d.rstrip("e") in folded
+        }
     lost = sorted(german - english) if omission else sorted(english - german)
     if not lost:
         return None

@@ -65,7 +65,7 @@ _NOR_DE = regex.compile(r"\bnoch\b", regex.IGNORECASE)
 # The English prepositions each German one may become (a reporter's usual choices).
 _RENDERS = {
     "an": "at on in to by near over of", "am": "on at in by", "ans": "to at on",
-    "auf": "on at in onto to for into upon of", "aus": "from out of in",
+    "auf": "on at in onto for to into upon of", "aus": "from out of in",
     "bei": "at near with during in by from for among", "beim": "at during in with by",
     "durch": "through by across throughout", "für": "for to of on",
     "gegen": "against at around about towards toward with versus of",
@@ -141,10 +141,44 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
         match = german[len(english)] if english else german[-1]
         return "omission", phrase(source, match.start())
     joins = len(_JOIN_DE.findall(source)) + _comma_clauses(source)
+    joins += sum(_in_a_name(target, match) for match in english)  # "Nature and Biodiversity"
     if len(english) > len(german) + joins:
         match = english[len(german)] if german else english[-1]
         return "addition", phrase(target, match.start())
     return None
+
+
+# The head word of an English organisation's name: an "and" between capitalised words
+# beside one is the name's ("the Nature and Biodiversity Conservation Union").
+_BODY_EN = frozenset(
+    """Union Association Federation Society Institute Office Ministry Agency Council Party
+    Foundation Committee Organisation Organization Authority Department Centre Center Court
+    Bank Fund Alliance League Chamber Commission Service Board Network Trust Group""".split()
+)
+_NAME_LINK_EN = frozenset({"of", "for", "the", "and", "&"})
+
+
+def _in_a_name(target: str, match: regex.Match[str]) -> bool:
+    """An "and" inside an organisation's name: capitalised words either side, and the
+    run of capitalised words it is in holds a body's head word or ends in "(ACRONYM)"."""
+    before = _WORD.findall(target[: match.start()])
+    after_text = target[match.end() :]
+    after = _WORD.findall(after_text)
+    if not before or not after or not before[-1][0].isupper() or not after[0][0].isupper():
+        return False
+    run = []
+    for word in reversed(before):
+        if not (word[0].isupper() or word in _NAME_LINK_EN):
+            break
+        run.append(word)
+    for word in after:
+        if not (word[0].isupper() or word in _NAME_LINK_EN):
+            break
+        run.append(word)
+    return any(word in _BODY_EN for word in run) or bool(_ACRONYM_AFTER.search(after_text))
+
+
+_ACRONYM_AFTER = regex.compile(r"^(?:\s+\p{Lu}[\p{L}-]*){1,4}\s+\(\p{Lu}{2,}\)")
 
 
 # Words that open a German clause which is not a main one (subordinators, relatives,
@@ -402,7 +436,7 @@ _ADVERBIAL_PHRASE = regex.compile(
     r"\b(?:vor\s+(?:allem|kurzem|Kurzem|Ort)|in\s+der\s+(?:Regel|Tat|Folge)"
     r"|im\s+(?:Wesentlichen|Allgemeinen|Grunde|Vorfeld)|zum\s+(?:Teil|Glück|Beispiel)"
     r"|in\s+erster\s+Linie|auf\s+jeden\s+Fall|ohne\s+Weiteres|ca\.|circa"
-    r"|soll(?:en|te|ten)?|gar|überhaupt|schlicht|einfach)\b",  # "gar nicht" = "simply not"
+    r"|soll(?:en|te|ten)?|gar|überhaupt|schlicht|einfach|nur\s+weil)\b",  # "simply"
     regex.IGNORECASE,
 )
 # Function adverbs that no English "-ly" word renders.
