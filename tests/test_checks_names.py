@@ -61,6 +61,9 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
             "Social Democratic candidate Andrea Lechner won.",
         ),
         ("Iryna Schewtschenko arbeitete in Kiew.", "Iryna Shevchenko worked in Kyiv."),  # tsch = ch
+        ("Die Wahl in der Steiermark war am Sonntag.", "The Styrian election was on Sunday."),
+        ("Die Wohnung kostet 1,4 Millionen Franken.", "The flat costs 1.4 million Swiss francs."),
+        ("Die Wohnung kostet 1,4 Millionen Franken.", "The flat costs CHF 1.4m."),  # ISO 4217
         ("Der Schneider nähte einen Anzug.", "The tailor sewed a suit."),  # a tailor, no name
         # a word before a first name and a surname: what the person is
         ("Das fragte Schäfer Jens Ulbricht.", "That is what shepherd Jens Ulbricht asked."),

@@ -90,6 +90,10 @@ def test_a_negation_dropped_or_added_is_flagged(source: str, target: str, start:
         ("Es war kein Saft mehr erhältlich.", "They had run out of syrup."),
         ("Der Wagen fuhr nahezu ungebremst auf.", "The car crashed almost without braking."),
         ("Die Füchse bleiben ohne Niederlage.", "Füchse remain unbeaten."),
+        (  # "fehlen" is "short of", so "unless" says the "nicht"
+            "Bis 2030 könnten 3.000 Ärzte fehlen, wenn nicht rasch gegengesteuert werde.",
+            "By 2030 the state could be short of 3,000 doctors unless swift action is taken.",
+        ),
         (
             "Die Produktion läuft uneingeschränkt weiter.",
             "Production continues without restrictions.",

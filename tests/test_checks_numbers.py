@@ -122,6 +122,7 @@ def messages(source: str, target: str) -> list[str]:
             "We simply lost, he said after the 4-1.",
         ),
         ("Sie zahlen Kürzungen von einem Prozent.", "They pay cuts of 1 per cent."),
+        ("Sie gewann den Lauf in 15:12 Minuten.", "She won the race in 15:12 minutes."),  # no clock
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine and a half years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got 9.5 years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine years and six months."),

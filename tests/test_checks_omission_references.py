@@ -197,3 +197,35 @@ def test_a_preposition_before_a_qualified_number_word_opens_no_phrase() -> None:
 )
 def test_days_in_compounds_roles_and_names_add_nothing(source: str, target: str) -> None:
     assert "addition" not in omission_flags(source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (  # "auf Platz eins" = "comes first", "auf dem letzten Rang" = "comes last"
+            "Bremen liegt erneut auf Platz eins, Wiesbaden landet auf dem letzten Rang.",
+            "Bremen again comes first, while Wiesbaden comes last.",
+        ),
+    ],
+)
+def test_german_said_by_other_english_words_is_no_omission(source: str, target: str) -> None:
+    assert "omission" not in omission_flags(source, target)
+
+
+def test_fewer_and_fewer_joins_no_item() -> None:
+    source = "Immer weniger Hausärzte wollen sich auf dem Land niederlassen."
+    assert coordination(source, "Fewer and fewer GPs want to set up practices there.") is None
+    assert coordination(source, "Fewer GPs and nurses want to set up practices there.")
+
+
+def test_weiterhin_said_by_continue_is_rendered() -> None:
+    from service.checks.facts.coverage import lexical_findings
+    from service.checks.facts.lexicon import lexicon
+
+    words = lexicon()
+    if words is None:
+        pytest.skip("the Ding lexicon is not installed")
+    source = "Die Kliniken behandeln weiterhin Notfälle."
+    said = lexical_findings(source, "The clinics continue to treat emergencies.", words, 1.0)
+    unsaid = lexical_findings(source, "The clinics treat emergencies.", words, 1.0)
+    assert said.german_unrendered < unsaid.german_unrendered

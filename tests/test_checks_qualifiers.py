@@ -65,6 +65,11 @@ def test_a_bound_added_is_an_addition() -> None:
         ("Es gab ein Gebot über 1,85 Millionen Euro.", "There was a bid of 1.85 million euros."),
         # a telephone number after "unter" (at) is no bound
         ("Hinweise nimmt das Amt unter 0621 174-0 entgegen.", "Call the office on 0621 174-0."),
+        # a number word's partner is the English number word, not a score's digit
+        (
+            "Er siegte nach knapp drei Stunden mit 6:1, 2:6, 6:3, 6:4.",
+            "He won 6-1, 2-6, 6-3, 6-4 in just under three hours.",
+        ),
         # a currency sign is no word between the qualifier and its figure
         ("Sie dürfen bis zu 2000 Euro hinzuverdienen.", "They may earn up to an extra €2,000."),
         # "Halbjahr" (six months) is no figure with a bound: the "six" is the minutes'

@@ -266,7 +266,8 @@ ENGLISH = regex.compile(
   | (?P<noon>\b(?:12\s+)?(?:noon|midday)\b) | (?P<midnight>\b(?:12\s+)?midnight\b)
   | (?P<hms>\b(?P<hh>\d{{1,2}}):(?P<hm>\d{{2}}):(?P<hs>\d{{2}})\b)
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s*(?P<half>[ap]\.\s?m\.|[ap]\s?m\b)
-      |\b(?P<h24>\d{{1,2}}):(?P<min24>\d{{2}})(?:\s*(?:hours|hrs|h)\b)?(?!\d|[.,]\d)
+      |\b(?P<h24>\d{{1,2}}):(?P<min24>\d{{2}})(?:\s*(?:hours|hrs|h)\b)?(?!\d|[.,]\d
+        |\s*(?:minutes|mins?|seconds|secs?)\b)
       |\b(?P<oh>\d{{1,2}})\s*o'clock\b)
   | (?P<num>{_SIGN}(?P<digits>{_EN_NUMBER}){_EN_SCALE})
         (?:\s*(?P<unit>{_EN_UNIT})\b)?(?P<below>\s+degrees\s+below\s+(?:zero|freezing))?

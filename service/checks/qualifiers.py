@@ -184,12 +184,21 @@ _CURRENCY = regex.compile(r"[$€£¥]")
 def _partner(german: Found, english: Sequence[Found], used: set[int]) -> Found | None:
     """The English figure of the same value (or reading) not yet paired."""
     values = {german.value, *german.alternatives}
-    for found in english:
-        if found.start in used or found.weak:
-            continue
-        if values & {found.value, *found.alternatives}:
-            return found
-    return None
+    same = [
+        found
+        for found in english
+        if found.start not in used
+        and not found.weak
+        and values & {found.value, *found.alternatives}
+    ]
+    # a number word's own kind first: "knapp drei Stunden" is "just under three hours",
+    # not the "3" of a score "6-3" before it
+    written = [found for found in same if _in_words(found.text) == _in_words(german.text)]
+    return (written or same or [None])[0]
+
+
+def _in_words(text: str) -> bool:
+    return not any(character.isdigit() for character in text)
 
 
 Span = tuple[int, int] | None

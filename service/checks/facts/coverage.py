@@ -795,6 +795,7 @@ IDIOM_DE = regex.compile(
     r"|\bim\s+Einsatz\b|\bsprach\s+von\b|\bweitere\s+Informationen\b|\bin\s+Höhe\s+von\b"
     r"|\baus\s+dem\s+Handel\b|\bam\s+Rande\b|\beins\s+zu\s+eins\b"
     r"|\b(?:Jahre|Monate|Wochen|Tage|Stunden|Jahrzehnte)\s+lang\b"  # = "for 45 years"
+    r"|\b(?:Platz|Rang)\s+(?:eins|zwei|drei|\d+)\b|\bletzten\s+(?:Platz|Rang)\b"  # "first"
     r"|" + NOT_TODAY_DE.pattern
 )
 # A German "wollen" of intent: the English says it with a verb of its own.
@@ -842,12 +843,17 @@ HEDGE_EN = regex.compile(
 )
 # German words the English may say in words of another kind: where the English has
 # the one, the German's other counts as rendered.
+_GOES_ON_DE = regex.compile(
+    r"\b(?:weiterhin|nach\s+wie\s+vor|noch\s+immer|immer\s+noch)\b", regex.I
+)
+_GOES_ON_EN = regex.compile(r"\b(?:continu\w*|remain\w*|still|keeps?|kept)\b", regex.I)
 _SAID_OTHERWISE: tuple[tuple[Callable[[str], object], regex.Pattern[str]], ...] = (
     (_CURRENCY_EN.search, _CURRENCY_DE),  # "47 Milliarden US-Dollar" = "$47bn"
     (HEDGE_EN.search, HEDGE_DE),  # "mutmaßliche Schleuser" = "suspected smugglers"
     (_again_en, _AGAIN_DE),  # "nicht erneut verhandeln" = "not rehear"
     (_MODAL_EN.search, _POSSIBLE_DE),  # "Anmeldungen sind möglich" = "… can be made"
     (_SOME_EN.search, _SOME_DE),  # "in einzelnen Packungen" = "in some packs"
+    (_GOES_ON_EN.search, _GOES_ON_DE),  # "habe weiterhin Vorrang" = "continue to take"
 )
 # What a German word unrendered weighs as evidence of an omission: a noun, an
 # adjective or an adverb one, a full verb VERB_WEIGHT, a separable verb's particle

@@ -127,6 +127,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _prefixed_unit(word):
             continue  # 380-Kilovolt-Leitung → 380kV line
+        if word in _currency_words_de() and _AFTER_A_FIGURE.search(source[:start]):
+            continue  # "1,4 Millionen Franken": a currency, not Franconia
         if word.casefold() in _PREFIXES and source[end : end + 1] == "-":
             continue  # "Pro-Kopf-Verschuldung" = "per-capita debt"
         in_a_name = any(s <= start < e for s, e in parted)
@@ -213,6 +215,8 @@ def _added_names(
         english_stem = _english_stem(word)
         if folded in places.names or english_stem in places.glosses:
             continue  # der hessische Minister → Hesse's minister
+        if any(len(k) >= 4 and folded.startswith(k) and len(folded) - len(k) <= 3 for k in known):
+            continue  # Steiermark → Styrian, Österreich → Austrian
         if len(english_stem) >= 5 and any(g.startswith(english_stem) for g in places.glosses):
             continue  # nach estnischen Angaben → according to Estonia (Ding: Estonian)
         if english_stem in german.glosses:
@@ -250,6 +254,8 @@ def _added_acronyms(source: str, target: str, english: _English, german: _German
         acronym = match.group()
         if acronym in _ENGLISH_ACRONYMS or german.holds(fold(acronym)):
             continue
+        if acronym in _currencies():
+            continue  # "1,4 Millionen Franken" = "CHF 1.4m": an ISO code (CLDR)
         if _zipf(acronym.lower(), "en") > _zipf(acronym.lower(), "de"):
             continue  # an English abbreviation (HR, VAT, NGO), no name
         party = _PARTY_DE.get(acronym)
@@ -290,6 +296,27 @@ _PARTY_EN = {
     "FDP": regex.compile(r"\bFree\s+Democrat|\bLiberal", regex.IGNORECASE),
     "AfD": regex.compile(r"\bAlternative\s+for\s+Germany", regex.IGNORECASE),
 }
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    """ISO 4217 codes (CLDR, Babel): CHF, USD, GBP."""
+    from babel import Locale
+
+    return frozenset(Locale("en").currencies)
+
+
+@cache
+def _currency_words_de() -> frozenset[str]:
+    """The last words of CLDR's German currency names: Franken, Pfund, Kronen, Yen."""
+    from babel import Locale
+
+    names = Locale("de").currencies.values()
+    words = {name.split()[-1] for name in names}
+    return frozenset(w for w in words if w[:1].isupper()) | {"Kronen", "Rubel", "Franken"}
+
+
+_AFTER_A_FIGURE = regex.compile(r"\d[\d.,]*\s*(?:Mio\.|Mrd\.|Millionen|Milliarden|Tausend)?\s*$")
 
 
 def _spelled_in(acronym: str, source: str) -> bool:

@@ -86,6 +86,7 @@ IMPLICIT_EN = regex.compile(
     r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|out\s+of\s+work|jobless|unemployed"
     r"|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
+    r"|short\s+of"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
     r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"
     r"|in(?:sufficient|capable|conclusive|valid)"

@@ -133,7 +133,7 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
     """("omission", German span) or ("addition", English span) when the number of
     coordinators differs, else None."""
     german = list(_AND_DE.finditer(source))
-    english = list(_AND_EN.finditer(target))
+    english = [match for match in _AND_EN.finditer(target) if not _repeated(target, match)]
     if "weder" in source.casefold():
         german += list(_NOR_DE.finditer(source))
         english += list(regex.finditer(r"\bnor\b", target, regex.IGNORECASE))
@@ -146,6 +146,16 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
         match = english[len(german)] if german else english[-1]
         return "addition", phrase(target, match.start())
     return None
+
+
+_AROUND = regex.compile(r"(\w+)\s+$")
+
+
+def _repeated(target: str, match: regex.Match[str]) -> bool:
+    """An "and" between a word and itself: "fewer and fewer" (immer weniger)."""
+    before = _AROUND.search(target[: match.start()])
+    after = _WORD.match(target[match.end() :].lstrip())
+    return bool(before and after) and before.group(1).casefold() == after.group().casefold()
 
 
 # The head word of an English organisation's name: an "and" between capitalised words
