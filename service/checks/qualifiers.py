@@ -194,7 +194,8 @@ def _partner(german: Found, english: Sequence[Found], used: set[int]) -> Found |
     # a number word's own kind first: "knapp drei Stunden" is "just under three hours",
     # not the "3" of a score "6-3" before it
     written = [found for found in same if _in_words(found.text) == _in_words(german.text)]
-    return (written or same or [None])[0]
+    chosen = written or same
+    return chosen[0] if chosen else None
 
 
 def _in_words(text: str) -> bool:
