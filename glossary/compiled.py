@@ -2,7 +2,7 @@
 every start.
 
 Compiling runs every entry through the lemmatiser (about a second for the
-default glossary's 268 entries); what that yields, the word forms of each
+default glossary's 270 entries); what that yields, the word forms of each
 entry, is kept as JSON, and building the matcher from it takes milliseconds.
 Nothing in a cache file can run: it is JSON, checked entry by entry against
 the glossary, and read only when the current user owns it and no one else

@@ -256,6 +256,12 @@ def test_adjectives_spellings_and_compass_points(
             ["DFV", "+DFB"],
         ),
         ("Laut dem Verband (DFV) fehlt Nachwuchs.", "The association (DFV) lacks recruits.", []),
+        ("Das sagte er dem WDR.", "He told NDR that.", ["WDR", "+NDR"]),  # another broadcaster
+        (  # a compound's acronym: a person's name the German holds spells out no "CDU"
+            "Das sagte der CDU-Politiker Christian Bergmann.",
+            "SPD politician Christian Bergmann said so.",
+            ["CDU", "+SPD"],
+        ),
         ("Die EVP bleibt stärkste Kraft.", "The European People's Party (EPP) stays first.", []),
         ("Die EVP bleibt stärkste Kraft.", "The EPP remains the largest group.", []),  # glossary
         # another acronym in its place, though the English has a name the German lacks

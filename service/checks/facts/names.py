@@ -620,7 +620,7 @@ def _acronyms(
         if party is not None and party.search(english.text):
             continue  # "SPD-Kandidatin" = "Social Democratic candidate"
         # A compound's acronym (EU-Kommission) spelled out with the rest of it.
-        if source[match.end() : match.end() + 1] == "-" and acronym[0] in english.run_starts:
+        if source[match.end() : match.end() + 1] == "-" and _spelled_run(acronym, english, german):
             continue
         others = english.acronyms - german.acronyms
         if any(_english_acronym(acronym, other, english) for other in others):
@@ -648,16 +648,25 @@ def _acronyms(
     return lost, spelled_out
 
 
+def _spelled_run(acronym: str, english: _English, german: _German) -> bool:
+    """A run of capitalised English words starting as the acronym does, not a name the
+    German holds as written ("EU-Kommission" → "European Commission", but not
+    "CDU-Medienpolitiker Christian Bergmann" → "Christian Bergmann")."""
+    return any(
+        run[0][0] == acronym[0] and not all(german.holds(fold(word)) for word in run)
+        for run in english.runs
+    )
+
+
 def _english_acronym(acronym: str, other: str, english: _English) -> bool:
     """``other``, an acronym of the English, is the German ``acronym``'s English one:
-    the default glossary's (EZB → ECB), or one like it (not holding it, which names
-    another body: IW → DIW) that the English spells out ("European People's Party
-    (EPP)") or that starts with another letter, a first word translated (DDR → GDR).
-    One like it with the same first letter is another body (DFV → DFB, HDE → HDI)."""
+    the default glossary's (EZB → ECB, DDR → GDR), or one like it (not holding it,
+    which names another body: IW → DIW) that the English spells out ("European
+    People's Party (EPP)"). Any other is another body (DFV → DFB, WDR → NDR)."""
     if other in _glossary_acronyms().get(acronym, ()):
         return True
     like = fuzz.ratio(acronym, other) >= 60 and acronym not in other and other not in acronym
-    return like and (other in english.spelled or other[0] != acronym[0])
+    return like and other in english.spelled
 
 
 @cache
@@ -695,10 +704,9 @@ class _English:
         self.lower_words = {w.lower() for w in raw}
         self.common = {w for w in raw if w.islower()}
         self.acronyms = {w for w in raw if len(w) > 1 and w.isupper()}
-        # The runs of capitalised words ("the Robert Koch Institute"), their first
-        # letters, and the words of each part of a run by its initials (RKI).
+        # The runs of capitalised words ("the Robert Koch Institute"), and the words
+        # of each part of a run by its initials (RKI).
         self.runs: list[list[str]] = []
-        self.run_starts: set[str] = set()
         self.spelled: dict[str, set[str]] = {}
         run: list[str] = []
         for word in [*raw, "."]:
@@ -708,7 +716,6 @@ class _English:
             capitals = [w for w in run if w.casefold() not in _LINKING and not w.isupper()]
             if capitals:
                 self.runs.append(capitals)
-                self.run_starts.add(capitals[0][0])
             for i in range(len(capitals)):
                 for j in range(i + 2, len(capitals) + 1):
                     initials = "".join(w[0] for w in capitals[i:j]).upper()
