@@ -90,6 +90,12 @@ def test_a_negation_dropped_or_added_is_flagged(source: str, target: str, start:
         ("Es war kein Saft mehr erhältlich.", "They had run out of syrup."),
         ("Der Wagen fuhr nahezu ungebremst auf.", "The car crashed almost without braking."),
         ("Die Füchse bleiben ohne Niederlage.", "Füchse remain unbeaten."),
+        ("Sie schließen 4.000 sogenannte weiße Flecken.", "They close 4,000 so-called not-spots."),
+        ("„Wir können nichts anderes tun, als zu warten“", "“All we can do is wait”"),
+        (
+            "Wer höchstens 10.000 Euro besitzt, zahlt.",
+            "Anyone with no more than 10,000 euros pays.",
+        ),
         (  # "fehlen" is "short of", so "unless" says the "nicht"
             "Bis 2030 könnten 3.000 Ärzte fehlen, wenn nicht rasch gegengesteuert werde.",
             "By 2030 the state could be short of 3,000 doctors unless swift action is taken.",

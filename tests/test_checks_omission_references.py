@@ -184,6 +184,10 @@ def test_a_preposition_before_a_qualified_number_word_opens_no_phrase() -> None:
             "Ein Vermieter darf die Kaution nicht einbehalten, nur weil die Abrechnung aussteht.",
             "A landlord may not withhold the deposit simply because the statement is outstanding.",
         ),
+        (  # "ohne Weiteres" = "simply"
+            "Die Händler wollen die Preiserhöhungen nicht mehr ohne Weiteres hinnehmen.",
+            "Retailers are no longer willing to simply accept the price increases.",
+        ),
         (  # "warten auf" = "wait for", "beim" = "with"
             "Versicherte warten im Schnitt 42 Tage auf einen Termin beim Facharzt, hieß es.",
             "Patients wait an average of 42 days for an appointment with a specialist, it said.",

@@ -10,10 +10,12 @@ Counted on each side, as words (casefolded):
 
 Not counted on either side, as they say no "no": ``nicht nur`` / ``not only``,
 ``not just`` (… but also; an English "not only" counts where the German has no
-"nicht nur" and no "sondern": "nur" → "not only"), ``whether or not``, ``no matter``, "No." before a
-number, an English compound with "no-" ("a no-confidence motion" =
-"Misstrauensantrag"), a German "Nicht-" compound ("Nicht-EU-Staaten" = "non-EU
-countries": neither side's "non-"/"Nicht-" counts), and a German comparison with
+"nicht nur" and no "sondern": "nur" → "not only"), "no more/less than" (höchstens,
+mindestens), an English "not-" compound ("not-spots" = "weiße Flecken"), ``whether
+or not``, ``no matter``, "No." before a number, an English compound with "no-" ("a
+no-confidence motion" = "Misstrauensantrag"), a German "Nicht-" compound
+("Nicht-EU-Staaten" = "non-EU countries": neither side's "non-"/"Nicht-" counts),
+and a German comparison with
 "nie" or "nicht (mehr)" ("so oft wie nie zuvor" = "more often than ever", "nie
 zuvor … so viele … wie" = "more … than ever before", "so ernst wie seit Jahren
 nicht" = "more serious than it has been for years").
@@ -64,12 +66,14 @@ _GERMAN_COMPARISON = regex.compile(
     r"\bwie\s+(?:noch\s+)?nie\b"
     r"|\b(?:noch\s+)?nie\s+(?:zuvor|vorher)\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)"
     r"|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
-    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+(?:\p{Ll}+\s+)?kein\w*\s+ander",
+    r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+(?:\p{Ll}+\s+)?kein\w*\s+ander"
+    r"|\bnichts\s+anderes?\b(?=[^.;:]{0,40}\bals\b)",  # "nichts anderes tun, als" = "all we can do"
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
-    r"\b(?:not(?!\s+(?:only|just)\b)|cannot|no(?:\s+one)?(?!\.\s*(?:\d|[IVXLC]+\b)|\s+matter\b|-\w)|never|nobody|nothing"
-    r"|none|nowhere|without|neither|nor)\b|n[’']t\b",
+    r"\b(?:not(?!\s+(?:only|just)\b|-\w)|cannot|nothing|never|nobody|none|nowhere|without"
+    r"|no(?:\s+one)?(?!\.\s*(?:\d|[IVXLC]+\b)|\s+matter\b|-\w|\s+(?:more|less|fewer)\s+than\b)"
+    r"|neither|nor)\b|n[’']t\b",
     regex.IGNORECASE,
 )
 _NOT_ONLY_EN = regex.compile(r"\bnot\s+(?:only|just)\b", regex.IGNORECASE)
