@@ -729,7 +729,7 @@ class _English:
         self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
         self.words = set(self.folded.split())
         # a plural of the German's word: "Esport" = "esports"
-        self.words |= {w[:-1] for w in self.words if len(w) > 4 and w.endswith("s")}
+        self.words |= {fold(w[:-1]) for w in raw if len(w) > 4 and w.endswith("s") and w.islower()}
         self.keys = {transliterated(w) for w in self.words if len(w) > 3}
         self.keys |= {transliterated(w, strict=True) for w in self.words if len(w) > 3}
         self.capitalised = {
