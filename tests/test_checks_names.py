@@ -109,6 +109,8 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
             "Manufacturer Velotech is insolvent.",
             ["Velotec"],
         ),
+        # a capitalised name takes no plural "-s": Pallas is another name than Palla
+        ("Das sagte Bahnchefin Evelyn Palla.", "Rail chief Evelyn Pallas said so.", ["Palla"]),
         # a name's start is no compound's (Gaza|streifen): Peters|en is another name
         ("Das fragte Händler Jens Petersen.", "Dealer Jens Peters asked that.", ["Petersen"]),
     ],
