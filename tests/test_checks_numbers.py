@@ -123,6 +123,8 @@ def messages(source: str, target: str) -> list[str]:
         ),
         ("Sie zahlen Kürzungen von einem Prozent.", "They pay cuts of 1 per cent."),
         ("Sie gewann den Lauf in 15:12 Minuten.", "She won the race in 15:12 minutes."),  # no clock
+        ("Der HSV verlor das fünfte Heimspiel in Folge.", "HSV lost a fifth straight home game."),
+        ("Der Brand war bis Sonntagmittag gelöscht.", "The fire was out by midday Sunday."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine and a half years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got 9.5 years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine years and six months."),

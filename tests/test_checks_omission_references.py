@@ -184,6 +184,10 @@ def test_a_preposition_before_a_qualified_number_word_opens_no_phrase() -> None:
             "Ein Vermieter darf die Kaution nicht einbehalten, nur weil die Abrechnung aussteht.",
             "A landlord may not withhold the deposit simply because the statement is outstanding.",
         ),
+        (  # "in aller Regel" = "generally"
+            "Die Nebenwirkungen sind in aller Regel harmlos, sagte die Ärztin.",
+            "The side effects are generally harmless, the doctor said.",
+        ),
         (  # "ohne Weiteres" = "simply"
             "Die Händler wollen die Preiserhöhungen nicht mehr ohne Weiteres hinnehmen.",
             "Retailers are no longer willing to simply accept the price increases.",
@@ -233,3 +237,12 @@ def test_weiterhin_said_by_continue_is_rendered() -> None:
     said = lexical_findings(source, "The clinics continue to treat emergencies.", words, 1.0)
     unsaid = lexical_findings(source, "The clinics treat emergencies.", words, 1.0)
     assert said.german_unrendered < unsaid.german_unrendered
+
+
+def test_aged_75_and_over_joins_no_item() -> None:
+    source = "Sie empfiehlt die Impfung allen ab 75 Jahren sowie Risikopatienten ab 60 Jahren."
+    target = (
+        "It recommends the jab for everyone aged 75 and over and for patients aged 60 and over."
+    )
+    assert coordination(source, target) is None
+    assert coordination(source, target.replace("for everyone", "for women and men"))

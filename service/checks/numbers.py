@@ -600,6 +600,9 @@ def english_found(text: str) -> tuple[Found, ...]:
     return tuple(_one_in(text, got) for got in _ranges(text, found, SCALE_EN))
 
 
+_WEEKDAY_BESIDE = regex.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", regex.IGNORECASE
+)
 _ONE_IN = regex.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", regex.IGNORECASE)
 
 
@@ -647,7 +650,9 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
     elif match["num"]:
         yield _english_amount(match)
     elif match["noon"] or match["midnight"]:  # "12 Uhr" localised as "noon"
-        yield Found(Clock(12 if match["noon"] else 0, 0), start, end, text)
+        # beside a weekday, the day's part ("Sonntagmittag" = "midday Sunday"), no time
+        weak = bool(_WEEKDAY_BESIDE.search(match.string, max(0, start - 12), end + 12))
+        yield Found(Clock(12 if match["noon"] else 0, 0), start, end, text, weak=weak)
     elif match["approx"]:
         words = " ".join(text.lower().split())
         yield Found(Amount(APPROX_EN[words], approx=True), start, end, text)
@@ -671,8 +676,10 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
             match["part"].lower()
         ]
         alternatives = _percent_of(value)
-        if match["part"].lower() == "third" and value < 1:  # "for a third time"
-            alternatives += (Amount(3),)
+        part = match["part"].lower()
+        if value < 1 and not part.endswith("s") and part not in ("half", "quarter"):
+            # "for a third time", "a fifth straight home game": also the ordinal
+            alternatives += (Amount(round(1 / PARTS_EN[part])),)
         yield Found(Amount(value), start, end, text, weak=value < 1, alternatives=alternatives)
     elif match["ordinal"]:
         yield Found(Amount(english_compound_ordinal(match)), start, end, text)

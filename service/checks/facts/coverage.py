@@ -967,7 +967,7 @@ def _list_item(target: str, english: list[Token]) -> Token | None:
 _ADVERBIAL_DE = regex.compile(
     r"\b(?:vor\s+allem|in\s+erster\s+Linie|insbesondere|zum\s+Teil|größtenteils"
     r"|überwiegend|hauptsächlich|vor\s+kurzem|bis\s+dahin|bislang|bisher"
-    r"|zunächst|vorerst|anfangs|vorläufig|in\s+der\s+Regel|normalerweise"
+    r"|zunächst|vorerst|anfangs|vorläufig|in\s+(?:der|aller)\s+Regel|normalerweise"
     r"|nur\s+weil|ohne\s+Weiteres|gar|überhaupt)\b",  # "simply because", "simply accept"
     regex.IGNORECASE,
 )

@@ -73,6 +73,7 @@ CAPITALS = Path(__file__).with_name("data") / "capitals_de_en.tsv"
 # A region named by a compass point before its country or state (Ostdeutschland =
 # "eastern Germany", Nordirland's "Irland", Süditalien = "southern Italy").
 _COMPASS = regex.compile(r"(?:Nord|Süd|Ost|West)(?:ost|west)?|Mittel|Zentral", regex.IGNORECASE)
+_POINT = regex.compile(r"Nord|Süd|Ost|West|Mittel|Zentral", regex.IGNORECASE)
 _POINTS = {"nord": "north", "süd": "south", "ost": "east", "west": "west", "mittel": "central",
            "zentral": "central"}  # fmt: skip
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
@@ -609,6 +610,10 @@ def _acronyms(
         acronym = match.group()
         if acronym in english.tokens:
             continue
+        joined = _FIRST_WORD.match(source, match.end() + 1)
+        if source[match.end() : match.end() + 1] == "-" and joined:
+            if (acronym + joined.group()[0]).upper() in english.acronyms:
+                continue  # "RS-Virus" = "RSV"
         forms = (acronym, *_exonyms().get(acronym.casefold(), ()))
         spelled = [english.spelled[f.upper()] for f in forms if f.upper() in english.spelled]
         if spelled:
@@ -832,10 +837,13 @@ def _accounted_for(word: str, english: _English) -> bool:
         return True  # Gazastreifen → Gaza, not Petersen → Peters
     compass = _COMPASS.match(word)
     if compass and len(word) - compass.end() > 3:  # Ostdeutschland → eastern Germany
-        rest = word[compass.end() :].capitalize()
-        points = regex.findall("|".join(_POINTS), compass.group().casefold())
-        said = all(any(w.startswith(_POINTS[p]) for w in english.words) for p in points)
-        return said and rest.casefold() in exonyms and _accounted_for(rest, english)
+        # the longest point first, then its first part ("Ost|westfalen", not "Ostwest|falen")
+        for end in dict.fromkeys((compass.end(), compass.start() + _POINT.match(word).end())):
+            rest = word[end:].capitalize()
+            points = regex.findall("|".join(_POINTS), word[:end].casefold())
+            said = all(any(w.startswith(_POINTS[p]) for w in english.words) for p in points)
+            if said and rest.casefold() in exonyms and _accounted_for(rest, english):
+                return True
     return False
 
 
