@@ -63,6 +63,8 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         ("Iryna Schewtschenko arbeitete in Kiew.", "Iryna Shevchenko worked in Kyiv."),  # tsch = ch
         ("Die Wahl in der Steiermark war am Sonntag.", "The Styrian election was on Sunday."),
         ("Die Polizei in Ostwestfalen warnt.", "Police in East Westphalia warn."),  # Ost|westfalen
+        # an acronym in brackets after the German name it abbreviates: the name is enough
+        ("Das Bundesarbeitsgericht (BAG) verhandelt.", "The Federal Labor Court is hearing it."),
         ("Sie empfiehlt die Impfung gegen das RS-Virus.", "It recommends RSV vaccination."),
         ("Die Wohnung kostet 1,4 Millionen Franken.", "The flat costs 1.4 million Swiss francs."),
         ("Die Wohnung kostet 1,4 Millionen Franken.", "The flat costs CHF 1.4m."),  # ISO 4217

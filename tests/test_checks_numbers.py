@@ -125,6 +125,11 @@ def messages(source: str, target: str) -> list[str]:
         ("Sie gewann den Lauf in 15:12 Minuten.", "She won the race in 15:12 minutes."),  # no clock
         ("Der HSV verlor das fünfte Heimspiel in Folge.", "HSV lost a fifth straight home game."),
         ("Der Brand war bis Sonntagmittag gelöscht.", "The fire was out by midday Sunday."),
+        (
+            "Trainerin Ehrlich verlässt den 1. FC Köln.",
+            "Coach Ehrlich is leaving Cologne.",
+        ),  # a club
+        ("Der Flughafen macht Verluste in Millionenhöhe.", "The airport loses millions."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine and a half years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got 9.5 years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine years and six months."),

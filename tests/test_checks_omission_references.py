@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from service.checks.facts.structure import (
+    added_adverb,
     added_prepositions,
     coordination,
     unmatched_prepositions,
@@ -184,6 +185,10 @@ def test_a_preposition_before_a_qualified_number_word_opens_no_phrase() -> None:
             "Ein Vermieter darf die Kaution nicht einbehalten, nur weil die Abrechnung aussteht.",
             "A landlord may not withhold the deposit simply because the statement is outstanding.",
         ),
+        (  # "in der Nacht zu Sonntag" = "overnight Saturday into Sunday"
+            "Ein Autofahrer ist in der Nacht zu Sonntag über eine rote Ampel gefahren.",
+            "A driver ran a red light overnight Saturday into Sunday.",
+        ),
         (  # "in aller Regel" = "generally"
             "Die Nebenwirkungen sind in aller Regel harmlos, sagte die Ärztin.",
             "The side effects are generally harmless, the doctor said.",
@@ -246,3 +251,27 @@ def test_aged_75_and_over_joins_no_item() -> None:
     )
     assert coordination(source, target) is None
     assert coordination(source, target.replace("for everyone", "for women and men"))
+
+
+def test_a_passive_mitgeteilt_is_no_attribution() -> None:
+    source = "Die Preiserhöhung sei den Kunden nicht rechtzeitig mitgeteilt worden, hieß es."
+    target = "Customers were not informed of the price rise in time, it said."
+    assert "omission" not in omission_flags(source, target)
+    source = "Die Preiserhöhung sei den Kunden nicht rechtzeitig mitgeteilt worden."
+    target = "Customers were not informed of the price rise in time, the company said."
+    assert coordination(source, target) is None
+
+
+def test_a_gapped_clause_after_fuer_joins_an_english_and() -> None:
+    source = "Der Beitrag steigt auf 3,6 Prozent, für Kinderlose auf 4,2 Prozent."
+    assert coordination(source, "The rate rises to 3.6%, and to 4.2% for the childless.") is None
+
+
+def test_an_adverb_whose_adjective_a_german_word_renders_is_no_addition() -> None:
+    from service.checks.facts.lexicon import lexicon
+
+    if lexicon() is None:
+        pytest.skip("the Ding lexicon is not installed")
+    source = "Nach derzeitigem Kenntnisstand besteht keine Gefahr."
+    assert added_adverb(source, "Based on what we currently know, there is no danger.") is None
+    assert added_adverb(source, "Based on what we apparently know, there is no danger.") is not None

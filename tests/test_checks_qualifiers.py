@@ -70,6 +70,11 @@ def test_a_bound_added_is_an_addition() -> None:
             "Er siegte nach knapp drei Stunden mit 6:1, 2:6, 6:3, 6:4.",
             "He won 6-1, 2-6, 6-3, 6-4 in just under three hours.",
         ),
+        # "eine Umfrage unter 6.000 Befragten": among, no bound
+        (
+            "Das ergab eine Umfrage unter 6.000 Befragten.",
+            "That was the finding of a survey of 6,000.",
+        ),
         # a currency sign is no word between the qualifier and its figure
         ("Sie dürfen bis zu 2000 Euro hinzuverdienen.", "They may earn up to an extra €2,000."),
         # "Halbjahr" (six months) is no figure with a bound: the "six" is the minutes'

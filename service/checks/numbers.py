@@ -296,16 +296,36 @@ def german_found(text: str) -> tuple[Found, ...]:
     for match in GERMAN.finditer(_unprotected(text)):
         found += _german(match)
     found += _counting_compounds(text)
+    found += [  # "Verluste in Millionenhöhe" = "losses in the millions"
+        Found(Amount(_SCALE_COMPOUND[m.group(1)], approx=True), m.start(), m.end(), m.group())
+        for m in _SCALE_COMPOUND_DE.finditer(text)
+    ]
     found += [  # "von einem Prozent" = "of 1 percent": an article that counts
         Found(Amount(1.0), m.start(), m.end(), m.group(), alternatives=(Amount(0.01),))
         for m in _ONE_PERCENT_DE.finditer(text)
     ]
     found = [_every_nth(text, got) for got in found]
+    found = [_in_a_club(text, got) for got in found]
     found = _and_a_half(text, sorted(found, key=lambda got: got.start), _AND_SIX_MONTHS_DE)
     return tuple(_ranges(text, found, SCALE_DE))
 
 
+_SCALE_COMPOUND_DE = regex.compile(
+    r"\b(Million|Milliard)en(?:höhe|betrag|beträge[n]?|schaden|schäden|summe[n]?)\b"
+)
+_SCALE_COMPOUND = {"Million": 1e6, "Milliard": 1e9}
 _ONE_PERCENT_DE = regex.compile(r"\bein(?:e[mnrs]?)?(?=\s+Prozent)", regex.IGNORECASE)
+_CLUB_AFTER = regex.compile(r"\.\s*(?:FC|FSV|FFC|BFC|SC|SV|VfB|VfL)\b")
+
+
+def _in_a_club(text: str, found: Found) -> Found:
+    """The "1." of "1. FC Köln" is the club's name, which English leaves out
+    ("Cologne"): no figure to miss."""
+    if _CLUB_AFTER.match(text, found.end) and found.text.isdigit():
+        return Found(found.value, found.start, found.end, found.text, weak=True)
+    return found
+
+
 # "neun Jahre und sechs Monate" = "nine and a half years" (a sentence, an age).
 _AND_SIX_MONTHS_DE = regex.compile(
     r"\s+(?:Jahren?|Stunden?)\s+und\s+(?:sechs|6|dreißig|30)\s+(?:Monaten?|Minuten)\b"

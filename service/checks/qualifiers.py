@@ -93,6 +93,8 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
             continue
         used.add(match.start)
         kind, word = _german(source, german)
+        if word == "unter" and _SURVEYED.search(source[: german.start]):
+            kind = None  # "eine Umfrage unter 6.000 Befragten": among, no bound
         said, english_word = _english(target, match)
         figure = f"'{source[german.start : german.end]}'"
         german_span, english_span = (german.start, german.end), (match.start, match.end)
@@ -123,6 +125,9 @@ _MORE_BEFORE_EN = regex.compile(
     r"(?<![\w-])(?:another|further|more|additional|extra|other|new)\b", regex.IGNORECASE
 )
 _MORE_AFTER_EN = regex.compile(r"^(?:\s+\w+)?\s+(?:more|others?|extra)\b", regex.IGNORECASE)
+
+
+_SURVEYED = regex.compile(r"\b(?:Umfrage|Befragung|Erhebung|Studie)\w*\b[^.;]{0,40}$")
 
 
 def _said_more(target: str, found: Found) -> bool:

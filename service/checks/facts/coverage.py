@@ -795,6 +795,7 @@ IDIOM_DE = regex.compile(
     r"|\bim\s+Einsatz\b|\bsprach\s+von\b|\bweitere\s+Informationen\b|\bin\s+Höhe\s+von\b"
     r"|\baus\s+dem\s+Handel\b|\bam\s+Rande\b|\beins\s+zu\s+eins\b"
     r"|\b(?:Jahre|Monate|Wochen|Tage|Stunden|Jahrzehnte)\s+lang\b"  # = "for 45 years"
+    r"|\bpro\s+Kopf\b"  # = "per capita"
     r"|\b(?:Platz|Rang)\s+(?:eins|zwei|drei|\d+)\b|\bletzten\s+(?:Platz|Rang)\b"  # "first"
     r"|" + NOT_TODAY_DE.pattern
 )

@@ -118,6 +118,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         _finding(source, start, end)
         for start, end in lost_acronyms
         if not any(s <= start and end <= e for s, e in explained)
+        and not (_spelled_before(source, start, end) and not _other_acronym(english, german))
     ]
     for start, end, word in _candidates(_without_links(source)):
         if any(s <= start and end <= e for s, e in lost):
@@ -132,6 +133,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue  # "1,4 Millionen Franken": a currency, not Franconia
         if word.casefold() in _PREFIXES and source[end : end + 1] == "-":
             continue  # "Pro-Kopf-Verschuldung" = "per-capita debt"
+        if _spelled_before(source, start, end) and not _other_acronym(english, german):
+            continue  # "Bundesarbeitsgericht (BAG)": the name the English gives in full
         in_a_name = any(s <= start < e for s, e in parted)
         if (in_a_name or _is_name(word, source, start)) and not (
             _rendered_as_words(word, english) or _common_noun(word, source, start, end, english)
@@ -318,6 +321,22 @@ def _currency_words_de() -> frozenset[str]:
 
 
 _AFTER_A_FIGURE = regex.compile(r"\d[\d.,]*\s*(?:Mio\.|Mrd\.|Millionen|Milliarden|Tausend)?\s*$")
+
+
+def _other_acronym(english: _English, german: _German) -> bool:
+    """The English has an acronym the German does not: one may stand in another's place."""
+    return bool(english.acronyms - german.acronyms - _ENGLISH_ACRONYMS)
+
+
+def _spelled_before(source: str, start: int, end: int) -> bool:
+    """An acronym in brackets right after the German name it stands for
+    ("Europäischer Gerichtshof (EuGH)", "Bundesarbeitsgericht (BAG)"): the English may
+    give the name alone."""
+    if source[start - 1 : start] != "(" or source[end : end + 1] != ")":
+        return False
+    words = _ENGLISH_WORD.findall(source[: start - 1])[-4:]
+    acronym = fold(source[start:end])
+    return any(_initials_of(acronym, " ".join(words[i:])) for i in range(len(words)))
 
 
 def _spelled_in(acronym: str, source: str) -> bool:

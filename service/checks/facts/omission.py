@@ -116,7 +116,8 @@ _NIGHT_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _SAID_DE = regex.compile(
-    r"\b(?:sag(?:t|te|ten|en)|teilt(?:e|en)?\s[^.]*\bmit|mitgeteilt|mitteilte|erklärte|betonte"
+    r"\b(?:sag(?:t|te|ten|en)|teilt(?:e|en)?\s[^.]*\bmit|mitgeteilt(?!\s+(?:worden|werden|wurde))"
+    r"|mitteilte|erklärte|betonte"
     r"|hieß\s+es|heißt\s+es|zufolge|laut(?=\s+\p{Lu})|nach\s+(?:[\w-]+\s+){0,2}Angaben)\b",
     regex.IGNORECASE,
 )
@@ -328,6 +329,9 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
         before = _WEEK[_WEEK.index(day) - 1]
         if day not in english and before in english:
             german = (german - {day}) | {before}
+    if not omission:  # "in der Nacht zu Sonntag" = "overnight Saturday into Sunday"
+        for night in _NIGHT_BEFORE.finditer(source):
+            german.add(_WEEK[_WEEK.index(_DAYS[night.group(1).casefold()]) - 1])
     if not omission:  # an English day a German compound holds: "Rosenmontagszug",
         folded = source.casefold()  # "Wochenendticket"
         german |= {

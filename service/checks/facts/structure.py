@@ -200,7 +200,7 @@ _SUBORDINATE = frozenset(
     dessen denen was wer und oder aber sondern denn""".split()
 )
 _CLAUSE = regex.compile(r"[^,;.:!?„“\"»«]+")
-_ORDINAL_DOT = regex.compile(r"(?<=\d)\.")
+_ORDINAL_DOT = regex.compile(r"(?<=\d)\.|(?<=\d),(?=\d)")  # "31. Januar", "3,6 Prozent"
 
 
 def _finite(word: str) -> bool:
@@ -215,7 +215,7 @@ def _comma_clauses(source: str) -> int:
     Staus"): English often joins them with "and". The clause after the comma has its
     finite verb second, after a first phrase of one to three words, or none, where it
     opens with a preposition and leaves out the verb of the clause before."""
-    text = _ORDINAL_DOT.sub(" ", source)  # "bis zum 31. Januar" ends no clause
+    text = _ORDINAL_DOT.sub(" ", source)  # "bis zum 31. Januar", "3,6" end no clause
     clauses = [(m.group(), m.start()) for m in _CLAUSE.finditer(text)]
     count = 0
     for (before, _), (after, start) in zip(clauses, clauses[1:], strict=False):
@@ -235,7 +235,7 @@ def _comma_clauses(source: str) -> int:
 
 # Prepositions that open a German clause whose verb is the one before, left out
 # (", in Hessen um drei Prozent" = "and in Hesse by three percent").
-_GAPPED_START = frozenset("in im am an auf bei beim vor nach".split())
+_GAPPED_START = frozenset("in im am an auf bei beim vor nach für".split())
 
 
 def unmatched_prepositions(source: str, target: str) -> list[tuple[int, int]]:
@@ -395,7 +395,9 @@ def added_adverb(source: str, target: str) -> tuple[int, int] | None:
     adverbs = [
         match
         for match in _WORD.finditer(target)
-        if _is_adverb(match.group().casefold()) and fold(match.group())[:4] not in stems
+        if _is_adverb(match.group().casefold())
+        and fold(match.group())[:4] not in stems
+        and not _adjective_rendered(match.group().casefold(), source)
     ]
     if not adverbs:
         return None
@@ -408,6 +410,18 @@ def added_adverb(source: str, target: str) -> tuple[int, int] | None:
     if len(adverbs) <= adverbial:
         return None
     return adverbs[-1].span()
+
+
+def _adjective_rendered(adverb: str, source: str) -> bool:
+    """An "-ly" adverb whose adjective a German word renders (Ding): "derzeitigem" =
+    "current" → "currently", "noch im Mai" → "as recently as May" ("neu")."""
+    from service.checks.facts.lexicon import lexicon, stem
+
+    known = lexicon()
+    if known is None:
+        return False
+    adjective = stem(adverb.removesuffix("ly"))
+    return any(adjective in known.lookup(word) for word in _WORD.findall(source) if len(word) > 3)
 
 
 def _is_adverb(word: str) -> bool:
