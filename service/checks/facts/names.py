@@ -235,16 +235,18 @@ def _added_names(
         )
         if not exonym and max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
             continue
-        findings.append(
-            Finding(
-                flag="name_mismatch",
-                source_span=None,
-                target_span=match.span(),
-                message=f"the English name {word} is not in the German (added, or put in "
-                "place of another)",
-            )
-        )
+        findings.append(_added_name(match))
     return findings
+
+
+def _added_name(match: regex.Match[str]) -> Finding:
+    return Finding(
+        flag="name_mismatch",
+        source_span=None,
+        target_span=match.span(),
+        message=f"the English name {match.group()} is not in the German (added, or put in "
+        "place of another)",
+    )
 
 
 def _added_acronyms(source: str, target: str, english: _English, german: _German) -> list[Finding]:
@@ -269,15 +271,7 @@ def _added_acronyms(source: str, target: str, english: _English, german: _German
             continue
         if _spelled_in(acronym, source) or acronym in english.spelled:
             continue
-        findings.append(
-            Finding(
-                flag="name_mismatch",
-                source_span=None,
-                target_span=match.span(),
-                message=f"the English name {acronym} is not in the German (added, or put in "
-                "place of another)",
-            )
-        )
+        findings.append(_added_name(match))
     return findings
 
 
