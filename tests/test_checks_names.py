@@ -253,6 +253,7 @@ def test_adjectives_spellings_and_compass_points(
         ("Die Unionsfraktion lehnt das Paket ab.", "The SPD group rejects the package.", ["+SPD"]),
         ("Die Unionsfraktion lehnt das Paket ab.", "The CDU/CSU group rejects it.", []),
         ("Das sagte die Personalchefin.", "The HR chief said so.", []),  # an abbreviation
+        ("Der Minister kommt.", "EN(Der Minister kommt.)", []),  # two letters: seldom a body
         ("Das Beben war um 2.37 Uhr.", "The quake struck at 2:37 a.m. CEST.", []),
         ("Das Bundesamt für Migration und Flüchtlinge zählt.", "The BAMF counts.", []),
         # one like it with the same first letter is another body, unless spelled out

@@ -258,8 +258,8 @@ def _added_acronyms(source: str, target: str, english: _English, german: _German
     findings = []
     for match in _ACRONYM.finditer(_without_links(target)):
         acronym = match.group()
-        if acronym in _ENGLISH_ACRONYMS or german.holds(fold(acronym)):
-            continue
+        if len(acronym) < 3 or acronym in _ENGLISH_ACRONYMS or german.holds(fold(acronym)):
+            continue  # two letters name a body too seldom ("EN", "TV", "AI")
         if acronym in _currencies():
             continue  # "1,4 Millionen Franken" = "CHF 1.4m": an ISO code (CLDR)
         if _zipf(acronym.lower(), "en") > _zipf(acronym.lower(), "de"):
