@@ -36,6 +36,7 @@ import simplemma
 
 from service.checks.facts.lexicon import ENGLISH_FUNCTION, PARTICLES, Lexicon, entry, stem
 from service.checks.facts.names import english_forms, fold, place_adjective
+from service.checks.facts.structure import SIMPLY_DE, largest_pairing
 from service.document import Finding
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
@@ -319,8 +320,6 @@ def _share_out(german: list[Token]) -> None:
     words that other German words need is a gap ("Fichten und Buchen" → "spruce
     trees": "trees" is "Bäume"'s). Words of one stem may share ("Ärztinnen und
     Ärzte" = "doctors")."""
-    from service.checks.facts.structure import largest_pairing
-
     covered = [g for g, token in enumerate(german) if token.kind == COVERED and token.links]
     paired = largest_pairing([german[g].links for g in covered])  # English index → item
     owner = {e: covered[item] for e, item in paired.items()}
@@ -969,7 +968,7 @@ _ADVERBIAL_DE = regex.compile(
     r"\b(?:vor\s+allem|in\s+erster\s+Linie|insbesondere|zum\s+Teil|größtenteils"
     r"|überwiegend|hauptsächlich|vor\s+kurzem|bis\s+dahin|bislang|bisher"
     r"|zunächst|vorerst|anfangs|vorläufig|in\s+(?:der|aller)\s+Regel|normalerweise"
-    r"|nur\s+weil|ohne\s+Weiteres|gar|überhaupt)\b",  # "simply because", "simply accept"
+    rf"|{SIMPLY_DE})\b",
     regex.IGNORECASE,
 )
 

@@ -975,17 +975,23 @@ def _place_words(source: str) -> _PlaceWords:
     return found
 
 
+@cache
+def _territories_en() -> dict[str, str]:
+    """CLDR's English territory names by code (Babel), read once."""
+    from babel import Locale
+
+    return dict(Locale("en").territories)
+
+
 @lru_cache(maxsize=1 << 12)
 def _countries_of_people(word: str) -> tuple[str, ...]:
     """The English names (CLDR) of the countries whose people a German noun names by
     Ding's English for it (Französin → Frenchwoman → French → France; Ukrainer →
     Ukrainian → Ukraine), by countryinfo's adjective for each country's people."""
-    from babel import Locale
-
     glosses = _glosses(word)
     if not glosses:
         return ()
-    territories = Locale("en").territories
+    territories = _territories_en()
     return tuple(
         territories[code]
         for code, adjective in _demonyms().items()

@@ -457,11 +457,14 @@ def _adverbial(word: str) -> bool:
 # German phrases an English "-ly" adverb often renders: "vor allem" (mainly), "vor
 # kurzem" (recently), "in der Regel" (usually), "zum Teil" (partly), "vor Ort"
 # (locally), "ca." (approximately), the reporting "soll" (allegedly, reportedly).
+# German words an English "simply" renders ("gar nicht" = "simply not", "ohne Weiteres
+# hinnehmen" = "simply accept", "nur weil" = "simply because"); coverage.py reads it too.
+SIMPLY_DE = r"gar|überhaupt|ohne\s+Weiteres|nur\s+weil"
 _ADVERBIAL_PHRASE = regex.compile(
     r"\b(?:vor\s+(?:allem|kurzem|Kurzem|Ort)|in\s+der\s+(?:Regel|Tat|Folge)"
     r"|im\s+(?:Wesentlichen|Allgemeinen|Grunde|Vorfeld)|zum\s+(?:Teil|Glück|Beispiel)"
-    r"|in\s+erster\s+Linie|auf\s+jeden\s+Fall|ohne\s+Weiteres|ca\.|circa"
-    r"|soll(?:en|te|ten)?|gar|überhaupt|schlicht|einfach|nur\s+weil)\b",  # "simply"
+    r"|in\s+erster\s+Linie|auf\s+jeden\s+Fall|ca\.|circa"
+    rf"|soll(?:en|te|ten)?|schlicht|einfach|{SIMPLY_DE})\b",
     regex.IGNORECASE,
 )
 # Function adverbs that no English "-ly" word renders.
