@@ -21,6 +21,7 @@ def flags(source: str, target: str) -> list[str]:
         ("Die Preise sanken um knapp 9 Prozent.", "Prices fell by 9 percent."),
         ("Die Polizei traf gegen 16.45 Uhr ein.", "The police arrived at 4.45pm."),
         ("Es kamen bis zu 4.000 Besucher.", "4,000 visitors came."),
+        ("Der Anteil lag erstmals über 50 Prozent.", "The share was 50 percent for the first time."),
     ],
 )
 def test_a_qualifier_dropped_is_an_omission(source: str, target: str) -> None:
@@ -63,6 +64,9 @@ def test_a_bound_added_is_an_addition() -> None:
             "They collected signatures against five wind turbines.",
         ),
         ("Es gab ein Gebot über 1,85 Millionen Euro.", "There was a bid of 1.85 million euros."),
+        ("Der Anteil lag erstmals über 50 Prozent.", "The share was more than 50 percent at last."),
+        # "nicht über … hinaus": held to, no bound
+        ("Bayer kam nicht über ein 0:0 hinaus.", "Bayer were held to a 0-0 draw."),
         # a telephone number after "unter" (at) is no bound
         ("Hinweise nimmt das Amt unter 0621 174-0 entgegen.", "Call the office on 0621 174-0."),
         # a number word's partner is the English number word, not a score's digit

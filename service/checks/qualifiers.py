@@ -35,7 +35,7 @@ _GERMAN = {
     BELOW: r"knapp|fast|beinahe|nahezu|weniger\s+als|unter|bis\s+zu|höchstens|maximal"
     r"|nicht\s+einmal|kaum",
     ABOVE: r"mehr\s+als|mindestens|gut|weit\s+über|knapp\s+über|wenigstens"
-    r"|(?<!\p{Lu}\p{Ll}*\s)über",  # "ein Gebot über 1,85 Millionen" = "a bid of"
+    r"|(?<!(?-i:\p{Lu})\p{Ll}*\s)über",  # "ein Gebot über 1,85 Millionen" = "a bid of"
 }
 # Of a time: "gegen 14.30 Uhr" = "at around 2.30pm".
 _GERMAN_CLOCK = {ABOUT: r"gegen|um\s+etwa|etwa\s+um|circa\s+um"}
@@ -95,6 +95,8 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
         kind, word = _german(source, german)
         if word == "unter" and _SURVEYED.search(source[: german.start]):
             kind = None  # "eine Umfrage unter 6.000 Befragten": among, no bound
+        if word == "über" and _BEYOND.match(source, german.end):
+            kind = None  # "kam nicht über ein 0:0 hinaus": held to, no bound
         said, english_word = _english(target, match)
         figure = f"'{source[german.start : german.end]}'"
         german_span, english_span = (german.start, german.end), (match.start, match.end)
@@ -127,6 +129,7 @@ _MORE_BEFORE_EN = regex.compile(
 _MORE_AFTER_EN = regex.compile(r"^(?:\s+\w+)?\s+(?:more|others?|extra)\b", regex.IGNORECASE)
 
 
+_BEYOND = regex.compile(r"[^.;,]{0,30}\bhinaus\b")
 _SURVEYED = regex.compile(r"\b(?:Umfrage|Befragung|Erhebung|Studie)\w*\b[^.;]{0,40}$")
 
 
