@@ -72,6 +72,16 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         # a word before a first name and a surname: what the person is
         ("Das fragte Schäfer Jens Ulbricht.", "That is what shepherd Jens Ulbricht asked."),
         ("Die Regierung beschloss ein Gesetz.", "The government passed a law."),
+        # a party's glossary English less its "Party"; a place's adjective in -y less it
+        ("Das kommt von Grünen und Linken.", "That comes from the Greens and the Left."),
+        ("Das sagte der Verband Sachsen.", "The Saxon association said so."),
+        # a club's legal form before its town; a club and a cup by the glossary
+        ("Köln verlor gegen den SC Freiburg.", "Cologne lost to Freiburg."),
+        ("Er kommt von Hertha BSC.", "He joins from Hertha Berlin."),
+        ("Er spielt im DFB-Pokal.", "He plays in the German Cup."),
+        # a glossary name of several words said in part, or by its acronym
+        ("Das Auswärtige Amt warnt.", "The Foreign Office warns."),
+        ("Das Bundesamt für Migration und Flüchtlinge zählt.", "The BAMF counts."),
     ],
 )
 def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
@@ -117,6 +127,19 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
         ("Das sagte Bahnchefin Evelyn Palla.", "Rail chief Evelyn Pallas said so.", ["Palla"]),
         # a name's start is no compound's (Gaza|streifen): Peters|en is another name
         ("Das fragte Händler Jens Petersen.", "Dealer Jens Peters asked that.", ["Petersen"]),
+        (
+            "Köln verlor gegen den SC Freiburg.",
+            "Cologne lost to Mainz.",
+            ["SC", "Freiburg", "+Mainz"],
+        ),
+        ("Er kommt von Hertha BSC.", "He joins from Union Berlin.", ["Hertha BSC"]),
+        ("Die Linke stimmte dagegen.", "The Right voted against.", ["Linke"]),
+        # a glossary name of several words dropped
+        (
+            "Die Bundesagentur für Arbeit meldet mehr Arbeitslose.",
+            "The statistics office reports more jobless.",
+            ["Bundesagentur für Arbeit"],
+        ),
     ],
 )
 def test_dropped_changed_or_translated_names_are_flagged(

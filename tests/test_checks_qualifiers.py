@@ -21,7 +21,10 @@ def flags(source: str, target: str) -> list[str]:
         ("Die Preise sanken um knapp 9 Prozent.", "Prices fell by 9 percent."),
         ("Die Polizei traf gegen 16.45 Uhr ein.", "The police arrived at 4.45pm."),
         ("Es kamen bis zu 4.000 Besucher.", "4,000 visitors came."),
-        ("Der Anteil lag erstmals über 50 Prozent.", "The share was 50 percent for the first time."),
+        (
+            "Der Anteil lag erstmals über 50 Prozent.",
+            "The share was 50 percent for the first time.",
+        ),
     ],
 )
 def test_a_qualifier_dropped_is_an_omission(source: str, target: str) -> None:

@@ -35,7 +35,7 @@ import regex
 import simplemma
 
 from service.checks.facts.lexicon import ENGLISH_FUNCTION, PARTICLES, Lexicon, entry, stem
-from service.checks.facts.names import english_forms, fold, place_adjective
+from service.checks.facts.names import english_forms, fold, place_adjective, place_said
 from service.checks.facts.structure import SIMPLY_DE, largest_pairing
 from service.document import Finding
 
@@ -258,6 +258,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             token.kind = COVERED
         elif word[0].isupper() and _name(word, exonyms, source, token.span[0]):
             continue
+        elif place_adjective(word) and place_said(word, target):
+            token.kind = COVERED  # "sächsische" = "in Saxony"
         else:
             token.kind = GAP if translations else UNKNOWN
     german_prefixes: dict[str, list[int]] = {}

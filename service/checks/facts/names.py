@@ -119,6 +119,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         for start, end in lost_acronyms
         if not any(s <= start and end <= e for s, e in explained)
         and not (_spelled_before(source, start, end) and not _other_acronym(english, german))
+        and not _club_form(source, start, end, english)
     ]
     for start, end, word in _candidates(_without_links(source)):
         if any(s <= start and end <= e for s, e in lost):
@@ -143,6 +144,22 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         elif _adjective_of_a_place(source, start, end):
             findings.append(_finding(source, start, end))
     return sorted(findings, key=lambda finding: finding.source_span or (0, 0))
+
+
+# A sports club's legal form before its town: English desks write "Freiburg" for
+# "SC Freiburg", as "Stuttgart" for "VfB Stuttgart".
+_CLUB_FORM = frozenset("FC SC SV TSV TSG SG BV RB FSV SSV MSV THW HSG".split())
+_NEXT_NAME = regex.compile(r"\s+(\p{Lu}[\p{L}\p{M}]+)")
+
+
+def _club_form(source: str, start: int, end: int, english: _English) -> bool:
+    """An acronym that is a club's legal form before a town the English names."""
+    town = _NEXT_NAME.match(source, end)
+    return (
+        source[start:end] in _CLUB_FORM
+        and town is not None
+        and _accounted_for(town.group(1), english)
+    )
 
 
 def _hyphenated_rendered(source: str, english: _English) -> set[tuple[int, int]]:
@@ -926,10 +943,12 @@ def _capitals() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 
 def _adjective_of(name: str, english: _English) -> bool:
     """An English word made from the place's name: Brazil → Brazilian, Mexico →
-    Mexican, Bavaria → Bavarian (the name less its last letter begins it)."""
+    Mexican, Bavaria → Bavarian (the name less its last letter begins it), Saxony →
+    Saxon (a name in -y less it)."""
     if " " in name or len(name) < 5:
         return False
-    return any(word.startswith(name[:-1]) and len(word) > len(name) for word in english.words)
+    shortest = len(name) if name[-1] != "y" else len(name) - 2
+    return any(word.startswith(name[:-1]) and len(word) > shortest for word in english.words)
 
 
 _PLACE_ADJECTIVE = regex.compile(r"([\p{L}\p{M}]{4,}?)isch(?:e[mnrs]?)?", regex.IGNORECASE)
@@ -940,6 +959,13 @@ def place_adjective(word: str) -> bool:
     checks account for it, by its place or its English adjective."""
     adjective = _PLACE_ADJECTIVE.fullmatch(word)
     return bool(adjective) and bool(_places_starting(fold(adjective.group(1))))
+
+
+def place_said(word: str, target: str) -> bool:
+    """A German adjective or demonym of a place whose place the English names:
+    "der sächsische Volksantrag" = "the people's petition in Saxony"."""
+    names = _place_words(word).names
+    return bool(names) and not names.isdisjoint(_ENGLISH_WORD.findall(fold(target)))
 
 
 class _PlaceWords:
@@ -1079,13 +1105,29 @@ def _multiword_exonyms(
             continue
         names = (german, *_exonyms()[german])
         span = found_at
-        if any(english.has(n) for n in names):
-            found.add(span)
+        if any(english.has(n) or _said_loosely(n, english) for n in names):
+            found.add(span)  # "Federal Foreign Office" said as "the Foreign Office" too
+        elif " " in german and any(_abbreviates(a, german) for a in english.acronyms):
+            found.add(span)  # Bundesamt für Migration und Flüchtlinge → BAMF
         elif " " in german:  # a hyphenated one not found whole is checked part by part
             lost.add(span)
         else:
             parted.add(span)
     return found, lost, parted
+
+
+def _abbreviates(acronym: str, german: str) -> bool:
+    """An acronym of three letters or more whose letters the name holds in order,
+    the first its first (BAMF: Bundesamt für Migration und Flüchtlinge)."""
+    letters, name = acronym.casefold(), fold(german)
+    if len(letters) < 3 or letters[0] != name[0]:
+        return False
+    position = 0
+    for letter in letters:
+        position = name.find(letter, position) + 1
+        if not position:
+            return False
+    return True
 
 
 def _multiword_span(lowered: str, german: str) -> tuple[int, int] | None:
@@ -1186,8 +1228,10 @@ def _exonyms() -> dict[str, tuple[str, ...]]:
         if german != english:
             table.setdefault(german.casefold(), set()).add(english)
     for entry in default_glossary().entries:  # Selenskyj → Zelensky, Kiew → Kyiv
-        if entry.kind == "name" and " " not in entry.source and entry.source != entry.target:
+        if entry.kind == "name" and entry.source != entry.target:
             table.setdefault(entry.source.casefold(), set()).add(entry.target)
+            if entry.target.endswith(" Party"):  # Linke → "Left Party", "the Left"
+                table[entry.source.casefold()].add(entry.target.removesuffix(" Party"))
     return {german: tuple(names) for german, names in table.items()}
 
 
