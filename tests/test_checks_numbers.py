@@ -133,6 +133,13 @@ def messages(source: str, target: str) -> list[str]:
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine and a half years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got 9.5 years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine years and six months."),
+        # parts of an hour, a fortnight, half a unit
+        ("Die Daten kommen alle 15 Minuten.", "The data come every quarter of an hour."),
+        ("Der Zug kam 30 Minuten später.", "The train came half an hour later."),
+        ("Der Zug kam eine halbe Stunde später.", "The train came half an hour later."),
+        ("Das dauerte 45 Minuten.", "That took three quarters of an hour."),
+        ("Sie warteten zwei Wochen.", "They waited a fortnight."),
+        ("Er sprang einen halben Meter weiter.", "He jumped 0.5 metres further."),
         (
             "Die Studie steht unter doi.org/10.1038/s41586-025-0001.",
             "See doi.org/10.1038/s41586-025-0001.",
@@ -241,6 +248,16 @@ def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
             "Die Zahl hat sich verdreifacht.",
             "The number has quadrupled.",
             "the number verdreifacht of the German is quadrupled in the English",
+        ),
+        (
+            "Der Zug kam 20 Minuten später.",
+            "The train came half an hour later.",
+            "the number 20 of the German is half an hour in the English",
+        ),
+        (
+            "Sie warteten drei Wochen.",
+            "They waited a fortnight.",
+            "the number drei of the German is fortnight in the English",
         ),
     ],
 )
@@ -496,6 +513,8 @@ def test_equivalent_forms_of_any_value_raise_no_number_mismatch(
         ("Im ersten Halbjahr stieg der Umsatz.", "Sales rose in the first six months."),
         ("Im dritten Vierteljahr wuchs die Wirtschaft.", "The economy grew in the third quarter."),
         ("Das Werk steht seit einem Jahrzehnt still.", "The plant has been idle for ten years."),
+        ("Das Bob-Duo gewann.", "The two-man bobsleigh team won."),
+        ("Das Trio siegte.", "The three won."),
     ],
 )
 def test_a_count_inside_a_german_compound_accounts_for_its_english(

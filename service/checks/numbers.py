@@ -237,6 +237,7 @@ GERMAN = regex.compile(
         (?:\s*(?P<unit>{_DE_UNIT})\b)?
   | (?P<wscale>\b(?P<wsn>eine[rnm]?|halbe[n]?|{DE_CARDINAL})\s+
         (?P<ws>Millionen|Million|Milliarden|Milliarde|Billionen|Billion)\b)
+  | (?P<halfa>\bein(?:e[nmrs]?)?\s+halbe[nmrs]?\b(?!\s+(?:Million|Milliard|Billion)))
   | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
   | (?P<noon>\b(?:Mittag\w*|mittags)\b) | (?P<midnight>\bMitternacht\b)
   | (?P<weak>\b(?:{"|".join(WEAK_DE)})\b)
@@ -276,6 +277,8 @@ ENGLISH = regex.compile(
   | (?P<partscale>\b(?P<pn>a|one|two|three)[\s-]+(?P<pp>half|thirds?|quarters?)\s+of\s+an?\s+
         (?P<ps>million|billion|thousand)\b)
   | (?P<halfscale>\bhalf\s+an?\s+(?P<hs>million|billion|dozen|hundred|thousand)\b)
+  | (?P<hourpart>\b(?:(?P<hpn>a|one|three)[\s-]+)?(?P<hpw>quarters?|half)\s+(?:of\s+)?an\s+hour\b)
+  | (?P<fortnight>\bfortnight\b)
   | (?P<halfpast>\bhalf\s+past\s+(?P<hp>\d{{1,2}}|{EN_CARDINAL})\b)
   | (?P<fraction>\b(?P<fn>a|{EN_CARDINAL})[\s-]+(?P<part>{"|".join(PARTS_EN)})\b)
   | (?P<ordinal>\b{EN_COMPOUND_ORDINAL}\b)
@@ -417,12 +420,14 @@ def _ranges(text: str, found: list[Found], scales: dict[str, float]) -> list[Fou
 
 
 # A count inside a compound noun, which English may say as a number or leave out
-# ("Doppelhaushalt" = "two-year budget" or "budget", "Dreierbündnis" = "three-party
-# alliance", "im Vierteljahr" = "in the quarter" or "in three months",
+# ("Doppelhaushalt" = "two-year budget" or "budget", "Bob-Duo" = "two-man bob",
+# "Dreierbündnis" = "three-party alliance", "im Vierteljahr" = "in the quarter" or
+# "in three months",
 # "Halbjahr" = "half-year" or "six months", "Jahrzehnt" = "decade" or "ten
 # years"): weak, a value the English may hold but need not.
 _COMPOUND_DE = regex.compile(
-    r"\b(?:(?P<two>doppel|zweier)|(?P<three>dreier)|(?P<four>vierer)|(?P<quarter>viertel)(?=jahr)"
+    r"\b(?:(?P<two>doppel|zweier|duo(?=s?\b))|(?P<three>dreier|trio(?=s?\b))|(?P<four>vierer)"
+    r"|(?P<quarter>viertel)(?=jahr)"
     r"|(?P<half>halb)(?=jahr)|(?P<decade>jahrzehnt))\p{L}*",
     regex.IGNORECASE,
 )
@@ -503,6 +508,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         number = 1 if count.startswith("ein") else 0.5 if count.startswith("halb") else 0
         number = number or german_cardinal(count)
         yield Found(Amount(number * SCALE_DE[match["ws"].lower()]), start, end, text)
+    elif match["halfa"]:  # "einen halben Meter": half a metre, 0.5 metres
+        yield Found(Amount(0.5), start, end, text, weak=True)
     elif match["approx"]:
         yield Found(Amount(APPROX_DE[text.lower()], approx=True), start, end, text)
     elif match["noon"] or match["midnight"]:  # "at noon", or "at lunchtime": no fact lost
@@ -682,6 +689,12 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
     elif match["halfscale"]:  # half a million
         scale = {"dozen": 12, "hundred": 100} | SCALE_EN
         yield Found(Amount(0.5 * scale[match["hs"].lower()]), start, end, text)
+    elif match["hourpart"]:  # a quarter of an hour: 15 minutes, or a quarter (0.25)
+        count = 3 if (match["hpn"] or "").lower() == "three" else 1
+        hours = count * (0.5 if match["hpw"].lower() == "half" else 0.25)
+        yield Found(Amount(hours * 60), start, end, text, alternatives=(Amount(hours),))
+    elif match["fortnight"]:  # two weeks, 14 days
+        yield Found(Amount(2), start, end, text, alternatives=(Amount(14),))
     elif match["partscale"]:  # a quarter of a million, three quarters of a billion
         count = 1 if match["pn"].lower() in ("a", "one") else english_cardinal(match["pn"])
         part = PARTS_EN[match["pp"].lower()] * count
