@@ -139,6 +139,21 @@ def test_a_word_of_opposite_meaning_on_both_sides_excuses_no_negation(
         ("Es gab so viele Gäste wie noch nie.", "We have never had so many guests.", 0),
         ("Sie wuchs so langsam wie seit einem Jahr nicht mehr.", "Its slowest pace in a year.", 0),
         ("Es regnete wie nie zuvor.", "It rained as never before.", 0),
+        (
+            "Noch nie seit 2015 meldeten so viele Firmen Insolvenz an wie 2024.",
+            "More firms filed for insolvency in 2024 than at any time since 2015.",
+            0,
+        ),
+        (
+            "Ein Fehler, durch den die Kamera nicht anspringt.",
+            "A fault that stops the camera from starting.",
+            0,
+        ),
+        (
+            "Ein Fehler, durch den die Kamera nicht anspringt.",
+            "A fault that makes the camera start.",
+            1,
+        ),
         ("Es gab einen Misstrauensantrag.", "There was a no-confidence motion.", 0),
         ("Kunden sollen das keinesfalls essen.", "Customers should on no account eat it.", 0),
         ("Es regnete wie nie zuvor, er kam nicht.", "It rained more than ever, he came.", 1),

@@ -500,3 +500,14 @@ def test_a_hyphenated_modifier_added_whatever_its_parts_frequency() -> None:
     source = "Die Gemeinde hat einen Kompromiss erzielt."
     assert "addition" in omission_flags(source, "The community has reached a hard-won compromise.")
     assert "addition" not in omission_flags(source, "The community has reached a compromise.")
+
+
+def test_a_place_adjective_by_its_place_and_a_short_name_as_written(small: Lexicon) -> None:
+    def kind(source: str, target: str, word: str) -> str:
+        return next(t.kind for t in link(source, target, small).german if t.word == word)
+
+    source = "Der sächsische Antrag kam bei Aldi Süd an."
+    assert kind(source, "The petition in Saxony reached Aldi Süd.", "sächsische") == COVERED
+    assert kind(source, "The petition in Saxony reached Aldi Süd.", "Süd") == COVERED
+    assert kind(source, "The petition in Bavaria reached Aldi.", "sächsische") != COVERED
+    assert kind(source, "The petition in Bavaria reached Aldi.", "Süd") != COVERED

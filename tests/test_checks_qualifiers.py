@@ -68,6 +68,8 @@ def test_a_bound_added_is_an_addition() -> None:
         ),
         ("Es gab ein Gebot über 1,85 Millionen Euro.", "There was a bid of 1.85 million euros."),
         ("Der Anteil lag erstmals über 50 Prozent.", "The share was more than 50 percent at last."),
+        # "spätestens zwei Stunden vor Abflug": "at least two hours before"
+        ("Seien Sie spätestens zwei Stunden vor Abflug da.", "Be there at least two hours before."),
         # "nicht über … hinaus": held to, no bound
         ("Bayer kam nicht über ein 0:0 hinaus.", "Bayer were held to a 0-0 draw."),
         # a telephone number after "unter" (at) is no bound

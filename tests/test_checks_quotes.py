@@ -86,6 +86,12 @@ def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> 
     [
         ("Sturmtief „Zoltan“ hat Schäden angerichtet.", "Storm Zoltan caused damage.", 0),
         ("Sturmtief „Zoltan“ hat Schäden angerichtet.", "Storm 'Zoltan' caused damage.", 0),
+        (
+            "Der Windpark „Borkum Riffgrund 3“ liefert Strom.",
+            "The Borkum Riffgrund 3 wind farm.",
+            0,
+        ),
+        ("Die Anlage „Block 3“ läuft.", "The 3 unit runs.", 1),  # the name is gone
         ("Die Operation „Eiserne Mauer“ begann.", "Operation Iron Wall began.", 1),  # translated
         ("Der Roman „Die Mittagsfrau“ erschien.", "The novel Die Mittagsfrau appeared.", 1),
         ("Er nannte das „unverschämt“.", "He called it outrageous.", 1),

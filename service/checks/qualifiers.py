@@ -152,10 +152,11 @@ def _german(source: str, found: Found) -> tuple[str | None, str]:
 
 
 # Any word of the German that may qualify a figure a few words on: "mindestens aber
-# 300 Euro", "um das Jahr 6", "länger als vier Wochen".
+# 300 Euro", "um das Jahr 6", "länger als vier Wochen", "spätestens zwei Stunden vor
+# Abflug" ("at least two hours before").
 _LOOSE_DE = regex.compile(
     "|".join(f"(?:{pattern})" for pattern in _GERMAN.values())
-    + r"|\b\p{Ll}+er\s+als\b|\bum\b|\bgegen\b|\bab\b",
+    + r"|\b\p{Ll}+er\s+als\b|\bum\b|\bgegen\b|\bab\b|\bspätestens\b|\bfrühestens\b",
     regex.IGNORECASE,
 )
 

@@ -211,6 +211,7 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             slot = index if token.kind == GAP else -1
             prefixes.setdefault(fold(token.word)[:_COGNATE], []).append(slot)
     target_folded = fold(target_words)
+    as_written = {token.word for token in english}
     english_words = [token.word.lower() for token in english if len(token.word) >= 7]
     english_short = [
         stem(token.word.lower()) for token in english if token.kind == GAP and len(token.word) >= 5
@@ -248,6 +249,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
         token.links = sorted(slot for slot in links if slot >= 0)
         if links or (len(folded) >= 4 and folded in target_folded):
             token.kind = COVERED
+        elif word[0].isupper() and word in as_written:
+            token.kind = COVERED  # a short name as written: "Aldi Süd"
         elif lower.startswith("bundesweit") and _NATIONWIDE_EN.search(target):
             token.kind = COVERED  # "bundesweit" = "across Germany"
         elif _in_compound(translations, english_words):

@@ -83,7 +83,9 @@ _WORDS_DE = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _KNOWN = -17.0
 _PREFIXES = frozenset({"pro", "anti", "ex", "vize", "co", "non", "post", "prä", "neo"})
 _GERMANY_DE = regex.compile(
-    r"\b(?:bund|deutsch|national(?:spieler|mannschaft|elf|team|trainer))", regex.IGNORECASE
+    r"\b(?:bund|deutsch|national(?:spieler|mannschaft|elf|team|trainer))"
+    r"|\b(?:im|in\s+den|den|dem|aus\s+dem)\s+(?:Osten|Westen)\b",  # "im Osten": eastern Germany
+    regex.IGNORECASE,
 )
 _DOLLAR_DE = regex.compile(r"\bUS-Dollar")
 _ERA_DE = regex.compile(r"\b(?:vor|nach)\s+Christus\b|\b[vn]\.\s*Chr\.")
@@ -134,6 +136,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue  # "1,4 Millionen Franken": a currency, not Franconia
         if word.casefold() in _PREFIXES and source[end : end + 1] == "-":
             continue  # "Pro-Kopf-Verschuldung" = "per-capita debt"
+        if source[end : end + 1] == "-" and _begins_an_english_word(word, english):
+            continue  # "Agri-Photovoltaik" = "agrivoltaic", "Elektro-Transporter" = "electric"
         if _spelled_before(source, start, end) and not _other_acronym(english, german):
             continue  # "Bundesarbeitsgericht (BAG)": the name the English gives in full
         in_a_name = any(s <= start < e for s, e in parted)
@@ -493,6 +497,10 @@ class _German:
         return frozenset(fold(w) for w in self.words)
 
     @cached_property
+    def uninflected(self) -> frozenset[str]:
+        return frozenset(_uninflected(w) for w in self.folded_words if w[:1].isalpha())
+
+    @cached_property
     def glosses(self) -> frozenset[str]:
         """The stems of the English words Ding gives for the sentence's words."""
         from service.checks.facts.lexicon import lexicon
@@ -511,7 +519,17 @@ class _German:
                 return True
         if transliterated(folded) in self.keys:
             return True  # Prigozhin ← Prigoschin
+        if _uninflected(folded) in self.uninflected:
+            return True  # "im Alten Land" = "the Altes Land"
         return len(folded) >= 5 and folded[:5] in self.prefixes  # Hanseatic ← Hansestadt
+
+
+_ENDING = regex.compile(r"(?<=\p{L}{3})e[nmrs]?$")
+
+
+def _uninflected(folded: str) -> str:
+    """A word less an adjective's ending (alten, altes → alt); short words kept."""
+    return _ENDING.sub("", folded)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -570,6 +588,13 @@ def _adjective_of_a_place(source: str, start: int, end: int) -> bool:
         following = _CAPITALISED.match(source, end + 1)
         return following is not None and _is_name(following.group().split("-")[0], source, end + 1)
     return False
+
+
+def _begins_an_english_word(word: str, english: _English) -> bool:
+    """The first part of a hyphenated compound whose start (five letters at most, four
+    at least; German k as c) begins a lower-case English word."""
+    start = fold(word)[:5].replace("k", "c")
+    return len(start) >= 4 and any(w.startswith(start) for w in english.common_folded)
 
 
 def _rendered_as_words(word: str, english: _English) -> bool:
@@ -667,11 +692,10 @@ def _acronyms(
             continue
         run = next(
             (
-                r
+                part
                 for r in english.runs
-                if len(r) >= 2
-                and not set(r) & spelled_out
-                and not any(german.holds(fold(w)) for w in r)
+                for part in _unheld_parts(r, german)
+                if len(part) >= 2 and not set(part) & spelled_out
             ),
             None,
         )
@@ -681,6 +705,18 @@ def _acronyms(
         if _known_name(acronym):
             lost.append(match.span())
     return lost, spelled_out
+
+
+def _unheld_parts(run: list[str], german: _German) -> list[list[str]]:
+    """A run of capitalised English words cut at those the German holds: "European
+    Athletics Championships in Rome" → "European Athletics Championships"."""
+    parts: list[list[str]] = [[]]
+    for word in run:
+        if german.holds(fold(word)):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
 
 
 def _spelled_run(acronym: str, english: _English, german: _German) -> bool:
@@ -738,6 +774,7 @@ class _English:
         self.tokens = set(raw)
         self.lower_words = {w.lower() for w in raw}
         self.common = {w for w in raw if w.islower()}
+        self.common_folded = {fold(w) for w in self.common}
         self.acronyms = {w for w in raw if len(w) > 1 and w.isupper()}
         # The runs of capitalised words ("the Robert Koch Institute"), and the words
         # of each part of a run by its initials (RKI).

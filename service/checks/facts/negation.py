@@ -17,7 +17,8 @@ no-confidence motion" = "Misstrauensantrag"), a German "Nicht-" compound
 ("Nicht-EU-Staaten" = "non-EU countries": neither side's "non-"/"Nicht-" counts),
 and a German comparison with
 "nie" or "nicht (mehr)" ("so oft wie nie zuvor" = "more often than ever", "nie
-zuvor … so viele … wie" = "more … than ever before", "so ernst wie seit Jahren
+zuvor … so viele … wie" = "more … than ever before", "noch nie seit 2015 … so viele
+… wie" = "more … than at any time since 2015", "so ernst wie seit Jahren
 nicht" = "more serious than it has been for years").
 
 "kein … mehr" / "nicht mehr" may be said by a verb of ending ("keine Gebühren mehr
@@ -37,7 +38,8 @@ vor dem Verzehr" = "warns people not to eat it".
 
 A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
-("nicht gelungen" → "failed", "sofern … nicht" → "unless", "keine Einigung" →
+("nicht gelungen" → "failed", "sofern … nicht" → "unless", "sich nicht
+einschaltet" → "stops it from switching on", "keine Einigung" →
 "failed to agree", "konnte keine Angaben machen" → "was unable to", "noch nicht"
 → "yet to", "unklar" ← "not clear"); where the English has more, the German may
 (``unklar``,
@@ -65,6 +67,7 @@ GERMAN = regex.compile(
 _GERMAN_COMPARISON = regex.compile(
     r"\bwie\s+(?:noch\s+)?nie\b"
     r"|\b(?:noch\s+)?nie\s+(?:zuvor|vorher)\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)"
+    r"|\bnoch\s+nie\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)"  # "than at any time since 2015"
     r"|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
     r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+(?:\p{Ll}+\s+)?kein\w*\s+ander"
     r"|\bnichts\s+anderes?\b(?=[^.;:]{0,40}\bals\b)",  # "nichts anderes tun, als" = "all we can do"
@@ -90,7 +93,7 @@ IMPLICIT_EN = regex.compile(
     r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|out\s+of\s+work|jobless|unemployed"
     r"|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
-    r"|short\s+of"
+    r"|short\s+of|(?:stop|prevent|keep|kept|bar|block)\p{Ll}*\s+(?:[\w’'-]+\s+){0,4}from\s+\p{Ll}+ing"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
     r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"
     r"|in(?:sufficient|capable|conclusive|valid)"

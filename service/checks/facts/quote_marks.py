@@ -75,12 +75,15 @@ def scan(text: str, *, english: bool) -> tuple[list[Quotation], list[int]]:
 def _name_unquoted(inside: str, target: str, english: list[Quotation]) -> bool:
     """A name the German quotes and English news writes plain: a storm, a ship, an
     operation, a paper („Zoltan“ → Storm Zoltan, „Bild am Sonntag“). At most four
-    words, each capitalised but a joining word inside (am, der, für), and in the
+    words, each capitalised but a joining word inside (am, der, für) or a number
+    after the first („Borkum Riffgrund 3“), and in the
     English as written, outside its quotations."""
     words = inside.split()
-    if not 1 <= len(words) <= 4 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+    if not 1 <= len(words) <= 4 or not words[0][:1].isupper():
         return False
-    if not all(w[:1].isupper() or w in _JOINING for w in words):
+    if not (words[-1][:1].isupper() or words[-1].isdigit() and len(words) > 1):
+        return False  # „Borkum Riffgrund 3“ ends in its number
+    if not all(w[:1].isupper() or w in _JOINING or w.isdigit() for w in words):
         return False
     if words[0].casefold() in _ARTICLES:  # „Die Mittagsfrau“: a title, quoted in English too
         return False
