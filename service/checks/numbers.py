@@ -690,8 +690,8 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
         scale = {"dozen": 12, "hundred": 100} | SCALE_EN
         yield Found(Amount(0.5 * scale[match["hs"].lower()]), start, end, text)
     elif match["hourpart"]:  # a quarter of an hour: 15 minutes, or a quarter (0.25)
-        count = 3 if (match["hpn"] or "").lower() == "three" else 1
-        hours = count * (0.5 if match["hpw"].lower() == "half" else 0.25)
+        quarters = 3 if (match["hpn"] or "").lower() == "three" else 1
+        hours = quarters * (0.5 if match["hpw"].lower() == "half" else 0.25)
         yield Found(Amount(hours * 60), start, end, text, alternatives=(Amount(hours),))
     elif match["fortnight"]:  # two weeks, 14 days
         yield Found(Amount(2), start, end, text, alternatives=(Amount(14),))
