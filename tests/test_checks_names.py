@@ -360,6 +360,17 @@ def test_romanisations_of_russian_and_ukrainian_names(
         ("Der bayerische Ministerpräsident reiste ab.", "The Bavarian premier left."),
         ("Die hessische Polizei ermittelt.", "Police in Hesse are investigating."),
         ("Die sächsische Regierung tagte.", "The Saxon government met."),
+        ("Das schwedische Unternehmen ruft Ringe zurück.", "A company in Sweden recalls rings."),
+        ("Das schwedische Unternehmen ruft Ringe zurück.", "A Swedish company recalls rings."),
+        # a town's genitive before a role is no first name; the role may be read as words
+        (
+            "Das sagte Dresdens Feuerwehrchef Michael Katzsch.",
+            "Dresden fire chief Michael Katzsch said so.",
+        ),
+        (
+            "Brandenburgs Kommunen erhalten mehr Geld.",
+            "Brandenburg's municipalities get more money.",
+        ),
         ("Die französische Regierung tagte.", "The French government met."),
         ("Die Kölner Polizei ermittelt.", "Cologne police are investigating."),
     ],
@@ -373,12 +384,21 @@ def test_a_place_adjective_or_demonym_accounts_for_its_place(source: str, target
     [
         ("Die Schweizer Bahn fährt pünktlich.", "Austrian trains run on time."),
         ("Die Kölner Polizei ermittelt.", "Munich police are investigating."),
+        # a place adjective in lower case: its place, its adjective or none
+        ("Das schwedische Unternehmen ruft Ringe zurück.", "A Danish company recalls rings."),
         # A surname's Ding English is no place adjective: still a literal translation.
         ("Das sagte Peter Müller am Montag.", "Peter Miller said so on Monday."),
     ],
 )
 def test_a_place_adjective_swapped_is_still_flagged(source: str, target: str) -> None:
     assert [f.flag for f in name_findings(source, target)] == ["name_mismatch"]
+
+
+def test_a_surname_after_a_first_name_is_never_excused_as_the_words_it_holds() -> None:
+    # "Heller|bach" holds "clear", which "all-clear" says: still a surname changed
+    source = "„Wir geben keine Entwarnung“, sagte Landrat Markus Hellerbach."
+    target = '"We are not giving the all-clear," said district chief Markus Hellenbach.'
+    assert names(source, target) == ["Hellerbach"]
 
 
 def test_a_surname_ding_does_not_know_after_a_first_name_is_a_name() -> None:

@@ -141,13 +141,40 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         if _spelled_before(source, start, end) and not _other_acronym(english, german):
             continue  # "Bundesarbeitsgericht (BAG)": the name the English gives in full
         in_a_name = any(s <= start < e for s, e in parted)
+        before = source[:start].split()
+        surname = bool(before) and _after_a_first_name(before[-1])
         if (in_a_name or _is_name(word, source, start)) and not (
-            _rendered_as_words(word, english) or _common_noun(word, source, start, end, english)
+            (_rendered_as_words(word, english) and not surname)  # Markus Hellerbach ≠ all-clear
+            or _common_noun(word, source, start, end, english)
         ):
             findings.append(_finding(source, start, end))
         elif _adjective_of_a_place(source, start, end):
             findings.append(_finding(source, start, end))
+    findings += _lost_place_adjectives(source, english)
     return sorted(findings, key=lambda finding: finding.source_span or (0, 0))
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}-])\p{Ll}[\p{L}\p{M}]+(?![\p{L}\p{M}-])")
+
+
+def _lost_place_adjectives(source: str, english: _English) -> list[Finding]:
+    """A German adjective of a place (``schwedische``) whose place, its adjective or
+    Ding's English for it (Sweden, Swedish) the English lacks: another place put in
+    its place ("Danish company"). "deutsch" is left out: "die deutsche Regierung" is
+    often "the government"."""
+    findings = []
+    stems = {_english_stem(w) for w in _ENGLISH_WORD.findall(english.text)}
+    for match in _LOWER_WORD.finditer(_without_links(source)):
+        word = match.group()
+        if fold(word).startswith("deutsch") or not place_adjective(word):
+            continue
+        places = _place_words(word)
+        if places.names & english.words or places.glosses & stems:
+            continue
+        if any(_adjective_of(name, english) for name in places.names):
+            continue
+        findings.append(_finding(source, *match.span()))
+    return findings
 
 
 # A sports club's legal form before its town: English desks write "Freiburg" for
@@ -1211,12 +1238,42 @@ def _is_name(word: str, source: str, start: int) -> bool:
     # Kane, Karl Lauterbach, Thomas Richter), whatever HanTa guesses for it first.
     unknown = tags[0][1] < _KNOWN or not _in_dictionary(word)
     surname = any(tag == "NE" and score >= _KNOWN for tag, score in tags)
+    return (unknown or surname) and _after_a_first_name(previous)
+
+
+# Endings of German place names: no first name ends so ("Universität Hamburg").
+_PLACE_ENDING = regex.compile(
+    r"(?:burg|berg|dorf|stadt|hausen|heim|furt|land|ingen|hafen|kirchen|feld|hagen|rode)s?$"
+)
+
+
+def _genitive_of_a_name(word: str) -> bool:
+    """A name's genitive before a role ("Dresdens Feuerwehrchef", "Leipzigs
+    Sportgeschäftsführer"): the town's, not a first name. HanTa finds the name
+    without its -s clearly likelier (Dresden), where a first name in -s is likelier
+    whole (Thomas, Andreas)."""
+    if len(word) < 5 or not word.endswith("s"):
+        return False
+    base, whole = _tags(word[:-1]), _tags(word)
+    if not base or base[0][0] != "NE" or base[0][1] < _KNOWN:
+        return False
+    return not whole or base[0][1] > whole[0][1] + 1
+
+
+def _after_a_first_name(previous: str) -> bool:
+    """``previous``, the word before, is a first name HanTa knows, not a place
+    ("Niedersachsens Innenministerin")."""
     first_name = previous[:1].isupper() and previous.isalpha() and not previous.isupper()
     place = previous.casefold() in _exonyms() or previous.casefold()[:-1] in _exonyms()
-    if (unknown or surname) and first_name and not place:  # "Niedersachsens Innenministerin"
-        first = _tags(previous)
-        return bool(first) and first[0][0] == "NE" and first[0][1] >= _KNOWN
-    return False
+    place = (
+        place
+        or _PLACE_ENDING.search(previous) is not None
+        or (fold(previous) in _english_place_names())
+    )
+    if not first_name or place or _genitive_of_a_name(previous):
+        return False
+    first = _tags(previous)
+    return bool(first) and first[0][0] == "NE" and first[0][1] >= _KNOWN
 
 
 # HanTa's closed word classes: prepositions, articles, conjunctions, particles,
