@@ -511,3 +511,49 @@ def test_a_place_adjective_by_its_place_and_a_short_name_as_written(small: Lexic
     assert kind(source, "The petition in Saxony reached Aldi Süd.", "Süd") == COVERED
     assert kind(source, "The petition in Bavaria reached Aldi.", "sächsische") != COVERED
     assert kind(source, "The petition in Bavaria reached Aldi.", "Süd") != COVERED
+
+
+@pytest.mark.usefixtures("real_ding")
+@pytest.mark.parametrize(
+    ("source", "target", "flag"),
+    [
+        # one of two listed German nouns gone, its partner alone in the English
+        (
+            "Der CO2-Preis für Heizöl und Erdgas steigt im Januar.",
+            "The CO2 price for natural gas rises in January.",
+            "omission",
+        ),
+        (
+            "Der CO2-Preis für Heizöl und Erdgas steigt im Januar.",
+            "The CO2 price for heating oil and natural gas rises in January.",
+            None,
+        ),
+        # two words of one meaning, or the parts of a shortened compound, are one item
+        (
+            "Das Zentrum für Luft- und Raumfahrt forscht in Köln.",
+            "The aerospace centre does research in Cologne.",
+            None,
+        ),
+        # one of two listed English nouns the German lacks
+        (
+            "Die Zölle auf Stahl treffen die Industrie hart.",
+            "The tariffs on steel and aluminium hit industry hard.",
+            "addition",
+        ),
+        # a clause after ", and", or a verb after "and", is no list's item
+        (
+            "Sie erzielte in der 87. Minute das Siegtor und ist die beste Torschützin.",
+            "She scored the winner in the 87th minute and remains the top scorer.",
+            None,
+        ),
+    ],
+)
+def test_an_item_of_two_dropped_or_added(source: str, target: str, flag: str | None) -> None:
+    from service.checks.facts.lexicon import lexicon
+
+    found = lexicon()
+    assert found is not None
+    weighed = lexical_findings(source, target, found, ratio=1.0)
+    both = (weighed.omitted, weighed.added, weighed.item_dropped, weighed.item_added)
+    flags = [finding.flag for finding in both if finding is not None]
+    assert flags == ([flag] if flag else [])

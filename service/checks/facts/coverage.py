@@ -525,6 +525,10 @@ class Weighed(NamedTuple):
     added: Finding | None
     german_unrendered: int
     english_unrendered: int
+    # one of two listed items dropped or added: weaker than the structure's evidence,
+    # which names the whole phrase
+    item_dropped: Finding | None = None
+    item_added: Finding | None = None
 
 
 def lexical_findings(
@@ -604,7 +608,14 @@ def lexical_findings(
         )
     elif all(_verb(token.word) for token in german_open):
         added = _added_item(target, pair) or _added_modifier(target, pair, lexicon)
-    return Weighed(omitted, added, len(german_gaps), len(english_gaps))
+    return Weighed(
+        omitted,
+        added,
+        len(german_gaps),
+        len(english_gaps),
+        None if omitted else _dropped_item(source, target, pair, german_gaps, lexicon),
+        None if added else _added_pair_item(source, target, pair),
+    )
 
 
 def _added_item(target: str, pair: Pair) -> Finding | None:
@@ -691,6 +702,128 @@ def _bare_noun(
             "stands without it",
         )
     return None
+
+
+_PAIRED_BY = frozenset({"und", "oder", "sowie", "noch"})
+_BETWEEN_ITEMS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen"})
+_ITEMS_JOINED_EN = regex.compile(
+    r",|&|/|\b(?:and|or|nor|plus|both|either|neither|as\s+well\s+as)\b"
+)
+_NEAR = 3  # English words either side of an item where its partner would stand
+
+
+def _dropped_item(
+    source: str, target: str, pair: Pair, german_gaps: list[Token], lexicon: Lexicon
+) -> Finding | None:
+    """One of two German nouns or adjectives joined by "und", "oder", "sowie" or "noch"
+    ("Heizöl und Erdgas") that no English word renders, where the English renders the other with
+    no "and", "or" or comma near it ("for natural gas"): an item dropped. Two nouns
+    of one meaning ("Art und Weise", "Hilfe und Unterstützung") are one item, and so
+    are the parts of a shortened compound ("Luft- und Raumfahrt" = "aerospace")."""
+    gaps = {token.span for token in german_gaps}
+    german, english = pair.german, pair.english
+    for index, token in enumerate(german):
+        if token.span not in gaps or _verb(token.word):
+            continue
+        if source[token.span[1] : token.span[1] + 1] == "-":
+            continue
+        for partner in _paired_nouns(german, index):
+            if partner.kind != COVERED or not partner.links:
+                continue
+            if partner.word[:1].isupper() != token.word[:1].isupper():
+                continue
+            if lexicon.lookup(token.word) & lexicon.lookup(partner.word):
+                continue  # a doublet of one meaning
+            if any(_items_near(target, english, link) for link in partner.links):
+                continue
+            return Finding(
+                flag="omission",
+                source_span=token.span,
+                target_span=None,
+                message=f"'{token.word}' ({lexicon.gloss(token.word)}) of the German, "
+                f"listed with '{partner.word}', has nothing in the English",
+            )
+    return None
+
+
+_PAIRED_BY_EN = frozenset({"and", "or", "nor"})
+_VERB_OR_ADVERB_EN = regex.compile(r"(?:ed|ing|ly)$")
+_CLAUSE_JOINED_EN = regex.compile(r",\s*(?:and|or|nor)\b")
+_OBJECT_AFTER_EN = regex.compile(
+    r"\s+(?:the|a|an|its|their|his|her|our|this|that|on|to|in|at|with|from|by|up|out|into)\b"
+)
+
+
+def _between(text: str, one: Token, other: Token) -> str:
+    start, end = sorted((one.span, other.span))
+    return text[start[0] : end[1]]
+
+
+_BETWEEN_ITEMS_EN = frozenset({"the", "a", "an"})
+_ITEMS_JOINED_DE = regex.compile(r",|&|/|\b(?:und|oder|sowie|noch|bzw)\b")
+
+
+def _added_pair_item(source: str, target: str, pair: Pair) -> Finding | None:
+    """The mirror of ``_dropped_item``: one of two English nouns or adjectives joined
+    by "and" or "or" ("fertiliser and diesel") that no German word renders, where the
+    German renders the other with no "und", "oder" or comma near it."""
+    german, english = pair.german, pair.english
+    for index, token in enumerate(english):
+        if (
+            token.kind != GAP
+            or not token.word[:1].islower()
+            or _VERB_OR_ADVERB_EN.search(token.word)
+        ):
+            continue
+        for partner in _paired_nouns(english, index, _PAIRED_BY_EN, _BETWEEN_ITEMS_EN):
+            if partner.kind != COVERED or not partner.links or not partner.word[:1].islower():
+                continue
+            if any(_verb(german[link].word) for link in partner.links):
+                continue  # two clauses' verbs, not a list's items
+            if _CLAUSE_JOINED_EN.search(_between(target, token, partner)):
+                continue  # ", and police searched": a clause
+            if _OBJECT_AFTER_EN.match(target, token.span[1]):
+                continue  # "and remains the league's top scorer", "relies on": a verb
+            if any(_items_near(source, german, link, _ITEMS_JOINED_DE) for link in partner.links):
+                continue
+            return Finding(
+                flag="addition",
+                source_span=None,
+                target_span=token.span,
+                message=f"'{token.word}' of the English, listed with '{partner.word}', has "
+                "nothing in the German",
+            )
+    return None
+
+
+def _paired_nouns(
+    words: list[Token],
+    index: int,
+    joining: frozenset[str] = _PAIRED_BY,
+    between: frozenset[str] = _BETWEEN_ITEMS,
+) -> list[Token]:
+    """The words joined to ``words[index]`` by one joining word, an article between."""
+    found = []
+    for step in (1, -1):
+        at = index + step
+        if not 0 <= at < len(words) or words[at].word.lower() not in joining:
+            continue
+        at += step
+        if 0 <= at < len(words) and words[at].word.lower() in between and step == 1:
+            at += step
+        if 0 <= at < len(words):
+            found.append(words[at])
+    return found
+
+
+def _items_near(
+    text: str, words: list[Token], link: int, joined: regex.Pattern[str] = _ITEMS_JOINED_EN
+) -> bool:
+    """Whether a list's joining word or comma stands within a few words of
+    ``words[link]``."""
+    start = words[max(link - _NEAR, 0)].span[0]
+    end = words[min(link + _NEAR, len(words) - 1)].span[1]
+    return joined.search(text, start, end) is not None
 
 
 def _hedged(source: str) -> bool:

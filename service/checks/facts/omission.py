@@ -176,6 +176,9 @@ def omission_findings(
         added = added or by_words.added
     if not english_rendered:  # every English content word rendered: nothing added
         added = added or _structure(source, target, ratio, german_chars, omission=False)
+    if by_words is not None:
+        omitted = omitted or by_words.item_dropped
+        added = added or by_words.item_added
     if german_chars >= MIN_CHARS:
         if omitted is None and ratio < short and not german_rendered:
             omitted = _missing(
