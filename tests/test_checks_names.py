@@ -81,6 +81,7 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         ("Er spielt im DFB-Pokal.", "He plays in the German Cup."),
         # a glossary name of several words said in part, or by its acronym
         ("Das Auswärtige Amt warnt.", "The Foreign Office warns."),
+        ("Die FDP stimmte dagegen.", "The Free Democrats voted against."),
         ("Das Bundesamt für Migration und Flüchtlinge zählt.", "The BAMF counts."),
         # a name's adjective inflected; "im Osten" as eastern Germany; a compound's first
         # part begun by an English word; an acronym spelled out before a place
@@ -144,6 +145,9 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
         ),
         ("Er kommt von Hertha BSC.", "He joins from Union Berlin.", ["Hertha BSC"]),
         ("Die Linke stimmte dagegen.", "The Right voted against.", ["Linke"]),
+        # a party's acronym is a name, whether the tagger knows it or not
+        ("Dafür stimmten SPD, Grüne und FDP.", "The SPD and the Greens voted for it.", ["FDP"]),
+        ("Dafür stimmten SPD und BSW.", "The SPD and the Left voted for it.", ["BSW", "+Left"]),
         # a glossary name of several words dropped
         (
             "Die Bundesagentur für Arbeit meldet mehr Arbeitslose.",

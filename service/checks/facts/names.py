@@ -334,6 +334,10 @@ _PARTY_DE = {
 }
 
 
+# Parties by their acronyms, German and Austrian: names whatever the tagger knows.
+_PARTIES = frozenset("CDU CSU SPD FDP AfD BSW ÖDP NPD DKP MLPD SSW ÖVP SPÖ FPÖ NEOS KPÖ".split())
+
+
 # A party's name English may write for its acronym.
 _PARTY_EN = {
     "SPD": regex.compile(r"\bSocial\s+Democrat", regex.IGNORECASE),
@@ -729,7 +733,7 @@ def _acronyms(
         if run is not None:
             spelled_out.update(run)
             continue
-        if _known_name(acronym):
+        if _known_name(acronym) or acronym in _PARTIES:
             lost.append(match.span())
     return lost, spelled_out
 
