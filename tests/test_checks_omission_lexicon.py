@@ -557,3 +557,10 @@ def test_an_item_of_two_dropped_or_added(source: str, target: str, flag: str | N
     both = (weighed.omitted, weighed.added, weighed.item_dropped, weighed.item_added)
     flags = [finding.flag for finding in both if finding is not None]
     assert flags == ([flag] if flag else [])
+
+
+def test_a_womans_and_a_mans_form_unrendered_count_once() -> None:
+    tokens = [coverage.Token((0, 11), "Bürgerinnen", GAP), coverage.Token((16, 22), "Bürger", GAP)]
+    assert [token.word for token in coverage._one_of_each_pair(tokens)] == ["Bürger"]
+    others = [coverage.Token((0, 6), "Kinder", GAP), coverage.Token((11, 17), "Eltern", GAP)]
+    assert coverage._one_of_each_pair(others) == others

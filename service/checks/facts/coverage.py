@@ -552,6 +552,7 @@ def lexical_findings(
         if not any(start <= token.span[0] < end for start, end in idioms)
     ]
     german_gaps = [token for token in german_gaps if _weight(token.word) > 0]
+    german_gaps = _one_of_each_pair(german_gaps)
     weight = sum(_weight(token.word) for token in german_gaps)
     # A lower-case German word not a verb (an adjective or adverb: "erneut", "geplanten")
     # leaves the English at its usual length when dropped: no shortness needed.
@@ -710,6 +711,24 @@ _ITEMS_JOINED_EN = regex.compile(
     r",|&|/|\b(?:and|or|nor|plus|both|either|neither|as\s+well\s+as)\b"
 )
 _NEAR = 3  # English words either side of an item where its partner would stand
+
+
+_FEMININE = regex.compile(r"(\p{Lu}\p{Ll}{2,}?)(?:innen|in)")
+
+
+def _one_of_each_pair(gaps: list[Token]) -> list[Token]:
+    """A woman's and a man's form of one noun ("Bürgerinnen und Bürger", "Schülerinnen
+    und Schüler") are one word unrendered, not two: English says them with one."""
+    masculine = {token.word for token in gaps}
+    kept = []
+    for token in gaps:
+        feminine = _FEMININE.fullmatch(token.word)
+        if feminine and any(
+            word.startswith(feminine.group(1)) for word in masculine - {token.word}
+        ):
+            continue
+        kept.append(token)
+    return kept
 
 
 def _dropped_item(
