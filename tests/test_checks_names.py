@@ -82,6 +82,8 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         # a glossary name of several words said in part, or by its acronym
         ("Das Auswärtige Amt warnt.", "The Foreign Office warns."),
         ("Die FDP stimmte dagegen.", "The Free Democrats voted against."),
+        # a glossary name of several words, each word accounted for on its own
+        ("Präsident Wolodymyr Selenskyj sprach.", "President Volodymyr Zelenskyy spoke."),
         ("Das Bundesamt für Migration und Flüchtlinge zählt.", "The BAMF counts."),
         # a name's adjective inflected; "im Osten" as eastern Germany; a compound's first
         # part begun by an English word; an acronym spelled out before a place

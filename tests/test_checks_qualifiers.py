@@ -70,6 +70,8 @@ def test_a_bound_added_is_an_addition() -> None:
         ("Der Anteil lag erstmals über 50 Prozent.", "The share was more than 50 percent at last."),
         # "spätestens zwei Stunden vor Abflug": "at least two hours before"
         ("Seien Sie spätestens zwei Stunden vor Abflug da.", "Be there at least two hours before."),
+        # a qualifier joined to its figure by a hyphen: "over-60s"
+        ("Ein Drittel der über 60-Jährigen ist geimpft.", "A third of over-60s are vaccinated."),
         # "nicht über … hinaus": held to, no bound
         ("Bayer kam nicht über ein 0:0 hinaus.", "Bayer were held to a 0-0 draw."),
         # a telephone number after "unter" (at) is no bound

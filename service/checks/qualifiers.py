@@ -171,7 +171,7 @@ def _english(target: str, found: Found) -> tuple[str | None, str]:
     before it, or just after it."""
     before = _words_before(target, found)
     for kind, pattern in _ENGLISH.items():
-        match = regex.search(rf"(?<![\w-])({pattern})(?![\w-])", before, regex.IGNORECASE)
+        match = regex.search(rf"(?<![\w-])({pattern})(?!\w|-[a-z])", before, regex.IGNORECASE)
         if match:
             return kind, " ".join(match.group(1).split())
     for kind, after in _AFTER_EN:

@@ -1177,11 +1177,20 @@ def _multiword_exonyms(
             found.add(span)  # "Federal Foreign Office" said as "the Foreign Office" too
         elif " " in german and any(_abbreviates(a, german) for a in english.acronyms):
             found.add(span)  # Bundesamt für Migration und Flüchtlinge → BAMF
+        elif " " in german and _each_word_accounted(source[span[0] : span[1]], english):
+            found.add(span)  # Wolodymyr Selenskyj → Volodymyr Zelenskyy
         elif " " in german:  # a hyphenated one not found whole is checked part by part
             lost.add(span)
         else:
             parted.add(span)
     return found, lost, parted
+
+
+def _each_word_accounted(name: str, english: _English) -> bool:
+    """Every capitalised word of a German name accounted for on its own: a person's
+    name in another romanisation, a surname's glossary English."""
+    words = [w for w in _ENGLISH_WORD.findall(name) if w[:1].isupper()]
+    return bool(words) and all(_accounted_for(w, english) for w in words)
 
 
 def _abbreviates(acronym: str, german: str) -> bool:
