@@ -82,6 +82,12 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
         # a glossary name of several words said in part, or by its acronym
         ("Das Auswärtige Amt warnt.", "The Foreign Office warns."),
         ("Die FDP stimmte dagegen.", "The Free Democrats voted against."),
+        ("Die AfD-Chefin Alice Weidel kam.", "Alternative for Germany leader Alice Weidel came."),
+        ("Der Ulmer Gemeinderat lehnte ab.", "Ulm's council said no."),
+        (
+            "Rund 6,7 Millionen Besucher kamen auf die Wiesn.",
+            "Some 6.7 million people visited Oktoberfest.",
+        ),
         # a glossary name of several words, each word accounted for on its own
         ("Präsident Wolodymyr Selenskyj sprach.", "President Volodymyr Zelenskyy spoke."),
         ("Das Bundesamt für Migration und Flüchtlinge zählt.", "The BAMF counts."),

@@ -154,6 +154,24 @@ def test_a_word_of_opposite_meaning_on_both_sides_excuses_no_negation(
             "A fault that makes the camera start.",
             1,
         ),
+        # "in keiner anderen Stadt … so hoch": a superlative, where the English says one
+        (
+            "In keiner anderen Stadt ist der Anteil so hoch.",
+            "It is the highest share of any city.",
+            0,
+        ),
+        (
+            "In keiner anderen Stadt ist der Anteil so hoch.",
+            "Every other city has as high a share.",
+            1,
+        ),
+        ("Noch nie haben so viele Menschen gearbeitet.", "More people worked than ever before.", 0),
+        # a "Nein-" compound says no "no": the vote's side
+        (
+            "Der Plan scheiterte an 52 Prozent Nein-Stimmen.",
+            "The plan failed, 52 percent voting against.",
+            0,
+        ),
         ("Es gab einen Misstrauensantrag.", "There was a no-confidence motion.", 0),
         ("Kunden sollen das keinesfalls essen.", "Customers should on no account eat it.", 0),
         ("Es regnete wie nie zuvor, er kam nicht.", "It rained more than ever, he came.", 1),

@@ -133,6 +133,17 @@ def messages(source: str, target: str) -> list[str]:
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine and a half years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got 9.5 years in prison."),
         ("Er erhielt neun Jahre und sechs Monate Haft.", "He got nine years and six months."),
+        # a year after a range of days; a month heading a compound; the month a year before
+        (
+            "Die Messe läuft vom 15. bis 19. Oktober 2025.",
+            "The fair runs from Oct. 15 to 19, 2025.",
+        ),
+        ("Das Drama „Septembernächte“ gewann.", 'The drama "September Nights" won.'),
+        (
+            "Die Quote lag im März bei 7,1 Prozent, nach 6,6 Prozent im Vorjahresmonat.",
+            "The rate was 7.1 percent in March, after 6.6 percent in March last year.",
+        ),
+        ("Die Show läuft nur noch alle zwei Wochen.", "The show airs only every other week."),
         # parts of an hour, a fortnight, half a unit
         ("Die Daten kommen alle 15 Minuten.", "The data come every quarter of an hour."),
         ("Der Zug kam 30 Minuten später.", "The train came half an hour later."),
@@ -258,6 +269,11 @@ def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
             "Sie warteten drei Wochen.",
             "They waited a fortnight.",
             "the number drei of the German is fortnight in the English",
+        ),
+        (
+            "Die Quote lag im März bei 7 Prozent, nach 6 Prozent im Vorjahresmonat.",
+            "The rate was 7 percent in March, after 6 percent in April last year.",
+            "the English date April is not in the German",
         ),
     ],
 )

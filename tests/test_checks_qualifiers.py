@@ -72,6 +72,8 @@ def test_a_bound_added_is_an_addition() -> None:
         ("Seien Sie spätestens zwei Stunden vor Abflug da.", "Be there at least two hours before."),
         # a qualifier joined to its figure by a hyphen: "over-60s"
         ("Ein Drittel der über 60-Jährigen ist geimpft.", "A third of over-60s are vaccinated."),
+        # "unter die 30 besten": among, no bound
+        ("Sie kam unter die 30 besten Hochschulen.", "It made the top 30 universities."),
         # "nicht über … hinaus": held to, no bound
         ("Bayer kam nicht über ein 0:0 hinaus.", "Bayer were held to a 0-0 draw."),
         # a telephone number after "unter" (at) is no bound

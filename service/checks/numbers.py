@@ -230,6 +230,7 @@ GERMAN = regex.compile(
     (?P<date>\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})?(?!\d))
   | (?P<ldate>\b(?P<ld>\d{{1,2}})\.\s*(?P<lm>{_DE_MONTH})\b\.?(?:\s+(?P<ly>\d{{4}}))?)
   | (?P<mdate>\b(?P<mm>{_DE_MONTH_ALONE})\b(?:\s+(?P<my>\d{{4}})\b)?)
+  | (?P<mcompound>\b(?P<mc>{_DE_MONTH_ALONE})(?=\p{{Ll}}{{3,}}))
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s*Uhr\b)
   | (?P<rtime>\b(?P<rh>\d{{1,2}})[.:](?P<rmin>\d{{2}})
         (?=\s*(?:bis|[-–])\s*\d{{1,2}}(?:[.:]\d{{2}})?\s*Uhr\b))
@@ -278,7 +279,7 @@ ENGLISH = regex.compile(
         (?P<ps>million|billion|thousand)\b)
   | (?P<halfscale>\bhalf\s+an?\s+(?P<hs>million|billion|dozen|hundred|thousand)\b)
   | (?P<hourpart>\b(?:(?P<hpn>a|one|three)[\s-]+)?(?P<hpw>quarters?|half)\s+(?:of\s+)?an\s+hour\b)
-  | (?P<fortnight>\bfortnight\b)
+  | (?P<fortnight>\bfortnight\b) | (?P<everyother>\bevery\s+other\b)
   | (?P<halfpast>\bhalf\s+past\s+(?P<hp>\d{{1,2}}|{EN_CARDINAL})\b)
   | (?P<fraction>\b(?P<fn>a|{EN_CARDINAL})[\s-]+(?P<part>{"|".join(PARTS_EN)})\b)
   | (?P<ordinal>\b{EN_COMPOUND_ORDINAL}\b)
@@ -481,6 +482,9 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         ly = match["ly"]
         day, month = int(match["ld"]), MONTHS_DE[match["lm"].lower()]
         yield Found(Date(int(ly) if ly else None, month, day), start, end, text)
+    elif match["mcompound"]:  # "Septembernächte" = "September Nights": said or not
+        month = Date(None, MONTHS_DE[match["mc"].lower()], None)
+        yield Found(month, start, end, text, weak=True)
     elif match["mdate"]:
         year = int(match["my"]) if match["my"] else None
         yield Found(Date(year, MONTHS_DE[match["mm"].lower()], None), start, end, text)
@@ -624,7 +628,35 @@ def english_found(text: str) -> tuple[Found, ...]:
     for match in ENGLISH.finditer(_unprotected(text)):
         found += _english(match)
     found = _and_a_half(text, found, _AND_SIX_MONTHS_EN)
-    return tuple(_one_in(text, got) for got in _ranges(text, found, SCALE_EN))
+    found = _year_after_range(text, _ranges(text, found, SCALE_EN))
+    return tuple(_one_in(text, got) for got in found)
+
+
+_YEAR_JOIN = regex.compile(r",?\s*")
+
+
+def _year_after_range(text: str, found: list[Found]) -> list[Found]:
+    """ "from Oct. 15 to 19, 2025": the year after a range of days is both days'."""
+    result = list(found)
+    years: set[int] = set()  # indices of the years read into a range
+    for i in range(1, len(found) - 1):
+        first, last, year = found[i - 1], found[i], found[i + 1]
+        dates = (first.value, last.value)
+        if not all(isinstance(d, Date) and d.year is None and d.day for d in dates):
+            continue
+        if not _DAY_JOIN.fullmatch(text, first.end, last.start):
+            continue
+        if not (_YEAR_JOIN.fullmatch(text, last.end, year.start) and year.text.isdigit()):
+            continue
+        if not (isinstance(year.value, Amount) and 1900 <= year.value.value <= 2100):
+            continue
+        number = int(year.value.value)
+        for at, got in ((i - 1, first), (i, last)):
+            date = got.value
+            assert isinstance(date, Date)
+            result[at] = Found(Date(number, date.month, date.day), got.start, got.end, got.text)
+        years.add(i + 1)
+    return [got for index, got in enumerate(result) if index not in years]
 
 
 _WEEKDAY_BESIDE = regex.compile(
@@ -695,6 +727,8 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
         yield Found(Amount(hours * 60), start, end, text, alternatives=(Amount(hours),))
     elif match["fortnight"]:  # two weeks, 14 days
         yield Found(Amount(2), start, end, text, alternatives=(Amount(14),))
+    elif match["everyother"]:  # "alle zwei Wochen" = "every other week"
+        yield Found(Amount(2), start, end, text, weak=True)
     elif match["partscale"]:  # a quarter of a million, three quarters of a billion
         count = 1 if match["pn"].lower() in ("a", "one") else english_cardinal(match["pn"])
         part = PARTS_EN[match["pp"].lower()] * count
@@ -814,11 +848,16 @@ def _year(value: Value) -> int | None:
 
 def _year_before(found: Found, german: Sequence[Found], source: str) -> bool:
     """An English year the German calls "das Vorjahr" of a year it names ("im Februar
-    2024 … des Vorjahresmonats" = "than in February 2023")."""
-    year = _year(found.value)
-    if year is None or not _YEAR_BEFORE_DE.search(source):
+    2024 … des Vorjahresmonats" = "than in February 2023"), or a month it calls
+    "der Vorjahresmonat" ("im März … im Vorjahresmonat" = "in March last year")."""
+    if not _YEAR_BEFORE_DE.search(source):
         return False
-    return any(_year(other.value) == year + 1 for other in german)
+    value = found.value
+    if isinstance(value, Date) and value.year is None and value.day is None:
+        months = (other.value for other in german if isinstance(other.value, Date))
+        return any(month.month == value.month for month in months)
+    year = _year(value)
+    return year is not None and any(_year(other.value) == year + 1 for other in german)
 
 
 _GERMAN_NUMBER_WORDS = {

@@ -95,6 +95,8 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
         kind, word = _german(source, german)
         if word == "unter" and _SURVEYED.search(source[: german.start]):
             kind = None  # "eine Umfrage unter 6.000 Befragten": among, no bound
+        if word == "unter" and _AMONG.search(source[: german.start]):
+            kind = None  # "unter die 30 besten Hochschulen": among, no bound
         if word == "über" and _BEYOND.match(source, german.end):
             kind = None  # "kam nicht über ein 0:0 hinaus": held to, no bound
         said, english_word = _english(target, match)
@@ -129,6 +131,7 @@ _MORE_BEFORE_EN = regex.compile(
 _MORE_AFTER_EN = regex.compile(r"^(?:\s+\w+)?\s+(?:more|others?|extra)\b", regex.IGNORECASE)
 
 
+_AMONG = regex.compile(r"\bunter\s+(?:die|den|der)\s*$", regex.IGNORECASE)
 _BEYOND = regex.compile(r"[^.;,]{0,30}\bhinaus\b")
 _SURVEYED = regex.compile(r"\b(?:Umfrage|Befragung|Erhebung|Studie)\w*\b[^.;]{0,40}$")
 

@@ -668,6 +668,9 @@ def _plainly_attributive(source: str, token: Token) -> bool:
     return bool(tags) and tags[0][0].startswith(_BEFORE_ATTRIBUTIVE)
 
 
+_DAY_PART = regex.compile(r"(?:morgen|abend|nacht|mittag)s?$", regex.IGNORECASE)
+
+
 def _bare_noun(
     source: str, target: str, pair: Pair, german_gaps: list[Token], lexicon: Lexicon
 ) -> Finding | None:
@@ -684,6 +687,8 @@ def _bare_noun(
             continue
         if noun.kind != COVERED or not noun.word[:1].isupper() or not noun.links:
             continue
+        if _DAY_PART.search(noun.word):
+            continue  # "am frühen Freitagmorgen" = "at 4 a.m. on Friday": the day check's
         if not _plainly_attributive(source, token):
             continue
         first = min(noun.links)

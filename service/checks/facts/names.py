@@ -130,6 +130,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _accounted_for(word, english) or _stands_for_country(word, source, english):
             continue
+        if word in _PARTY_EN and _PARTY_EN[word].search(english.text):
+            continue  # "AfD" = "Alternative for Germany"
         if _prefixed_unit(word):
             continue  # 380-Kilovolt-Leitung → 380kV line
         if word in _currency_words_de() and _AFTER_A_FIGURE.search(source[:start]):
@@ -249,6 +251,10 @@ def _added_names(
     known = english_forms(source) | {
         w for term in terms if term.target for w in fold(term.target).split()
     }
+    for acronym, english_name in _PARTY_EN.items():  # "AfD" = "Alternative for Germany"
+        said = english_name.search(target) if acronym in german.words else None
+        if said:
+            known |= set(fold(said.group()).split())
     capitals = _capitals()  # "Berlin und Paris streiten" = "Germany and France are arguing"
     known |= {
         form for w in german.words if w.casefold() in capitals for form in capitals[w.casefold()][0]
@@ -927,6 +933,8 @@ def _accounted_for(word: str, english: _English) -> bool:
             return True  # Brasiliens Präsident → Brazilian President
     if _demonym(word) and _glosses(word) & {_english_stem(w) for w in english.capitalised}:
         return True  # Schweizer → Swiss (Ding), never → Austrian
+    if word.endswith("er") and len(word) >= 5 and fold(word[:-2]) in english.words:
+        return True  # "der Ulmer Gemeinderat" → "Ulm's council"
     folded = fold(word)
     if any(
         len(w) >= 4 and folded.startswith(w) and _compound_rest(word[len(w) :])
@@ -1273,6 +1281,18 @@ def _genitive_of_a_name(word: str) -> bool:
     return not whole or base[0][1] > whole[0][1] + 1
 
 
+def _of_a_place(word: str) -> bool:
+    """A place's -er adjective ("der Ulmer Gemeinderat"): HanTa finds the place without
+    its -er as likely (Ulm), where a first name in -er is likelier whole (Peter,
+    Walter)."""
+    if len(word) < 5 or not word.endswith("er"):
+        return False
+    base, whole = _tags(word[:-2]), _tags(word)
+    if not base or base[0][0] != "NE" or base[0][1] < _KNOWN:
+        return False
+    return not whole or whole[0][0] != "NE" or base[0][1] >= whole[0][1]
+
+
 def _after_a_first_name(previous: str) -> bool:
     """``previous``, the word before, is a first name HanTa knows, not a place
     ("Niedersachsens Innenministerin")."""
@@ -1283,7 +1303,7 @@ def _after_a_first_name(previous: str) -> bool:
         or _PLACE_ENDING.search(previous) is not None
         or (fold(previous) in _english_place_names())
     )
-    if not first_name or place or _genitive_of_a_name(previous):
+    if not first_name or place or _genitive_of_a_name(previous) or _of_a_place(previous):
         return False
     first = _tags(previous)
     return bool(first) and first[0][0] == "NE" and first[0][1] >= _KNOWN

@@ -58,7 +58,7 @@ from service.document import Finding
 
 GERMAN = regex.compile(
     r"\b(?:nicht(?!\s+nur\b|-\p{L})|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
-    r"|nirgends|nirgendwo|keineswegs|keinesfalls|mitnichten|ohne|nein|weder)\b",
+    r"|nirgends|nirgendwo|keineswegs|keinesfalls|mitnichten|ohne|nein(?!-)|weder)\b",
     regex.IGNORECASE,
 )
 # A comparison with "never" or "no longer" says a superlative, no "not": "so oft wie
@@ -68,6 +68,7 @@ _GERMAN_COMPARISON = regex.compile(
     r"\bwie\s+(?:noch\s+)?nie\b"
     r"|\b(?:noch\s+)?nie\s+(?:zuvor|vorher)\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)"
     r"|\bnoch\s+nie\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)"  # "than at any time since 2015"
+    r"|\bnoch\s+nie\b(?=[^.;]*\bso\s+(?:viele?|hoch|stark|oft|groß|wenige?|niedrig|lange?)\b)"
     r"|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
     r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+(?:\p{Ll}+\s+)?kein\w*\s+ander"
     r"|\bnichts\s+anderes?\b(?=[^.;:]{0,40}\bals\b)",  # "nichts anderes tun, als" = "all we can do"
@@ -78,6 +79,12 @@ ENGLISH = regex.compile(
     r"|no(?:\s+one)?(?!\.\s*(?:\d|[IVXLC]+\b)|\s+matter\b|-\w|\s+(?:more|less|fewer)\s+than\b)"
     r"|neither|nor)\b|n[’']t\b",
     regex.IGNORECASE,
+)
+# "in keiner anderen Großstadt ist der Anteil so hoch" = "the highest share of any
+# major city": a superlative, where the English says one.
+_NO_OTHER_DE = regex.compile(r"\b(kein\w*)\s+ander\w*\b(?=[^.;:]*\bso\b)", regex.IGNORECASE)
+_SUPERLATIVE_EN = regex.compile(
+    r"\b(?:\w{3,}est|most|than\s+(?:any|anywhere|ever))\b(?!\s+(?:of\s+)?other)", regex.IGNORECASE
 )
 _NOT_ONLY_EN = regex.compile(r"\bnot\s+(?:only|just)\b", regex.IGNORECASE)
 _NOT_ONLY_DE = regex.compile(
@@ -176,6 +183,8 @@ def negation_findings(source: str, target: str) -> list[Finding]:
     if not _NOT_ONLY_DE.search(source):  # "nur" → "not only": a "not" added
         english = sorted(english + [match.span() for match in _NOT_ONLY_EN.finditer(target)])
     optional = _compared(source, german)
+    if _SUPERLATIVE_EN.search(target):  # "in keiner anderen Stadt … so hoch" = "the highest"
+        optional += [m.span(1) for m in _NO_OTHER_DE.finditer(source)]
     if len(english) == len(german) + 1 and _NEITHER_DE.search(source):
         return []  # "weder jetzt noch später" = "not now and not later"
     if len(german) - len(optional) <= len(english) <= len(german):

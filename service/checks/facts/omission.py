@@ -124,7 +124,7 @@ _SAID_DE = regex.compile(
 # A separable "sagen" ("sagt … ab" = "cancels", "sagte … zu" = "promised"): its
 # particle ends the clause, so nobody spoke.
 _SEPARABLE = regex.compile(
-    r"\bsag(?:t|te|ten|en)\b[^,.;:!?]*\b(?:ab|zu)"
+    r"\bsag(?:t|te|ten|en)\b(?:[^,.;:!?]|(?<=\d)\.)*\b(?:ab|zu)"
     r"(?=\s*(?:[,.;:!?]|$|(?:und|oder|aber|weil|da|denn|nachdem|obwohl|wenn)\b))",
     regex.IGNORECASE,
 )
