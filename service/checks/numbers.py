@@ -483,8 +483,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         day, month = int(match["ld"]), MONTHS_DE[match["lm"].lower()]
         yield Found(Date(int(ly) if ly else None, month, day), start, end, text)
     elif match["mcompound"]:  # "Septembernächte" = "September Nights": said or not
-        month = Date(None, MONTHS_DE[match["mc"].lower()], None)
-        yield Found(month, start, end, text, weak=True)
+        named = Date(None, MONTHS_DE[match["mc"].lower()], None)
+        yield Found(named, start, end, text, weak=True)
     elif match["mdate"]:
         year = int(match["my"]) if match["my"] else None
         yield Found(Date(year, MONTHS_DE[match["mm"].lower()], None), start, end, text)
