@@ -156,7 +156,18 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
         # a party's acronym is a name, whether the tagger knows it or not
         ("Dafür stimmten SPD, Grüne und FDP.", "The SPD and the Greens voted for it.", ["FDP"]),
         ("Dafür stimmten SPD und BSW.", "The SPD and the Left voted for it.", ["BSW", "+Left"]),
-        # a glossary name of several words dropped
+        ("Das sagte er dem MDR.", "He told the regional broadcaster.", ["MDR"]),
+        # a glossary name of several words dropped, in the genitive too
+        (
+            "Das schätzt das Bundesamt für Migration und Flüchtlinge.",
+            "That is the estimate of the Federal Statistical Office.",
+            ["Bundesamt für Migration und Flüchtlinge"],
+        ),
+        (
+            "So schätzt es ein Sprecher des Bundesamts für Migration und Flüchtlinge.",
+            "So estimates a spokesman for the Federal Statistical Office.",
+            ["Bundesamts für Migration und Flüchtlinge"],
+        ),
         (
             "Die Bundesagentur für Arbeit meldet mehr Arbeitslose.",
             "The statistics office reports more jobless.",

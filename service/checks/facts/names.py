@@ -340,8 +340,12 @@ _PARTY_DE = {
 }
 
 
-# Parties by their acronyms, German and Austrian: names whatever the tagger knows.
-_PARTIES = frozenset("CDU CSU SPD FDP AfD BSW ÖDP NPD DKP MLPD SSW ÖVP SPÖ FPÖ NEOS KPÖ".split())
+# Parties and public broadcasters by their acronyms, German, Austrian and Swiss:
+# names whatever the tagger knows.
+_PARTIES = frozenset(
+    "CDU CSU SPD FDP AfD BSW ÖDP NPD DKP MLPD SSW ÖVP SPÖ FPÖ NEOS KPÖ".split()
+    + "ARD ZDF WDR NDR MDR SWR RBB DLF ORF SRF".split()
+)
 
 
 # A party's name English may write for its acronym.
@@ -1228,10 +1232,10 @@ def _multiword_span(lowered: str, german: str) -> tuple[int, int] | None:
 @lru_cache(maxsize=1 << 10)
 def _multiword_pattern(german: str) -> regex.Pattern[str]:
     words = german.split(" ")
-    parts = [
+    parts = [  # a noun first takes the genitive's -s: "des Bundesamts für Migration"
         regex.escape(regex.sub(r"e[nmrs]?$", "", w)) + "e[nmrs]?"
         if regex.search(r"\p{L}{3}e[nmrs]?$", w) and i < len(words) - 1
-        else regex.escape(w)
+        else regex.escape(w) + ("(?:e?s)?" if i == 0 and len(words) > 2 else "")
         for i, w in enumerate(words)
     ]
     return regex.compile(r"(?<!\w)" + " ".join(parts) + r"(?!\w)")
