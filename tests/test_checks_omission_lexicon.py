@@ -358,6 +358,11 @@ def test_an_inflected_adjective_reads_as_its_base_and_a_noun_of_that_form() -> N
             "Der Verein stellte am Montag einen neuen Trainer vor.",
             "The club presented a coach on Monday.",
         ),
+        # another adjective the English renders between them
+        (
+            "Die Firma will die letzten deutschen Werke schließen.",
+            "The company wants to close its German plants.",
+        ),
     ],
 )
 def test_an_adjective_dropped_before_a_noun_the_english_keeps_bare(

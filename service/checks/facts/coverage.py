@@ -682,7 +682,16 @@ def _bare_noun(
     gaps = {token.span for token in german_gaps}
     english = pair.english
     for index, token in enumerate(pair.german[:-1]):
-        noun = pair.german[index + 1]
+        noun_at = index + 1
+        # another adjective the English renders may stand between ("bezahlbaren grünen
+        # Wasserstoff" → "green hydrogen")
+        while (
+            noun_at < len(pair.german) - 1
+            and pair.german[noun_at].kind == COVERED
+            and _attributive(pair.german[noun_at].word)
+        ):
+            noun_at += 1
+        noun = pair.german[noun_at]
         if token.span not in gaps or not _open_modifier(token) or place_adjective(token.word):
             continue
         if noun.kind != COVERED or not noun.word[:1].isupper() or not noun.links:
@@ -692,6 +701,9 @@ def _bare_noun(
         if not _plainly_attributive(source, token):
             continue
         first = min(noun.links)
+        phrase = range(index + 1, noun_at + 1)
+        while first > 0 and any(g in phrase for g in english[first - 1].links):
+            first -= 1  # the other adjective's English, a compound's parts ("energy advice")
         before = regex.findall(r"[\w'’-]+", target[: english[first].span[0]])
         previous = before[-1].lower() if before else ""
         # or a verb the German's verb renders ("legten Pläne vor" = "presented plans")
@@ -699,12 +711,13 @@ def _bare_noun(
         if previous and previous not in _BEFORE_BARE and not _NUMBER.fullmatch(previous):
             if not verb:
                 continue
+        head = english[min(noun.links)]
         return Finding(
             flag="omission",
             source_span=token.span,
-            target_span=english[first].span,
+            target_span=(english[first].span[0], head.span[1]),
             message=f"'{token.word}' ({lexicon.gloss(token.word)}) of the German "
-            f"'{noun.word}' has nothing in the English, whose '{english[first].word}' "
+            f"'{noun.word}' has nothing in the English, whose '{head.word}' "
             "stands without it",
         )
     return None
@@ -916,11 +929,16 @@ _MODALS_EN = frozenset("must can cannot could will would shall should may might"
 
 def _open_modifier(token: Token) -> bool:
     """An attributive German adjective (HanTa) that no English word renders."""
-    if token.kind == COVERED or not token.word[:1].islower():
+    return token.kind != COVERED and _attributive(token.word)
+
+
+def _attributive(word: str) -> bool:
+    """A lower-case word HanTa reads first as an attributive adjective."""
+    if not word[:1].islower():
         return False
     from service.checks.facts.names import _tags
 
-    tags = _tags(token.word)
+    tags = _tags(word)
     return bool(tags) and tags[0][0] == "ADJ(A)"
 
 
