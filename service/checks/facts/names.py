@@ -1277,24 +1277,25 @@ def _genitive_of_a_name(word: str) -> bool:
     Sportgeschäftsführer"): the town's, not a first name. HanTa finds the name
     without its -s clearly likelier (Dresden), where a first name in -s is likelier
     whole (Thomas, Andreas)."""
-    if len(word) < 5 or not word.endswith("s"):
-        return False
-    base, whole = _tags(word[:-1]), _tags(word)
-    if not base or base[0][0] != "NE" or base[0][1] < _KNOWN:
-        return False
-    return not whole or base[0][1] > whole[0][1] + 1
+    return _a_name_and_ending(word, "s", margin=1)
 
 
 def _of_a_place(word: str) -> bool:
     """A place's -er adjective ("der Ulmer Gemeinderat"): HanTa finds the place without
     its -er as likely (Ulm), where a first name in -er is likelier whole (Peter,
     Walter)."""
-    if len(word) < 5 or not word.endswith("er"):
+    return _a_name_and_ending(word, "er", margin=0)
+
+
+def _a_name_and_ending(word: str, ending: str, *, margin: float) -> bool:
+    """``word`` is a name HanTa knows and ``ending``: the name without it at least
+    ``margin`` likelier than the word whole, or the word whole no name."""
+    if len(word) < 5 or not word.endswith(ending):
         return False
-    base, whole = _tags(word[:-2]), _tags(word)
+    base, whole = _tags(word[: -len(ending)]), _tags(word)
     if not base or base[0][0] != "NE" or base[0][1] < _KNOWN:
         return False
-    return not whole or whole[0][0] != "NE" or base[0][1] >= whole[0][1]
+    return not whole or whole[0][0] != "NE" or base[0][1] >= whole[0][1] + margin
 
 
 def _after_a_first_name(previous: str) -> bool:
