@@ -737,13 +737,11 @@ _FEMININE = regex.compile(r"(\p{Lu}\p{Ll}{2,}?)(?:innen|in)")
 def _one_of_each_pair(gaps: list[Token]) -> list[Token]:
     """A woman's and a man's form of one noun ("Bürgerinnen und Bürger", "Schülerinnen
     und Schüler") are one word unrendered, not two: English says them with one."""
-    masculine = {token.word for token in gaps}
+    words = {token.word for token in gaps}
     kept = []
     for token in gaps:
         feminine = _FEMININE.fullmatch(token.word)
-        if feminine and any(
-            word.startswith(feminine.group(1)) for word in masculine - {token.word}
-        ):
+        if feminine and any(word.startswith(feminine.group(1)) for word in words - {token.word}):
             continue
         kept.append(token)
     return kept
@@ -752,11 +750,12 @@ def _one_of_each_pair(gaps: list[Token]) -> list[Token]:
 def _dropped_item(
     source: str, target: str, pair: Pair, german_gaps: list[Token], lexicon: Lexicon
 ) -> Finding | None:
-    """One of two German nouns or adjectives joined by "und", "oder", "sowie" or "noch"
-    ("Heizöl und Erdgas") that no English word renders, where the English renders the other with
-    no "and", "or" or comma near it ("for natural gas"): an item dropped. Two nouns
-    of one meaning ("Art und Weise", "Hilfe und Unterstützung") are one item, and so
-    are the parts of a shortened compound ("Luft- und Raumfahrt" = "aerospace")."""
+    """One of two German nouns or adjectives joined by "und", "oder", "sowie" or
+    "noch" ("Heizöl und Erdgas") that no English word renders, where the English
+    renders the other with no "and", "or" or comma near it ("for natural gas"): an
+    item dropped. Two nouns of one meaning ("Art und Weise", "Hilfe und
+    Unterstützung") are one item, and so are the parts of a shortened compound
+    ("Luft- und Raumfahrt" = "aerospace")."""
     gaps = {token.span for token in german_gaps}
     german, english = pair.german, pair.english
     for index, token in enumerate(german):
@@ -764,7 +763,7 @@ def _dropped_item(
             continue
         if source[token.span[1] : token.span[1] + 1] == "-":
             continue
-        for partner in _paired_nouns(german, index):
+        for partner in _paired_words(german, index):
             if partner.kind != COVERED or not partner.links:
                 continue
             if partner.word[:1].isupper() != token.word[:1].isupper():
@@ -812,7 +811,7 @@ def _added_pair_item(source: str, target: str, pair: Pair) -> Finding | None:
             or _VERB_OR_ADVERB_EN.search(token.word)
         ):
             continue
-        for partner in _paired_nouns(english, index, _PAIRED_BY_EN, _BETWEEN_ITEMS_EN):
+        for partner in _paired_words(english, index, _PAIRED_BY_EN, _BETWEEN_ITEMS_EN):
             if partner.kind != COVERED or not partner.links or not partner.word[:1].islower():
                 continue
             if any(_verb(german[link].word) for link in partner.links):
@@ -833,7 +832,7 @@ def _added_pair_item(source: str, target: str, pair: Pair) -> Finding | None:
     return None
 
 
-def _paired_nouns(
+def _paired_words(
     words: list[Token],
     index: int,
     joining: frozenset[str] = _PAIRED_BY,
