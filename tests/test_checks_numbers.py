@@ -139,6 +139,8 @@ def messages(source: str, target: str) -> list[str]:
             "The fair runs from Oct. 15 to 19, 2025.",
         ),
         ("Das Drama „Septembernächte“ gewann.", 'The drama "September Nights" won.'),
+        # a month's letters heading another word are no month ("Junioren", "Maisfeld")
+        ("Die Junioren spielten im Maisfeld.", "The juniors played in the cornfield."),
         (
             "Die Quote lag im März bei 7,1 Prozent, nach 6,6 Prozent im Vorjahresmonat.",
             "The rate was 7.1 percent in March, after 6.6 percent in March last year.",

@@ -201,6 +201,9 @@ _SP = r"[ \u00a0\u202f]"  # a space, no-break space or narrow no-break space (di
 _DE_MONTH = "|".join(sorted(MONTHS_DE, key=len, reverse=True))
 _EN_MONTH = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
 _DE_MONTH_ALONE = "|".join(sorted(MONTHS_DE_ALONE, key=len, reverse=True))
+_DE_MONTH_ALONE_CAPITAL = "|".join(
+    m.capitalize() for m in sorted(MONTHS_DE_ALONE, key=len, reverse=True)
+)
 _EN_MONTH_ALONE = "|".join(m.capitalize() for m in sorted(MONTHS_EN_ALONE, key=len, reverse=True))
 _DE_SCALE = (
     r"(?:\s*(?P<scale>Millionen|Million|Milliarden|Milliarde|Billionen|Tausend|Mio|Mrd|Tsd)\b\.?)?"
@@ -230,7 +233,7 @@ GERMAN = regex.compile(
     (?P<date>\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})?(?!\d))
   | (?P<ldate>\b(?P<ld>\d{{1,2}})\.\s*(?P<lm>{_DE_MONTH})\b\.?(?:\s+(?P<ly>\d{{4}}))?)
   | (?P<mdate>\b(?P<mm>{_DE_MONTH_ALONE})\b(?:\s+(?P<my>\d{{4}})\b)?)
-  | (?P<mcompound>\b(?P<mc>{_DE_MONTH_ALONE})(?=\p{{Ll}}{{3,}}))
+  | (?P<mcompound>\b(?-i:(?P<mc>{_DE_MONTH_ALONE_CAPITAL})(?!or|s)(?=\p{{Ll}}{{3,}})))
   | (?P<time>\b(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s*Uhr\b)
   | (?P<rtime>\b(?P<rh>\d{{1,2}})[.:](?P<rmin>\d{{2}})
         (?=\s*(?:bis|[-–])\s*\d{{1,2}}(?:[.:]\d{{2}})?\s*Uhr\b))
