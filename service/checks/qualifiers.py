@@ -93,12 +93,8 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
             continue
         used.add(match.start)
         kind, word = _german(source, german)
-        if word == "unter" and _SURVEYED.search(source[: german.start]):
-            kind = None  # "eine Umfrage unter 6.000 Befragten": among, no bound
-        if word == "unter" and _AMONG.search(source[: german.start]):
-            kind = None  # "unter die 30 besten Hochschulen": among, no bound
-        if word == "über" and _BEYOND.match(source, german.end):
-            kind = None  # "kam nicht über ein 0:0 hinaus": held to, no bound
+        if _no_bound(word, source, german):
+            kind = None
         said, english_word = _english(target, match)
         figure = f"'{source[german.start : german.end]}'"
         german_span, english_span = (german.start, german.end), (match.start, match.end)
@@ -129,6 +125,16 @@ _MORE_BEFORE_EN = regex.compile(
     r"(?<![\w-])(?:another|further|more|additional|extra|other|new)\b", regex.IGNORECASE
 )
 _MORE_AFTER_EN = regex.compile(r"^(?:\s+\w+)?\s+(?:more|others?|extra)\b", regex.IGNORECASE)
+
+
+def _no_bound(word: str, source: str, found: Found) -> bool:
+    """A qualifier's word in another sense: "eine Umfrage unter 6.000 Befragten" and
+    "unter die 30 besten Hochschulen" (among), "kam nicht über ein 0:0 hinaus" (held
+    to)."""
+    before = source[: found.start]
+    if word == "unter":
+        return bool(_SURVEYED.search(before) or _AMONG.search(before))
+    return word == "über" and _BEYOND.match(source, found.end) is not None
 
 
 _AMONG = regex.compile(r"\bunter\s+(?:die|den|der)\s*$", regex.IGNORECASE)

@@ -34,7 +34,14 @@ from typing import NamedTuple
 import regex
 import simplemma
 
-from service.checks.facts.lexicon import ENGLISH_FUNCTION, PARTICLES, Lexicon, entry, stem
+from service.checks.facts.lexicon import (
+    ENGLISH_FUNCTION,
+    PARTICLES,
+    Lexicon,
+    entry,
+    masculine,
+    stem,
+)
 from service.checks.facts.names import english_forms, fold, place_adjective, place_said
 from service.checks.facts.structure import SIMPLY_DE, largest_pairing
 from service.document import Finding
@@ -731,17 +738,14 @@ _ITEMS_JOINED_EN = regex.compile(
 _NEAR = 3  # English words either side of an item where its partner would stand
 
 
-_FEMININE = regex.compile(r"(\p{Lu}\p{Ll}{2,}?)(?:innen|in)")
-
-
 def _one_of_each_pair(gaps: list[Token]) -> list[Token]:
     """A woman's and a man's form of one noun ("Bürgerinnen und Bürger", "Schülerinnen
     und Schüler") are one word unrendered, not two: English says them with one."""
     words = {token.word for token in gaps}
     kept = []
     for token in gaps:
-        feminine = _FEMININE.fullmatch(token.word)
-        if feminine and any(word.startswith(feminine.group(1)) for word in words - {token.word}):
+        others = words - {token.word}
+        if any(word.startswith(man) for man in masculine(token.word) for word in others):
             continue
         kept.append(token)
     return kept

@@ -181,11 +181,11 @@ def _form(lexicon: Lexicon, word: str) -> tuple[str, ...] | None:
     translations = lexicon.translations
     found = [translations[base] for base in _bases(word) if base in translations]
     if not found:  # a woman's form Ding lacks: "Bürgerinnen", "Innenministerin"
-        found = [translations[base] for base in _masculine(word) if base in translations]
+        found = [translations[base] for base in masculine(word) if base in translations]
     return tuple(dict.fromkeys(stem for stems in found for stem in stems)) if found else None
 
 
-def _masculine(word: str) -> tuple[str, ...]:
+def masculine(word: str) -> tuple[str, ...]:
     """The man's form of a noun for a woman ("bürgerinnen", "ministerin"): the form
     Ding gives a job or a role under."""
     for ending in ("innen", "in"):

@@ -165,13 +165,12 @@ def _lost_place_adjectives(source: str, english: _English) -> list[Finding]:
     its place ("Danish company"). "deutsch" is left out: "die deutsche Regierung" is
     often "the government"."""
     findings = []
-    stems = {_english_stem(w) for w in _ENGLISH_WORD.findall(english.text)}
     for match in _LOWER_WORD.finditer(_without_links(source)):
         word = match.group()
         if fold(word).startswith("deutsch") or not place_adjective(word):
             continue
         places = _place_words(word)
-        if places.names & english.words or places.glosses & stems:
+        if places.names & english.words or places.glosses & english.stems:
             continue
         if any(_adjective_of(name, english) for name in places.names):
             continue
@@ -852,6 +851,11 @@ class _English:
     def has(self, phrase: str) -> bool:
         return f" {fold(phrase)} " in self.folded
 
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """The stems of its words (worked out when first asked)."""
+        return frozenset(_english_stem(w) for w in _ENGLISH_WORD.findall(self.text))
+
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
@@ -1113,6 +1117,7 @@ def _demonym(word: str) -> bool:
     return word[:1].isupper() and word.endswith("er") and word[:-2].casefold() in _exonyms()
 
 
+@lru_cache(maxsize=1 << 12)
 @lru_cache(maxsize=1 << 12)
 def _places_starting(stem: str) -> tuple[str, ...]:
     """German place names (keys of the exonym table, one word) that a place
