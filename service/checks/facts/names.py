@@ -147,6 +147,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         surname = bool(before) and _after_a_first_name(before[-1])
         if (in_a_name or _is_name(word, source, start)) and not (
             (_rendered_as_words(word, english) and not surname)  # Markus Hellerbach ≠ all-clear
+            or (surname and _plain_noun(word) and _meaning_in(word, english))
             or _common_noun(word, source, start, end, english)
         ):
             findings.append(_finding(source, start, end))
@@ -522,7 +523,7 @@ class _German:
 
     @cached_property
     def keys(self) -> frozenset[str]:
-        return frozenset(transliterated(w) for w in self.words if len(w) > 3)
+        return frozenset(transliterated(w, german=True) for w in self.words if len(w) > 3)
 
     @cached_property
     def prefixes(self) -> frozenset[str]:
@@ -557,7 +558,7 @@ class _German:
             head = folded[:-1]  # Elbe ← Elbhochwasser
             if any(w.startswith(head) and len(w) > len(folded) + 2 for w in self.folded_words):
                 return True
-        if transliterated(folded) in self.keys:
+        if english_keys(folded) & self.keys:
             return True  # Prigozhin ← Prigoschin
         if _uninflected(folded) in self.uninflected:
             return True  # "im Alten Land" = "the Altes Land"
@@ -842,8 +843,13 @@ class _English:
         self.words = set(self.folded.split())
         # a plural of the German's word: "Esport" = "esports"
         self.words |= {fold(w[:-1]) for w in raw if len(w) > 4 and w.endswith("s") and w.islower()}
-        self.keys = {transliterated(w) for w in self.words if len(w) > 3}
-        self.keys |= {transliterated(w, strict=True) for w in self.words if len(w) > 3}
+        self.keys = {
+            key
+            for w in self.words
+            if len(w) > 3
+            for strict in (False, True)
+            for key in english_keys(w, strict=strict)
+        }
         self.capitalised = {
             fold(w) for w in _ENGLISH_WORD.findall(text) if w[0].isupper() and len(w) > 3
         }
@@ -893,16 +899,20 @@ _DOUBLED = regex.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=1 << 16)
-def transliterated(word: str, *, strict: bool = False) -> str:
+def transliterated(word: str, *, strict: bool = False, german: bool = False) -> str:
     """A name's key for comparing German and English romanisations; ``strict``
     keeps German "sch" apart from English "sh" (Fischer is not Fisher) and a
-    doubled letter apart from a single one (Hoffmann is not Hofmann)."""
+    doubled letter apart from a single one (Hoffmann is not Hofmann). A German
+    ``z`` is said "ts" (Zar = Tsar), never an English "s" (Zander is not Sander);
+    an English "z" may be either (``english_keys``)."""
     key = fold(word)
-    for german, english in _TRANSLITERATION:
-        if strict and german in ("sch", "zh", "sh"):
-            key = key.replace(german, german.upper())
+    if german:
+        key = key.replace("tz", "ts").replace("z", "ts")
+    for spelled, said in _TRANSLITERATION:
+        if strict and spelled in ("sch", "zh", "sh"):
+            key = key.replace(spelled, spelled.upper())
             continue
-        key = key.replace(german, english)
+        key = key.replace(spelled, said)
     return key if strict else _DOUBLED.sub(r"\1", key.lower())
 
 
@@ -910,7 +920,18 @@ def _romanised(word: str) -> str:
     """The key of a German name: a name of HanTa's lexicon (a German one, Fischer)
     is compared strictly, one it does not know (Prigoschin) loosely."""
     tags = _tags(word)
-    return transliterated(word, strict=bool(tags) and tags[0][1] >= _KNOWN)
+    return transliterated(word, strict=bool(tags) and tags[0][1] >= _KNOWN, german=True)
+
+
+def english_keys(word: str, *, strict: bool = False) -> frozenset[str]:
+    """The keys of an English word: its "z" as a German "s" (Zelensky = Selenskyj)
+    or as a German "z" (Mozart)."""
+    return frozenset(
+        (
+            transliterated(word, strict=strict),
+            transliterated(word.replace("z", "ts"), strict=strict),
+        )
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -930,7 +951,10 @@ def _accounted_for(word: str, english: _English) -> bool:
     for stem in _stems(word):
         if _spellings(stem) & english.words or _romanised(stem) in english.keys:
             return True
-        if "tsch" in stem and transliterated(stem.replace("tsch", "ch")) in english.keys:
+        if (
+            "tsch" in stem
+            and transliterated(stem.replace("tsch", "ch"), german=True) in english.keys
+        ):
             return True  # German "tsch" is English "ch" too: Schewtschenko, Shevchenko
         names = exonyms.get(stem.casefold(), ())
         if any(english.has(name) or english.has(name.removesuffix("s")) for name in names):
@@ -970,6 +994,12 @@ def _compound_rest(rest: str) -> bool:
     )
 
 
+_KINDS_OF_BODY = frozenset(  # stems (lexicon.stem)
+    "offic agenci authoriti ministri department court council institut servic federal "
+    "national stat public".split()
+)
+
+
 def _said_loosely(name: str, english: _English) -> bool:
     """An English name of three words or more, all but one of them in the English by
     stem, in any case: "Federal Prosecutor's Office" in "federal prosecutors"."""
@@ -983,7 +1013,10 @@ def _said_loosely(name: str, english: _English) -> bool:
     if len(words) < 3:
         return False
     held = {stem(w) for w in english.words}
-    return sum(w in held for w in words) >= len(words) - 1
+    missing = [w for w in words if w not in held]
+    # the word left out only says what kind of body it is: "Federal Statistical Office"
+    # is not "Federal Labour Office"
+    return not missing or (len(missing) == 1 and missing[0] in _KINDS_OF_BODY)
 
 
 def _stands_for_country(word: str, source: str, english: _English) -> bool:
@@ -1028,8 +1061,13 @@ def _capitals() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 def _adjective_of(name: str, english: _English) -> bool:
     """An English word made from the place's name: Brazil → Brazilian, Mexico →
     Mexican, Bavaria → Bavarian (the name less its last letter begins it), Saxony →
-    Saxon (a name in -y less it)."""
-    if " " in name or len(name) < 5:
+    Saxon (a name in -y less it); of a name of several words, its last made so and
+    the others as they are: North America → North American."""
+    if " " in name:
+        *first, name = name.split(" ")
+        if not all(word in english.words for word in first):
+            return False
+    if len(name) < 5:
         return False
     shortest = len(name) if name[-1] != "y" else len(name) - 2
     return any(word.startswith(name[:-1]) and len(word) > shortest for word in english.words)
@@ -1071,7 +1109,8 @@ def _place_words(source: str) -> _PlaceWords:
         adjective = _PLACE_ADJECTIVE.fullmatch(word)
         if adjective:
             for place in _places_starting(fold(adjective.group(1))):
-                for name in exonyms[place]:
+                # the place as German writes it too: "ukrainische" = "Ukraine's"
+                for name in (place, *exonyms[place]):
                     found.names.update(fold(name).split())
         elif _demonym(word):
             for name in exonyms[word[:-2].casefold()]:
@@ -1183,13 +1222,13 @@ def _multiword_exonyms(
     found: set[tuple[int, int]] = set()
     lost: set[tuple[int, int]] = set()
     parted: set[tuple[int, int]] = set()
-    lowered = source.casefold()
+    lowered, offsets = _casefolded(source)
     for german in _multiword():
         found_at = _multiword_span(lowered, german)
         if found_at is None:
             continue
         names = (german, *_exonyms()[german])
-        span = found_at
+        span = (offsets[found_at[0]], offsets[found_at[1]])
         if any(english.has(n) or _said_loosely(n, english) for n in names):
             found.add(span)  # "Federal Foreign Office" said as "the Foreign Office" too
         elif " " in german and any(_abbreviates(a, german) for a in english.acronyms):
@@ -1201,6 +1240,19 @@ def _multiword_exonyms(
         else:
             parted.add(span)
     return found, lost, parted
+
+
+def _casefolded(text: str) -> tuple[str, list[int]]:
+    """``text`` casefolded, and for each of its positions (and its end) the position
+    in ``text``: casefolding writes "ß" as "ss"."""
+    folded: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        lowered = char.casefold()
+        folded.append(lowered)
+        offsets += [index] * len(lowered)
+    offsets.append(len(text))
+    return "".join(folded), offsets
 
 
 def _each_word_accounted(name: str, english: _English) -> bool:
@@ -1259,18 +1311,52 @@ def _is_name(word: str, source: str, start: int) -> bool:
         return False
     before = source[:start].split()
     previous = before[-1] if before else ""
+    if (
+        previous in _BEFORE_A_PLACE
+        and _PLACE_ENDING.search(word)
+        and tags[0][1] < _KNOWN
+        and not _in_dictionary(word)
+    ):
+        return True  # "in Offenburg": a town HanTa and Ding do not know
     if tags[0][0] == "NE":
         # a noun too after an article ("kein Wild"): HanTa's NN, or NNA (a noun of an adjective)
         noun = any(t.startswith("NN") for t, _ in tags)
         return not (previous.casefold() in _DETERMINERS and noun)
     # A word HanTa does not know, or Ding has no entry for, or HanTa knows as a name
     # too (Richter, Koch), right after a first name HanTa knows: a surname (Harry
-    # Kane, Karl Lauterbach, Thomas Richter), whatever HanTa guesses for it first.
+    # Kane, Karl Lauterbach, Thomas Richter), whatever HanTa guesses for it first;
+    # a noun of its lexicon too (Hubertus Heil) after one that is nothing but a name.
+    if not _after_a_first_name(previous):
+        return False
     unknown = tags[0][1] < _KNOWN or not _in_dictionary(word)
     surname = any(tag == "NE" and score >= _KNOWN for tag, score in tags)
-    return (unknown or surname) and _after_a_first_name(previous)
+    return unknown or surname or all(tag == "NE" for tag, _ in _tags(previous))
 
 
+def _plain_noun(word: str) -> bool:
+    """A noun of HanTa's lexicon and Ding's with no reading as a name (Stiftung, Heil)."""
+    tags = _tags(word)
+    return (
+        bool(tags)
+        and tags[0][1] >= _KNOWN
+        and all(tag != "NE" for tag, _ in tags)
+        and _in_dictionary(word)
+    )
+
+
+def _meaning_in(word: str, english: _English) -> bool:
+    """Ding's English for ``word`` is in the English, in any case ("Bertelsmann
+    Stiftung" = "Bertelsmann Foundation")."""
+    from service.checks.facts.lexicon import lexicon, stem
+
+    lex = lexicon()
+    if lex is None:
+        return False
+    meanings = {m for m in lex.lookup(word) if len(m) >= 4}
+    return any(stem(w) in meanings for w in english.lower_words)
+
+
+_BEFORE_A_PLACE = frozenset("in aus bei nach nahe von".split())
 # Endings of German place names: no first name ends so ("Universität Hamburg").
 _PLACE_ENDING = regex.compile(
     r"(?:burg|berg|dorf|stadt|hausen|heim|furt|land|ingen|hafen|kirchen|feld|hagen|rode)s?$"
