@@ -236,3 +236,47 @@ def test_nie_zuvor_in_a_comparison_may_be_than_ever_before() -> None:
     source = "Nie zuvor haben so viele Menschen Blut gespendet wie in diesem Jahr."
     assert not negation_findings(source, "More people donated blood this year than ever before.")
     assert not negation_findings(source, "Never before have so many people donated blood.")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a bound, no negation: "spätestens" = "no later than", "nicht mehr als" = "no more than"
+        (
+            "Man muss sich spätestens drei Tage danach melden.",
+            "One must register no later than three days after.",
+        ),
+        ("Es kommen nicht mehr als 100 Menschen.", "No more than 100 people come."),
+        ("Es kommen nicht mehr als 100 Menschen.", "Not more than 100 people come."),
+        # a German "-los" or "unverzüglich" said with "without"
+        (
+            "Hertha trennt sich nach fünf sieglosen Spielen vom Trainer.",
+            "Hertha parts ways with the coach after five games without a win.",
+        ),
+        (
+            "Iran soll die Zusammenarbeit unverzüglich aufnehmen.",
+            "Iran should resume co-operation without delay.",
+        ),
+        # "so viel wie an keinem Tag" = "the most on any day"
+        (
+            "Es fiel so viel Schnee wie an keinem Dezembertag seit 1981.",
+            "The most snow fell of any December day since 1981.",
+        ),
+        # "nothing more than" says "merely"
+        (
+            "»Die Innenstadt darf nicht zum reinen Parkplatz werden«, sagte sie.",
+            "“The city centre must not become nothing more than a car park,” she said.",
+        ),
+    ],
+)
+def test_bounds_and_words_of_without_are_no_negation_changed(source: str, target: str) -> None:
+    assert flagged(source, target) == []
+
+
+def test_a_without_word_excuses_only_an_english_without() -> None:
+    # "kostenlos" is said "free": an added "not" stays a finding
+    assert flagged(
+        "Mieter, die eine Erhöhung erhalten haben, können sich kostenlos beraten lassen.",
+        "Tenants who have not received an increase can get free advice.",
+    )
+    assert flagged("Die Nebenwirkungen sind harmlos.", "The side effects are not harmless.")

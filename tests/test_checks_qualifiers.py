@@ -40,6 +40,17 @@ def test_a_bound_turned_round_is_a_changed_number() -> None:
     assert "'mehr als'" in findings[0].message and "'less than'" in findings[0].message
 
 
+def test_nicht_mehr_als_is_an_upper_bound() -> None:
+    source = "Es dürfen nicht mehr als 100 Menschen kommen."
+    assert [f.flag for f in qualifier_findings(source, "More than 100 people may come.")] == [
+        "number_mismatch"
+    ]
+    assert qualifier_findings(source, "No more than 100 people may come.") == []
+    assert qualifier_findings(source, "Up to 100 people may come.") == []
+    flipped = qualifier_findings("Es kamen nicht weniger als 100.", "Fewer than 100 came.")
+    assert [f.flag for f in flipped] == ["number_mismatch"]
+
+
 def test_a_bound_added_is_an_addition() -> None:
     assert flags("Der Streik dauerte 30 Stunden.", "The strike lasted at least 30 hours.") == [
         "addition"

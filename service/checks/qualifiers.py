@@ -32,9 +32,10 @@ ABOUT, BELOW, ABOVE = "about", "below", "above"
 # comparisons of a year ("mehr als 2022" = "more than in 2022").
 _GERMAN = {
     ABOUT: r"rund|etwa|circa|ca\.|zirka|ungefähr|annähernd|schätzungsweise|um\s+die",
-    BELOW: r"knapp|fast|beinahe|nahezu|weniger\s+als|unter|bis\s+zu|höchstens|maximal"
-    r"|nicht\s+einmal|kaum",
-    ABOVE: r"mehr\s+als|mindestens|gut|weit\s+über|knapp\s+über|wenigstens"
+    BELOW: r"knapp|fast|beinahe|nahezu|(?<!nicht\s)weniger\s+als|unter|bis\s+zu|höchstens"
+    r"|maximal|nicht\s+einmal|kaum|nicht\s+mehr\s+als",  # "nicht mehr als" = "at most"
+    ABOVE: r"(?<!nicht\s)mehr\s+als|mindestens|gut|weit\s+über|knapp\s+über|wenigstens"
+    r"|nicht\s+weniger\s+als"
     r"|(?<!(?-i:\p{Lu})\p{Ll}*\s)über",  # "ein Gebot über 1,85 Millionen" = "a bid of"
 }
 # Of a time: "gegen 14.30 Uhr" = "at around 2.30pm".

@@ -57,7 +57,7 @@ import regex
 from service.document import Finding
 
 GERMAN = regex.compile(
-    r"\b(?:nicht(?!\s+nur\b|-\p{L})|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
+    r"\b(?:nicht(?!\s+nur\b|-\p{L}|\s+(?:mehr|weniger|später|früher)\s+als\b)|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
     r"|nirgends|nirgendwo|keineswegs|keinesfalls|mitnichten|ohne|nein(?!-)|weder)\b",
     regex.IGNORECASE,
 )
@@ -71,12 +71,15 @@ _GERMAN_COMPARISON = regex.compile(
     r"|\bnoch\s+nie\b(?=[^.;]*\bso\s+(?:viele?|hoch|stark|oft|groß|wenige?|niedrig|lange?)\b)"
     r"|\bwie\s+seit\s+[^,.;:]{1,40}?\bnicht\b"
     r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+(?:\p{Ll}+\s+)?kein\w*\s+ander"
+    # "so viel Schnee wie an keinem Tag" = "the most snow of any day"
+    r"|\bso\s+\p{Ll}+\s+(?:\p{L}+\s+)?wie\s+(?:\p{Ll}+\s+)?kein\w*\b"
     r"|\bnichts\s+anderes?\b(?=[^.;:]{0,40}\bals\b)",  # "nichts anderes tun, als" = "all we can do"
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
-    r"\b(?:not(?!\s+(?:only|just)\b|-\w)|cannot|nothing|never|nobody|none|nowhere|without"
-    r"|no(?:\s+one)?(?!\.\s*(?:\d|[IVXLC]+\b)|\s+matter\b|-\w|\s+(?:more|less|fewer)\s+than\b)"
+    r"\b(?:not(?!\s+(?:only|just)\b|-\w|\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b)|cannot"
+    r"|nothing(?!\s+(?:more|less|short)\s+(?:than|of)\b)|never|nobody|none|nowhere|without"
+    r"|no(?:\s+one)?(?!\.\s*(?:\d|[IVXLC]+\b)|\s+matter\b|-\w|\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b)"
     r"|neither|nor)\b|n[’']t\b",
     regex.IGNORECASE,
 )
@@ -226,6 +229,10 @@ _NEGATED_EN = regex.compile(r"\b(?:non-?|un|dis|in|im)(\p{Ll}{4,})\b", regex.IGN
 _NEGATED_DE = regex.compile(r"\bun(\p{Ll}{5,})")
 
 
+_WITHOUT_DE = regex.compile(r"\b\p{L}{3,}los(?:e[mnrs]?)?\b|\bunverzüglich", regex.IGNORECASE)
+_WITHOUT_EN = regex.compile(r"\bwithout\b", regex.IGNORECASE)
+
+
 def _negated_words_de(source: str) -> int:
     """German words of "un-" and a word Ding knows ("ungebremst", "uneingeschränkt")."""
     from service.checks.facts.lexicon import entry, lexicon
@@ -262,4 +269,7 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     # A German participle negated ("ungebremst") English may say with "without", unless
     # an English "un-" word renders it ("unbespielbar" = "unplayable").
     implicit -= max(0, _negated_words_de(source) - _negated_words_en(target))
+    # So may a German adjective of "-los" ("sieglos" = "without a win") or
+    # "unverzüglich" ("without delay") be said with "without", and only so.
+    implicit -= min(len(_WITHOUT_DE.findall(source)), len(_WITHOUT_EN.findall(target)))
     return difference < 0 and -implicit >= -difference
