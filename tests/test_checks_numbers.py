@@ -153,6 +153,10 @@ def messages(source: str, target: str) -> list[str]:
         ("Das dauerte 45 Minuten.", "That took three quarters of an hour."),
         ("Sie warteten zwei Wochen.", "They waited a fortnight."),
         ("Er sprang einen halben Meter weiter.", "He jumped 0.5 metres further."),
+        ("BASF will eine weitere Milliarde Euro sparen.", "BASF plans to save a further €1bn."),
+        ("Viele Viertklässler lesen schlecht.", "Many fourth-graders read poorly."),
+        ("Eine Lücke von 1,2 Milliarden Euro klafft.", "There is a 1.2-billion-euro hole."),
+        ("Der Preis lag bei minus 250 Euro.", "The price was minus €250."),
         (
             "Die Studie steht unter doi.org/10.1038/s41586-025-0001.",
             "See doi.org/10.1038/s41586-025-0001.",
@@ -161,6 +165,18 @@ def messages(source: str, target: str) -> list[str]:
 )
 def test_equivalent_forms_are_not_flagged(source: str, target: str) -> None:
     assert messages(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("BASF will eine weitere Milliarde Euro sparen.", "BASF plans to save a further €2bn."),
+        ("Viele Viertklässler lesen schlecht.", "Many fifth-graders read poorly."),
+        ("Der Preis lag bei minus 250 Euro.", "The price was €250."),
+    ],
+)
+def test_a_count_of_a_word_or_a_compound_changed_is_flagged(source: str, target: str) -> None:
+    assert messages(source, target)
 
 
 @pytest.mark.parametrize(

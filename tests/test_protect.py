@@ -36,6 +36,10 @@ def found(sentence: str) -> list[tuple[str, str]]:
             "Sie schrieb an @BMF_Bund und @tagesschau.",
             [("handle", "@BMF_Bund"), ("handle", "@tagesschau")],
         ),
+        (  # Instagram's and Bluesky's handles hold dots; a full stop after one does not
+            "Auf Instagram unter @polizei.niedersachsen und @unibremen.bsky.social.",
+            [("handle", "@polizei.niedersachsen"), ("handle", "@unibremen.bsky.social")],
+        ),
         (
             "Unter #StandWithUkraine und #Bundestagswahl2025 posteten viele.",
             [("hashtag", "#StandWithUkraine"), ("hashtag", "#Bundestagswahl2025")],

@@ -208,9 +208,10 @@ _EN_MONTH_ALONE = "|".join(m.capitalize() for m in sorted(MONTHS_EN_ALONE, key=l
 _DE_SCALE = (
     r"(?:\s*(?P<scale>Millionen|Million|Milliarden|Milliarde|Billionen|Tausend|Mio|Mrd|Tsd)\b\.?)?"
 )
-_EN_SCALE = r"(?:\s*(?P<scale>thousand|millions?|billions?|trillion|bn|mn)\b|(?P<scale>[mk])\b)?"
+_EN_SCALE = r"(?:[\s-]*(?P<scale>thousand|millions?|billions?|trillion|bn|mn)\b|(?P<scale>[mk])\b)?"
 # A sign: "minus 12", "-12", "−12"; never the dash of a range or a score ("18-24", "3 - 1").
-_SIGN = r"(?P<sign>(?<![\d.,]\s?)(?:(?<!\p{L})[-−–](?=\d)|\bminus\s+(?=\d)))?"
+# "minus 250 Euro", "-12C", "minus €250"
+_SIGN = r"(?P<sign>(?<![\d.,]\s?)(?:(?<!\p{L})[-−–](?=\d)|\bminus\s+[€$£]?(?=\d)))?"
 _EN_APPROX = "|".join(sorted(APPROX_EN, key=len, reverse=True)).replace(" ", r"\s+")
 _DE_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_DE), key=len, reverse=True))
 _EN_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_EN), key=len, reverse=True))
@@ -240,7 +241,7 @@ GERMAN = regex.compile(
   | (?P<num>{_SIGN}(?P<digits>{_DE_NUMBER}){_DE_SCALE})
         (?:\s*(?P<unit>{_DE_UNIT})\b)?
   | (?P<wscale>\b(?P<wsn>eine[rnm]?|halbe[n]?|{DE_CARDINAL})\s+
-        (?P<ws>Millionen|Million|Milliarden|Milliarde|Billionen|Billion)\b)
+        (?:(?:weitere|zusätzliche|ganze)[nmrs]?\s+)?(?P<ws>Millionen|Million|Milliarden|Milliarde|Billionen|Billion)\b)
   | (?P<halfa>\bein(?:e[nmrs]?)?\s+halbe[nmrs]?\b(?!\s+(?:Million|Milliard|Billion)))
   | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
   | (?P<noon>\b(?:Mittag\w*|mittags)\b) | (?P<midnight>\bMitternacht\b)
@@ -442,10 +443,13 @@ _COMPOUND_VALUES: dict[str, tuple[float, ...]] = {
 
 
 # A compound of an ordinal ("der Weltranglistenerste" = "world No. 1", "Tabellenerster"
-# = "leaders") or a round ("Achtelfinale" = "last 16", "Viertelfinale" = "quarter-final"):
+# = "leaders", "Viertklässler" = "fourth-graders", "Zweitligist" = "second-division
+# club") or a round ("Achtelfinale" = "last 16", "Viertelfinale" = "quarter-final"):
 # weak, as any "first".
 _FIRST_COMPOUND_DE = regex.compile(
     r"\b\p{L}{4,}(?P<n>erst|zweit|dritt|viert|fünft)(?:e[mnrs]?)?\b"
+    r"|\b(?P<n>Erst|Zweit|Dritt|Viert|Fünft|Sechst|Siebt|Acht|Neunt|Zehnt)"
+    r"(?:kläss|ligist|platziert)\p{Ll}*"
     r"|\b(?P<n16>Achtel)final\w*|\b(?P<n8>Viertel)final\w*"
 )
 

@@ -42,7 +42,9 @@ _URL = re.compile(
     rf"|(?<![\w@./-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})(?:/[^\s<>\"„“”»«]*)?(?![\w@-])"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
-_HANDLE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_]{2,30}(?![\w@])")
+# Instagram's and Bluesky's handles hold dots ("@polizei.niedersachsen"); a sentence's
+# full stop after a handle is no part of it.
+_HANDLE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])(?![\w@]|\.\w)")
 _HASHTAG = re.compile(r"(?<![\w#&/])#[^\W\d_]\w{1,80}")
 _FILE = re.compile(
     r"(?<![\w./-])[\w-]*[^\W\d_][\w-]*\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip|tar\.gz|exe|msi"
