@@ -152,3 +152,18 @@ def test_the_part_of_the_day_a_weekday_compound_holds() -> None:
 )
 def test_german_adverbials_english_says_in_a_word(source: str, target: str) -> None:
     assert not {"omission", "addition"} & set(omission_flags(source, target))
+
+
+def test_the_nights_before_two_days_and_today_said_as_these_days() -> None:
+    source = "Der Nachtbus fährt in den Nächten auf Samstag und Sonntag zum Flughafen."
+    assert (
+        omission_flags(source, "The night bus runs to the airport on Friday and Saturday nights.")
+        == set()
+    )
+    assert "omission" in omission_flags(
+        source, "The night bus runs to the airport on Friday nights."
+    )
+    source = "„Wer liest heute noch Bücher mit 800 Seiten?“, fragte die Verlegerin."
+    assert "omission" not in omission_flags(
+        source, "“Who still reads 800-page books these days?” asked the publisher."
+    )

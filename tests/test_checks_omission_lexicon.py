@@ -35,6 +35,7 @@ wahrscheinlich {adj} :: likely
 billig {adj} :: cheap
 leer {adj} :: empty
 Bürger {m} | Bürger {pl} :: citizen | citizens
+Lehrer {m} | Lehrer {pl} :: teacher | teachers
 ein Gespräch führen :: to hold a talk
 """
 
@@ -83,9 +84,18 @@ def test_a_compound_the_lexicon_lacks_is_read_by_its_parts(small: Lexicon) -> No
 
 
 def test_a_womans_form_the_lexicon_lacks_is_read_as_the_mans(small: Lexicon) -> None:
-    assert small.lookup("Bürgerinnen") == {stem("citizen")}
-    assert small.lookup("Bürgerin") == {stem("citizen")}
+    assert small.lookup("Lehrerinnen") == {stem("teacher")}
+    assert small.lookup("Lehrerin") == {stem("teacher")}
     assert small.lookup("Termin") == frozenset()  # too short for a woman's "-in"
+
+
+def test_news_senses_ding_lacks_are_added_to_its_own(small: Lexicon) -> None:
+    # Ding's sense kept, the news sense beside it ("Bürger" = "residents")
+    assert {stem("citizen"), stem("residents")} <= small.lookup("Bürger")
+    # a word Ding's file lacks here gains the news senses alone
+    assert stem("considerably") in small.lookup("deutlich")
+    assert stem("expects") in small.lookup("rechnet")
+    assert small.lookup("Zzyzx") == frozenset()
 
 
 def test_a_missing_file_means_no_lexicon_logged_once(

@@ -278,3 +278,57 @@ def test_an_adverb_whose_adjective_a_german_word_renders_is_no_addition() -> Non
     source = "Nach derzeitigem Kenntnisstand besteht keine Gefahr."
     assert added_adverb(source, "Based on what we currently know, there is no danger.") is None
     assert added_adverb(source, "Based on what we apparently know, there is no danger.") is not None
+
+
+def test_what_a_german_acronym_names_is_no_addition() -> None:
+    source = (
+        "Die IG BCE und die Arbeitgeber der Chemiebranche haben sich nach 14-stündigen "
+        "Verhandlungen in Hannover auf einen Tarifvertrag geeinigt."
+    )
+    target = (
+        "The IG BCE union and chemical industry employers agreed a wage deal after 14 hours "
+        "of talks in Hanover."
+    )
+    assert omission_flags(source, target) == set()
+
+
+def test_a_record_is_new_without_the_word() -> None:
+    source = "Die Zahl der Erwerbstätigen erreichte im Oktober einen neuen Höchststand."
+    assert omission_flags(source, "The number of people in work hit a record in October.") == set()
+
+
+def test_a_bound_after_a_year_is_no_added_item() -> None:
+    source = (
+        "Versicherte ab dem Jahrgang 1964 können erst mit 67 Jahren ohne Abschläge in Rente gehen."
+    )
+    target = "Insured persons born in 1964 or later can only retire without deductions at 67."
+    assert "addition" not in omission_flags(source, target)
+
+
+def test_a_news_sense_ding_lacks_renders_its_word() -> None:
+    source = "Der Juni war in Hamburg der wärmste seit 2003, aber auch deutlich zu nass."
+    assert (
+        omission_flags(source, "June in Hamburg was the warmest since 2003, but also much too wet.")
+        == set()
+    )
+    assert "omission" in omission_flags(
+        source, "June in Hamburg was the warmest since 2003, but also wet."
+    )
+
+
+def test_a_separable_particle_before_und_is_read_with_its_verb() -> None:
+    source = (
+        "Der Koalitionsausschuss kam am Sonntagabend im Kanzleramt zusammen und tagte bis "
+        "kurz nach drei Uhr am Montagmorgen."
+    )
+    target = (
+        "The coalition committee met at the Chancellery on Sunday evening and sat until "
+        "shortly after three on Monday morning."
+    )
+    assert omission_flags(source, target) == set()
+
+
+def test_an_english_modifier_that_renders_a_compounds_first_part() -> None:
+    source = "Der Wetterdienst warnt für Sonntag vor Sturmböen an der Nordseeküste."
+    target = "The weather service has warned of storm gusts on the North Sea coast on Sunday."
+    assert omission_flags(source, target) == set()

@@ -316,6 +316,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             token.kind = COVERED  # "overnight" for "Nacht", "woodland" for "Wäldern"
         elif len(lower) >= 5 and _inside(frozenset(rendered_by), [stem(lower)]):
             token.kind = COVERED  # "prison" for "Haft" (imprisonment)
+        elif index and _acronym_of(english[index - 1].word, source):
+            token.kind = UNKNOWN  # "the IG BCE union": what the German's acronym names
         elif not part_stems & lexicon.english.keys():
             token.kind = UNKNOWN
     for token in english:
@@ -325,6 +327,15 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             token.kind = COVERED
     _share_out(german)
     return Pair(german, english)
+
+
+def _acronym_of(word: str, source: str) -> bool:
+    """An acronym the German has too (a word of two capitals or more)."""
+    return (
+        len(word) > 1
+        and word.isupper()
+        and regex.search(rf"\b{regex.escape(word)}\b", source) is not None
+    )
 
 
 def _share_out(german: list[Token]) -> None:
@@ -431,7 +442,9 @@ def _heads(translations: frozenset[str]) -> frozenset[str]:
 _CLAUSE_END = regex.compile(r"[^,.;:!?„“\"»«]*?\b(\p{Ll}+)\s*(?:[,.;:!?“\"»«]|$)")
 
 
-_AT_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?“\"»«]|$)")
+# after a separable verb's particle: the clause's end, or "und" and the next clause
+# ("kam … zusammen und tagte")
+_AT_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?“\"»«]|$)|\s+(?:und|oder|aber|sondern)\b")
 
 
 def _particle(source: str, end: int) -> str:
@@ -678,6 +691,10 @@ def _plainly_attributive(source: str, token: Token) -> bool:
 _DAY_PART = regex.compile(r"(?:morgen|abend|nacht|mittag)s?$", regex.IGNORECASE)
 
 
+_NEW_DE = regex.compile(r"neu(?:e[nmrs]?)?$", regex.IGNORECASE)
+_RECORD = regex.compile(r"rekord|höchst|tiefst|bestwert", regex.IGNORECASE)
+
+
 def _bare_noun(
     source: str, target: str, pair: Pair, german_gaps: list[Token], lexicon: Lexicon
 ) -> Finding | None:
@@ -705,6 +722,8 @@ def _bare_noun(
             continue
         if _DAY_PART.search(noun.word):
             continue  # "am frühen Freitagmorgen" = "at 4 a.m. on Friday": the day check's
+        if _NEW_DE.match(token.word) and _RECORD.search(noun.word):
+            continue  # "einen neuen Höchststand" = "a record": a record is always new
         if not _plainly_attributive(source, token):
             continue
         first = min(noun.links)
@@ -885,6 +904,22 @@ def _read_by_parts(lexicon: Lexicon, word: str, english: str) -> bool:
     return whole is None or set(_english_stems(lexicon, english.lower())).isdisjoint(whole)
 
 
+def _head_renders(lexicon: Lexicon, word: str, english: str) -> bool:
+    """A German compound noun whose first part (a word of its own in the lexicon, four
+    letters or more) has ``english`` (or a part of it, hyphenated) among its
+    translations."""
+    if not word[:1].isupper():
+        return False
+    wanted = {
+        found for part in english.lower().split("-") for found in _english_stems(lexicon, part)
+    }
+    for cut in range(4, len(word) - 2):
+        head = entry(lexicon, word[:cut])
+        if head is not None and not wanted.isdisjoint(head):
+            return True
+    return False
+
+
 def _modifier(
     target: str, english: list[Token], german: list[Token], lexicon: Lexicon
 ) -> Token | None:
@@ -904,6 +939,11 @@ def _modifier(
         # A German compound the next word renders part of ("Ehrenpreis" = "honorary
         # award", "Bergarbeiterfamilie" = "mining family"): the modifier renders the rest.
         compound = any(_read_by_parts(lexicon, german[g].word, after.word) for g in after.links)
+        # or whose first part the modifier renders ("Sturmböen" = "storm gusts",
+        # "Reparaturarbeiten" = "repair work")
+        compound = compound or any(
+            _head_renders(lexicon, german[g].word, token.word) for g in after.links
+        )
         # The German's own modifier of that noun left unrendered ("einer ersten
         # Schätzung" = "a flash estimate"): the two modifiers render each other.
         paired = any(g and _open_modifier(german[g - 1]) for g in after.links)

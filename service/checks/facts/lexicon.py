@@ -312,8 +312,30 @@ def load(path: Path | None) -> Lexicon | None:
                     path,
                     error.strerror or error,
                 )
-            _loaded[path] = lexicon
+            _loaded[path] = _with_news_senses(lexicon) if lexicon is not None else None
     return _loaded[path]
+
+
+NEWS_SENSES = Path(__file__).parent / "data" / "news_senses_de_en.tsv"
+
+
+def _with_news_senses(lexicon: Lexicon) -> Lexicon:
+    """``lexicon`` with the senses of common news words Ding lacks (``NEWS_SENSES``)
+    added to those it gives."""
+    translations = dict(lexicon.translations)
+    english = dict(lexicon.english)
+    for line in NEWS_SENSES.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        forms, words = line.split("\t")
+        stems = {stem(word): word for word in words.split("|")}
+        for stemmed, word in stems.items():
+            english.setdefault(stemmed, word)
+        for form in forms.split("|"):
+            # what Ding gives the form, by its base or its parts where it has no entry
+            known = translations.get(form) or tuple(_ordered(lexicon, form))
+            translations[form] = tuple(dict.fromkeys((*known, *stems)))
+    return Lexicon(translations, english, lexicon.forms)
 
 
 def lexicon() -> Lexicon | None:

@@ -110,11 +110,16 @@ _DAYS = {
 }  # fmt: skip
 _DAY_STARTS = frozenset(day[:3] for day in _DAYS)
 _WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DAY_NAMES_DE = r"(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+# "in der Nacht zu Sonntag" and "in den Nächten auf Samstag und Sonntag": the night
+# before each day
 _NIGHT_BEFORE = regex.compile(
-    r"\bNacht\s+(?:zu|zum|auf)\s+(?:den\s+)?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
-    r"|Samstag|Sonnabend|Sonntag)\b",
+    rf"\b(?:Nacht|Nächten?)\s+(?:zu|zum|auf)\s+(?:den\s+)?{_DAY_NAMES_DE}\b"
+    rf"|(?<=\bNächten?\s+(?:zu|zum|auf)\s+(?:den\s+)?\p{{L}}+\s+(?:und|oder)\s+){_DAY_NAMES_DE}\b",
     regex.IGNORECASE,
 )
+# "Wer liest heute noch …?" = "Who still reads … these days?"
+_TODAY_EN = regex.compile(r"\b(?:these\s+days|nowadays)\b", regex.IGNORECASE)
 _SAID_DE = regex.compile(
     r"\b(?:sag(?:t|te|ten|en)|teilt(?:e|en)?\s[^.]*\bmit|mitgeteilt(?!\s+(?:worden|werden|wurde))"
     r"|mitteilte|erklärte|betonte"
@@ -325,16 +330,16 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
     english = {e for e in english if e not in source_words}
     if "morgen" in source.casefold().split() and "morning" in words:
         german.discard("tomorrow")  # "heute Morgen" is this morning
-    if NOT_TODAY_DE.search(source):
+    if NOT_TODAY_DE.search(source) or _TODAY_EN.search(target):
         german.discard("today")  # "bis heute" = "still", "schon heute" = "already"
     for night in _NIGHT_BEFORE.finditer(source):  # "in der Nacht zu Sonntag": Saturday night
-        day = _DAYS[night.group(1).casefold()]
+        day = _DAYS[(night.group(1) or night.group(2)).casefold()]
         before = _WEEK[_WEEK.index(day) - 1]
         if day not in english and before in english:
             german = (german - {day}) | {before}
     if not omission:  # "in der Nacht zu Sonntag" = "overnight Saturday into Sunday"
         for night in _NIGHT_BEFORE.finditer(source):
-            german.add(_WEEK[_WEEK.index(_DAYS[night.group(1).casefold()]) - 1])
+            german.add(_WEEK[_WEEK.index(_DAYS[(night.group(1) or night.group(2)).casefold()]) - 1])
     if not omission:  # an English day a German compound holds: "Rosenmontagszug",
         folded = source.casefold()  # "Wochenendticket"
         german |= {

@@ -46,7 +46,7 @@ _AND_DE = regex.compile(
 _AND_EN = regex.compile(
     r"\b(?:and|or|as\s+well\s+as|plus)\b"
     r"(?!\s+(?:a\s+(?:half|quarter)|so\s+on|so\s+forth|over|older|above|under|younger"
-    r"|more|less|fewer)\b|\s+\d)|&",  # "aged 75 and over" = "ab 75"
+    r"|more|less|fewer|later|earlier|higher|lower)\b|\s+\d)|&",  # "aged 75 and over" = "ab 75"
     regex.IGNORECASE,
 )
 # Clauses German joins without a coordinator, that English often joins with "and":
