@@ -20,8 +20,8 @@ adjective whose noun the English leaves bare ("die anhaltende Trockenheit" →
 (wordfreq) beyond the German's, an uncommon "-ly" adverb, or an uncommon modifier
 where every German word is accounted for. Misses: a word dropped or added where
 the other side says another in other terms, common words added ("at home", "once
-again"), senses Ding lacks ("traf" = "scored"), a noun dropped where the English
-runs at the German's length.
+again"), senses neither Ding nor the lexicon's news senses give ("traf" =
+"scored"), a noun dropped where the English runs at the German's length.
 """
 
 from __future__ import annotations

@@ -14,6 +14,11 @@ translations hold. Only entries whose German is one content word are kept (``sic
 äußern`` is ``äußern``; ``ein Gespräch führen`` is left out). A German word the
 lexicon lacks is looked up without an adjective's ending, then by its longest
 known tail (``Krisengespräch`` → ``gespräch``) and its head (``krise``).
+
+Beside Ding's own, each loaded lexicon holds the senses of common German news words
+that English desks use and Ding lacks (``data/news_senses_de_en.tsv``, shipped with
+mtdesk: "rechnet mit" = "expects", "deutlich" = "considerably"), added to what Ding
+gives the word, its base or its parts.
 """
 
 from __future__ import annotations

@@ -1001,8 +1001,9 @@ _KINDS_OF_BODY = frozenset(  # stems (lexicon.stem)
 
 
 def _said_loosely(name: str, english: _English) -> bool:
-    """An English name of three words or more, all but one of them in the English by
-    stem, in any case: "Federal Prosecutor's Office" in "federal prosecutors"."""
+    """An English name of three words or more, all of them in the English by stem, in
+    any case, or all but the one that says what kind of body it is: "Federal
+    Prosecutor's Office" in "federal prosecutors"."""
     from service.checks.facts.lexicon import stem
 
     words = [

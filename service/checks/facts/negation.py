@@ -10,16 +10,18 @@ Counted on each side, as words (casefolded):
 
 Not counted on either side, as they say no "no": ``nicht nur`` / ``not only``,
 ``not just`` (… but also; an English "not only" counts where the German has no
-"nicht nur" and no "sondern": "nur" → "not only"), "no more/less than" (höchstens,
-mindestens), an English "not-" compound ("not-spots" = "weiße Flecken"), ``whether
-or not``, ``no matter``, "No." before a number, an English compound with "no-" ("a
-no-confidence motion" = "Misstrauensantrag"), a German "Nicht-" compound
-("Nicht-EU-Staaten" = "non-EU countries": neither side's "non-"/"Nicht-" counts),
-and a German comparison with
+"nicht nur" and no "sondern": "nur" → "not only"), "no more/less/later than" and
+"nicht mehr/weniger als" (höchstens, mindestens, spätestens: bounds, the qualifiers'
+check's), "nothing more than" ("zum reinen Parkplatz"), an English "not-" compound
+("not-spots" = "weiße Flecken"), ``whether or not``, ``no matter``, "No." before a
+number, an English compound with "no-" ("a no-confidence motion" =
+"Misstrauensantrag"), a German "Nicht-" compound ("Nicht-EU-Staaten" = "non-EU
+countries": neither side's "non-"/"Nicht-" counts), and a German comparison with
 "nie" or "nicht (mehr)" ("so oft wie nie zuvor" = "more often than ever", "nie
 zuvor … so viele … wie" = "more … than ever before", "noch nie seit 2015 … so viele
 … wie" = "more … than at any time since 2015", "so ernst wie seit Jahren
-nicht" = "more serious than it has been for years").
+nicht" = "more serious than it has been for years", "so viel Schnee wie an keinem
+Tag" = "the most snow of any day").
 
 "kein … mehr" / "nicht mehr" may be said by a verb of ending ("keine Gebühren mehr
 erheben" = "stop charging fees"; stop, cease, end, scrap, abolish, quit, halt,
@@ -27,8 +29,9 @@ drop, discontinue, phase out, run out, sold out, fed up). "nicht" before an
 attributive adjective may be an English "un-"/"non-" word ("nicht notwendige
 Reisen" = "nonessential travel"), and a German participle with "un-"
 ("ungebremst") an English "without", unless an English "un-"/"dis-" word
-renders it ("unbespielbar" = "unplayable"). "schließt … aus" is "rules out"
-as "ausgeschlossen" is.
+renders it ("unbespielbar" = "unplayable"); so may a "-los" word or
+"unverzüglich", for a "without" only ("sieglos" = "without a win"). "schließt … aus"
+is "rules out" as "ausgeschlossen" is.
 
 "nicht X, sondern Y" may be "Y rather than X"; "wie (in) keine(m) andere(n)" is a
 comparison ("longer than any other", "more than in any other state"); "weder …
