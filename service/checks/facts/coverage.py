@@ -904,19 +904,22 @@ def _read_by_parts(lexicon: Lexicon, word: str, english: str) -> bool:
     return whole is None or set(_english_stems(lexicon, english.lower())).isdisjoint(whole)
 
 
-def _head_renders(lexicon: Lexicon, word: str, english: str) -> bool:
-    """A German compound noun whose first part (a word of its own in the lexicon, four
-    letters or more) has ``english`` (or a part of it, hyphenated) among its
-    translations."""
+def _part_renders(lexicon: Lexicon, word: str, english: str) -> bool:
+    """A German compound noun one of whose parts before its last (a word of its own
+    in the lexicon, four letters or more) has ``english`` (or a part of it,
+    hyphenated) among its translations: "Sturm|böen" = "storm gusts",
+    "Bundes|arbeits|minister" = "Labour Minister"."""
     if not word[:1].isupper():
         return False
     wanted = {
         found for part in english.lower().split("-") for found in _english_stems(lexicon, part)
     }
-    for cut in range(4, len(word) - 2):
-        head = entry(lexicon, word[:cut])
-        if head is not None and not wanted.isdisjoint(head):
-            return True
+    lower = word.lower()
+    for start in range(len(lower) - 6):
+        for end in range(start + 4, len(lower) - 2):
+            part = entry(lexicon, lower[start:end])
+            if part is not None and not wanted.isdisjoint(part):
+                return True
     return False
 
 
@@ -939,10 +942,10 @@ def _modifier(
         # A German compound the next word renders part of ("Ehrenpreis" = "honorary
         # award", "Bergarbeiterfamilie" = "mining family"): the modifier renders the rest.
         compound = any(_read_by_parts(lexicon, german[g].word, after.word) for g in after.links)
-        # or whose first part the modifier renders ("Sturmböen" = "storm gusts",
-        # "Reparaturarbeiten" = "repair work")
+        # or one of whose parts the modifier renders ("Sturmböen" = "storm gusts",
+        # "Bundesarbeitsminister" = "Labour Minister")
         compound = compound or any(
-            _head_renders(lexicon, german[g].word, token.word) for g in after.links
+            _part_renders(lexicon, german[g].word, token.word) for g in after.links
         )
         # The German's own modifier of that noun left unrendered ("einer ersten
         # Schätzung" = "a flash estimate"): the two modifiers render each other.
