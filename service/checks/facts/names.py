@@ -644,15 +644,7 @@ def _rendered_as_words(word: str, english: _English) -> bool:
     subsidy", Feuerwehrchef → "fire chief"), by the Ding lexicon where it is
     installed. A name HanTa knows ("Schneider") is never excused as its meaning."""
     tags = _tags(word)
-    if not tags or tags[0][1] >= _KNOWN:
-        return False
-    from service.checks.facts.lexicon import lexicon, stem
-
-    lex = lexicon()
-    if lex is None:
-        return False
-    meanings = {m for m in lex.lookup(word) if len(m) >= 4}
-    return any(stem(w) in meanings for w in english.lower_words)
+    return bool(tags) and tags[0][1] < _KNOWN and _meaning_in(word, english)
 
 
 def _common_noun(word: str, source: str, start: int, end: int, english: _English) -> bool:
@@ -1348,13 +1340,10 @@ def _plain_noun(word: str) -> bool:
 def _meaning_in(word: str, english: _English) -> bool:
     """Ding's English for ``word`` is in the English, in any case ("Bertelsmann
     Stiftung" = "Bertelsmann Foundation")."""
-    from service.checks.facts.lexicon import lexicon, stem
+    from service.checks.facts.lexicon import stem
 
-    lex = lexicon()
-    if lex is None:
-        return False
-    meanings = {m for m in lex.lookup(word) if len(m) >= 4}
-    return any(stem(w) in meanings for w in english.lower_words)
+    meanings = {m for m in _glosses(word) if len(m) >= 4}
+    return bool(meanings) and any(stem(w) in meanings for w in english.lower_words)
 
 
 _BEFORE_A_PLACE = frozenset("in aus bei nach nahe von".split())
