@@ -5,8 +5,9 @@ A capitalised German word (each part of a hyphenated one, too) is accounted for
 when the English holds it:
 
 * as written, with umlauts folded either way (Müller = Mueller = Muller), ß as
-  ss, accents dropped, and the German spelling of Slavic names transliterated
-  (Lawrow = Lavrov, Sergej = Sergei), k as c and ai as ay (Kongo = Congo,
+  ss, accents and strokes dropped (Radosław = Radoslaw), and the German
+  spelling of Slavic names transliterated (Lawrow = Lavrov, Sergej = Sergei),
+  k as c and ai as ay (Kongo = Congo,
   Aiman = Ayman): a genitive -s and a demonym's -er may go (Merkels → Merkel,
   Kölner → Köln);
 * as the target of a glossary term over it;
@@ -26,7 +27,10 @@ when the English holds it:
   that point said (Ostdeutschland → eastern Germany).
 
 A word not accounted for is a name when the HanTa tagger's analysis of it
-(loaded once, cached per word) ranks a proper noun (NE) first, unless an article
+(loaded once, cached per word) ranks a proper noun (NE) first, or when no German
+dictionary knows it and English text uses it about as often as German (wordfreq:
+Mazda, Lidl, Southside; not a compound or an inflection of Ding's words, Prozesstag,
+Praxen, nor a loanword, Website), unless an article
 or determiner stands right before a word that can also be a common noun ("der
 Schneider" is a tailor, "Peter Schneider" a man), or it stands alone (no name
 beside it) and the English writes its Ding English in lower case ("jeder fünfte
@@ -37,14 +41,19 @@ A sentence's first word whose lower case HanTa knows as a function word ("Von
 August an", "Seit", "Bis") is no name. A name of several words is found with its
 adjectives inflected ("auf der Schwäbischen Alb" → "Swabian Jura").
 
+An adjective capitalised in a name after its article is no name where its English
+is there ("die Lange Nacht der Museen" = "the Long Night of Museums").
+
 Acronyms of organisations HanTa knows as names (EU, UN, ADAC, EZB) must be in
-the English as written, as their glossary English (EZB → ECB), spelled out (UN →
-United Nations, BKA → Federal Criminal Police Office, HSV → Hamburger SV) or as
+the English as written (or in the plural, PIN → PINs), as their glossary
+English (EZB → ECB), spelled out (UN → United Nations, BKA → Federal Criminal
+Police Office, HSV → Hamburger SV) or as
 an English acronym like it (DDR → GDR); any acronym is lost where the English
 has another the German lacks (BSW → FDP): see ``_acronyms``. An acronym inside a
 handle or link (@HSV) counts on neither side. And an English name the German lacks is flagged
 (Oberhof → Ruhpolding, where HanTa took "Oberhof" for a noun; Bonn → Cologne, an
-exonym of another place): see ``_added_names``.
+exonym of another place), but a place set after one the German names, between
+commas, to say where it is ("in Tirol" → "in Tyrol, Austria,"): see ``_added_names``.
 
 Misses: a name HanTa takes for a common noun replaced by an English name more
 frequent in English than in German, a name changed into one that folds to the
@@ -66,6 +75,7 @@ import regex
 from rapidfuzz import fuzz
 
 from glossary.defaults import default_glossary
+from service.checks.facts.offices import body_findings, office_findings
 from service.document import Finding, Term
 
 EXONYMS = Path(__file__).with_name("data") / "exonyms_de_en.tsv"
@@ -116,6 +126,13 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
     findings += _added_names(source, target, terms, german, spelled_out)
     findings += _added_acronyms(source, target, english, german)
     findings += _swapped_institutions(source, target, english)
+    findings += office_findings(source, target)
+    findings += [  # the default glossary's institutions are _swapped_institutions'
+        finding
+        for finding in body_findings(source, target)
+        if not any(name.casefold() in finding.message.casefold() for name in _institutions())
+        and not any(_overlaps(finding.source_span, found.source_span) for found in findings)
+    ]
     findings += [
         _finding(source, start, end)
         for start, end in lost_acronyms
@@ -149,6 +166,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             (_rendered_as_words(word, english) and not surname)  # Markus Hellerbach ≠ all-clear
             or (surname and _plain_noun(word) and _meaning_in(word, english))
             or _common_noun(word, source, start, end, english)
+            or _adjective_of_a_title(word, source, start, end, english)
         ):
             findings.append(_finding(source, start, end))
         elif _adjective_of_a_place(source, start, end):
@@ -289,8 +307,24 @@ def _added_names(
         )
         if not exonym and max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
             continue
+        if exonym and _locates(target, match, known, german):
+            continue  # "in Tirol" → "in Tyrol, Austria": where a place the German names is
         findings.append(_added_name(match))
     return findings
+
+
+_AFTER_A_PLACE = regex.compile(r"(\p{Lu}[\p{L}\p{M}-]*),\s+(?:\p{Lu}[\p{L}\p{M}-]*\s+){0,2}$")
+_END_OF_PLACE = regex.compile(r"(?:\s+\p{Lu}[\p{L}\p{M}-]*){0,2}\s*(?:[.,;:)–—]|$)")
+
+
+def _locates(target: str, match: regex.Match[str], known: set[str], german: _German) -> bool:
+    """An English place set after a place the German names, between commas ("Scheeßel,
+    Lower Saxony,"): a translator's note of where it is."""
+    before = _AFTER_A_PLACE.search(target, 0, match.start())
+    if before is None or not _END_OF_PLACE.match(target, match.end()):
+        return False
+    place = fold(before.group(1))
+    return place in known or german.holds(place)
 
 
 def _added_name(match: regex.Match[str]) -> Finding:
@@ -647,6 +681,22 @@ def _rendered_as_words(word: str, english: _English) -> bool:
     return bool(tags) and tags[0][1] < _KNOWN and _meaning_in(word, english)
 
 
+def _adjective_of_a_title(word: str, source: str, start: int, end: int, english: _English) -> bool:
+    """An adjective capitalised in a name after its article, its English there in any
+    case ("die Lange Nacht der Museen" = "the Long Night of Museums"), though HanTa
+    knows the surname Lange."""
+    before = source[:start].split()
+    return (
+        bool(before)
+        and not any(stem.casefold() in _exonyms() for stem in _stems(word))  # "Der Kölner"
+        and before[-1].casefold() in _DETERMINERS
+        and any(tag.startswith("ADJ") for tag, _ in _tags(word))
+        and _FIRST_WORD.match(source[end:].lstrip()) is not None
+        and source[end:].lstrip()[:1].isupper()
+        and _meaning_in(word, english)
+    )
+
+
 def _common_noun(word: str, source: str, start: int, end: int, english: _English) -> bool:
     """A word HanTa knows as a name, standing alone (no capitalised word beside it,
     as a first name would be), whose dictionary English the English writes in lower
@@ -696,8 +746,8 @@ def _acronyms(
     spelled_out: set[str] = set()
     for match in _ACRONYM.finditer(source):
         acronym = match.group()
-        if acronym in english.tokens:
-            continue
+        if acronym in english.tokens or acronym + "s" in english.tokens:
+            continue  # "PIN oder TAN" = "PINs or TANs"
         joined = _FIRST_WORD.match(source, match.end() + 1)
         if source[match.end() : match.end() + 1] == "-" and joined:
             if (acronym + joined.group()[0]).upper() in english.acronyms:
@@ -859,8 +909,12 @@ class _English:
 def fold(text: str) -> str:
     """Casefolded, umlauts as plain vowels, ß as ss, accents dropped, hyphens spaces."""
     text = text.casefold().replace("ß", "ss").replace("-", " ")
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Letters with a stroke NFKD keeps whole: Radosław = Radoslaw, Søren = Soren.
+_UNDECOMPOSED = str.maketrans("łøđðı", "loddi")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1067,6 +1121,7 @@ def _adjective_of(name: str, english: _English) -> bool:
 
 
 _PLACE_ADJECTIVE = regex.compile(r"([\p{L}\p{M}]{4,}?)isch(?:e[mnrs]?)?", regex.IGNORECASE)
+_SHORT_PLACE_ADJECTIVE = regex.compile(r"\p{Ll}{2,3}isch(?:e[mnrs]?)?")
 
 
 def place_adjective(word: str) -> bool:
@@ -1101,10 +1156,17 @@ def _place_words(source: str) -> _PlaceWords:
     for word in _ENGLISH_WORD.findall(source):
         adjective = _PLACE_ADJECTIVE.fullmatch(word)
         if adjective:
-            for place in _places_starting(fold(adjective.group(1))):
+            places = _places_starting(fold(adjective.group(1)))
+            for place in places:
                 # the place as German writes it too: "ukrainische" = "Ukraine's"
                 for name in (place, *exonyms[place]):
                     found.names.update(fold(name).split())
+            if not places:  # "polnischen" = Polish: Poland
+                for name in _countries_of_people(word):
+                    found.names.update(fold(name).split())
+        elif _SHORT_PLACE_ADJECTIVE.fullmatch(word) and _countries_of_people(word):
+            for name in _countries_of_people(word):  # "irische" = Irish: Ireland
+                found.names.update(fold(name).split())
         elif _demonym(word):
             for name in exonyms[word[:-2].casefold()]:
                 found.names.update(fold(name).split())
@@ -1315,6 +1377,8 @@ def _is_name(word: str, source: str, start: int) -> bool:
         # a noun too after an article ("kein Wild"): HanTa's NN, or NNA (a noun of an adjective)
         noun = any(t.startswith("NN") for t, _ in tags)
         return not (previous.casefold() in _DETERMINERS and noun)
+    if _foreign_to_the_lexicon(word) and not _DIGIT_BEFORE.search(source[:start]):
+        return True  # "Toyota und Mazda", "die Neos": HanTa guesses a noun, Ding knows none
     # A word HanTa does not know, or Ding has no entry for, or HanTa knows as a name
     # too (Richter, Koch), right after a first name HanTa knows: a surname (Harry
     # Kane, Karl Lauterbach, Thomas Richter), whatever HanTa guesses for it first;
@@ -1324,6 +1388,89 @@ def _is_name(word: str, source: str, start: int) -> bool:
     unknown = tags[0][1] < _KNOWN or not _in_dictionary(word)
     surname = any(tag == "NE" and score >= _KNOWN for tag, score in tags)
     return unknown or surname or all(tag == "NE" for tag, _ in _tags(previous))
+
+
+def _overlaps(one: tuple[int, int] | None, other: tuple[int, int] | None) -> bool:
+    return one is not None and other is not None and one[0] < other[1] and other[0] < one[1]
+
+
+def _foreign_to_the_lexicon(word: str) -> bool:
+    """A word of no German dictionary that English uses too: a name, whatever HanTa
+    guesses (Mazda, Neos, Southside); not a German compound or inflection Ding lacks
+    (Prozesstag, Praxen), nor a loanword (Website)."""
+    return (
+        len(word) >= 3
+        and not word.isupper()
+        and "-" not in word
+        and word not in _LEGAL_FORMS
+        and not _GERMAN_NOUN_ENDING.search(word)
+        and not _in_dictionary(word)
+        and not _glosses(word)
+        and regex.search(r"[aeiouäöüy]", word, regex.IGNORECASE) is not None  # not Lkw
+        and _tags(word)[:1] != ()
+        and _tags(word)[0][0] in ("NN", "NE", "FM")
+        and not _loanword(word)
+        and _known_in_english(word)
+        and not _german_compound(word)
+    )
+
+
+def _known_in_english(word: str) -> bool:
+    """English text uses the word about as often as German (wordfreq): a brand, a club,
+    a foreign name (Mazda, Lidl, Southside), not a German noun Ding lacks (Zuschüsse)."""
+    from wordfreq import zipf_frequency
+
+    english = zipf_frequency(word.lower(), "en")
+    return english >= 2.0 and english >= zipf_frequency(word.lower(), "de") - 1.5
+
+
+@lru_cache(maxsize=1 << 12)
+def _german_compound(word: str) -> bool:
+    """HanTa's lemma is a word of Ding's (Praxen → Praxis), or the word splits into
+    words of Ding's, a joining s, es, n or e between (Prozess|tag, Siedlung|s|bau,
+    Drei|groschen|oper, Setz|zeit: a verb's stem)."""
+    from service.checks.facts.lexicon import lexicon
+
+    lex = lexicon()
+    if lex is None:
+        return True
+    known = lex.translations
+
+    def german(part: str) -> bool:
+        return part in known or (
+            len(part) >= 4 and any(part + ending in known for ending in ("e", "n", "en"))
+        )
+
+    def splits(lower: str, parts: int) -> bool:
+        for cut in range(3, len(lower) - 2):
+            head, tail = lower[:cut], lower[cut:]
+            if not any(german(head.removesuffix(joint)) for joint in ("", "s", "es", "n")):
+                continue
+            if german(tail) or (parts > 2 and splits(tail, parts - 1)):
+                return True
+        return False
+
+    lemma = str(_tagger().analyze(word)[0]).lower()
+    lower = word.lower()
+    return german(lemma) or any(splits(form, 3) for form in {lower, lower.removesuffix("s")})
+
+
+def _loanword(word: str) -> bool:
+    """An English word German news uses as its own (Website, Update, Festival): common
+    in both languages (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    return zipf_frequency(lower, "en") >= 4.0 and zipf_frequency(lower, "de") >= 4.0
+
+
+# Endings of German nouns made from other words (Rodlerin, Zweitligist, Sanierung):
+# a noun Ding lacks, not a name.
+_GERMAN_NOUN_ENDING = regex.compile(
+    r"(?:in|innen|ist|isten|ung|ungen|heit|keit|schaft|ler|ling|tum|nis|chen|ismus|ität"
+    r"|ion|ionen|ie|ik|eur|ent|enten|ant|anten|ige|igen|iger|ische[nmrs]?)$"
+)
+_LEGAL_FORMS = frozenset({"GmbH", "AG", "KG", "KGaA", "SE", "eV", "mbH", "OHG", "UG", "Co"})
 
 
 def _plain_noun(word: str) -> bool:
@@ -1346,6 +1493,7 @@ def _meaning_in(word: str, english: _English) -> bool:
     return bool(meanings) and any(stem(w) in meanings for w in english.lower_words)
 
 
+_DIGIT_BEFORE = regex.compile(r"\d-$")  # "der 61-Jährige"
 _BEFORE_A_PLACE = frozenset("in aus bei nach nahe von".split())
 # Endings of German place names: no first name ends so ("Universität Hamburg").
 _PLACE_ENDING = regex.compile(
