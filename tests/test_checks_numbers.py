@@ -599,3 +599,53 @@ def test_a_number_word_pairs_with_its_own_kind_before_a_dates_day() -> None:
     assert [f.message for f in findings] == [
         "the year 2025 of the German is missing in the English"
     ]
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    source = "Die Notenbank senkt den Leitzins um 0,25 Prozentpunkte auf 1,0 Prozent."
+    assert messages(source, "The bank cuts its key rate by 25 basis points to 1.0%.") == []
+    assert messages(source, "The bank cuts its key rate by 35 basis points to 1.0%.")
+
+
+def test_digits_after_a_letter_start_no_group_of_thousands() -> None:
+    # "K1 500m" is the K1 boat over 500 metres, not 1,500
+    found = messages("Sie gewann im Einer über 500 Meter.", "She won the K1 500m.")
+    assert not any("1 500" in message for message in found)
+
+
+def test_a_one_the_german_says_with_its_article() -> None:
+    source = "Der Bundestag stimmte mit 323 zu 272 Stimmen bei einer Enthaltung zu."
+    assert messages(source, "The Bundestag approved it, 323 votes to 272, with 1 abstention.") == []
+    assert messages(
+        "Der Bundestag stimmte mit 323 zu 272 Stimmen zu.",
+        "The Bundestag approved it, 323 votes to 272, with 1 abstention.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # Swiss German groups thousands with an apostrophe, decimals with a point
+        ("Daten von rund 60'000 Personen tauchten auf.", "Data on some 60,000 people surfaced."),
+        ("Es kostet 1'234.50 Franken.", "It costs 1,234.50 Swiss francs."),
+        ("Sie siegte mit 18 Hundertstelsekunden Vorsprung.", "She won by 0.18 seconds."),
+        ("Böen von bis zu 140 Kilometern pro Stunde.", "Gusts of up to 140 km/h (87 mph)."),
+        (
+            "Böen von bis zu 140 Kilometern pro Stunde.",
+            "Gusts of up to 140 kilometres (87 miles) an hour.",
+        ),
+        # a scale inside any compound may be said as "billions", or not at all
+        (
+            "Konzerne sagten Milliardeninvestitionen zu.",
+            "Groups pledged investments worth billions.",
+        ),
+        ("Konzerne sagten Milliardeninvestitionen zu.", "Groups pledged huge investments."),
+    ],
+)
+def test_more_equivalent_forms(source: str, target: str) -> None:
+    assert messages(source, target) == []
+
+
+def test_a_swiss_figure_changed_is_flagged() -> None:
+    assert messages("Daten von rund 60'000 Personen.", "Data on some 6,000 people.")
+    assert messages("Sie siegte mit 18 Hundertstelsekunden Vorsprung.", "She won by 0.81 seconds.")

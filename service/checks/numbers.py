@@ -13,7 +13,9 @@ Values:
 * ``Amount(value)``: a number, signed (``minus``, ``-``, ``−``, ``below
   zero``), scaled by Millionen/Mio./Milliarden/Mrd. (million, billion, bn,
   m); ordinals and number words (``dritten``, ``third``) are their number;
-  percent signs and words do not change it. ``approx``: a vague quantity
+  percent signs and words do not change it (and ``25 basis points`` may be
+  ``0,25 Prozentpunkte``); digits grouped by spaces start no word (``K1 500m``
+  is 1 and 500). ``approx``: a vague quantity
   (``Dutzende`` = ``dozens``, ``Tausende`` = ``thousands``). ``unit``: a
   metric or imperial unit after it, so that a converted figure (``-20 °C`` =
   ``-4 °F``, ``100 km`` = ``62 miles``) equals its German within a
@@ -132,7 +134,8 @@ APPROX_EN = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "tens of thousands
 # the factor takes the metric figure to the imperial one.
 UNITS_DE = {
     "°c": "degC", "grad": "degC", "km/h": "km/h", "stundenkilometer": "km/h",
-    "kilometer pro stunde": "km/h", "km²": "km2", "quadratkilometer": "km2", "km": "km",
+    "kilometer pro stunde": "km/h", "kilometern pro stunde": "km/h",
+    "stundenkilometern": "km/h", "km²": "km2", "quadratkilometer": "km2", "km": "km",
     "kilometer": "km", "kilometern": "km", "m": "m", "meter": "m", "metern": "m",
     "cm": "cm", "zentimeter": "cm", "zentimetern": "cm", "kg": "kg", "kilogramm": "kg",
     "kilo": "kg", "liter": "l", "litern": "l", "hektar": "ha",
@@ -149,6 +152,7 @@ CONVERT = {
     ("degC", "degF"): lambda c: c * 9 / 5 + 32,
     ("km", "mile"): lambda v: v * 0.621371,
     ("km/h", "mph"): lambda v: v * 0.621371,
+    ("km/h", "mile"): lambda v: v * 0.621371,  # "140 kilometres (87 miles) per hour"
     ("km2", "sqmi"): lambda v: v * 0.386102,
     ("m", "foot"): lambda v: v * 3.28084,
     ("cm", "inch"): lambda v: v * 0.393701,
@@ -216,11 +220,12 @@ _EN_APPROX = "|".join(sorted(APPROX_EN, key=len, reverse=True)).replace(" ", r"\
 _DE_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_DE), key=len, reverse=True))
 _EN_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_EN), key=len, reverse=True))
 _DE_NUMBER = (
-    rf"(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?!\d)(?:,\d+)?|(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
+    rf"(?<![\d.,])\d{{1,3}}(?:['’]\d{{3}})+(?!\d)(?:[.,]\d+)?"  # Swiss: 60'000
+    rf"|(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?!\d)(?:,\d+)?|(?<![\d.,\p{{L}}])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
     r"|(?<![\d.,])\d+(?:,\d+)?"
 )
 _EN_NUMBER = (
-    rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
+    rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.,\p{{L}}])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
     r"|(?<![\d.,])\d+(?:\.\d+)?"
 )
 
@@ -308,6 +313,17 @@ def german_found(text: str) -> tuple[Found, ...]:
         Found(Amount(_SCALE_COMPOUND[m.group(1)], approx=True), m.start(), m.end(), m.group())
         for m in _SCALE_COMPOUND_DE.finditer(text)
     ]
+    found += [  # "Milliardeninvestitionen" = "investments worth billions", or unsaid
+        Found(
+            Amount(_SCALE_COMPOUND[m.group(1)], approx=True),
+            m.start(),
+            m.end(),
+            m.group(),
+            weak=True,
+        )  # fmt: skip
+        for m in _SCALE_ANY_COMPOUND_DE.finditer(text)
+        if not _SCALE_COMPOUND_DE.match(text, m.start())
+    ]
     found += [  # "von einem Prozent" = "of 1 percent": an article that counts
         Found(Amount(1.0), m.start(), m.end(), m.group(), alternatives=(Amount(0.01),))
         for m in _ONE_PERCENT_DE.finditer(text)
@@ -321,6 +337,7 @@ def german_found(text: str) -> tuple[Found, ...]:
 _SCALE_COMPOUND_DE = regex.compile(
     r"\b(Million|Milliard)en(?:höhe|betrag|beträge[n]?|schaden|schäden|summe[n]?)\b"
 )
+_SCALE_ANY_COMPOUND_DE = regex.compile(r"\b(Million|Milliard)en\p{Ll}{3,}")
 _SCALE_COMPOUND = {"Million": 1e6, "Milliard": 1e9}
 _ONE_PERCENT_DE = regex.compile(r"\bein(?:e[mnrs]?)?(?=\s+Prozent)", regex.IGNORECASE)
 _CLUB_AFTER = regex.compile(r"\.\s*(?:FC|FSV|FFC|BFC|SC|SV|VfB|VfL)\b")
@@ -500,12 +517,13 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
     elif match["rtime"]:  # "7.30 bis 14 Uhr": the first time of a range
         yield Found(Clock(int(match["rh"]), int(match["rmin"])), start, end, text)
     elif match["num"]:
-        number = float(regex.sub(r"[.\s\u202f]", "", match["digits"]).replace(",", "."))
+        number = _german_number(match["digits"])
         scale = SCALE_DE.get((match["scale"] or "").lower().rstrip("."), 1)
         unit = UNITS_DE.get((match["unit"] or "").lower())
         value = number * scale * (-1 if match["sign"] else 1)
         after = match.string[match.end("digits") :]
         alternatives = _hundredths(value, after, _PERCENT_DE) + _hundredths(value, after, _CENT_DE)
+        alternatives += _hundredths(value, after, _HUNDREDTHS_DE)  # "18 Hundertstel" = 0.18
         if not match["scale"] and _DECADE_DE.match(after):  # die 1990er, 80er-Jahre
             alternatives += _decade(match["digits"])
         year = _YEAR_BEFORE.search(match.string, 0, match.start())
@@ -552,6 +570,14 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         yield from _german_word(match)
 
 
+def _german_number(digits: str) -> float:
+    """``1.234,5`` = 1234.5; Swiss groups with an apostrophe, and a decimal point:
+    ``60'000``, ``1'234.50``."""
+    if "'" in digits or "’" in digits:
+        return float(regex.sub(r"['’]", "", digits).replace(",", "."))
+    return float(regex.sub(r"[.\s\u202f]", "", digits).replace(",", "."))
+
+
 def _german_word(match: regex.Match[str]) -> Iterator[Found]:
     """A number word, compounds included (fünfundzwanzig, zwölfjährig, Dreiviertel)."""
     start, end, text = match.start(), match.end(), match.group()
@@ -586,7 +612,9 @@ _MINUS_BEFORE = regex.compile(r"\bminus\s+$", regex.IGNORECASE)  # "minus fünf 
 _UNTIL_CLOCK = regex.compile(r"\s*(?:und|bis|[-–])\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _PERCENT_DE = regex.compile(r"\s*(?:%|Prozent\b)")
 _PERCENT_EN = regex.compile(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
+_HUNDREDTHS_DE = regex.compile(r"\s*Hundertstel", regex.IGNORECASE)
 _CENT_DE = regex.compile(r"\s*(?:Cent|ct)\b")
+_BASIS_POINTS_EN = regex.compile(r"\s*(?:basis[\s-]+points?|bps?)\b", regex.IGNORECASE)
 _CENT_EN = regex.compile(r"\s*(?:cents?\b|c\b)")
 _DECADE_DE = regex.compile(r"er(?:n\b|\b|-)")
 _YEAR_BEFORE = regex.compile(r"\b(?P<century>1[89]|20)\d\d[-–/]$")
@@ -791,6 +819,7 @@ def _english_amount(match: regex.Match[str]) -> Found:
     after = match.string[match.end("digits") :]
     alternatives += _hundredths(value.value, after, _PERCENT_EN)
     alternatives += _hundredths(value.value, after, _CENT_EN)
+    alternatives += _hundredths(value.value, after, _BASIS_POINTS_EN)  # 25 bp = 0.25 points
     if not scale_word and _DECADE_EN.match(after):  # the 1990s, the '80s
         alternatives += _decade(match["digits"].replace(",", ""))
     before = _YEAR_BEFORE.search(match.string, 0, match.start())
@@ -833,7 +862,10 @@ class Comparison:
 
 def _as_in_the_german(found: Found, source: str) -> bool:
     """An English number word the German writes as it is, a name in English ("Final
-    Four"), or as the head of a compound noun ("Siebenmeter" = "seven-metre throw")."""
+    Four"), or as the head of a compound noun ("Siebenmeter" = "seven-metre throw");
+    a "1" the German says with its article ("einer Enthaltung")."""
+    if found.text == "1" and _ONE_DE.search(source):
+        return True  # "bei einer Enthaltung" = "with 1 abstention"
     if not found.text.isalpha():
         return False
     if regex.search(rf"\b{regex.escape(found.text)}\b", source):
@@ -843,6 +875,7 @@ def _as_in_the_german(found: Found, source: str) -> bool:
 
 
 _YEAR_BEFORE_DE = regex.compile(r"\bVorjahr", regex.IGNORECASE)
+_ONE_DE = regex.compile(r"\b(?:eine?[mnrs]?|einzige\w*)\s+\p{Lu}")  # "einer Enthaltung"
 
 
 def _year(value: Value) -> int | None:

@@ -6,11 +6,16 @@ A German figure with a qualifier just before it (``rund``, ``etwa``, ``knapp``,
 the same figure (``around``, ``some``, ``nearly``, ``more than``, ``at least``,
 ``up to``, ``-odd`` and ``or so`` after it …): without one, the English states
 as exact what the German does not, an ``omission`` ("the German 'rund' of
-'203.000' is missing in the English"). A bound turned round (``mehr als`` →
-``fewer than``, ``knapp`` → ``more than``) is a ``number_mismatch``; an English
+'203.000' is missing in the English"); a bound lost (``mehr als``, ``knapp``,
+``bis zu`` …) changes the figure told, a ``number_mismatch`` too. A bound
+turned round (``mehr als`` → ``fewer than``, ``knapp`` → ``more than``) is a
+``number_mismatch``; an English
 bound or approximation before a figure the German states plainly is an
-``addition``. Any qualifier may render one of approximation and the other way
-round (``rund`` → ``nearly``, ``knapp`` → ``some``): translators do. A figure
+``addition`` (a bound, a ``number_mismatch`` too), unless a German bound stands a
+few words before its figure ("weniger als die angestrebten 15 Millionen"). A
+year compared ("18 Prozent mehr als 2022") has no bound. Any qualifier may
+render one of approximation and the other way round (``rund`` → ``nearly``,
+``knapp`` → ``some``): translators do. A figure
 that adds to one before (``weitere 17``) needs ``another``, ``a further`` or ``17
 more``; without one, it is an ``omission`` too. The figures are paired by value
 (``numbers.py`` reads them); one the English lacks or changes is the number
@@ -69,6 +74,7 @@ _BETWEEN_DE = r"(?:\s+(?:die|der|das|den|dem|ein|eine|einen))?\s*"
 # English says a qualifier a few words before its figure: "under the age of 12",
 # "roughly one in three", "some EUR 50,000".
 _BEFORE_EN = 4
+_BEFORE_DE = 7
 # English qualifiers that say a bound or an approximation plainly, where the German
 # has none: an addition. Not "about", "some", "over", "up to", "from", words of other
 # uses ("moved up to fourth", "over the 12 months").
@@ -89,6 +95,8 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
             continue  # a year, a date: "mehr als 2022" compares; "Halbjahr" has no bound
         if isinstance(german.value, Amount) and _IDENTIFIER.match(source, german.start):
             continue  # "unter 0381 4916" is a telephone number, not a bound
+        if _a_year(source, german):
+            continue  # "18 Prozent mehr als 2022" compares with a year
         match = _partner(german, english, used)
         if match is None:
             continue
@@ -102,7 +110,10 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
         if kind and not said:
             message = f"the German '{word}' of {figure} is missing in the English: it states "
             message += "the figure as exact"
-            return [_finding("omission", german_span, None, message)]
+            lost = [_finding("omission", german_span, None, message)]
+            if kind != ABOUT:  # "mehr als 40" → "40": a bound lost changes the figure told
+                lost.append(_finding("number_mismatch", german_span, english_span, message))
+            return lost
         if kind and said and {kind, said} == {ABOVE, BELOW}:
             message = f"the German '{word}' of {figure} is '{english_word}' in the English: "
             message += "a bound the other way"
@@ -115,7 +126,10 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
         added = _ADDED_EN.search(target[: match.start])
         if added and not _loosely_qualified(source, german):
             message = f"the English '{added.group().strip()}' of {figure} is not in the German"
-            return [_finding("addition", None, english_span, message)]
+            extra = [_finding("addition", None, english_span, message)]
+            if _kind_of(added.group()) != ABOUT:  # "40" → "more than 40": a bound
+                extra.append(_finding("number_mismatch", None, english_span, message))
+            return extra
     return []
 
 
@@ -171,8 +185,18 @@ _LOOSE_DE = regex.compile(
 )
 
 
+def _a_year(source: str, found: Found) -> bool:
+    """A plain four-digit figure of a year (1900-2099) with no noun after it ("mehr
+    als 2022", not "mehr als 2000 Menschen")."""
+    text = source[found.start : found.end]
+    counts = regex.match(r"\s*\p{Lu}", source[found.end :]) is not None
+    return regex.fullmatch(r"(?:19|20)\d\d", text) is not None and not counts
+
+
 def _loosely_qualified(source: str, found: Found) -> bool:
-    before = " ".join(source[: found.start].split()[-_BEFORE_EN:])
+    # "weniger als die von der Regierung angestrebten 15 Millionen": German may set
+    # a bound words before its figure
+    before = " ".join(source[: found.start].split()[-_BEFORE_DE:])
     return _LOOSE_DE.search(before) is not None
 
 
@@ -189,6 +213,15 @@ def _english(target: str, found: Found) -> tuple[str | None, str]:
         if said:
             return kind, said.group().strip(" -")
     return None, ""
+
+
+def _kind_of(english_words: str) -> str | None:
+    """ABOUT, BELOW or ABOVE for an English qualifier's words."""
+    words = " ".join(english_words.split()).removesuffix(" the").removesuffix(" a")
+    for kind, pattern in _ENGLISH.items():
+        if regex.fullmatch(rf"(?:{pattern})(?:\s+\S+)?", words, regex.IGNORECASE):
+            return kind
+    return None
 
 
 def _words_before(target: str, found: Found) -> str:
