@@ -280,3 +280,55 @@ def test_a_without_word_excuses_only_an_english_without() -> None:
         "Tenants who have not received an increase can get free advice.",
     )
     assert flagged("Die Nebenwirkungen sind harmlos.", "The side effects are not harmless.")
+
+
+def test_a_negation_inside_a_quoted_title_counts_for_nothing() -> None:
+    source = "Der Film „Das Lehrerzimmer“ ist der erste seit „Im Westen nichts Neues“."
+    assert (
+        flagged(source, "The Teachers' Lounge is the first since All Quiet on the Western Front.")
+        == []
+    )
+    assert flagged(
+        source, "The Teachers' Lounge is not the first since All Quiet on the Western Front."
+    )
+
+
+def test_nicht_erst_is_not_just() -> None:
+    source = "„Die Kassen sind leer, und zwar nicht erst seit gestern“, sagte sie."
+    assert flagged(source, '"The coffers are empty, and not just since yesterday," she said.') == []
+    assert flagged(source, '"The coffers are empty, and just since yesterday," she said.')
+    assert (
+        flagged("Er kommt jetzt und nicht erst in zehn Jahren.", "He comes now, not in ten years.")
+        == []
+    )
+
+
+def test_so_wie_nie_needs_its_ever_or_a_record() -> None:
+    source = "Butter ist so teuer wie nie."
+    assert flagged(source, "Butter has never been more expensive.") == []
+    assert flagged(source, "Butter is more expensive than ever.") == []
+    assert flagged(source, "Butter costs a record amount.") == []
+    assert flagged(source, "Butter has been more expensive.")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "„Wir wollen nicht nur dabei sein“, sagte er.",
+            '"We don\'t just want to be there," he said.',
+        ),
+        (
+            "„Wir sind noch lange nicht durch“, warnte er.",
+            '"We are far from out of the woods," he warned.',
+        ),
+        ("Die Haie haben die Playoffs verpasst.", "The Haie did not make the playoffs."),
+        ("Er schied im zweiten Durchgang aus.", "He did not finish the second run."),
+        (
+            "Sie können die Rente abschlagsfrei beziehen.",
+            "They can draw the pension with no deductions.",
+        ),
+    ],
+)
+def test_failing_verbs_and_free_words_say_not_by_meaning(source: str, target: str) -> None:
+    assert flagged(source, target) == []

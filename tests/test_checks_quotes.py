@@ -93,7 +93,16 @@ def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> 
         ),
         ("Die Anlage „Block 3“ läuft.", "The 3 unit runs.", 1),  # the name is gone
         ("Die Operation „Eiserne Mauer“ begann.", "Operation Iron Wall began.", 1),  # translated
-        ("Der Roman „Die Mittagsfrau“ erschien.", "The novel Die Mittagsfrau appeared.", 1),
+        # a title after a word for a work: English styles set it in italics or plain
+        ("Der Roman „Die Mittagsfrau“ erschien.", "The novel Die Mittagsfrau appeared.", 0),
+        ("Der Roman „Die Mittagsfrau“ erschien.", "The novel 'Die Mittagsfrau' appeared.", 0),
+        (
+            "Der Film „Das Lehrerzimmer“ ist der erste seit „Im Westen nichts Neues“.",
+            "The Teachers' Lounge is the first since All Quiet on the Western Front.",
+            0,
+        ),
+        ("Er nannte die Grünen „Volksverräter“.", "He called the Greens traitors.", 1),
+        ("Er bezeichnete die Grünen als „Volksverräter“.", "He called the Greens traitors.", 1),
         ("Er nannte das „unverschämt“.", "He called it outrageous.", 1),
         # An inflected multi-word name: the newspaper is no quotation lost.
         (

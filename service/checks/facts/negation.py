@@ -8,16 +8,21 @@ Counted on each side, as words (casefolded):
 * English: not, -n't, cannot, no, never, nobody, no one, nothing, none, nowhere,
   without; ``neither … nor`` counts once, a ``nor`` alone once.
 
+Not counted: a German negation inside the quoted title of a work („Im Westen
+nichts Neues“ = "All Quiet on the Western Front"; ``quote_marks.titles``).
 Not counted on either side, as they say no "no": ``nicht nur`` / ``not only``,
 ``not just`` (… but also; an English "not only" counts where the German has no
-"nicht nur" and no "sondern": "nur" → "not only"), "no more/less/later than" and
-"nicht mehr/weniger als" (höchstens, mindestens, spätestens: bounds, the qualifiers'
-check's), "nothing more than" ("zum reinen Parkplatz"), an English "not-" compound
-("not-spots" = "weiße Flecken"), ``whether or not``, ``no matter``, "No." before a
+"nicht nur" and no "sondern": "nur" → "not only"; "not just" counts where the
+German says "nicht erst": "nicht erst seit gestern" = "not just since
+yesterday"), "no more/less/later than" and "nicht mehr/weniger als" (höchstens,
+mindestens, spätestens: bounds, the qualifiers' check's), "nothing more than"
+("zum reinen Parkplatz"), an English "not-" compound ("not-spots" = "weiße
+Flecken"), ``whether or not``, ``no matter``, "No." before a
 number, an English compound with "no-" ("a no-confidence motion" =
 "Misstrauensantrag"), a German "Nicht-" compound ("Nicht-EU-Staaten" = "non-EU
 countries": neither side's "non-"/"Nicht-" counts), and a German comparison with
-"nie" or "nicht (mehr)" ("so oft wie nie zuvor" = "more often than ever", "nie
+"nie" or "nicht (mehr)", where the English says it with "ever", "record", a
+superlative or a span of time ("so oft wie nie zuvor" = "more often than ever", "nie
 zuvor … so viele … wie" = "more … than ever before", "noch nie seit 2015 … so viele
 … wie" = "more … than at any time since 2015", "so ernst wie seit Jahren
 nicht" = "more serious than it has been for years", "so viel Schnee wie an keinem
@@ -29,8 +34,11 @@ drop, discontinue, phase out, run out, sold out, fed up). "nicht" before an
 attributive adjective may be an English "un-"/"non-" word ("nicht notwendige
 Reisen" = "nonessential travel"), and a German participle with "un-"
 ("ungebremst") an English "without", unless an English "un-"/"dis-" word
-renders it ("unbespielbar" = "unplayable"); so may a "-los" word or
-"unverzüglich", for a "without" only ("sieglos" = "without a win"). "schließt … aus"
+renders it ("unbespielbar" = "unplayable"); so may a "-los" or "-frei" word or
+"unverzüglich", for a "without" or "with no" only ("sieglos" = "without a win",
+"abschlagsfrei" = "with no deductions"). Failing verbs say "not" by meaning on
+either side ("verpassten die Playoffs" = "did not make the playoffs", "schied
+aus" = "did not finish", "noch lange nicht" = "far from"). "schließt … aus"
 is "rules out" as "ausgeschlossen" is.
 
 "nicht X, sondern Y" may be "Y rather than X"; "wie (in) keine(m) andere(n)" is a
@@ -57,6 +65,7 @@ from __future__ import annotations
 
 import regex
 
+from service.checks.facts.quote_marks import scan, titles
 from service.document import Finding
 
 GERMAN = regex.compile(
@@ -83,7 +92,7 @@ ENGLISH = regex.compile(
     r"\b(?:not(?!\s+(?:only|just)\b|-\w|\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b)|cannot"
     r"|nothing(?!\s+(?:more|less|short)\s+(?:than|of)\b)|never|nobody|none|nowhere|without"
     r"|no(?:\s+one)?(?!\.\s*(?:\d|[IVXLC]+\b)|\s+matter\b|-\w|\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b)"
-    r"|neither|nor)\b|n[’']t\b",
+    r"|neither|nor)\b|n[’']t\b(?!\s+(?:only|just)\b)",
     regex.IGNORECASE,
 )
 # "in keiner anderen Großstadt ist der Anteil so hoch" = "the highest share of any
@@ -92,6 +101,13 @@ _NO_OTHER_DE = regex.compile(r"\b(kein\w*)\s+ander\w*\b(?=[^.;:]*\bso\b)", regex
 _SUPERLATIVE_EN = regex.compile(
     r"\b(?:\w{3,}est|most|than\s+(?:any|anywhere|ever))\b(?!\s+(?:of\s+)?other)", regex.IGNORECASE
 )
+_AS_NEVER_DE = regex.compile(r"\bwie\s+(?:noch\s+)?nie\b", regex.IGNORECASE)
+_AS_EVER_EN = regex.compile(
+    r"\b(?:n?ever|record|all-time|any|\w{3,}est|most|least|since|first|years|decades"
+    r"|months|unprecedented)\b",
+    regex.IGNORECASE,
+)
+_NOT_YET_DE = regex.compile(r"\bnicht\s+erst\b(?![^.;]*\bsondern\b)", regex.IGNORECASE)
 _NOT_ONLY_EN = regex.compile(r"\bnot\s+(?:only|just)\b", regex.IGNORECASE)
 _NOT_ONLY_DE = regex.compile(
     r"\bnicht\s+(?:nur|bloß|allein|lediglich|einfach|erst)\b|\bsondern\b", regex.IGNORECASE
@@ -106,7 +122,7 @@ IMPLICIT_EN = regex.compile(
     r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|out\s+of\s+work|jobless|unemployed"
     r"|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
-    r"|short\s+of|(?:stop|prevent|keep|kept|bar|block)\p{Ll}*\s+(?:[\w’'-]+\s+){0,4}from\s+\p{Ll}+ing"
+    r"|short\s+of|far\s+from|(?:stop|prevent|keep|kept|bar|block)\p{Ll}*\s+(?:[\w’'-]+\s+){0,4}from\s+\p{Ll}+ing"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
     r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"
     r"|in(?:sufficient|capable|conclusive|valid)"
@@ -122,7 +138,8 @@ IMPLICIT_DE = regex.compile(
     r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
-    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*"
+    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*|verpasst?\p{Ll}*"
+    r"|ausgeschieden|schied\b[^.;]{0,60}?\baus"
     r"|schließ\p{Ll}*\b[^.;]{0,60}?\baus)\b",  # "schließt … aus" = "rules out"
     regex.IGNORECASE,
 )
@@ -163,7 +180,14 @@ _NOT_BY_WORD = (
 
 
 def negations_de(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in GERMAN.finditer(text)]
+    """The German's negations, but those inside the title of a work („Im Westen nichts
+    Neues“ = "All Quiet on the Western Front")."""
+    works = titles(text, scan(text, english=False)[0])
+    return [
+        match.span()
+        for match in GERMAN.finditer(text)
+        if not any(work.start < match.start() < work.end for work in works)
+    ]
 
 
 def _compared(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -188,7 +212,14 @@ def negation_findings(source: str, target: str) -> list[Finding]:
     german, english = negations_de(source), negations_en(target)
     if not _NOT_ONLY_DE.search(source):  # "nur" → "not only": a "not" added
         english = sorted(english + [match.span() for match in _NOT_ONLY_EN.finditer(target)])
+    elif _NOT_YET_DE.search(source):  # "nicht erst seit gestern" = "not just since yesterday"
+        english = sorted(english + [match.span() for match in _NOT_ONLY_EN.finditer(target)])
     optional = _compared(source, german)
+    if not _AS_EVER_EN.search(target):
+        # "so teuer wie nie" = "more expensive than ever": said with no "ever", no
+        # record and no superlative, its "nie" is lost
+        never = [match.span() for match in _AS_NEVER_DE.finditer(source)]
+        optional = [s for s in optional if not any(a <= s[0] < b for a, b in never)]
     if _SUPERLATIVE_EN.search(target):  # "in keiner anderen Stadt … so hoch" = "the highest"
         optional += [m.span(1) for m in _NO_OTHER_DE.finditer(source)]
     if len(english) == len(german) + 1 and _NEITHER_DE.search(source):
@@ -232,8 +263,10 @@ _NEGATED_EN = regex.compile(r"\b(?:non-?|un|dis|in|im)(\p{Ll}{4,})\b", regex.IGN
 _NEGATED_DE = regex.compile(r"\bun(\p{Ll}{5,})")
 
 
-_WITHOUT_DE = regex.compile(r"\b\p{L}{3,}los(?:e[mnrs]?)?\b|\bunverzüglich", regex.IGNORECASE)
-_WITHOUT_EN = regex.compile(r"\bwithout\b", regex.IGNORECASE)
+_WITHOUT_DE = regex.compile(
+    r"\b\p{L}{3,}(?:los|frei)(?:e[mnrs]?)?\b|\bunverzüglich", regex.IGNORECASE
+)  # "abschlagsfrei" = "without deductions", "with no deductions"
+_WITHOUT_EN = regex.compile(r"\bwith(?:out|\s+no)\b", regex.IGNORECASE)
 
 
 def _negated_words_de(source: str) -> int:

@@ -23,10 +23,15 @@ starting with an article as a title does, found in the English outside its
 quotations as written or inflected otherwise: „Süddeutschen Zeitung“ → "the
 Süddeutsche Zeitung") is no quotation lost.
 
+A title the German quotes after a word for a work or a genitive name ("der Film
+„Das Lehrerzimmer“", "Brechts „Mutter Courage“"; capitalised, eight words at most,
+no closing punctuation, not speech), and any other of that shape in the same
+sentence, may go without marks in English: many house styles set titles in
+italics or plain.
+
 Misses: a quotation whose marks stay but whose words change (that is for the
 other checks), a one-word quotation of a name whose marks are dropped, and a
-title the German quotes and the English writes in italics (flagged, although a
-house style may allow it).
+title's marks dropped where the house style wants them.
 """
 
 from __future__ import annotations
@@ -142,10 +147,47 @@ def _may_close(text: str, index: int, char: str) -> bool:
     return not after.isalnum()
 
 
+# A work a German quotation names: "der Film „Das Lehrerzimmer“", "Brechts „Mutter
+# Courage“", "im Animationsfilm „Der wilde Roboter“" (a compound ending in one of these).
+_WORK_DE = (
+    r"film\w*|drama|dramas|roman\w*|buch(?:es|s)?|bücher\w*|stück\w*|oper|album|alben"
+    r"|song\w*|lied\w*|single|serie|sendung|show|titel\w*|ausstellung|musical|komödie"
+    r"|dokumentation|doku|podcast|werk\w*|bestseller\w*|thriller\w*|krimi\w*|hit"
+    r"|inszenierung|theaterstück\w*|spielfilm\w*|kinofilm\w*|gedicht\w*|essay\w*"
+    r"|ballett\w*|schau|magazin\w*|zeitung|zeitschrift|blatt|kolumne|sachbuch\w*"
+    r"|debüt\w*|erfolg\w*|klassiker\w*|märchen|oratorium|symphonie|sinfonie"
+)
+_TITLE_BEFORE_DE = re.compile(rf"(?:\b(?i:\w*(?:{_WORK_DE}))|\b[A-ZÄÖÜ]\w+s)\s+(?:\w+\s+)?$")
+
+
+def titles(source: str, quotations: list[Quotation]) -> list[Quotation]:
+    """The German quotations that name a work after a word for one ("der Film „Das
+    Lehrerzimmer“", "Brechts „Mutter Courage und ihre Kinder“"): English news may
+    write a title in italics, or plain, with no marks."""
+    shaped = [q for q in quotations if _title_shaped(source, q)]
+    found = [q for q in shaped if _TITLE_BEFORE_DE.search(source[max(0, q.start - 60) : q.start])]
+    # one named a work, the others of its shape are works too ("seit „Im Westen nichts Neues“")
+    return shaped if found else []
+
+
+def _title_shaped(source: str, quotation: Quotation) -> bool:
+    """Capitalised, eight words at most, no punctuation closing it, and not speech:
+    neither after a colon nor before ", sagte"."""
+    inside = quotation.inside(source)
+    if not inside[:1].isupper() or re.search(r"[.!?,;:]$", inside) or len(inside.split()) > 8:
+        return False
+    return not re.search(r":\s*$", source[: quotation.start]) and not re.match(
+        r"\s*,", source[quotation.end :]
+    )
+
+
 def quote_findings(source: str, target: str) -> list[Finding]:
     german, german_open = scan(source, english=False)
     english, english_open = scan(target, english=True)
     german = [q for q in german if not _name_unquoted(q.inside(source), target, english)]
+    if len(english) < len(german):  # as many titles as the English lacks marks for
+        unmarked = titles(source, german)[: len(german) - len(english)]
+        german = [q for q in german if q not in unmarked]
     terms = [q for q in english if _term_in_marks(q.inside(target), target[q.end :])]
     if len(english) - len(terms) >= len(german):  # "the "traffic light" coalition"
         english = [q for q in english if q not in terms]
