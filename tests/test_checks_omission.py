@@ -167,3 +167,65 @@ def test_the_nights_before_two_days_and_today_said_as_these_days() -> None:
     assert "omission" not in omission_flags(
         source, "“Who still reads 800-page books these days?” asked the publisher."
     )
+
+
+def test_a_weekday_put_in_place_of_the_germans_is_a_date_changed() -> None:
+    source = "Das sagte die Ministerin am Donnerstag in Berlin."
+    assert flags(source, "The minister said this in Berlin on Tuesday.") == [
+        "omission",
+        "addition",
+        "number_mismatch",
+    ]
+    assert flags(source, "The minister said this in Berlin on Thursday.") == []
+    assert flags(source, "The minister said this in Berlin.") == ["omission"]
+
+
+def test_data_that_show_say_who_said_it() -> None:
+    source = (
+        "Die Inflation stieg nach vorläufigen Angaben des Statistischen Bundesamts auf 2,0 Prozent."
+    )
+    target = "Inflation rose to 2.0 percent, preliminary data from the statistics office showed."
+    assert "omission" not in flags(source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # what kind of thing a name is, said beside it
+        (
+            "Eine Forsa-Umfrage im Auftrag von RTL und n-tv sieht die Grünen bei 20 Prozent.",
+            "A Forsa poll commissioned by broadcasters RTL and n-tv puts the Greens at 20 percent.",
+        ),
+        (
+            "Das sagte der Geschäftsführer der Klinik dem „Münchner Merkur“.",
+            "The clinic's managing director told the Münchner Merkur newspaper.",
+        ),
+        # a number word is the number check's
+        (
+            "Das Erzbistum hat eine Liste von 31 Kirchen veröffentlicht.",
+            "The archdiocese has published a list of thirty-one churches.",
+        ),
+        # an acronym given to a name is no item added
+        (
+            "Der Bayerische Rundfunk will seinen Sender BR-Klassik ab 2026 nur noch digital "
+            "verbreiten, wie der Sender mitteilte.",
+            "Bavarian Broadcasting, or BR, intends to distribute its BR-Klassik station only "
+            "digitally from 2026, the broadcaster said.",
+        ),
+    ],
+)
+def test_words_that_explain_a_name_or_a_number_add_nothing(source: str, target: str) -> None:
+    assert "addition" not in flags(source, target)
+
+
+def test_an_added_role_before_a_person_is_still_an_addition() -> None:
+    source = (
+        "„Viele Frauen wissen nicht, ob sie jemals in ihre Heimatstadt zurückkehren können“, "
+        "sagte Olena Kowalenko vom Verein Ukrainische Hilfe Leipzig."
+    )
+    target = (
+        '"Many women don\'t know whether they will ever be able to return to their hometowns," '
+        "said {}Olena Kowalenko of the Ukrainian Aid Leipzig association."
+    )
+    assert "addition" in flags(source, target.format("volunteer "))
+    assert flags(source, target.format("")) == []

@@ -9,7 +9,10 @@ letters, folded), or a glossary target; a German word the lexicon does not know
 is UNKNOWN: it may render any English word. An English content word is covered
 when some German word of the sentence translates to it, by the same
 comparisons, or when it is a cognate or an exonym of one; capitalised words
-inside the sentence are names (the name checks'), acronyms may render a word.
+inside the sentence are names (the name checks'), acronyms may render a word,
+number words ("thirty-one") are the number check's, and a noun that says what
+kind of thing a name beside it is ("broadcasters RTL and n-tv", "the Münchner
+Merkur newspaper") is no addition.
 
 ``lexical_findings`` weighs the two sides' uncovered words. A paraphrase leaves
 uncovered words on both sides, so an omission needs the German's to outnumber
@@ -192,7 +195,8 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             token.kind = LIGHT
         acronym = len(lower) == 2 and token.word.isupper()  # "MP", "EU"
         content = len(lower) >= 3 and lower not in ENGLISH_FUNCTION and lower not in _EITHER
-        if (content or acronym) and lower not in _NUMBER_WORDS_EN:
+        number = all(part in _NUMBER_WORDS_EN for part in lower.split("-"))  # "thirty-one"
+        if (content or acronym) and not number:
             english_content.append(index)
             token.kind = GAP
             if token.word[0].isupper() and _starts_inside(target, token.span[0]):
@@ -594,7 +598,11 @@ def lexical_findings(
         )
     if omitted is None and ratio < OMITTED_MODIFIER_LONG:
         omitted = _bare_noun(source, target, pair, german_gaps, lexicon)
-    rare = [token for token in english_gaps if _zipf(token.word.lower()) < RARE]
+    rare = [
+        token
+        for token in english_gaps
+        if _zipf(token.word.lower()) < RARE and not _describes_a_name(target, token)
+    ]
     if _INTENT_DE.search(source):  # "will … versorgen" = "aims to connect"
         rare = [token for token in rare if not _INTENT_EN.fullmatch(token.word)]
     adverbs = [
@@ -605,6 +613,7 @@ def lexical_findings(
         and _zipf(token.word.lower()) < RARE_ADVERB
         and not (index and pair.english[index - 1].word.lower() in _DETERMINERS)
         and not (HEDGE_EN.fullmatch(token.word) and _hedged(source))
+        and not _QUALIFIES_A_BOUND.match(target, token.span[1])  # "slightly more than 41"
     ]
     if len(rare) - len(german_open) >= ADDED_BY and ratio > ADDED_LONG:
         named = ", ".join(f"'{token.word}'" for token in rare[:3])
@@ -660,6 +669,11 @@ def _added(token: Token, message: str) -> Finding:
 
 
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+# A bound an adverb makes more or less exact: the qualifiers' check's ("gut 41" =
+# "slightly more than 41").
+_QUALIFIES_A_BOUND = regex.compile(
+    r"\s+(?:more|less|fewer|over|under|above|below)\b", regex.IGNORECASE
+)
 # Words after which an English noun stands bare, with no modifier of its own (not a
 # demonstrative: "im laufenden Jahr" = "this year").
 _BEFORE_BARE = frozenset(
@@ -958,9 +972,36 @@ def _modifier(
         opens = opens and not gerund
         noun_after = _noun_like(after.word) or token.word.endswith("ly")  # "richly decorated"
         if after.kind == COVERED and next_to and opens and noun_after:
-            if not compound and not paired:
+            if not compound and not paired and not _describes_a_name(target, token):
                 return token
     return None
+
+
+# English news says what kind of thing a name is, beside it, where German readers know
+# it: "broadcasters RTL and n-tv", "the Münchner Merkur newspaper", "carmaker BMW".
+_KIND_OF_NAME = regex.compile(
+    r"(?:\w*maker|broadcaster|insurer|retailer|publisher|operator|manufacturer|supplier"
+    r"|provider|lender|carrier|developer|producer|distributor|discounter|grocer|regulator"
+    r"|group|firm|company|paper|newspaper|daily|weekly|tabloid|magazine|club"
+    r"|side|team|agency|brand|chain|giant|platform|party|union|network|channel|airline"
+    r"|bank|utility|app|service|label|outlet|station|festival|fair|show|event"
+    r"|airport|region|town|city|village|district|state|province|institute|federation"
+    r"|association|confederation|organi[sz]ation|body|society|foundation|charity|watchdog)s?",
+    regex.IGNORECASE,
+)
+_NAME_NEXT = regex.compile(r"\s+(?:and\s+)?\p{Lu}")
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}-]*\s+$")
+
+
+def _describes_a_name(target: str, token: Token) -> bool:
+    """A lower-case noun of kind (``_KIND_OF_NAME``) right before or after a
+    capitalised word not the sentence's first."""
+    start, end = token.span
+    if not token.word.islower() or not _KIND_OF_NAME.fullmatch(token.word):
+        return False
+    name_before = _NAME_BEFORE.search(target, 0, start)
+    after_a_name = name_before is not None and name_before.start() > 0
+    return _NAME_NEXT.match(target, end) is not None or after_a_name
 
 
 def _noun_like(word: str) -> bool:

@@ -10,9 +10,11 @@ Evidence, strongest first:
   gestern = yesterday, am Wochenende = at the weekend; Rosenmontag = Rose Monday,
   in der Nacht zu Sonntag = on Saturday night; Donnerstagabend = Thursday evening,
   its part of the day too): one the German has and the English lacks is an
-  omission, and the other way round an addition; an attribution (sagte, teilte
+  omission, and the other way round an addition; a weekday put in place of the
+  German's ("am Donnerstag" → "on Tuesday") is a ``number_mismatch`` too, a date
+  changed; an attribution (sagte, teilte
   mit, erklärte, laut, zufolge, nach Angaben = said, told, announced, according
-  to, expects) and a hedge (mutmaßlich, angeblich = suspected, alleged) the
+  to, expects, data showed) and a hedge (mutmaßlich, angeblich = suspected, alleged) the
   English lacks are omissions (an English "said" the German lacks is as often a
   view or a report said another way: no finding);
 * the words each side renders, by Ding's German-English dictionary where it is
@@ -136,7 +138,8 @@ _SEPARABLE = regex.compile(
 _SAID_EN = regex.compile(
     r"\b(?:sa(?:y|ys|id|ying)|told|tells?|telling|stat(?:ed|es|ing)|announc\w*|stress\w*"
     r"|report\w*|warn\w*|explain\w*|add(?:ed|s|ing)|wr[io]t\w*|confirm\w*|quot\w*|spok\w*"
-    r"|declar\w*|insist\w*|according\s+to|reads|expect\w*|estimat\w*|forecast\w*|predict\w*)\b",
+    r"|declar\w*|insist\w*|according\s+to|reads|expect\w*|estimat\w*|forecast\w*|predict\w*"
+    r"|(?:data|figures|statistics|numbers|survey|poll|study)\b[^.;]{0,80}?\bshow\w*)\b",
     regex.IGNORECASE,
 )
 
@@ -153,12 +156,16 @@ def omission_findings(
     added: Finding | None = None
     if alignment:
         omitted, added = _by_alignment(source, target, alignment)
-    omitted = omitted or _days(source, target, omission=True) or _day_part(source, target)
+    day_lost, day_added = (
+        _days(source, target, omission=True),
+        _days(source, target, omission=False),
+    )
+    omitted = omitted or day_lost or _day_part(source, target)
     omitted = omitted or _said(source, target)
     omitted = omitted or _hedge(source, target)
     # An English "said" the German lacks is no finding: on the sets written last it
     # was a clean target's (a view, a report, an estimate) as often as an addition.
-    added = added or _days(source, target, omission=False)
+    added = added or day_added
     german_chars, english_chars = _letters(source), _letters(target)
     ratio = english_chars / german_chars if german_chars else 1.0
     short = SHORT if german_chars >= FEW_CHARS else SHORT_FEW
@@ -199,7 +206,27 @@ def omission_findings(
                 message=f"the English is {ratio:.0%} of the German's length: "
                 "it may say more than the German",
             )
-    return [finding for finding in (omitted, added) if finding is not None]
+    changed = _day_changed(source, target, day_lost, day_added)
+    return [finding for finding in (omitted, added, changed) if finding is not None]
+
+
+def _day_changed(
+    source: str, target: str, lost: Finding | None, added: Finding | None
+) -> Finding | None:
+    """A weekday of the German missing where the English has another: the date told
+    is another ("am Donnerstag" → "on Tuesday"), a ``number_mismatch``."""
+    if lost is None or added is None or lost.source_span is None or added.target_span is None:
+        return None
+    german = source[lost.source_span[0] : lost.source_span[1]]
+    english = target[added.target_span[0] : added.target_span[1]]
+    if _DAYS.get(german.casefold()) not in _WEEK or english.casefold() not in _WEEK:
+        return None
+    return Finding(
+        flag="number_mismatch",
+        source_span=lost.source_span,
+        target_span=added.target_span,
+        message=f"the day '{german}' of the German is '{english}' in the English",
+    )
 
 
 def _structure(

@@ -134,7 +134,11 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
     """("omission", German span) or ("addition", English span) when the number of
     coordinators differs, else None."""
     german = list(_AND_DE.finditer(source))
-    english = [match for match in _AND_EN.finditer(target) if not _repeated(target, match)]
+    english = [
+        match
+        for match in _AND_EN.finditer(target)
+        if not _repeated(target, match) and not _OR_ACRONYM.match(target, match.start())
+    ]
     if "weder" in source.casefold():
         german += list(_NOR_DE.finditer(source))
         english += list(regex.finditer(r"\bnor\b", target, regex.IGNORECASE))
@@ -150,6 +154,8 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
 
 
 _AROUND = regex.compile(r"(\w+)\s+$")
+# "Bavarian Broadcasting, or BR, said": an acronym the English gives a name, no item.
+_OR_ACRONYM = regex.compile(r"or\s+\p{Lu}{2,}\b\s*[,)]")
 
 
 def _repeated(target: str, match: regex.Match[str]) -> bool:
