@@ -36,9 +36,9 @@ Reisen" = "nonessential travel"), and a German participle with "un-"
 ("ungebremst") an English "without", unless an English "un-"/"dis-" word
 renders it ("unbespielbar" = "unplayable"); so may a "-los" or "-frei" word or
 "unverzüglich", for a "without" or "with no" only ("sieglos" = "without a win",
-"abschlagsfrei" = "with no deductions"). Failing verbs say "not" by meaning on
-either side ("verpassten die Playoffs" = "did not make the playoffs", "schied
-aus" = "did not finish", "noch lange nicht" = "far from"). "schließt … aus"
+"abschlagsfrei" = "with no deductions"). A German verb of failing may be an English
+"not" ("verpassten die Playoffs" = "did not make the playoffs", "schied aus" =
+"did not finish"), and "far from" a German "nicht" ("noch lange nicht"). "schließt … aus"
 is "rules out" as "ausgeschlossen" is.
 
 "nicht X, sondern Y" may be "Y rather than X"; "wie (in) keine(m) andere(n)" is a
@@ -138,8 +138,7 @@ IMPLICIT_DE = regex.compile(
     r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
-    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*|verpasst?\p{Ll}*"
-    r"|ausgeschieden|schied\b[^.;]{0,60}?\baus"
+    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*"
     r"|schließ\p{Ll}*\b[^.;]{0,60}?\baus)\b",  # "schließt … aus" = "rules out"
     regex.IGNORECASE,
 )
@@ -263,6 +262,12 @@ _NEGATED_EN = regex.compile(r"\b(?:non-?|un|dis|in|im)(\p{Ll}{4,})\b", regex.IGN
 _NEGATED_DE = regex.compile(r"\bun(\p{Ll}{5,})")
 
 
+# Failing, said by a German verb English often says with "not" ("verpassten die
+# Playoffs" = "did not make the playoffs", "schied aus" = "did not finish"), and as
+# often with "missed" or "went out": it excuses an English "not", no German one.
+_FAILED_DE = regex.compile(
+    r"\b(?:verpasst?\p{Ll}*|ausgeschieden|schied\b[^.;]{0,60}?\baus)\b", regex.IGNORECASE
+)
 _WITHOUT_DE = regex.compile(
     r"\b\p{L}{3,}(?:los|frei)(?:e[mnrs]?)?\b|\bunverzüglich", regex.IGNORECASE
 )  # "abschlagsfrei" = "without deductions", "with no deductions"
@@ -308,4 +313,5 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     # So may a German adjective of "-los" ("sieglos" = "without a win") or
     # "unverzüglich" ("without delay") be said with "without", and only so.
     implicit -= min(len(_WITHOUT_DE.findall(source)), len(_WITHOUT_EN.findall(target)))
+    implicit -= len(_FAILED_DE.findall(source))
     return difference < 0 and -implicit >= -difference
