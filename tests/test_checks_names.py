@@ -634,6 +634,10 @@ def test_an_acronym_in_the_english_plural_is_kept() -> None:
 def test_a_place_said_after_a_place_between_commas_locates_it() -> None:
     source = "In Tirol ist ein Skifahrer von einer Lawine verschüttet worden."
     assert names(source, "A skier was buried by an avalanche in Tyrol, Austria.") == []
+    assert names("Die Brücke bei Lüdenscheid wird gesprengt.", "The bridge near Lüdenscheid in "
+                 "North Rhine-Westphalia is to be blown up.") == []  # fmt: skip
+    assert names("Die Gemeinde Flims muss Wasser chloren.", "The municipality of Flims in the "
+                 "Swiss canton of Graubünden must chlorinate water.") == []  # fmt: skip
     assert "+Bavaria" in names(source, "A skier was buried by an avalanche in Tyrol and Bavaria.")
 
 

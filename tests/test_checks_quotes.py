@@ -102,6 +102,16 @@ def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> 
             0,
         ),
         ("Er nannte die Grünen „Volksverräter“.", "He called the Greens traitors.", 1),
+        (
+            "Sie profitiert von Serien wie „Babylon Berlin“ und „In aller Freundschaft“.",
+            "It profits from series such as Babylon Berlin and In aller Freundschaft.",
+            0,
+        ),
+        (
+            "ProSieben verlängert „The Voice of Germany“ um eine Staffel.",
+            "ProSieben has renewed The Voice of Germany for another season.",
+            0,
+        ),
         ("Er bezeichnete die Grünen als „Volksverräter“.", "He called the Greens traitors.", 1),
         ("Er nannte das „unverschämt“.", "He called it outrageous.", 1),
         # An inflected multi-word name: the newspaper is no quotation lost.

@@ -307,21 +307,27 @@ def _added_names(
         )
         if not exonym and max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
             continue
-        if exonym and _locates(target, match, known, german):
+        if _locates(target, match, known, german):
             continue  # "in Tirol" → "in Tyrol, Austria": where a place the German names is
         findings.append(_added_name(match))
     return findings
 
 
-_AFTER_A_PLACE = regex.compile(r"(\p{Lu}[\p{L}\p{M}-]*),\s+(?:\p{Lu}[\p{L}\p{M}-]*\s+){0,2}$")
-_END_OF_PLACE = regex.compile(r"(?:\s+\p{Lu}[\p{L}\p{M}-]*){0,2}\s*(?:[.,;:)–—]|$)")
+_AFTER_A_PLACE = regex.compile(
+    r"(\p{Lu}[\p{L}\p{M}-]*)(,\s+|\s+in\s+(?:the\s+)?(?:(?:Swiss\s+)?(?:canton|state|province|"
+    r"region|district)\s+of\s+)?)(?:\p{Lu}[\p{L}\p{M}]*[\s-]+){0,2}$"
+)
+_END_OF_PLACE = regex.compile(r"(?:[\s-]+\p{Lu}[\p{L}\p{M}-]*){0,2}\s*(?:[.,;:)–—]|$)")
 
 
 def _locates(target: str, match: regex.Match[str], known: set[str], german: _German) -> bool:
-    """An English place set after a place the German names, between commas ("Scheeßel,
-    Lower Saxony,"): a translator's note of where it is."""
+    """An English place set after a place the German names, between commas or after
+    "in" ("Scheeßel, Lower Saxony,", "Bautzen in Saxony", "Flims in the Swiss canton
+    of Graubünden"): a translator's note of where it is."""
     before = _AFTER_A_PLACE.search(target, 0, match.start())
-    if before is None or not _END_OF_PLACE.match(target, match.end()):
+    if before is None:
+        return False
+    if before.group(2).startswith(",") and not _END_OF_PLACE.match(target, match.end()):
         return False
     place = fold(before.group(1))
     return place in known or german.holds(place)

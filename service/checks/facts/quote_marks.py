@@ -27,7 +27,8 @@ A title the German quotes after a word for a work or a genitive name ("der Film
 „Das Lehrerzimmer“", "Brechts „Mutter Courage“"; capitalised, eight words at most,
 no closing punctuation, not speech), and any other of that shape in the same
 sentence, may go without marks in English: many house styles set titles in
-italics or plain.
+italics or plain. So may a quotation of two words or more the English keeps word for
+word („The Voice of Germany“, „In aller Freundschaft“).
 
 Misses: a quotation whose marks stay but whose words change (that is for the
 other checks), a one-word quotation of a name whose marks are dropped, and a
@@ -107,6 +108,18 @@ _UMLAUTS = {
 }  # fmt: skip
 
 
+def _kept_as_written(inside: str, target: str, english: list[Quotation]) -> bool:
+    """A quotation of two words or more the English writes word for word, outside its
+    own quotations: a title or a name kept in its language („The Voice of Germany“,
+    „In aller Freundschaft“)."""
+    if len(inside.split()) < 2:
+        return False
+    return any(
+        not any(q.start <= match.start() < q.end for q in english)
+        for match in re.finditer(re.escape(inside), target)
+    )
+
+
 def _spelled(pattern: str) -> str:
     return "".join(_UMLAUTS.get(char, char) for char in pattern)
 
@@ -155,38 +168,51 @@ _WORK_DE = (
     r"|dokumentation|doku|podcast|werk\w*|bestseller\w*|thriller\w*|krimi\w*|hit"
     r"|inszenierung|theaterstück\w*|spielfilm\w*|kinofilm\w*|gedicht\w*|essay\w*"
     r"|ballett\w*|schau|magazin\w*|zeitung|zeitschrift|blatt|kolumne|sachbuch\w*"
-    r"|debüt\w*|erfolg\w*|klassiker\w*|märchen|oratorium|symphonie|sinfonie"
+    r"|debüt\w*|erfolg\w*|klassiker\w*|märchen|oratorium|symphonie|sinfonie|reihe|staffel"
 )
-_TITLE_BEFORE_DE = re.compile(rf"(?:\b(?i:\w*(?:{_WORK_DE}))|\b[A-ZÄÖÜ]\w+s)\s+(?:\w+\s+)?$")
+_TITLE_BEFORE_DE = re.compile(
+    rf"(?:\b(?i:\w*(?:{_WORK_DE})(?:n|en|s|es|e)?)|\b[A-ZÄÖÜ]\w+s)\s+(?:\w+\s+){{0,2}}$"
+)
 
 
 def titles(source: str, quotations: list[Quotation]) -> list[Quotation]:
     """The German quotations that name a work after a word for one ("der Film „Das
-    Lehrerzimmer“", "Brechts „Mutter Courage und ihre Kinder“"): English news may
-    write a title in italics, or plain, with no marks."""
+    Lehrerzimmer“", "Brechts „Mutter Courage und ihre Kinder“", "Serien wie „Babylon
+    Berlin“"): English news may write a title in italics, or plain, with no marks.
+    Where one does, so do the others of a title's shape in the sentence."""
     shaped = [q for q in quotations if _title_shaped(source, q)]
-    found = [q for q in shaped if _TITLE_BEFORE_DE.search(source[max(0, q.start - 60) : q.start])]
-    # one named a work, the others of its shape are works too ("seit „Im Westen nichts Neues“")
-    return shaped if found else []
+    cued = [q for q in shaped if _TITLE_BEFORE_DE.search(source[max(0, q.start - 60) : q.start])]
+    if not cued:
+        return []
+    # not speech: after no colon, before no ", sagte"
+    others = [
+        q
+        for q in shaped
+        if q not in cued
+        and not re.search(r":\s*$", source[: q.start])
+        and not re.match(r"\s*,", source[q.end :])
+    ]
+    return sorted(cued + others, key=lambda q: q.start)
 
 
 def _title_shaped(source: str, quotation: Quotation) -> bool:
-    """Capitalised, eight words at most, no punctuation closing it, and not speech:
-    neither after a colon nor before ", sagte"."""
+    """Capitalised, eight words at most, no punctuation closing it."""
     inside = quotation.inside(source)
-    if not inside[:1].isupper() or re.search(r"[.!?,;:]$", inside) or len(inside.split()) > 8:
-        return False
-    return not re.search(r":\s*$", source[: quotation.start]) and not re.match(
-        r"\s*,", source[quotation.end :]
-    )
+    return inside[:1].isupper() and not re.search(r"[.!?,;:]$", inside) and len(inside.split()) <= 8
 
 
 def quote_findings(source: str, target: str) -> list[Finding]:
     german, german_open = scan(source, english=False)
     english, english_open = scan(target, english=True)
-    german = [q for q in german if not _name_unquoted(q.inside(source), target, english)]
+    works = titles(source, german)
+    german = [
+        q
+        for q in german
+        if not _name_unquoted(q.inside(source), target, english)
+        and not _kept_as_written(q.inside(source), target, english)
+    ]
     if len(english) < len(german):  # as many titles as the English lacks marks for
-        unmarked = titles(source, german)[: len(german) - len(english)]
+        unmarked = [q for q in works if q in german][: len(german) - len(english)]
         german = [q for q in german if q not in unmarked]
     terms = [q for q in english if _term_in_marks(q.inside(target), target[q.end :])]
     if len(english) - len(terms) >= len(german):  # "the "traffic light" coalition"
