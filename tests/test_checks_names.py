@@ -639,6 +639,11 @@ def test_a_place_said_after_a_place_between_commas_locates_it() -> None:
     assert names("Die Gemeinde Flims muss Wasser chloren.", "The municipality of Flims in the "
                  "Swiss canton of Graubünden must chlorinate water.") == []  # fmt: skip
     assert "+Bavaria" in names(source, "A skier was buried by an avalanche in Tyrol and Bavaria.")
+    # only a state, a canton or a country locates; a town after "in" is another place
+    assert "+Oberhof" in names(
+        "Sie gewann beim Weltcup in Hochfilzen den Sprint.",
+        "She won the sprint at the World Cup in Oberhof.",
+    )
 
 
 def test_a_capitalised_adjective_of_a_name_is_rendered_by_its_meaning() -> None:

@@ -320,12 +320,40 @@ _AFTER_A_PLACE = regex.compile(
 _END_OF_PLACE = regex.compile(r"(?:[\s-]+\p{Lu}[\p{L}\p{M}-]*){0,2}\s*(?:[.,;:)–—]|$)")
 
 
+# Regions a translator names to say where a town is: the German and Austrian states
+# and the Swiss cantons that are no town's name, in English (and countries, CLDR's).
+_REGIONS_EN = frozenset(
+    name.strip()
+    for name in """north rhine westphalia|lower saxony|saxony|saxony anhalt|baden wurttemberg
+    |baden wuerttemberg|bavaria|hesse|thuringia|brandenburg|mecklenburg western pomerania
+    |mecklenburg vorpommern|schleswig holstein|rhineland palatinate|saarland|tyrol
+    |vorarlberg|carinthia|styria|upper austria|lower austria|burgenland|graubunden
+    |grisons|valais|ticino|aargau|thurgau|appenzell|glarus|schwyz|uri|jura|vaud
+    |upper bavaria|lower bavaria|franconia|swabia|east frisia|allgau|black forest""".split("|")
+)
+_NAME_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[\s-]+\p{Lu}[\p{L}\p{M}]*)*")
+
+
+def _a_region(target: str, match: regex.Match[str]) -> bool:
+    """The whole name ``match`` stands in is a state, a canton or a country."""
+    run = next(
+        (m for m in _NAME_RUN.finditer(target) if m.start() <= match.start() < m.end()), match
+    )
+    name = fold(run.group()).strip()
+    return " ".join(name.split()) in _REGIONS_EN or name in _country_names()
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(fold(name) for name in _territories_en().values())
+
+
 def _locates(target: str, match: regex.Match[str], known: set[str], german: _German) -> bool:
     """An English place set after a place the German names, between commas or after
     "in" ("Scheeßel, Lower Saxony,", "Bautzen in Saxony", "Flims in the Swiss canton
     of Graubünden"): a translator's note of where it is."""
     before = _AFTER_A_PLACE.search(target, 0, match.start())
-    if before is None:
+    if before is None or not _a_region(target, match):
         return False
     if before.group(2).startswith(",") and not _END_OF_PLACE.match(target, match.end()):
         return False
