@@ -733,3 +733,26 @@ def test_a_country_for_a_country_adjective_is_still_checked() -> None:
     assert "+Denmark" in names(
         "Mehr als jede Behörde außer der irischen.", "More than any authority except Denmark's."
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Er wurde beim Großen Preis von Großbritannien Dritter.",
+            "He was third at the British Grand Prix.",
+        ),
+        (
+            "Er lag vor dem US-Amerikaner Kyle Garland.",
+            "He finished ahead of American Kyle Garland.",
+        ),
+        (
+            "Der DFB hat den Vertrag verlängert.",
+            "The German soccer federation extended the contract.",
+        ),
+    ],
+)
+def test_a_country_or_a_federation_said_by_its_adjective_or_in_words(
+    source: str, target: str
+) -> None:
+    assert names(source, target) == []

@@ -649,3 +649,9 @@ def test_more_equivalent_forms(source: str, target: str) -> None:
 def test_a_swiss_figure_changed_is_flagged() -> None:
     assert messages("Daten von rund 60'000 Personen.", "Data on some 6,000 people.")
     assert messages("Sie siegte mit 18 Hundertstelsekunden Vorsprung.", "She won by 0.81 seconds.")
+
+
+def test_a_clubs_number_is_its_name() -> None:
+    source = "Burkardt wechselt von Mainz 05 nach Frankfurt."
+    assert messages(source, "Burkardt moves from Mainz to Frankfurt.") == []
+    assert messages(source, "Burkardt moves from Mainz 05 to Frankfurt.") == []

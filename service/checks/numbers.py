@@ -341,13 +341,16 @@ _SCALE_ANY_COMPOUND_DE = regex.compile(r"\b(Million|Milliard)en\p{Ll}{3,}")
 _SCALE_COMPOUND = {"Million": 1e6, "Milliard": 1e9}
 _ONE_PERCENT_DE = regex.compile(r"\bein(?:e[mnrs]?)?(?=\s+Prozent)", regex.IGNORECASE)
 _CLUB_AFTER = regex.compile(r"\.\s*(?:FC|FSV|FFC|BFC|SC|SV|VfB|VfL)\b")
+_CLUB_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+\s+$")
 
 
 def _in_a_club(text: str, found: Found) -> Found:
-    """The "1." of "1. FC Köln" is the club's name, which English leaves out
-    ("Cologne"): no figure to miss."""
+    """The "1." of "1. FC Köln" and the "05" of "Mainz 05" are the club's name, which
+    English leaves out ("Cologne", "Mainz"): no figure to miss."""
     if _CLUB_AFTER.match(text, found.end) and found.text.isdigit():
         return Found(found.value, found.start, found.end, found.text, weak=True)
+    if regex.fullmatch(r"0\d", found.text) and _CLUB_BEFORE.search(text, 0, found.start):
+        return Found(found.value, found.start, found.end, found.text, weak=True)  # Mainz 05
     return found
 
 
