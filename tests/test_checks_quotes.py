@@ -113,6 +113,11 @@ def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> 
             0,
         ),
         ("Er bezeichnete die Grünen als „Volksverräter“.", "He called the Greens traitors.", 1),
+        (
+            "Der Sprecher des Vereins sagte „Das ist ein Skandal“.",
+            "The club's spokesman said it was a scandal.",
+            1,
+        ),
         ("Er nannte das „unverschämt“.", "He called it outrageous.", 1),
         # An inflected multi-word name: the newspaper is no quotation lost.
         (

@@ -320,7 +320,7 @@ def german_found(text: str) -> tuple[Found, ...]:
             m.end(),
             m.group(),
             weak=True,
-        )  # fmt: skip
+        )
         for m in _SCALE_ANY_COMPOUND_DE.finditer(text)
         if not _SCALE_COMPOUND_DE.match(text, m.start())
     ]

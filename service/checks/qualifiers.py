@@ -87,7 +87,8 @@ _ADDED_EN = regex.compile(
 
 
 def qualifier_findings(source: str, target: str) -> list[Finding]:
-    """One finding at most: a qualifier dropped, turned, or added."""
+    """The findings of the first figure whose qualifier is dropped, turned or added:
+    one, or a bound's ``number_mismatch`` beside its omission or addition."""
     english = english_found(target)
     used: set[int] = set()
     for german in german_found(source):

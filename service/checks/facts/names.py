@@ -1441,8 +1441,8 @@ def _foreign_to_the_lexicon(word: str) -> bool:
         and not _in_dictionary(word)
         and not _glosses(word)
         and regex.search(r"[aeiouäöüy]", word, regex.IGNORECASE) is not None  # not Lkw
-        and _tags(word)[:1] != ()
-        and _tags(word)[0][0] in ("NN", "NE", "FM")
+        and bool(_tags(word))
+        and _tags(word)[0][0] in ("NN", "NE", "FM")  # HanTa's noun, name or foreign word
         and not _loanword(word)
         and _known_in_english(word)
         and not _german_compound(word)
@@ -1452,10 +1452,8 @@ def _foreign_to_the_lexicon(word: str) -> bool:
 def _known_in_english(word: str) -> bool:
     """English text uses the word about as often as German (wordfreq): a brand, a club,
     a foreign name (Mazda, Lidl, Southside), not a German noun Ding lacks (Zuschüsse)."""
-    from wordfreq import zipf_frequency
-
-    english = zipf_frequency(word.lower(), "en")
-    return english >= 2.0 and english >= zipf_frequency(word.lower(), "de") - 1.5
+    english = _zipf(word.lower(), "en")
+    return english >= 2.0 and english >= _zipf(word.lower(), "de") - 1.5
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1492,10 +1490,7 @@ def _german_compound(word: str) -> bool:
 def _loanword(word: str) -> bool:
     """An English word German news uses as its own (Website, Update, Festival): common
     in both languages (wordfreq)."""
-    from wordfreq import zipf_frequency
-
-    lower = word.lower()
-    return zipf_frequency(lower, "en") >= 4.0 and zipf_frequency(lower, "de") >= 4.0
+    return _zipf(word.lower(), "en") >= 4.0 and _zipf(word.lower(), "de") >= 4.0
 
 
 # Endings of German nouns made from other words (Rodlerin, Zweitligist, Sanierung):

@@ -9,6 +9,12 @@ The German's fields are read from its ministries and ministers
 allows the English words ``data/ministry_fields_de_en.tsv`` gives it. An English
 field word the table does not know ("Prime Minister") is not read, nor a field on
 one side only (a title dropped or explained is the omission check's).
+
+A federal body the English names ("Federal … Office", "Agency", "Authority",
+"Institute", "Court") needs one word of its field said by some German word of the
+sentence, by Ding or by its first five letters ("Bundesnetzagentur" → "Federal
+Network Agency", "Statistisches Bundesamt" → "Federal Statistical Office"; not
+"Federal Environment Agency"): ``body_findings``.
 """
 
 from __future__ import annotations
@@ -57,17 +63,21 @@ def office_findings(source: str, target: str) -> list[Finding]:
         for group in (1, 2, 3):
             word = (match.group(group) or "").lower()
             if word in known and word not in allowed:
-                return [
-                    Finding(
-                        flag="name_mismatch",
-                        source_span=german.span() if german else None,
-                        target_span=match.span(),
-                        message=f"the English '{match.group().strip()}' is of a field no "
-                        f"ministry or minister of the German has"
-                        + (f" ('{german.group().strip()}')" if german else ""),
-                    )
-                ]
+                message = f"the English '{match.group().strip()}' is of a field no ministry "
+                message += "or minister of the German has"
+                message += f" ('{german.group().strip()}')" if german else ""
+                return [_changed(german, match, message)]
     return []
+
+
+def _changed(german: regex.Match[str] | None, english: regex.Match[str], message: str) -> Finding:
+    """The English's name in place of the German's, where the German names one."""
+    return Finding(
+        flag="name_mismatch",
+        source_span=german.span() if german else None,
+        target_span=english.span(),
+        message=message,
+    )
 
 
 # "the Federal Network Agency", "the Federal Office for Information Security"
@@ -103,21 +113,14 @@ def body_findings(source: str, target: str) -> list[Finding]:
             or any(_fold(word)[:5] in f for f in folded)  # Statistical ~ Statistisches
         ]
         if fields and not said:  # "Kraftfahrt-Bundesamt" says "Transport", if not "Motor"
-            german = _GERMAN_BODY.search(source)  # the German's own body, where it names one
-            return [
-                Finding(
-                    flag="name_mismatch",
-                    source_span=german.span() if german else None,
-                    target_span=match.span(),
-                    message=f"the English '{match.group().strip()}' is not in the German: no "
-                    f"German word of the sentence says '{' '.join(fields)}'",
-                )
-            ]
+            message = f"the English '{match.group().strip()}' is not in the German: no German "
+            message += f"word of the sentence says '{' '.join(fields)}'"
+            return [_changed(_GERMAN_BODY.search(source), match, message)]
     return []
 
 
 def _fold(word: str) -> str:
-    """Lower case, c as k (Criminal ~ Kriminal), umlauts plain."""
+    """Lower case, c as k (Criminal ~ Kriminal), umlauts and ß as one plain letter."""
     return word.lower().replace("c", "k").translate(str.maketrans("äöüß", "aous"))
 
 

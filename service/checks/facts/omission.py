@@ -150,8 +150,9 @@ def omission_findings(
     alignment: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None = None,
     terms: Sequence[Term] = (),
 ) -> list[Finding]:
-    """``omission`` and ``addition`` findings, at most one of each. ``terms``: the
-    segment's glossary matches (their targets render their German)."""
+    """``omission`` and ``addition`` findings, at most one of each, and a
+    ``number_mismatch`` where a weekday is swapped. ``terms``: the segment's glossary
+    matches (their targets render their German)."""
     omitted: Finding | None = None
     added: Finding | None = None
     if alignment:

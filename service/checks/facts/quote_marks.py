@@ -175,13 +175,23 @@ _TITLE_BEFORE_DE = re.compile(
 )
 
 
+_SPEECH_BEFORE_DE = re.compile(
+    r"\b(?:sagte|sagt|sagten|erklärte|betonte|meinte|schrieb|rief|warnte|so)\s*:?\s*$"
+)
+
+
 def titles(source: str, quotations: list[Quotation]) -> list[Quotation]:
     """The German quotations that name a work after a word for one ("der Film „Das
     Lehrerzimmer“", "Brechts „Mutter Courage und ihre Kinder“", "Serien wie „Babylon
     Berlin“"): English news may write a title in italics, or plain, with no marks.
     Where one does, so do the others of a title's shape in the sentence."""
     shaped = [q for q in quotations if _title_shaped(source, q)]
-    cued = [q for q in shaped if _TITLE_BEFORE_DE.search(source[max(0, q.start - 60) : q.start])]
+    cued = [
+        q
+        for q in shaped
+        if _TITLE_BEFORE_DE.search(source[max(0, q.start - 60) : q.start])
+        and not _SPEECH_BEFORE_DE.search(source[: q.start])  # "des Vereins sagte „…“"
+    ]
     if not cued:
         return []
     # not speech: after no colon, before no ", sagte"
