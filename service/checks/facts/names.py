@@ -75,7 +75,7 @@ import regex
 from rapidfuzz import fuzz
 
 from glossary.defaults import default_glossary
-from service.checks.facts.offices import body_findings, office_findings
+from service.checks.offices import body_findings, office_findings
 from service.document import Finding, Term
 
 EXONYMS = Path(__file__).with_name("data") / "exonyms_de_en.tsv"

@@ -6,7 +6,7 @@ Minister").
 The German's fields are read from its ministries and ministers
 ("Bundesgesundheitsministerin", "Ministerium für Bildung"), the English's from
 "X Ministry", "X Minister", "Minister of X" and "X Secretary"; each German field
-allows the English words ``data/ministry_fields_de_en.tsv`` gives it. An English
+allows the English words ``facts/data/ministry_fields_de_en.tsv`` gives it. An English
 field word the table does not know ("Prime Minister") is not read, nor a field on
 one side only (a title dropped or explained is the omission check's).
 
@@ -26,7 +26,7 @@ import regex
 
 from service.document import Finding
 
-FIELDS = Path(__file__).with_name("data") / "ministry_fields_de_en.tsv"
+FIELDS = Path(__file__).parent / "facts" / "data" / "ministry_fields_de_en.tsv"
 
 _GERMAN_OFFICE = regex.compile(
     r"(?:(?<![\p{L}-])(?:Bundes|Landes)?(\p{L}+?)(?:s|-)?"
