@@ -71,7 +71,7 @@ def test_scan_pairs_marks_and_skips_apostrophes() -> None:
         "He said 'no' to Germany's plan and the citizens' vote.", english=True
     )
     assert [(q.start, q.end) for q in quotations] == [(8, 12)]
-    assert unpaired == []
+    assert unpaired == ()
 
 
 def test_a_quotation_over_several_sentences_may_stay_open_as_in_the_german() -> None:

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 import regex
+from breame.spelling import AMERICAN_ENGLISH_SPELLINGS
 
 from service.document import Finding
 
@@ -86,8 +87,12 @@ _FEDERAL_BODY_EN = regex.compile(
     r"(?:\s+(?:for|of)\s+((?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}-]*){0,3}))?"
 )
 _GERMAN_BODY = regex.compile(r"(?<![\p{L}-])[\p{L}-]*[Bb]undes\p{Ll}+(?:\s+für\s+\p{Lu}\p{L}+)?")
-_BRITISH = {"labor": "labour", "defense": "defence", "center": "centre"}  # Ding's spelling
 _NOT_A_FIELD = frozenset({"the", "and", "german", "federal"})
+
+
+def _british(word: str) -> str:
+    """Ding spells British: "labor" is looked up as "labour"."""
+    return AMERICAN_ENGLISH_SPELLINGS.get(word, word)
 
 
 def body_findings(source: str, target: str) -> list[Finding]:
@@ -106,10 +111,7 @@ def body_findings(source: str, target: str) -> list[Finding]:
         said = [
             word
             for word in fields
-            if any(
-                stem(_BRITISH.get(word.lower(), word.lower())) in lex.lookup(german)
-                for german in german_words
-            )
+            if any(stem(_british(word.lower())) in lex.lookup(german) for german in german_words)
             or any(_fold(word)[:5] in f for f in folded)  # Statistical ~ Statistisches
         ]
         if fields and not said:  # "Kraftfahrt-Bundesamt" says "Transport", if not "Motor"

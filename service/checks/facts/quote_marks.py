@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.document import Finding
 
@@ -58,7 +59,8 @@ class Quotation:
         return text[self.start + 1 : self.end - 1]
 
 
-def scan(text: str, *, english: bool) -> tuple[list[Quotation], list[int]]:
+@lru_cache(maxsize=256)  # the negation check scans the same German for its titles
+def scan(text: str, *, english: bool) -> tuple[tuple[Quotation, ...], tuple[int, ...]]:
     """The quotations of ``text`` (outermost and nested) and the offsets of marks
     left without a pair."""
     pairs = _ENGLISH_PAIRS if english else _GERMAN_PAIRS
@@ -75,10 +77,10 @@ def scan(text: str, *, english: bool) -> tuple[list[Quotation], list[int]]:
             if char != '"' and not _may_open(text, index):
                 continue
             stack.append((closer, index))
-    return sorted(quotations, key=lambda q: q.start), [start for _, start in stack]
+    return tuple(sorted(quotations, key=lambda q: q.start)), tuple(start for _, start in stack)
 
 
-def _name_unquoted(inside: str, target: str, english: list[Quotation]) -> bool:
+def _name_unquoted(inside: str, target: str, english: tuple[Quotation, ...]) -> bool:
     """A name the German quotes and English news writes plain: a storm, a ship, an
     operation, a paper („Zoltan“ → Storm Zoltan, „Bild am Sonntag“). At most four
     words, each capitalised but a joining word inside (am, der, für) or a number
@@ -108,7 +110,7 @@ _UMLAUTS = {
 }  # fmt: skip
 
 
-def _kept_as_written(inside: str, target: str, english: list[Quotation]) -> bool:
+def _kept_as_written(inside: str, target: str, english: tuple[Quotation, ...]) -> bool:
     """A quotation of two words or more the English writes word for word, outside its
     own quotations: a title or a name kept in its language („The Voice of Germany“,
     „In aller Freundschaft“)."""
@@ -180,7 +182,7 @@ _SPEECH_BEFORE_DE = re.compile(
 )
 
 
-def titles(source: str, quotations: list[Quotation]) -> list[Quotation]:
+def titles(source: str, quotations: tuple[Quotation, ...]) -> list[Quotation]:
     """The German quotations that name a work after a word for one ("der Film „Das
     Lehrerzimmer“", "Brechts „Mutter Courage und ihre Kinder“", "Serien wie „Babylon
     Berlin“"): English news may write a title in italics, or plain, with no marks.
@@ -212,19 +214,20 @@ def _title_shaped(source: str, quotation: Quotation) -> bool:
 
 
 def quote_findings(source: str, target: str) -> list[Finding]:
-    german, german_open = scan(source, english=False)
-    english, english_open = scan(target, english=True)
-    works = titles(source, german)
+    quoted_de, german_open = scan(source, english=False)
+    quoted_en, english_open = scan(target, english=True)
+    works = titles(source, quoted_de)
     german = [
         q
-        for q in german
-        if not _name_unquoted(q.inside(source), target, english)
-        and not _kept_as_written(q.inside(source), target, english)
+        for q in quoted_de
+        if not _name_unquoted(q.inside(source), target, quoted_en)
+        and not _kept_as_written(q.inside(source), target, quoted_en)
     ]
-    if len(english) < len(german):  # as many titles as the English lacks marks for
-        unmarked = [q for q in works if q in german][: len(german) - len(english)]
+    if len(quoted_en) < len(german):  # as many titles as the English lacks marks for
+        unmarked = [q for q in works if q in german][: len(german) - len(quoted_en)]
         german = [q for q in german if q not in unmarked]
-    terms = [q for q in english if _term_in_marks(q.inside(target), target[q.end :])]
+    terms = [q for q in quoted_en if _term_in_marks(q.inside(target), target[q.end :])]
+    english = list(quoted_en)
     if len(english) - len(terms) >= len(german):  # "the "traffic light" coalition"
         english = [q for q in english if q not in terms]
     findings: list[Finding] = []
