@@ -10,7 +10,10 @@ import pytest
 
 from service.checks.facts import lexicon, lexicon_cache
 
-DING = "Brücke {f} | Brücken {pl} :: bridge | bridges\nalt {adj} :: old\n"
+DING = (
+    "Brücke {f} | Brücken {pl} :: bridge | bridges\nalt {adj} :: old\n"
+    "Bundesrat {m} :: Federal Council\n"
+)
 
 
 @pytest.fixture
@@ -44,6 +47,7 @@ def test_a_second_process_reads_the_kept_lexicon(
     second = fresh_load(ding)
     assert second is not None and second.translations == first.translations
     assert second.english == first.english and second.forms == first.forms
+    assert second.names == first.names == {"bundesrat": ("Federal Council",)}
 
 
 def test_a_changed_dictionary_is_parsed_afresh(ding: Path) -> None:

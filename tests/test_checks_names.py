@@ -756,3 +756,25 @@ def test_a_country_or_a_federation_said_by_its_adjective_or_in_words(
     source: str, target: str
 ) -> None:
     assert names(source, target) == []
+
+
+def test_a_name_ding_gives_in_english_words_is_rendered_a_place_in_plain_words_is_not() -> None:
+    source = "Der Bundesrat hat am Freitag die Vernehmlassung eröffnet."
+    assert names(source, "The Federal Council on Friday opened the consultation.") == []
+    assert "Bundesrat" in names(source, "The National Council on Friday opened the consultation.")
+    source = "„Sterne bilden sich am Rand der Milchstraße“, sagte sie."
+    assert names(source, '"Stars form at the edge of the Milky Way," she said.') == []
+    source = "In Neustadt an der Aisch tritt keine Partei an."
+    assert "Neustadt" in names(source, "In New Town on the Aisch no party is standing.")
+
+
+def test_a_name_the_english_spells_out_by_its_letters() -> None:
+    source = "Die Europäische Weltraumorganisation Esa hat den Satelliten gestartet."
+    assert names(source, "The European Space Agency launched the satellite.") == []
+    assert "Esa" in names(source, "The European agency launched the satellite.")
+
+
+def test_a_currency_said_by_its_english_name_is_no_region() -> None:
+    source = "Der Franken hat am Montag gegenüber dem Euro zugelegt."
+    assert names(source, "The franc rose against the euro on Monday.") == []
+    assert "Franken" in names("In Franken hat es geregnet.", "It rained in Bavaria.")

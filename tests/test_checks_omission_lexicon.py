@@ -37,6 +37,9 @@ leer {adj} :: empty
 Bürger {m} | Bürger {pl} :: citizen | citizens
 Lehrer {m} | Lehrer {pl} :: teacher | teachers
 ein Gespräch führen :: to hold a talk
+Bundesrat {m} [Dt.] [Ös.]; Ständerat {m} [Schw.] :: Federal Council (second chamber)
+die Milchstraße; die Galaxis [astron.] :: the Milky Way; the Galaxy
+Neustadt {f} :: new town
 """
 
 
@@ -59,6 +62,15 @@ def test_ding_lines_become_german_forms_with_english_stems(small: Lexicon) -> No
     # An entry of several content words names none of them.
     assert "führen" not in small.translations
     assert small.gloss("Unterredungen") == "talk"  # Ding's first English, as first seen
+
+
+def test_dings_english_names_of_several_words_are_kept_as_written(small: Lexicon) -> None:
+    assert small.names_of("Bundesrat") == ("Federal Council",)
+    assert small.names_of("Bundesrates") == ("Federal Council",)  # by its base
+    assert small.names_of("Milchstraße") == ("Milky Way",)  # "the" and "die" dropped
+    assert small.names_of("Galaxis") == ("Milky Way",)  # "the Galaxy" is one word
+    assert small.names_of("Neustadt") == ()  # "new town" is no name
+    assert small.names_of("Krise") == ()
 
 
 def test_one_word_stems_alike_across_its_inflections() -> None:

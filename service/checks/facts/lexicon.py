@@ -106,7 +106,9 @@ class Lexicon:
     """German word form (lower-cased) → the English stems it may be rendered by;
     ``english``: every English stem the lexicon holds, with a word it stems from;
     ``forms``: an irregular verb's stems, each → all of them (rose → rise, rose,
-    risen), from Ding's "to rise {rose; risen}"."""
+    risen), from Ding's "to rise {rose; risen}"; ``names``: German word → the
+    English names of several words Ding gives it, as written ("Bundesrat" →
+    "Federal Council", "Milchstraße" → "Milky Way"; "Neustadt" → "new town" is none)."""
 
     def stems(self, word: str) -> tuple[str, ...]:
         """The stems of an English ``word`` (lower-case): its own, and an irregular
@@ -123,6 +125,14 @@ class Lexicon:
     translations: dict[str, tuple[str, ...]]
     english: dict[str, str]
     forms: dict[str, tuple[str, ...]]
+    names: dict[str, tuple[str, ...]]
+
+    def names_of(self, word: str) -> tuple[str, ...]:
+        """The English names Ding gives a German ``word`` or its base."""
+        for base in _bases(word.lower()):
+            if base in self.names:
+                return self.names[base]
+        return ()
 
     def lookup(self, word: str) -> frozenset[str]:
         """The English stems of a German ``word``: as it is, without an adjective's
@@ -227,6 +237,7 @@ def parse(lines: Iterable[str]) -> Lexicon:
     words: dict[str, str] = {}  # stem → the first word seen with it
     # an irregular verb's stems, each → all of them (rise, rose, risen)
     families: dict[str, dict[str, None]] = {}
+    names: dict[str, dict[str, None]] = {}
     for line in lines:
         if line.startswith("#") or " :: " not in line:
             continue
@@ -246,6 +257,9 @@ def parse(lines: Iterable[str]) -> Lexicon:
                         families.setdefault(stem(form), family)
             if "(" in english or "[" in english or "{" in english or "<" in english:
                 english = _ANNOTATION.sub(" ", english)
+            for name in _english_names(english):
+                for word in german_words:
+                    names.setdefault(word, {})[name] = None
             english_stems: dict[str, None] = {}
             for token in _ENGLISH_WORD.findall(english.lower()):
                 stemmed = stems.get(token)
@@ -267,7 +281,19 @@ def parse(lines: Iterable[str]) -> Lexicon:
         table[word] = distinct.setdefault(key, key)
     words.pop("", None)
     forms = {form: tuple(family) for form, family in families.items()}
-    return Lexicon(table, words, forms)
+    return Lexicon(table, words, forms, {word: tuple(found) for word, found in names.items()})
+
+
+# "Federal Council", "Milky Way", "Court of Justice": capitalised words, linked by
+# lower-case ones at most.
+_ENGLISH_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|the|and|for|on)\s+)*[A-Z][\w'-]*)+")
+
+
+def _english_names(english: str) -> list[str]:
+    """The alternatives of one ``|`` part of Ding's English that are names of several
+    words."""
+    alternatives = (part.strip().removeprefix("the ") for part in english.split(";"))
+    return [alternative for alternative in alternatives if _ENGLISH_NAME.fullmatch(alternative)]
 
 
 def _german_words(part: str) -> list[str]:
@@ -309,7 +335,10 @@ def load(path: Path | None) -> Lexicon | None:
                 if lexicon is None:
                     with path.open(encoding="utf-8") as lines:
                         lexicon = parse(lines)
-                    lexicon_cache.save(path, (lexicon.translations, lexicon.english, lexicon.forms))
+                    lexicon_cache.save(
+                        path,
+                        (lexicon.translations, lexicon.english, lexicon.forms, lexicon.names),
+                    )
             except OSError as error:
                 log.warning(
                     "no German-English lexicon at %s (%s): omission and addition "
@@ -340,7 +369,7 @@ def _with_news_senses(lexicon: Lexicon) -> Lexicon:
             # what Ding gives the form, by its base or its parts where it has no entry
             known = translations.get(form) or tuple(_ordered(lexicon, form))
             translations[form] = tuple(dict.fromkeys((*known, *stems)))
-    return Lexicon(translations, english, lexicon.forms)
+    return Lexicon(translations, english, lexicon.forms, lexicon.names)
 
 
 def lexicon() -> Lexicon | None:

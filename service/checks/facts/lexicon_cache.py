@@ -21,13 +21,19 @@ from typing import Any, TypeGuard
 from glossary.compiled import read_private_json, write_private_json
 
 # What a lexicon is made of (``lexicon.Lexicon``'s fields): German word → English
-# stems, English stem → a word, an irregular verb's stem → all its stems.
-Tables = tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, tuple[str, ...]]]
+# stems, English stem → a word, an irregular verb's stem → all its stems, German
+# word → English names.
+Tables = tuple[
+    dict[str, tuple[str, ...]],
+    dict[str, str],
+    dict[str, tuple[str, ...]],
+    dict[str, tuple[str, ...]],
+]
 
 log = logging.getLogger(__name__)
 
 # Bump when ``lexicon.parse`` reads Ding differently.
-FORMAT = "mtdesk lexicon 1"
+FORMAT = "mtdesk lexicon 2"
 KEEP = 2
 
 
@@ -58,14 +64,21 @@ def load(source: Path) -> Tables | None:
     if not isinstance(data, dict) or data.get("key") != key:
         return None
     translations, english, forms = data.get("translations"), data.get("english"), data.get("forms")
-    if not (_lists_of_str(translations) and _lists_of_str(forms) and _str_to_str(english)):
+    names = data.get("names")
+    if not (
+        _lists_of_str(translations)
+        and _lists_of_str(forms)
+        and _lists_of_str(names)
+        and _str_to_str(english)
+    ):
         return None
     distinct: dict[tuple[str, ...], tuple[str, ...]] = {}  # each one held once, as parse does
     table = {
         word: distinct.setdefault(tuple(found), tuple(found))
         for word, found in translations.items()
     }
-    return table, english, {stem: tuple(family) for stem, family in forms.items()}
+    families = {stem: tuple(family) for stem, family in forms.items()}
+    return table, english, families, {word: tuple(found) for word, found in names.items()}
 
 
 def save(source: Path, tables: Tables) -> None:
@@ -74,8 +87,14 @@ def save(source: Path, tables: Tables) -> None:
     if key is None:
         return
     path = cache_file(key)
-    translations, english, forms = tables
-    data = {"key": key, "translations": translations, "english": english, "forms": forms}
+    translations, english, forms, names = tables
+    data = {
+        "key": key,
+        "translations": translations,
+        "english": english,
+        "forms": forms,
+        "names": names,
+    }
     if not write_private_json(path, data):
         log.debug("the parsed lexicon was not kept in %s", path.parent)
         return

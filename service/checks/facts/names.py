@@ -153,12 +153,16 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue  # 380-Kilovolt-Leitung → 380kV line
         if word in _currency_words_de() and _AFTER_A_FIGURE.search(source[:start]):
             continue  # "1,4 Millionen Franken": a currency, not Franconia
+        if any(english.has(name) or english.has(name + "s") for name in _currency_in_english(word)):
+            continue  # "Der Franken legte zu" = "The franc rose"
         if word.casefold() in _PREFIXES and source[end : end + 1] == "-":
             continue  # "Pro-Kopf-Verschuldung" = "per-capita debt"
         if source[end : end + 1] == "-" and _begins_an_english_word(word, english):
             continue  # "Agri-Photovoltaik" = "agrivoltaic", "Elektro-Transporter" = "electric"
         if _spelled_before(source, start, end) and not _other_acronym(english, german):
             continue  # "Bundesarbeitsgericht (BAG)": the name the English gives in full
+        if len(word) <= 5 and word.upper() in english.spelled:
+            continue  # "Esa" = "European Space Agency"
         in_a_name = any(s <= start < e for s, e in parted)
         before = source[:start].split()
         surname = bool(before) and _after_a_first_name(before[-1])
@@ -166,6 +170,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             (_rendered_as_words(word, english) and not surname)  # Markus Hellerbach ≠ all-clear
             or (surname and _plain_noun(word) and _meaning_in(word, english))
             or _common_noun(word, source, start, end, english)
+            or _named_in_words(word, english)
             or _adjective_of_a_title(word, source, start, end, english)
         ):
             findings.append(_finding(source, start, end))
@@ -442,6 +447,24 @@ def _currency_words_de() -> frozenset[str]:
     names = Locale("de").currencies.values()
     words = {name.split()[-1] for name in names}
     return frozenset(w for w in words if w[:1].isupper()) | {"Kronen", "Rubel", "Franken"}
+
+
+@cache
+def _currencies_en() -> dict[str, frozenset[str]]:
+    """The last word of a German currency name → those of its English names, by CLDR
+    (Babel): Franken → franc, Pfund → pound."""
+    from babel import Locale
+
+    german, english = Locale("de").currencies, Locale("en").currencies
+    table: dict[str, set[str]] = {}
+    for code, name in german.items():
+        if code in english:
+            table.setdefault(name.split()[-1], set()).add(english[code].split()[-1].lower())
+    return {word: frozenset(names) for word, names in table.items()}
+
+
+def _currency_in_english(word: str) -> frozenset[str]:
+    return _currencies_en().get(word, frozenset())
 
 
 _AFTER_A_FIGURE = regex.compile(r"\d[\d.,]*\s*(?:Mio\.|Mrd\.|Millionen|Milliarden|Tausend)?\s*$")
@@ -752,6 +775,16 @@ def _common_noun(word: str, source: str, start: int, end: int, english: _English
         return False
     meanings = {m for m in lex.lookup(word) if len(m) >= 3}
     return any(stem(w) in meanings for w in english.common if len(w) >= 4)
+
+
+def _named_in_words(word: str, english: _English) -> bool:
+    """A word whose English name in Ding (of two words or more, capitalised) the English
+    writes: "Bundesrat" = "Federal Council", "Milchstraße" = "Milky Way". Ding's
+    "new town" for Neustadt is no name, so "New Town" stays a name translated."""
+    from service.checks.facts.lexicon import lexicon
+
+    lex = lexicon()
+    return lex is not None and any(english.has(name) for name in lex.names_of(word))
 
 
 def _tagged_name(word: str) -> bool:
