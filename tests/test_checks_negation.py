@@ -332,3 +332,12 @@ def test_so_wie_nie_needs_its_ever_or_a_record() -> None:
 )
 def test_failing_verbs_and_free_words_say_not_by_meaning(source: str, target: str) -> None:
     assert flagged(source, target) == []
+
+
+def test_fruehestens_may_be_not_until_and_a_lack_in_a_compound_is_no_not() -> None:
+    source = "Die Einwohner dürfen frühestens Ende Juni in ihre Häuser zurückkehren."
+    assert flagged(source, "Residents will not be allowed home until the end of June.") == []
+    # "Schneemangel" is the English "lack": the German "nicht" still needs a "not"
+    source = "Wegen Schneemangels können die Skigebiete den Saisonstart nicht durchführen."
+    assert flagged(source, "The resorts cannot open the season because of a lack of snow.") == []
+    assert flagged(source, "The resorts can open the season because of a lack of snow.") != []

@@ -158,3 +158,10 @@ def test_a_hyphenated_english_word_of_known_parts_is_no_added_name(
     source: str, target: str
 ) -> None:
     assert "addition" not in findings(source, target)
+
+
+def test_sondern_may_be_joined_by_and() -> None:
+    source = "Der Ausstieg wird nicht verschoben, sondern erfolgt wie vereinbart 2030."
+    target = "The phase-out will not be postponed and will instead take place in 2030, as agreed."
+    assert coordination(source, target) is None
+    assert coordination("Der Ausstieg erfolgt wie vereinbart 2030.", target) is not None

@@ -151,3 +151,12 @@ def test_a_figure_that_adds_to_one_before_keeps_its_weitere() -> None:
         "The chain is closing 17 more branches by June.",
     ):
         assert flags(source, target) == []
+
+
+def test_unter_before_a_telephone_number_is_no_bound() -> None:
+    source = "Patienten sollen den Bereitschaftsdienst unter 116 117 anrufen."
+    assert flags(source, "Patients should call the out-of-hours service on 116 117.") == []
+    assert flags("Der Preis liegt unter 100 Euro.", "The price is 100 euros.") == [
+        "omission",
+        "number_mismatch",
+    ]

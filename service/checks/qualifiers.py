@@ -103,7 +103,9 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
             continue
         used.add(match.start)
         kind, word = _german(source, german)
-        if _no_bound(word, source, german):
+        if _no_bound(word, source, german) or (
+            word == "unter" and _dialled(source, german, target, match)
+        ):
             kind = None
         said, english_word = _english(target, match)
         figure = f"'{source[german.start : german.end]}'"
@@ -153,6 +155,14 @@ def _no_bound(word: str, source: str, found: Found) -> bool:
     return word == "über" and _BEYOND.match(source, found.end) is not None
 
 
+def _dialled(source: str, german: Found, target: str, english: Found) -> bool:
+    """Digits in groups the English gives as a number to call ("unter 116 117" = "on
+    116 117"): a telephone number, not a bound."""
+    grouped = regex.search(r"\d\s\d", source[german.start : german.end]) is not None
+    return grouped and _DIALLED_EN.search(target[: english.start]) is not None
+
+
+_DIALLED_EN = regex.compile(r"\b(?:on|at|call|calling|dial|dialling|dialing|number)\s+$", regex.I)
 _AMONG = regex.compile(r"\bunter\s+(?:die|den|der)\s*$", regex.IGNORECASE)
 _BEYOND = regex.compile(r"[^.;,]{0,30}\bhinaus\b")
 _SURVEYED = regex.compile(r"\b(?:Umfrage|Befragung|Erhebung|Studie)\w*\b[^.;]{0,40}$")

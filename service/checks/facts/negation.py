@@ -131,6 +131,9 @@ IMPLICIT_EN = regex.compile(
     r"|decided|paid|available|opposed|contested|announced|noticed|detected)\b)",
     regex.IGNORECASE,
 )
+# Nouns of lacking or failing inside a compound ("Personalmangel", "Fehlstart"): said by
+# English nouns ("shortage", "failure"), seldom by a "not".
+_IMPLICIT_NOUN_DE = regex.compile(r"\b\p{L}+mangel\p{Ll}*|\bFehl(?!er|end)\p{Ll}{4,}")
 IMPLICIT_DE = regex.compile(
     r"\b(?:un(?:klar|bekannt|gewiss|sicher|möglich|wahrscheinlich|verletzt|versehrt"
     r"|verändert|gelöst|geklärt|beantwortet|bestätigt|entschieden|fähig|zureichend"
@@ -160,11 +163,12 @@ _ENDING_EN = regex.compile(
 
 _NEITHER_DE = regex.compile(r"\bweder\b[^.;]*\bnoch\b", regex.IGNORECASE)
 # An English "not" that German says with a word of another kind: "erst ab Frühjahr" =
-# "not until the spring", "warnt vor dem Verzehr" = "warns people not to eat it".
+# "not until the spring" ("frühestens Ende Juni" too), "warnt vor dem Verzehr" =
+# "warns people not to eat it".
 _NOT_BY_WORD = (
     (
         regex.compile(r"\bnot\b[^,.;:]{0,50}?\b(?:until|before|till)\b", regex.IGNORECASE),
-        regex.compile(r"\berst\b", regex.IGNORECASE),
+        regex.compile(r"\b(?:erst|frühestens)\b", regex.IGNORECASE),  # "at the earliest"
     ),
     (
         regex.compile(
@@ -299,6 +303,8 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     words of that meaning the other side has too ("lehnte ab" = "refused")."""
     implicit = len(IMPLICIT_EN.findall(target)) - len(IMPLICIT_DE.findall(source))
     if difference > 0:
+        # "Schneemangel" = "lack of snow": the English "lack" is the noun's, no "nicht"'s
+        implicit -= len(_IMPLICIT_NOUN_DE.findall(source))
         implicit += min(len(_NO_MORE_DE.findall(source)), len(_ENDING_EN.findall(target)))
         implicit += min(len(_NOT_ATTRIBUTIVE_DE.findall(source)), _negated_words_en(target))
     if difference > 0:  # the German says "not" more often

@@ -146,6 +146,8 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
         match = german[len(english)] if english else german[-1]
         return "omission", phrase(source, match.start())
     joins = len(_JOIN_DE.findall(source)) + _comma_clauses(source)
+    if _INSTEAD_EN.search(target):  # "nicht verschoben, sondern erfolgt" = "and will instead"
+        joins += len(_INSTEAD_DE.findall(source))
     joins += sum(_in_a_name(target, match) for match in english)  # "Nature and Biodiversity"
     if len(english) > len(german) + joins:
         match = english[len(german)] if german else english[-1]
@@ -153,6 +155,8 @@ def coordination(source: str, target: str) -> tuple[str, tuple[int, int]] | None
     return None
 
 
+_INSTEAD_DE = regex.compile(r"\bsondern\b")
+_INSTEAD_EN = regex.compile(r"\band\s+(?:\w+\s+){0,2}instead\b", regex.IGNORECASE)
 _AROUND = regex.compile(r"(\w+)\s+$")
 # "Bavarian Broadcasting, or BR, said": an acronym the English gives a name, no item.
 _OR_ACRONYM = regex.compile(r"or\s+\p{Lu}{2,}\b\s*[,)]")
