@@ -229,3 +229,23 @@ def test_an_added_role_before_a_person_is_still_an_addition() -> None:
     )
     assert "addition" in flags(source, target.format("volunteer "))
     assert flags(source, target.format("")) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("Prices fell for butter, pasta and minced meat.", set()),
+        ("Prices fell for butter and minced meat.", {"omission"}),  # pasta dropped
+        ("Prices fell for butter, pasta, cheese and minced meat.", {"addition"}),
+    ],
+)
+def test_an_item_of_a_list_of_three_dropped_or_added(target: str, expected: set[str]) -> None:
+    assert omission_flags("Die Preise für Butter, Nudeln und Hackfleisch sanken.", target) == expected
+
+
+def test_an_item_of_several_words_or_a_list_of_verbs_adds_no_item() -> None:
+    source = "In München fahren am Donnerstag keine U-Bahnen, Busse und Trambahnen."
+    target = "No underground trains, buses or trams will run in Munich on Thursday."
+    assert omission_flags(source, target) == set()
+    source = "„Wir werden die Migration ordnen, begrenzen und steuern“, sagte er."
+    assert omission_flags(source, '"We will regulate, limit and manage migration," he said.') == set()

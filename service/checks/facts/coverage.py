@@ -643,8 +643,13 @@ def lexical_findings(
         added,
         len(german_gaps),
         len(english_gaps),
-        None if omitted else _dropped_item(source, target, pair, german_gaps, lexicon),
-        None if added else _added_pair_item(source, target, pair),
+        None
+        if omitted
+        else _dropped_item(source, target, pair, german_gaps, lexicon)
+        or _dropped_list_item(source, target, pair, german_gaps, lexicon),
+        None
+        if added
+        else _added_pair_item(source, target, pair) or _added_list_item(target, source, pair),
     )
 
 
@@ -817,6 +822,131 @@ def _dropped_item(
                 f"listed with '{partner.word}', has nothing in the English",
             )
     return None
+
+
+def _dropped_list_item(
+    source: str, target: str, pair: Pair, german_gaps: list[Token], lexicon: Lexicon
+) -> Finding | None:
+    """A noun of a German list of three or more ("Butter, Kaffee und Olivenöl") that no
+    English word renders, where the English list that renders the others holds fewer
+    items ("butter and olive oil"): an item dropped."""
+    gaps = {token.span for token in german_gaps}
+    found = _unmatched_item(source, target, pair.german, pair.english, gaps, _GERMAN_LIST)
+    if found is None:
+        return None
+    token, items, other_items = found
+    return Finding(
+        flag="omission",
+        source_span=token.span,
+        target_span=None,
+        message=f"'{token.word}' ({lexicon.gloss(token.word)}) of the German list of "
+        f"{items} has nothing in the English, whose list has {other_items}",
+    )
+
+
+def _added_list_item(target: str, source: str, pair: Pair) -> Finding | None:
+    """The mirror of ``_dropped_list_item``: an item of an English list of three or
+    more that no German word renders, where the German list is shorter."""
+    gaps = {token.span for token in pair.english if token.kind == GAP}
+    found = _unmatched_item(target, source, pair.english, pair.german, gaps, _ENGLISH_LIST)
+    if found is None:
+        return None
+    token, items, other_items = found
+    return Finding(
+        flag="addition",
+        source_span=None,
+        target_span=token.span,
+        message=f"'{token.word}' of the English list of {items} has nothing in the German, "
+        f"whose list has {other_items}",
+    )
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """How one language writes a list: its joining words and its separators."""
+
+    joiners: tuple[str, ...]
+    separator: regex.Pattern[str]
+    capitalised: bool  # German nouns are; English ones are not
+
+
+_GERMAN_LIST = _Lists(
+    ("und", "oder", "sowie"), regex.compile(r",|\b(?:und|oder|sowie)\b"), capitalised=True
+)
+_ENGLISH_LIST = _Lists(("and", "or"), regex.compile(r",|\b(?:and|or)\b"), capitalised=False)
+
+
+def _unmatched_item(
+    text: str,
+    other: str,
+    tokens: list[Token],
+    other_tokens: list[Token],
+    gaps: set[tuple[int, int]],
+    lists: _Lists,
+) -> tuple[Token, int, int] | None:
+    """An unrendered word of a list of three or more one-word items on one side,
+    where the other side's list of the items rendered is shorter: (the word, its
+    list's length, the other list's). An item of several words ("underground
+    trains", "chronisch Kranken") is none: its other word may render it."""
+    other_lists = _ENGLISH_LIST if lists is _GERMAN_LIST else _GERMAN_LIST
+    words = [token for token in tokens if token.word.lower() not in lists.joiners]
+    for index, token in enumerate(words):
+        if token.span not in gaps or _VERB_OR_ADVERB_EN.search(token.word):
+            continue
+        if lists.capitalised and not token.word[:1].isupper():
+            continue
+        if _in_a_longer_item(text, tokens, tokens.index(token), lists):
+            continue
+        items = _list_around(text, words, index, lists)
+        rendered = [item for item in items if item.kind == COVERED and item.links]
+        if len(items) < 3 or len(rendered) < 2:
+            continue
+        if len({item.word[:1].isupper() for item in items}) > 1:
+            continue  # "rounds of talks, Verdi and Brandenburg's": no list
+        links = [link for item in rendered for link in item.links]
+        if other_lists.capitalised and not all(
+            other_tokens[link].word[:1].isupper() for link in links
+        ):
+            continue  # "regulate, limit and manage" = "ordnen, begrenzen und steuern": verbs
+        start = other_tokens[min(links)].span[0]
+        end = other_tokens[max(links)].span[1]
+        other_items = 1 + len(other_lists.separator.findall(other, start, end))
+        if other_items < len(items):
+            return token, len(items), other_items
+    return None
+
+
+def _in_a_longer_item(text: str, tokens: list[Token], index: int, lists: _Lists) -> bool:
+    """Whether a content word stands right before ``tokens[index]`` (or, in English,
+    after it: "people doing voluntary service"), with nothing but a space between; a
+    German list's last noun may stand before its verb."""
+    for at in (index - 1,) if lists.capitalised else (index - 1, index + 1):
+        if not 0 <= at < len(tokens) or tokens[at].kind == SKIP:
+            continue
+        first, second = sorted((tokens[at].span, tokens[index].span))
+        if not text[first[1] : second[0]].strip():
+            return True
+    return False
+
+
+def _list_around(text: str, words: list[Token], index: int, lists: _Lists) -> list[Token]:
+    """The one-word items listed with ``words[index]``, joined by commas and a last
+    joining word ("Butter, Kaffee und Olivenöl"); none where there is no such list."""
+    start = end = index
+    while start > 0 and _listed(text, words[start - 1], words[start], lists):
+        start -= 1
+    while end + 1 < len(words) and _listed(text, words[end], words[end + 1], lists):
+        end += 1
+    items = words[start : end + 1]
+    joined = [text[a.span[1] : b.span[0]].strip() for a, b in zip(items, items[1:], strict=False)]
+    return items if joined and joined[-1] in lists.joiners else []
+
+
+def _listed(text: str, first: Token, second: Token, lists: _Lists) -> bool:
+    between = text[first.span[1] : second.span[0]].strip()
+    if between not in (",", *lists.joiners):
+        return False
+    return not lists.capitalised or (first.word[:1].isupper() and second.word[:1].isupper())
 
 
 _PAIRED_BY_EN = frozenset({"and", "or", "nor"})
