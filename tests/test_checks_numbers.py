@@ -549,6 +549,10 @@ def test_equivalent_forms_of_any_value_raise_no_number_mismatch(
         ("Das Werk steht seit einem Jahrzehnt still.", "The plant has been idle for ten years."),
         ("Das Bob-Duo gewann.", "The two-man bobsleigh team won."),
         ("Das Trio siegte.", "The three won."),
+        ("Das ist weniger als im Zehnjahresmittel.", "That is below the 10-year average."),
+        ("Das ist weniger als im Zehnjahresmittel.", "That is below the decade's average."),
+        ("Die Firma testet die Viertagewoche.", "The firm is testing a four-day week."),
+        ("Die Partei legte einen Zehnpunkteplan vor.", "The party presented a 10-point plan."),
     ],
 )
 def test_a_count_inside_a_german_compound_accounts_for_its_english(
@@ -563,6 +567,7 @@ def test_a_count_inside_a_german_compound_accounts_for_its_english(
         ("Der Rat beschloss den Doppelhaushalt.", "The council passed the three-year budget."),
         ("Im ersten Halbjahr stieg der Umsatz.", "Sales rose in the first five months."),
         ("Das Werk steht seit einem Jahrzehnt still.", "The plant has been idle for twelve years."),
+        ("Das ist weniger als im Zehnjahresmittel.", "That is below the 5-year average."),
     ],
 )
 def test_a_figure_changed_beside_a_counting_compound_is_still_flagged(

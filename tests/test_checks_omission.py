@@ -251,3 +251,24 @@ def test_an_item_of_several_words_or_a_list_of_verbs_adds_no_item() -> None:
     source = "„Wir werden die Migration ordnen, begrenzen und steuern“, sagte er."
     target = '"We will regulate, limit and manage migration," he said.'
     assert omission_flags(source, target) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (  # a day in a name the German keeps as written, in the plural
+            "Fridays for Future ruft für den 20. September zum Klimastreik auf.",
+            "Fridays for Future is calling a climate strike on 20 September.",
+        ),
+        (
+            "In Brüssel demonstrierten Tausende Bauern aus ganz Europa gegen das Abkommen.",
+            "Thousands of farmers from across Europe demonstrated in Brussels against the deal.",
+        ),
+        (
+            "„Wir werden so lange weitermachen, bis die Regierung handelt“, sagte sie.",
+            '"We will keep going until the government acts," she said.',
+        ),
+    ],
+)
+def test_idioms_and_a_day_in_a_name_are_no_content_lost(source: str, target: str) -> None:
+    assert omission_flags(source, target) == set()

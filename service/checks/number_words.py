@@ -39,10 +39,12 @@ DE_CARDINAL = rf"(?:{_DE_B1000}?tausend(?:und)?{_DE_B1000}?|{_DE_B1000})"
 # What German glues to a cardinal: an age or a span of time (zwölfjährig, der
 # Achtjährige, dreiwöchig, dreitägig), a count (fünfköpfig, zweistellig), times
 # (dreimal, dreifach), a half or quarters (zweieinhalb,
-# dreiviertel), an ordinal's ending (einundzwanzigsten, hundertste).
+# dreiviertel), an ordinal's ending (einundzwanzigsten, hundertste), and the head of
+# a compound it counts (Zehnjahresmittel, Viertagewoche, Zehnpunkteplan).
 DE_SUFFIX = (
     r"(?P<suffix>j[äa]hrig\p{Ll}*|(?:wöchig|tägig|monatig|stündig|minütig|köpfig|stellig"
-    r"|teilig|seitig|sitzig|prozentig|malig)\p{Ll}*|mal|fach\p{Ll}*|einhalb|viertel|ste[nmrs]?|stel)"
+    r"|teilig|seitig|sitzig|prozentig|malig)\p{Ll}*|mal|fach\p{Ll}*|einhalb|viertel|ste[nmrs]?|stel"
+    r"|(?:jahres|tages?|wochen|monats|punkte|stufen)\p{Ll}+)"
 )
 DE_NUMBER = regex.compile(
     rf"(?<![\p{{L}}\d])(?P<card>{DE_CARDINAL})(?:{DE_SUFFIX})?(?![\p{{L}}\d])", regex.IGNORECASE

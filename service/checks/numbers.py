@@ -589,7 +589,7 @@ def _german_word(match: regex.Match[str]) -> Iterator[Found]:
         return  # an article ("ein"), "einmal" (once, again, suddenly)
     # A capitalised number word is a noun ("die Elf", the team; "die Acht", the
     # figure) unless it starts the sentence or holds what it counts (der Achtjährige).
-    glued = suffix.startswith(("j", "v", "e"))
+    glued = suffix.startswith(("j", "v", "e")) and not suffix.startswith("jahres")
     joined = match.string[end : end + 1] == "-"  # "das Zwei-Prozent-Ziel": a count
     if text[0].isupper() and not glued and not joined and not _starts(match):
         if suffix:  # "Siebenmeter" = "seven-metre throw", "Elfmeter" = "penalty"

@@ -351,11 +351,16 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
     # "Sunday's vote" and "at weekends" hold Sunday and the weekend.
     words = {regex.sub(r"['’]?s$", "", word) for word in _WORD.findall(target.casefold())}
     words |= set(_WORD.findall(target.casefold()))
-    english = {english for english in _DAYS.values() if english in words}
-    # A day inside a name either side keeps as written ("Bild am Sonntag", "Black Friday").
+    # A day inside a name either side keeps as written ("Bild am Sonntag", "Black Friday",
+    # "Fridays for Future").
     german = {e for e in german if not any(d in words for d, e2 in _DAYS.items() if e2 == e)}
     source_words = set(_WORD.findall(source.casefold()))
-    english = {e for e in english if e not in source_words}
+    unnamed = {
+        regex.sub(r"['’]?s$", "", word)
+        for word in _WORD.findall(target.casefold())
+        if word not in source_words
+    }
+    english = {english for english in _DAYS.values() if english in unnamed}
     if "morgen" in source.casefold().split() and "morning" in words:
         german.discard("tomorrow")  # "heute Morgen" is this morning
     if NOT_TODAY_DE.search(source) or _TODAY_EN.search(target):
