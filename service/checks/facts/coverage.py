@@ -646,10 +646,11 @@ def lexical_findings(
         None
         if omitted
         else _dropped_item(source, target, pair, german_gaps, lexicon)
-        or _dropped_list_item(source, target, pair, german_gaps, lexicon),
+        or _list_item_changed(source, target, pair, german_gaps, lexicon, omission=True),
         None
         if added
-        else _added_pair_item(source, target, pair) or _added_list_item(target, source, pair),
+        else _added_pair_item(source, target, pair)
+        or _list_item_changed(source, target, pair, english_gaps, lexicon, omission=False),
     )
 
 
@@ -824,34 +825,28 @@ def _dropped_item(
     return None
 
 
-def _dropped_list_item(
-    source: str, target: str, pair: Pair, german_gaps: list[Token], lexicon: Lexicon
+def _list_item_changed(
+    source: str, target: str, pair: Pair, gaps: list[Token], lexicon: Lexicon, *, omission: bool
 ) -> Finding | None:
-    """A noun of a German list of three or more ("Butter, Kaffee und Olivenöl") that no
-    English word renders, where the English list that renders the others holds fewer
-    items ("butter and olive oil"): an item dropped."""
-    gaps = {token.span for token in german_gaps}
-    found = _unmatched_item(source, target, pair.german, pair.english, gaps, _GERMAN_LIST)
+    """A noun of a list of three or more on one side ("Butter, Kaffee und Olivenöl")
+    that no word of the other side renders, where the other side's list of the rest
+    holds fewer items ("butter and olive oil"): an item dropped (``omission``, the
+    German's ``gaps``) or added (the English's)."""
+    if omission:
+        found = _unmatched_item(source, target, pair.german, pair.english, gaps, _GERMAN_LIST)
+    else:
+        found = _unmatched_item(target, source, pair.english, pair.german, gaps, _ENGLISH_LIST)
     if found is None:
         return None
     token, items, other_items = found
-    return Finding(
-        flag="omission",
-        source_span=token.span,
-        target_span=None,
-        message=f"'{token.word}' ({lexicon.gloss(token.word)}) of the German list of "
-        f"{items} has nothing in the English, whose list has {other_items}",
-    )
-
-
-def _added_list_item(target: str, source: str, pair: Pair) -> Finding | None:
-    """The mirror of ``_dropped_list_item``: an item of an English list of three or
-    more that no German word renders, where the German list is shorter."""
-    gaps = {token.span for token in pair.english if token.kind == GAP}
-    found = _unmatched_item(target, source, pair.english, pair.german, gaps, _ENGLISH_LIST)
-    if found is None:
-        return None
-    token, items, other_items = found
+    if omission:
+        return Finding(
+            flag="omission",
+            source_span=token.span,
+            target_span=None,
+            message=f"'{token.word}' ({lexicon.gloss(token.word)}) of the German list of "
+            f"{items} has nothing in the English, whose list has {other_items}",
+        )
     return Finding(
         flag="addition",
         source_span=None,
@@ -881,7 +876,7 @@ def _unmatched_item(
     other: str,
     tokens: list[Token],
     other_tokens: list[Token],
-    gaps: set[tuple[int, int]],
+    gaps: list[Token],
     lists: _Lists,
 ) -> tuple[Token, int, int] | None:
     """An unrendered word of a list of three or more one-word items on one side,
@@ -889,13 +884,15 @@ def _unmatched_item(
     list's length, the other list's). An item of several words ("underground
     trains", "chronisch Kranken") is none: its other word may render it."""
     other_lists = _ENGLISH_LIST if lists is _GERMAN_LIST else _GERMAN_LIST
-    words = [token for token in tokens if token.word.lower() not in lists.joiners]
+    spans = {token.span for token in gaps}
+    positions = [at for at, token in enumerate(tokens) if token.word.lower() not in lists.joiners]
+    words = [tokens[at] for at in positions]
     for index, token in enumerate(words):
-        if token.span not in gaps or _VERB_OR_ADVERB_EN.search(token.word):
+        if token.span not in spans or _VERB_OR_ADVERB_EN.search(token.word):
             continue
         if lists.capitalised and not token.word[:1].isupper():
             continue
-        if _in_a_longer_item(text, tokens, tokens.index(token), lists):
+        if _in_a_longer_item(text, tokens, positions[index], lists):
             continue
         items = _list_around(text, words, index, lists)
         rendered = [item for item in items if item.kind == COVERED and item.links]

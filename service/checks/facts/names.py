@@ -153,7 +153,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue  # 380-Kilovolt-Leitung → 380kV line
         if word in _currency_words_de() and _AFTER_A_FIGURE.search(source[:start]):
             continue  # "1,4 Millionen Franken": a currency, not Franconia
-        if any(english.has(name) or english.has(name + "s") for name in _currency_in_english(word)):
+        if any(english.has(n) or english.has(n + "s") for n in _currencies_en().get(word, ())):
             continue  # "Der Franken legte zu" = "The franc rose"
         if word.casefold() in _PREFIXES and source[end : end + 1] == "-":
             continue  # "Pro-Kopf-Verschuldung" = "per-capita debt"
@@ -461,10 +461,6 @@ def _currencies_en() -> dict[str, frozenset[str]]:
         if code in english:
             table.setdefault(name.split()[-1], set()).add(english[code].split()[-1].lower())
     return {word: frozenset(names) for word, names in table.items()}
-
-
-def _currency_in_english(word: str) -> frozenset[str]:
-    return _currencies_en().get(word, frozenset())
 
 
 _AFTER_A_FIGURE = regex.compile(r"\d[\d.,]*\s*(?:Mio\.|Mrd\.|Millionen|Milliarden|Tausend)?\s*$")
