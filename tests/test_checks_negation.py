@@ -341,3 +341,25 @@ def test_fruehestens_may_be_not_until_and_a_lack_in_a_compound_is_no_not() -> No
     source = "Wegen Schneemangels können die Skigebiete den Saisonstart nicht durchführen."
     assert flagged(source, "The resorts cannot open the season because of a lack of snow.") == []
     assert flagged(source, "The resorts can open the season because of a lack of snow.") != []
+
+
+def test_ausschliessen_is_rule_out_so_its_nicht_needs_a_not() -> None:
+    source = "„Wir können nicht ausschließen, dass es weitere Opfer gibt“, sagte sie."
+    assert flagged(source, '"We cannot rule out further victims," she said.') == []
+    assert flagged(source, '"We can rule out further victims," she said.') != []
+    source = "Er schloss weitere Streiks nicht aus: „Wir werden nicht mehr warnen.“"
+    assert flagged(source, 'He did not rule out more strikes: "We will no longer warn."') == []
+    assert flagged(source, 'He ruled out more strikes: "We will no longer warn."') != []
+
+
+def test_english_words_of_not_the_german_lacks_excuse_no_english_not() -> None:
+    # "rather than" renders "statt"; the "not until" is the "erst"'s
+    source = "Der Tunnel wird erst 2031 statt wie geplant 2029 eröffnet."
+    assert flagged(source, "The tunnel will not open until 2031 rather than in 2029.") == []
+    assert flagged(source, "The tunnel will not open in 2031 rather than in 2029.") != []
+
+
+def test_free_of_charge_renders_kostenlos_not_a_nicht() -> None:
+    source = "Sie sind nicht zur Teilnahme verpflichtet, können aber kostenlos teilnehmen."
+    assert flagged(source, "They are not required to attend but can join free of charge.") == []
+    assert flagged(source, "They are required to attend but can join free of charge.") != []

@@ -38,8 +38,11 @@ renders it ("unbespielbar" = "unplayable"); so may a "-los" or "-frei" word or
 "unverzüglich", for a "without" or "with no" only ("sieglos" = "without a win",
 "abschlagsfrei" = "with no deductions"). A German verb of failing may be an English
 "not" ("verpassten die Playoffs" = "did not make the playoffs", "schied aus" =
-"did not finish"), and "far from" a German "nicht" ("noch lange nicht"). "schließt … aus"
-is "rules out" as "ausgeschlossen" is.
+"did not finish"), and "far from" a German "nicht" ("noch lange nicht"). "schließt … aus",
+"schloss … aus" and "ausschließen" are "rule out" as "ausgeschlossen" is, so "nicht
+ausschließen" needs its "not" ("cannot rule out"); "free of" ("free of charge") is a
+German "-los" or "-frei" word's ("kostenlos"), not a "nicht"'s. English words of that
+meaning the German lacks ("rather than" for "statt") excuse no English "not".
 
 "nicht X, sondern Y" may be "Y rather than X"; "wie (in) keine(m) andere(n)" is a
 comparison ("longer than any other", "more than in any other state"); "weder …
@@ -142,7 +145,8 @@ IMPLICIT_DE = regex.compile(
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
     r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*"
-    r"|schließ\p{Ll}*\b[^.;]{0,60}?\baus)\b",  # "schließt … aus" = "rules out"
+    r"|ausschließ\p{Ll}*|ausschloss\p{Ll}*"
+    r"|(?:schließ|schloss)\p{Ll}*\b[^.;]{0,60}?\baus)\b",  # "schließt … aus" = "rules out"
     regex.IGNORECASE,
 )
 
@@ -276,6 +280,7 @@ _WITHOUT_DE = regex.compile(
     r"\b\p{L}{3,}(?:los|frei)(?:e[mnrs]?)?\b|\bunverzüglich", regex.IGNORECASE
 )  # "abschlagsfrei" = "without deductions", "with no deductions"
 _WITHOUT_EN = regex.compile(r"\bwith(?:out|\s+no)\b", regex.IGNORECASE)
+_FREE_OF_EN = regex.compile(r"\bfree\s+of\b", regex.IGNORECASE)
 
 
 def _negated_words_de(source: str) -> int:
@@ -308,7 +313,12 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
         implicit += min(len(_NO_MORE_DE.findall(source)), len(_ENDING_EN.findall(target)))
         implicit += min(len(_NOT_ATTRIBUTIVE_DE.findall(source)), _negated_words_en(target))
     if difference > 0:  # the German says "not" more often
+        # "kostenlos" = "free of charge": the English "free of" renders the German's "-los"
+        implicit -= min(len(_WITHOUT_DE.findall(source)), len(_FREE_OF_EN.findall(target)))
         return implicit >= difference
+    # The English words of that meaning the German lacks ("rather than" for "statt")
+    # excuse no English "not".
+    implicit = min(implicit, 0)
     implicit -= sum(
         min(len(english.findall(target)), len(german.findall(source)))
         for english, german in _NOT_BY_WORD
