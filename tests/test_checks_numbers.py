@@ -660,3 +660,30 @@ def test_a_clubs_number_is_its_name() -> None:
     source = "Burkardt wechselt von Mainz 05 nach Frankfurt."
     assert messages(source, "Burkardt moves from Mainz to Frankfurt.") == []
     assert messages(source, "Burkardt moves from Mainz 05 to Frankfurt.") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Sie löschen aus 1.000 Metern Abstand.", "They fight it from 1 kilometre away."),
+        ("Gesucht wird ein 1,80 Meter großer Mann.", "Police seek a man 180cm tall."),
+        ("Der Lkw wog 40 Tonnen.", "The lorry weighed 40,000 kilograms."),
+        ("Böen bis 90 Kilometer pro Stunde.", "Gusts of up to 90 kilometres an hour."),
+        ("Böen bis 140 Kilometer pro Stunde.", "Gusts of 140 kilometres (87 miles) per hour."),
+        ("Ein Schaden von mehreren Hunderttausend Euro.", "Several hundred thousand euros."),
+    ],
+)
+def test_a_metric_figure_in_another_unit_of_its_kind_is_the_same(source: str, target: str) -> None:
+    assert messages(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Sie löschen aus 1.000 Metern Abstand.", "They fight it from 1,000 kilometres away."),
+        ("Gesucht wird ein 1,80 Meter großer Mann.", "Police seek a man 1.60 metres tall."),
+        ("Die Schicht ist 48 Zentimeter dick.", "The layer is 48 millimetres thick."),
+    ],
+)
+def test_a_metric_figure_in_the_wrong_unit_is_flagged(source: str, target: str) -> None:
+    assert messages(source, target) != []

@@ -160,3 +160,18 @@ def test_unter_before_a_telephone_number_is_no_bound() -> None:
         "omission",
         "number_mismatch",
     ]
+
+
+def test_an_english_qualifier_is_the_german_figures_of_its_value_that_has_one() -> None:
+    source = "Die zweite Strecke kostet fast doppelt so viel wie geplant."
+    english = "The second line costs almost twice as much as planned."
+    assert qualifier_findings(source, english) == []
+    source = "Die zweite Strecke kostet doppelt so viel wie geplant."
+    assert qualifier_findings(source, english) != []
+
+
+def test_ueber_before_a_distance_is_a_route_not_a_bound() -> None:
+    source = "Die erste Etappe führt über 118 Kilometer von Lausanne nach Genf."
+    assert qualifier_findings(source, "The first stage covers 118km from Lausanne to Geneva.") == []
+    source = "Die Etappe ist mehr als 118 Kilometer lang."
+    assert qualifier_findings(source, "The stage is 118 kilometres long.") != []

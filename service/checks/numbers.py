@@ -18,8 +18,9 @@ Values:
   is 1 and 500). ``approx``: a vague quantity
   (``Dutzende`` = ``dozens``, ``Tausende`` = ``thousands``). ``unit``: a
   metric or imperial unit after it, so that a converted figure (``-20 °C`` =
-  ``-4 °F``, ``100 km`` = ``62 miles``) equals its German within a
-  reporter's rounding.
+  ``-4 °F``, ``100 km`` = ``62 miles``) or a metric one given in a larger or
+  smaller unit of its kind (``1.000 Meter`` = ``1 kilometre``, ``1,80 Meter``
+  = ``180cm``) equals its German within a reporter's rounding.
 * ``Date(year, month, day)``: any part may be None (``am 3. Oktober``,
   ``seit Mai``); a part the German gives must be in the English (``am 3.
   Oktober 2025`` → ``on 3 October`` lacks the year).
@@ -48,7 +49,7 @@ and a number said as another unit ("a fortnight"; "three decades" may be
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -130,15 +131,17 @@ APPROX_DE = {"dutzende": 12, "hunderte": 100, "tausende": 1e3, "zehntausende": 1
 APPROX_DE |= {f"{word}n": value for word, value in APPROX_DE.items() if word.endswith("e")}
 APPROX_EN = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
              "hundreds of thousands": 1e5, "millions": 1e6, "billions": 1e9}  # fmt: skip
-# Units a figure may be converted between (service.localise.units writes them);
-# the factor takes the metric figure to the imperial one.
+# Units a figure may be converted between (service.localise.units writes them, and
+# writers give a metric figure in a larger or smaller unit); the factor takes the
+# German figure to the English one.
 UNITS_DE = {
     "°c": "degC", "grad": "degC", "km/h": "km/h", "stundenkilometer": "km/h",
     "kilometer pro stunde": "km/h", "kilometern pro stunde": "km/h",
     "stundenkilometern": "km/h", "km²": "km2", "quadratkilometer": "km2", "km": "km",
     "kilometer": "km", "kilometern": "km", "m": "m", "meter": "m", "metern": "m",
     "cm": "cm", "zentimeter": "cm", "zentimetern": "cm", "kg": "kg", "kilogramm": "kg",
-    "kilo": "kg", "liter": "l", "litern": "l", "hektar": "ha",
+    "kilo": "kg", "liter": "l", "litern": "l", "hektar": "ha", "mm": "mm", "millimeter": "mm",
+    "millimetern": "mm", "tonnen": "t", "tonne": "t",
 }  # fmt: skip
 UNITS_EN = {
     "°f": "degF", "f": "degF", "degrees fahrenheit": "degF", "degree fahrenheit": "degF",
@@ -147,6 +150,18 @@ UNITS_EN = {
     "ft": "foot", "inches": "inch", "inch": "inch", "pounds": "pound", "pound": "pound",
     "lb": "pound", "lbs": "pound", "gallons": "gallon", "gallon": "gallon",
     "acres": "acre", "acre": "acre",
+    # metric units, for a figure the English gives in a larger or smaller one
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "centimetres": "cm",
+    "centimeters": "cm", "centimetre": "cm", "centimeter": "cm", "cm": "cm",
+    "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm",
+    "mm": "mm", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg",
+    "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "litres": "l", "liters": "l",
+    "litre": "l", "liter": "l", "hectares": "ha", "hectare": "ha",
+    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "kph": "km/h",
+    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "km/h": "km/h",
+    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km²": "km2",
+    "km2": "km2",
 }  # fmt: skip
 CONVERT = {
     ("degC", "degF"): lambda c: c * 9 / 5 + 32,
@@ -159,6 +174,21 @@ CONVERT = {
     ("kg", "pound"): lambda v: v * 2.20462,
     ("l", "gallon"): lambda v: v * 0.264172,
     ("ha", "acre"): lambda v: v * 2.47105,
+}
+# A metric figure in a larger or smaller unit of its kind: "1.000 Meter" = "1 kilometre".
+_METRIC = {"mm": ("length", 1e-3), "cm": ("length", 1e-2), "m": ("length", 1.0),
+           "km": ("length", 1e3), "kg": ("mass", 1.0), "t": ("mass", 1e3)}  # fmt: skip
+
+
+def _scaled(factor: float) -> Callable[[float], float]:
+    return lambda value: value * factor
+
+
+CONVERT |= {
+    (unit, other): _scaled(size / other_size)
+    for unit, (kind, size) in _METRIC.items()
+    for other, (other_kind, other_size) in _METRIC.items()
+    if unit != other and kind == other_kind
 }
 
 
@@ -592,7 +622,9 @@ def _german_word(match: regex.Match[str]) -> Iterator[Found]:
     glued = suffix.startswith(("j", "v", "e")) and not suffix.startswith("jahres")
     joined = match.string[end : end + 1] == "-"  # "das Zwei-Prozent-Ziel": a count
     if text[0].isupper() and not glued and not joined and not _starts(match):
-        if suffix:  # "Siebenmeter" = "seven-metre throw", "Elfmeter" = "penalty"
+        # "Siebenmeter" = "seven-metre throw", "Elfmeter" = "penalty"; "mehrere
+        # Hunderttausend Euro" = "several hundred thousand euros"
+        if suffix or text.lower().endswith(("hundert", "tausend")):
             yield Found(Amount(german_number(match)), start, end, text, weak=True)
         return
     value = german_number(match)
@@ -1052,7 +1084,11 @@ def same(german: Value, english: Value) -> bool:
 def _same_amount(german: Amount, english: Amount) -> bool:
     if german.approx or english.approx:
         return german.approx == english.approx and german.value == english.value
+    # "140 Kilometer pro Stunde" = "140 kilometres (87 miles) per hour"
+    speed = {english.unit, german.unit} == {"km", "km/h"}
     if english.unit is not None and german.unit is not None and english.unit != german.unit:
+        if speed:
+            return abs(german.value - english.value) <= 1e-9 * max(1.0, abs(german.value))
         convert = CONVERT.get((german.unit, english.unit))
         if convert is None:
             return False

@@ -91,7 +91,8 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
     one, or a bound's ``number_mismatch`` beside its omission or addition."""
     english = english_found(target)
     used: set[int] = set()
-    for german in german_found(source):
+    figures = german_found(source)
+    for german in figures:
         if not isinstance(german.value, Amount | Clock) or german.weak:
             continue  # a year, a date: "mehr als 2022" compares; "Halbjahr" has no bound
         if isinstance(german.value, Amount) and _IDENTIFIER.match(source, german.start):
@@ -127,7 +128,15 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
             message += "it no longer says the figure comes on top"
             return [_finding("omission", german_span, None, message)]
         added = _ADDED_EN.search(target[: match.start])
-        if added and not _loosely_qualified(source, german):
+        # "die zweite Strecke … fast doppelt so viel" = "the second line … almost twice
+        # as much": the "almost" is the qualified figure's of the same value
+        qualified_twin = any(
+            other.start != german.start
+            and other.value == german.value
+            and _german(source, other)[0] is not None
+            for other in figures
+        )
+        if added and not _loosely_qualified(source, german) and not qualified_twin:
             message = f"the English '{added.group().strip()}' of {figure} is not in the German"
             extra = [_finding("addition", None, english_span, message)]
             if _kind_of(added.group()) != ABOUT:  # "40" → "more than 40": a bound
@@ -148,11 +157,12 @@ _MORE_AFTER_EN = regex.compile(r"^(?:\s+\w+)?\s+(?:more|others?|extra)\b", regex
 def _no_bound(word: str, source: str, found: Found) -> bool:
     """A qualifier's word in another sense: "eine Umfrage unter 6.000 Befragten" and
     "unter die 30 besten Hochschulen" (among), "kam nicht über ein 0:0 hinaus" (held
-    to)."""
+    to), "führt über 118 Kilometer" (a route of)."""
     before = source[: found.start]
     if word == "unter":
         return bool(_SURVEYED.search(before) or _AMONG.search(before))
-    return word == "über" and _BEYOND.match(source, found.end) is not None
+    route = isinstance(found.value, Amount) and found.value.unit in ("km", "m")
+    return word == "über" and (route or _BEYOND.match(source, found.end) is not None)
 
 
 def _dialled(source: str, german: Found, target: str, english: Found) -> bool:
