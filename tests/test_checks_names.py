@@ -778,3 +778,25 @@ def test_a_currency_said_by_its_english_name_is_no_region() -> None:
     source = "Der Franken hat am Montag gegenüber dem Euro zugelegt."
     assert names(source, "The franc rose against the euro on Monday.") == []
     assert "Franken" in names("In Franken hat es geregnet.", "It rained in Bavaria.")
+
+
+def test_a_compass_point_after_a_place_may_be_said_in_english() -> None:
+    source = "Die A1 ist zwischen dem Kreuz Köln-Nord und Leverkusen gesperrt."
+    assert names(source, "The A1 is closed between Cologne North and Leverkusen.") == []
+    assert names(source, "The A1 is closed between Cologne South and Leverkusen.")
+    # after a word that is no place, the name is kept as written
+    source = "Altreifen brannten bei der Firma Kautschuk Nord GmbH in Salzgitter."
+    assert names(source, "Old tyres burned at the firm Rubber North GmbH in Salzgitter.")
+
+
+def test_an_english_acronym_in_brackets_for_the_german_ones_names_the_same_body() -> None:
+    source = "Das teilte das Bundesamt für Zoll und Grenzsicherheit (BAZG) in Bern mit."
+    english = "The Federal Office for Customs and Border Security (FOCBS) said so in Bern."
+    assert names(source, english) == []
+    source = "Die Fraktion der Europäischen Volkspartei (EVP) bleibt die größte."
+    assert names(source, "The European Conservatives and Reformists (ECR) group remains.")
+
+
+def test_a_common_noun_inflected_is_no_name() -> None:
+    source = "Die Staatsanwältin äußerte sich zu dem Fall des falschen Pflegers."
+    assert names(source, "The prosecutor commented on the case of the bogus carer.") == []

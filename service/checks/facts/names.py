@@ -24,7 +24,9 @@ when the English holds it:
 * as the country of a capital that stands for its government (Moskau →
   Russia, ``data/capitals_de_en.tsv``), where the English names that country
   more often than the German; a region by compass point as its country with
-  that point said (Ostdeutschland → eastern Germany).
+  that point said (Ostdeutschland → eastern Germany), and a compass point after a
+  place the English names (Köln-Nord → Cologne North; not "Kautschuk Nord GmbH" →
+  "Rubber North GmbH").
 
 A word not accounted for is a name when the HanTa tagger's analysis of it
 (loaded once, cached per word) ranks a proper noun (NE) first, or when no German
@@ -48,7 +50,9 @@ Acronyms of organisations HanTa knows as names (EU, UN, ADAC, EZB) must be in
 the English as written (or in the plural, PIN → PINs), as their glossary
 English (EZB → ECB), spelled out (UN → United Nations, BKA → Federal Criminal
 Police Office, HSV → Hamburger SV) or as
-an English acronym like it (DDR → GDR); any acronym is lost where the English
+an English acronym like it (DDR → GDR) or in its brackets, after an English name
+that mostly renders the German's ("Bundesamt für Zoll und Grenzsicherheit (BAZG)" →
+"Federal Office for Customs and Border Security (FOCBS)"); any acronym is lost where the English
 has another the German lacks (BSW → FDP): see ``_acronyms``. An acronym inside a
 handle or link (@HSV) counts on neither side. And an English name the German lacks is flagged
 (Oberhof → Ruhpolding, where HanTa took "Oberhof" for a noun; Bonn → Cologne, an
@@ -147,6 +151,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _accounted_for(word, english) or _stands_for_country(word, source, english):
             continue
+        if _point_of_a_place(source, start, word, english):
+            continue  # "Köln-Nord" → "Cologne North"
         if word in _PARTY_EN and _PARTY_EN[word].search(english.text):
             continue  # "AfD" = "Alternative for Germany"
         if _prefixed_unit(word):
@@ -831,6 +837,12 @@ def _acronyms(
         others = english.acronyms - german.acronyms
         if any(_english_acronym(acronym, other, english) for other in others):
             continue
+        if source[match.start() - 1 : match.end() + 1] == f"({acronym})" and any(
+            f"({other})" in english.text
+            and _renders_name(english.spelled.get(other, set()), source[: match.start()])
+            for other in others
+        ):
+            continue  # "Bundesamt für Zoll (BAZG)" → "Federal Office for Customs (FOC)"
         # The English has an acronym the German lacks in its place (CDU, BSW und SPD
         # → CDU, FDP and SPD; "(SPD)" → "(CDU)").
         if others - _ENGLISH_ACRONYMS:
@@ -851,6 +863,20 @@ def _acronyms(
         if _known_name(acronym) or acronym in _PARTIES:
             lost.append(match.span())
     return lost, spelled_out
+
+
+def _renders_name(words: set[str], before: str) -> bool:
+    """Most of the English ``words`` that spell out an acronym render (by the lexicon)
+    one of the six German words before it: the English names the same body."""
+    from service.checks.facts.lexicon import lexicon, stem
+
+    lex = lexicon()
+    if lex is None or not words:
+        return False
+    german = _WORDS_DE.findall(before)[-6:]
+    meanings = {m for word in german for part in word.split("-") for m in lex.lookup(part)}
+    rendered = [w for w in words if stem(w.lower()) in meanings]
+    return 2 * len(rendered) >= len(words)
 
 
 def _unheld_parts(run: list[str], german: _German) -> list[list[str]]:
@@ -1094,6 +1120,20 @@ def _accounted_for(word: str, english: _English) -> bool:
     return False
 
 
+def _point_of_a_place(source: str, start: int, word: str, english: _English) -> bool:
+    """A compass point after a place the English names, said in English ("Köln-Nord"
+    → "Cologne North", "Oberbayern Nord" → "Upper Bavaria North"); after a word that
+    is no place ("Kautschuk Nord GmbH") the name is kept as written."""
+    place = _LAST_WORD.search(source, 0, max(0, start - 1))
+    if not _COMPASS.fullmatch(word) or place is None or place.end() < start - 1:
+        return False
+    name = place.group()
+    if not (name.casefold() in _exonyms() or fold(name) in english.words):
+        return False
+    points = regex.findall("|".join(_POINTS), word.casefold())
+    return all(any(w.startswith(_POINTS[p]) for w in english.words) for p in points)
+
+
 def _compound_rest(rest: str) -> bool:
     """The rest of a compound after a name: a word of its own (Gaza|streifen,
     Bodensee|region), maybe after a linking -s-, never a name's ending (Peters|en)."""
@@ -1309,11 +1349,12 @@ def _prefixed_unit(word: str) -> bool:
 
 
 def _in_dictionary(word: str) -> bool:
-    """Ding has an entry for the word as written (not only for its tail)."""
-    from service.checks.facts.lexicon import lexicon
+    """Ding has an entry for the word as written or inflected ("des Pflegers"), not
+    only for its tail."""
+    from service.checks.facts.lexicon import entry, lexicon
 
     lex = lexicon()
-    return lex is None or word.lower() in lex.translations
+    return lex is None or entry(lex, word) is not None
 
 
 @lru_cache(maxsize=1 << 12)
