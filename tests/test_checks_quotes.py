@@ -141,3 +141,12 @@ def test_a_short_quotation_may_shrink_a_long_one_may_not() -> None:
         '"I just acted," he says.',
     )
     assert flagged("Die Nachfrage bleibe „enttäuschend schwach“.", 'Demand remained "weak".')
+
+
+def test_a_quotation_split_around_its_speaker_is_one_quotation() -> None:
+    source = "„Die Nachfrage ist riesig, wir haben Wartelisten bis ins Frühjahr“, sagte Demir."
+    split = '"Demand is huge," Demir said. "We have waiting lists into the spring."'
+    assert flagged(source, split) == []
+    # two quotations where the German has one, with no speaker between: one added
+    added = '"Demand is huge." "We have waiting lists into the spring," Demir said.'
+    assert flagged(source, added) != []

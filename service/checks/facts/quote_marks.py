@@ -17,6 +17,10 @@ punctuation. Flagged:
   outside): a German quotation under 40 letters must also have lost half its
   words, since English says in fewer letters what German says in long words.
 
+A quotation the English splits around its speaker ("Demand is huge," she said. "We
+have waiting lists …": the first part ends in a comma, the words between name the
+speaker) is one quotation, its letters those of both parts.
+
 A name the German quotes and the English writes plain (a storm, a ship, an
 operation: „Zoltan“ → "Storm Zoltan"; at most three capitalised words, not
 starting with an article as a title does, found in the English outside its
@@ -230,6 +234,13 @@ def quote_findings(source: str, target: str) -> list[Finding]:
     english = list(quoted_en)
     if len(english) - len(terms) >= len(german):  # "the "traffic light" coalition"
         english = [q for q in english if q not in terms]
+    # "Demand is huge," she said. "We have waiting lists": one German quotation the
+    # English splits around its speaker.
+    continued = _continued(target, english)[: max(0, len(english) - len(german))]
+    letters = {q: len(q.inside(target)) for q in english}
+    for first, second in continued:
+        letters[first] += letters.pop(second)
+    english = [q for q in english if q in letters]
     findings: list[Finding] = []
     # A quotation running over several sentences leaves a mark open in the German
     # too: only the English's marks beyond the German's count.
@@ -266,12 +277,13 @@ def quote_findings(source: str, target: str) -> list[Finding]:
         )
     else:
         for de, en in zip(german, english, strict=False):
-            inside_de, inside_en = len(de.inside(source)), len(en.inside(target))
+            inside_de, inside_en = len(de.inside(source)), letters[en]
             # English says in fewer letters what German says in long words: a short
             # quotation ("Ich habe einfach nur gehandelt" → "I just acted") may
             # halve its letters, not its words („enttäuschend schwach“ → "weak"); a
             # long one halved has lost words.
-            words_de, words_en = len(de.inside(source).split()), len(en.inside(target).split())
+            words_de = len(de.inside(source).split())
+            words_en = sum(len(q.inside(target).split()) for q in [en, *_after(en, continued)])
             shrunk = inside_en / inside_de < 0.5 and (
                 inside_de >= _SHRINK_MIN or 2 * words_en <= words_de
             )
@@ -286,3 +298,27 @@ def quote_findings(source: str, target: str) -> list[Finding]:
                     )
                 )
     return findings
+
+
+# The narrator's words between the two parts of a quotation split around its speaker.
+_SPEAKER_EN = re.compile(
+    r"^[\s,]*[^\"“”]{0,80}?\b(?:said|says|told|added|explained|stressed|warned|insisted)\b"
+    r"[^\"“”]{0,40}?[.,:;]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _continued(target: str, quotations: list[Quotation]) -> list[tuple[Quotation, Quotation]]:
+    """Each quotation that goes on after its speaker ("Demand is huge," she said. "We
+    have …"), with the quotation it continues: the first ends in a comma."""
+    pairs = []
+    for first, second in zip(quotations, quotations[1:], strict=False):
+        between = target[first.end : second.start]
+        comma = first.inside(target).rstrip().endswith(",") or between.lstrip().startswith(",")
+        if comma and _SPEAKER_EN.match(between):
+            pairs.append((first, second))
+    return pairs
+
+
+def _after(first: Quotation, continued: list[tuple[Quotation, Quotation]]) -> list[Quotation]:
+    return [second for one, second in continued if one == first]
