@@ -272,3 +272,22 @@ def test_an_item_of_several_words_or_a_list_of_verbs_adds_no_item() -> None:
 )
 def test_idioms_and_a_day_in_a_name_are_no_content_lost(source: str, target: str) -> None:
     assert omission_flags(source, target) == set()
+
+
+def test_a_holiday_may_be_its_weekend_in_english() -> None:
+    source = "Beim Pfingsthochwasser mussten mehr als 600 Menschen ihre Wohnungen verlassen."
+    assert flags(source, "In the Whitsun weekend floods over 600 people had to leave home.") == []
+    assert flags(source, "In the Whitsun floods on Saturday over 600 people had to leave home.")
+
+
+def test_a_hedge_may_be_said_as_posing_as() -> None:
+    source = "Ein angeblicher Wasserwerker hat eine 86-Jährige bestohlen."
+    assert flags(source, "A man posing as a water company worker stole from an 86-year-old.") == []
+    assert flags(source, "A water company worker stole from an 86-year-old woman.") == ["omission"]
+
+
+def test_mitteilen_to_a_body_is_notifying_it() -> None:
+    source = "Der Minister hat die Kontrollen verlängert und dies der EU-Kommission mitgeteilt."
+    notified = "The minister has extended the checks and notified the European Commission."
+    assert flags(source, notified) == []
+    assert flags(source, "The minister has extended the checks with the European Commission.")

@@ -1234,7 +1234,7 @@ _HEDGE_SOLLEN_DE = regex.compile(r"\bsoll(?:en|te|ten|e)?\b", regex.I)
 HEDGE_EN = regex.compile(
     r"\b(?:suspected|alleged(?:ly)?|presumed|presumably|purported(?:ly)?|supposed(?:ly)?"
     r"|reportedly|apparently|believed|probabl[ey]|likely|suspects?|claim(?:s|ed|ing)?"
-    r"|purport(?:s|ed|ing)?)\b",
+    r"|purport(?:s|ed|ing)?|pos(?:e[sd]?|ing)\s+as|self-styled|so-called|would-be)\b",
     regex.IGNORECASE,
 )
 # German words the English may say in words of another kind: where the English has

@@ -163,9 +163,10 @@ def _ordered(lexicon: Lexicon, word: str) -> tuple[str, ...]:
         if tail is None:
             continue
         head = word[:cut]
-        for candidate in (head, head[:-1], head[:-2], head + "e"):
+        # a verb's stem ("Trink|brunnen": trinken) as well
+        for candidate in (head, head[:-1], head[:-2], head + "e", head + "en"):
             known = _form(lexicon, candidate) if len(candidate) >= 3 else None
-            linked = candidate in (head, head + "e") or head.endswith(("s", "n", "en"))
+            linked = candidate in (head, head + "e", head + "en") or head.endswith(("s", "n", "en"))
             if known is not None and linked:
                 return tuple(dict.fromkeys((found or ()) + tail + known))
     if found is not None:

@@ -9,7 +9,8 @@ Evidence, strongest first:
 * words both languages mark plainly: weekdays and day words (Montag = Monday,
   gestern = yesterday, am Wochenende = at the weekend; Rosenmontag = Rose Monday,
   in der Nacht zu Sonntag = on Saturday night; Donnerstagabend = Thursday evening,
-  its part of the day too): one the German has and the English lacks is an
+  its part of the day too; a holiday, "Pfingsthochwasser", may be its English
+  "Whitsun weekend"): one the German has and the English lacks is an
   omission, and the other way round an addition; a weekday put in place of the
   German's ("am Donnerstag" → "on Tuesday") is a ``number_mismatch`` too, a date
   changed; an attribution (sagte, teilte
@@ -120,6 +121,8 @@ _NIGHT_BEFORE = regex.compile(
     rf"|(?<=\bNächten?\s+(?:zu|zum|auf)\s+(?:den\s+)?\p{{L}}+\s+(?:und|oder)\s+){_DAY_NAMES_DE}\b",
     regex.IGNORECASE,
 )
+# Holidays, which English may name as their weekend ("Easter weekend").
+_HOLIDAY_DE = regex.compile(r"(?:ostern|oster|pfingsten|pfingst|weihnacht|feiertag)", regex.I)
 # "Wer liest heute noch …?" = "Who still reads … these days?"
 _TODAY_EN = regex.compile(r"\b(?:these\s+days|nowadays)\b", regex.IGNORECASE)
 _SAID_DE = regex.compile(
@@ -138,6 +141,7 @@ _SEPARABLE = regex.compile(
 _SAID_EN = regex.compile(
     r"\b(?:sa(?:y|ys|id|ying)|told|tells?|telling|stat(?:ed|es|ing)|announc\w*|stress\w*"
     r"|report\w*|warn\w*|explain\w*|add(?:ed|s|ing)|wr[io]t\w*|confirm\w*|quot\w*|spok\w*"
+    r"|notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?\b"
     r"|declar\w*|insist\w*|according\s+to|reads|expect\w*|estimat\w*|forecast\w*|predict\w*"
     r"|(?:data|figures|statistics|numbers|survey|poll|study)\b[^.;]{0,80}?\bshow\w*)\b",
     regex.IGNORECASE,
@@ -380,6 +384,8 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
             for d, e in _DAYS.items()
             if (e in _WEEK or e == "weekend") and d.rstrip("e") in folded
         }
+    if not omission and _HOLIDAY_DE.search(source):
+        german.add("weekend")  # "Pfingsthochwasser" = "floods over the Whitsun weekend"
     lost = sorted(german - english) if omission else sorted(english - german)
     if not lost:
         return None
