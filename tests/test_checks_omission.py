@@ -291,3 +291,64 @@ def test_mitteilen_to_a_body_is_notifying_it() -> None:
     notified = "The minister has extended the checks and notified the European Commission."
     assert flags(source, notified) == []
     assert flags(source, "The minister has extended the checks with the European Commission.")
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "dropped"),
+    [
+        (
+            "Die GDL hat erneut zu einem Streik aufgerufen.",
+            "The GDL has once more called a strike.",
+            "The GDL has called a strike.",
+        ),
+        (
+            "Der Landkreis bietet erstmals Kurse mit Kinderbetreuung an.",
+            "The district is offering courses with childcare for the first time.",
+            "The district is offering courses with childcare.",
+        ),
+        (
+            "Die Stadt hat die Flüchtlinge vorübergehend in einer Turnhalle untergebracht.",
+            "The city has temporarily housed the refugees in a gym.",
+            "The city has housed the refugees in a gym.",
+        ),
+        (
+            "Die Zahl der Anträge ist deutlich gesunken.",
+            "The number of applications has fallen sharply.",
+            "The number of applications has fallen.",
+        ),
+        (
+            "Betroffen sind vor allem kleinere Einrichtungen.",
+            "Smaller facilities are mainly affected.",
+            "Smaller facilities are affected.",
+        ),
+        (
+            "Die Polizei kontrolliert sämtliche Fahrzeuge an der Grenze.",
+            "Police are checking every vehicle at the border.",
+            "Police are checking vehicles at the border.",
+        ),
+    ],
+)
+def test_an_adverb_of_the_german_needs_one_of_its_renderings(
+    source: str, kept: str, dropped: str
+) -> None:
+    assert flags(source, kept) == []
+    assert flags(source, dropped) == ["omission"]
+
+
+def test_an_adverb_in_another_sense_or_a_link_needs_none() -> None:
+    # "alle, die" = "anyone who"; "aktuell" in a link; "erstmals seit … wieder": first
+    source = "Die Polizei bittet alle, die etwas gesehen haben, sich zu melden."
+    assert flags(source, "Police are asking anyone who saw anything to come forward.") == []
+    source = "Reisende können sich unter bahn.de/aktuell über Ausfälle informieren."
+    assert flags(source, "Travellers can check bahn.de/aktuell for cancellations.") == []
+    source = "Das Museum zeigt erstmals seit 30 Jahren wieder eine Beckmann-Schau."
+    assert flags(source, "The museum is showing a Beckmann show, the first in 30 years.") == []
+
+
+def test_an_english_adverb_with_no_german_rendering_is_an_addition() -> None:
+    source = "Die Preise sind im Oktober gestiegen."
+    assert flags(source, "Prices rose in October.") == []
+    assert flags(source, "Prices rose sharply in October.") == ["addition"]
+    assert flags("Die Preise sind im Oktober deutlich gestiegen.", "Prices rose sharply.") == []
+    source = "Bestellt werden kann ausschliesslich online."
+    assert flags(source, "Orders can only be placed online.") == []

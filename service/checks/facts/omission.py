@@ -18,6 +18,13 @@ Evidence, strongest first:
   to, expects, data showed) and a hedge (mutmaßlich, angeblich = suspected, alleged) the
   English lacks are omissions (an English "said" the German lacks is as often a
   view or a report said another way: no finding);
+* adverbs news German says and English renders in a word of a few kinds
+  (``_ADVERBS_DE``: erneut = again, once more, re-…; erstmals, nur, alle,
+  vorerst, vollständig, deutlich, derzeit, vor allem, weitgehend, monatlich,
+  schrittweise, endlich, zusätzlich, allein, fast): one with none of its English
+  renderings is an omission; and English ones (``_ADVERBS_EN``: for the first
+  time, only, sharply, temporarily, almost, gradually, finally, already) with none of
+  their German renderings an addition;
 * the words each side renders, by Ding's German-English dictionary where it is
   installed (``coverage.py``, ``lexicon.py``): German words it knows with nothing
   of theirs in the English, English words no German word renders;
@@ -148,6 +155,186 @@ _SAID_EN = regex.compile(
 )
 
 
+def _compile_de(pattern: str) -> regex.Pattern[str]:
+    """A German pattern, its "ß" also as Swiss German writes it ("ausschliesslich")."""
+    return regex.compile(pattern.replace("ß", "(?:ß|ss)"), regex.IGNORECASE)
+
+
+# Adverbs that news German says and its English renders in a word of a few kinds
+# ("erneut" = again, once more, re-…): one the German has with none of its English
+# renderings is an omission. Each: the German, its gloss, the English that renders it.
+# Left out, for clean references lacked the English as often as the omissions did:
+# "bisher" (so far), "jährlich" (a year), "gemeinsam" (jointly).
+_ADVERBS_DE = tuple(
+    (_compile_de(german), gloss, regex.compile(english, regex.IGNORECASE))
+    for german, gloss, english in (
+        (
+            r"\b(?:erneut\w*|abermals|nochmals|wiederum)\b"
+            r"|(?<!\berst\w*\s[^.;]{0,40})\bwieder\b"  # "erstmals seit 1906 wieder": first
+            r"(?!\s*(?:aufbau|aufnahme|wahl|eröffn|herstell|einführ|gutmach|vereinig))",
+            "again",
+            r"\b(?:again|once\s+more|re-?\w+|renewed|fresh|another|second|anew|repeat\w*"
+            r"|back)\b",
+        ),
+        (
+            r"\b(?:erstmals|erstmalig\w*|zum\s+ersten\s+Mal)\b",
+            "for the first time",
+            r"\b(?:first|debut|inaugural|maiden|never\s+before|new|premiere?)",
+        ),
+        (
+            # not "nur weil" (simply because), "nur noch" (no longer), "sogar nur"
+            r"\b(?:nur|lediglich|bloß)\b(?!\s+(?:weil|noch|eingeschränkt|wenn|dann|so|bei))"
+            r"(?<!\bnicht\s+oder\s+nur)(?<!\bsogar\s+nur)",
+            "only",
+            r"\b(?:only|just|merely|mere|sole\w*|alone|single|no\s+more\s+than|as\s+few\s+as"
+            r"|as\s+little\s+as|as\s+low\s+as|but|limited|exclusive\w*|simply|little|few"
+            r"|all\s+(?:they|you|it|that|we|he|she))\b",
+        ),
+        (
+            # not "alle, die" (anyone who), "in aller Regel" (generally)
+            r"\b(?:alle|allen|aller|sämtliche\w*)\b(?!\s*,\s*(?:die|der|das|denen)\b)"
+            r"(?<!\bin\s+aller)",
+            "all",
+            r"\b(?:all|every\w*|each|entire\w*|whole|any\w*|total\w*|across|full\w*|none"
+            r"|both|nationwide|general\w*)\b",
+        ),
+        (
+            r"\b(?:vorerst|vorläufig\w*|zunächst|vorübergehend\w*|zeitweise|zeitweilig\w*)\b",
+            "for now, initially",
+            r"\b(?:initial\w*|for\s+now|for\s+the\s+time\s+being|first|provisional\w*"
+            r"|temporar\w*|interim|preliminar\w*|at\s+times|briefly|for\s+a\s+time"
+            r"|until\s+further|pending|intermittent\w*|yet|still|short-term|currently|now"
+            r"|original\w*|at\s+one\s+point|early|earlier|to\s+begin\s+with|meanwhile"
+            r"|in\s+the\s+meantime)\b",
+        ),
+        (
+            r"\b(?:vollständig\w*|komplett\w*|völlig\w*|gänzlich\w*|vollends)\b",
+            "completely",
+            r"\b(?:complete\w*|full\w*|entire\w*|total\w*|whole|all|altogether|outright"
+            r"|utter\w*|wholly|every|ground|gutted|razed)\b",
+        ),
+        (
+            r"\b(?:deutlich\w*|erheblich\w*|beträchtlich\w*|massiv\w*)\b",
+            "significantly",
+            r"\b(?:significant\w*|considerab\w*|substantial\w*|sharp\w*|marked\w*|much|far"
+            r"|well|clear\w*|strong\w*|heav\w*|steep\w*|big\w*|large\w*|major|great\w*"
+            r"|massive\w*|dramatic\w*|severe\w*|serious\w*|high\w*|wide\w*|very|plunge\w*"
+            r"|soar\w*|surge\w*|slump\w*|jump\w*|tumbl\w*|hard|badly|firmly|vast\w*|huge\w*"
+            r"|notabl\w*|distinct\w*|noticeab\w*|lot)\b",
+        ),
+        (
+            r"\b(?:derzeit|zurzeit|momentan|gegenwärtig|aktuell)\b(?<![/.]\w+)",  # not a link's
+            "currently",
+            r"\b(?:current\w*|at\s+present|present\w*|at\s+the\s+moment|now|latest|today"
+            r"|ongoing|these\s+days|up-to-date|recent\w*|existing|is|are|at\s+this\s+stage"
+            r"|so\s+far|as\s+(?:things|it)\s+stand\w*|for\s+now)\b",
+        ),
+        (
+            r"\b(?:vor\s+allem|vorwiegend|hauptsächlich\w*|überwiegend\w*|vornehmlich"
+            r"|in\s+erster\s+Linie|insbesondere|besonders|vorrangig\w*)\b",
+            "mainly, especially",
+            r"\b(?:main\w*|most\w*|primar\w*|chief\w*|larg\w*|predominant\w*|especial\w*"
+            r"|particular\w*|above\s+all|notabl\w*|principal\w*|majority|specific\w*|key"
+            r"|focus\w*|prime|first|major\w*|overwhelming\w*|heav\w*|priorit\w*|foremost"
+            r"|led\s+by|driven\s+by|hit)\b",
+        ),
+        (
+            r"\b(?:weitgehend\w*|großteils|größtenteils|weithin)\b",
+            "largely",
+            r"\b(?:larg\w*|most\w*|broad\w*|extensive\w*|virtual\w*|almost|wide\w*|near\w*"
+            r"|much|main\w*|substantial\w*|predominant\w*|practically|major\w*|general\w*"
+            r"|essential\w*|effectively)\b",
+        ),
+        (
+            r"\b(?:monatlich\w*|pro\s+Monat|im\s+Monat|jeden\s+Monat)\b",
+            "a month",
+            r"\bmonth",
+        ),
+        (
+            r"\b(?:schrittweise\w*|allmählich\w*|nach\s+und\s+nach|stufenweise\w*|sukzessive)\b",
+            "gradually",
+            r"\b(?:gradual\w*|step\s+by\s+step|phase\w*|incremental\w*|progressive\w*"
+            r"|stage\w*|bit\s+by\s+bit|slowly|over\s+time|in\s+steps|successive\w*)\b",
+        ),
+        (
+            r"\b(?:endlich|schließlich|letztlich|letztendlich)\b",
+            "finally",
+            r"\b(?:final\w*|at\s+last|eventual\w*|ultimate\w*|in\s+the\s+end|end\w*|last"
+            r"|after\s+all)\b",
+        ),
+        (
+            r"\bzusätzlich\w*\b",
+            "additional",
+            r"\b(?:addition\w*|extra|further|more|another|new|plus|added|top|supplement\w*"
+            r"|increas\w*|also|too|as\s+well|fresh)\b",
+        ),
+        (
+            r"\b(?:allein|alleine)\b",
+            "alone",
+            r"\b(?:alone|just|only|single|itself|solely|sole|own|solo|unaccompanied|unaided"
+            r"|by\s+(?:him|her|them)sel\w+)\b",
+        ),
+        (
+            r"\b(?:fast|beinahe|nahezu|knapp)\b",
+            "almost",
+            r"\b(?:almost|nearly|close\s+to|virtually|just\s+(?:under|short|below|over|above)"
+            r"|barely|near\w*|practically|all\s+but|about|around|some|roughly|slightly"
+            r"|narrow\w*|short\s+of|shy\s+of|little|less|under|scarcely|approach\w*)\b",
+        ),
+    )
+)
+# The other way: an English adverb with none of its German renderings is an addition.
+# Left out, for clean references had them as often as additions did: "again",
+# "completely", "still", "mainly", "even", "currently".
+_ADVERBS_EN = tuple(
+    (regex.compile(english, regex.IGNORECASE), _compile_de(german))
+    for english, german in (
+        (
+            r"\bfor\s+the\s+first\s+time\b|\bfirst-ever\b",
+            r"erstmal|erst|zum\s+ersten|neu|premiere|debüt|nie\b|seit|bisher|bislang",
+        ),
+        (
+            r"\b(?:only|merely|solely)\b",
+            r"nur|lediglich|bloß|einzig|allein|erst|gerade|knapp|kaum|wenig|ausschließlich"
+            r"|höchstens|noch|weniger|nicht\s+mehr\s+als|bis\s+auf|rein\b|exklusiv|ledig",
+        ),
+        (
+            r"\b(?:significantly|considerably|substantially|sharply|markedly|dramatically"
+            r"|drastically)\b",
+            r"deutlich|erheblich|beträchtlich|stark|massiv|kräftig|spürbar|merklich|drastisch"
+            r"|dramatisch|wesentlich|weit|viel|scharf|steil|rasant|enorm|einbr|sprung|bedeutend"
+            r"|signifikant|gravierend|empfindlich|hoch|ordentlich|dicht",
+        ),
+        (
+            r"\b(?:initially|temporarily|provisionally|for\s+now|for\s+the\s+time\s+being)\b",
+            r"zunächst|vorerst|vorläufig|vorübergehend|zeitweise|zeitweilig|erst|anfangs"
+            r"|einstweilig|bis\s+auf\s+weiteres|befristet|interim|übergang|kurzfristig|vorab"
+            r"|zuerst|anfänglich|eingangs|ursprünglich|provisorisch|noch\b",
+        ),
+        (
+            r"\b(?:almost|nearly|virtually)\b",
+            r"fast|beinahe|nahezu|knapp|kaum|rund|etwa|annähernd|so\s+gut\s+wie|praktisch|quasi"
+            r"|weitgehend|gut\b|ungefähr|circa|ca\.|schier|virtuell",  # "virtually": online
+        ),
+        (
+            r"\b(?:gradually|step\s+by\s+step|progressively)\b",
+            r"schrittweise|allmählich|nach\s+und\s+nach|stufenweise|sukzessive|langsam"
+            r"|zunehmend|immer|stück|etappe|stufe|schritt",
+        ),
+        (
+            r"\b(?:finally|eventually|ultimately)\b",
+            r"endlich|schließlich|letztlich|letztendlich|am\s+ende|zuletzt|abschließend|nun"
+            r"|endgültig|am\s+schluss|irgendwann|später|doch",
+        ),
+        (
+            r"\balready\b",
+            r"bereits|schon|längst|inzwischen|mittlerweile|jetzt|nun|zuvor|bis\s+dahin|seit"
+            r"|bisher|bislang|vorher|vorab|zuletzt",
+        ),
+    )
+)
+
+
 def omission_findings(
     source: str,
     target: str,
@@ -196,6 +383,9 @@ def omission_findings(
     if by_words is not None:
         omitted = omitted or by_words.item_dropped
         added = added or by_words.item_added
+    # an adverb lost or added, where no phrase or word the evidence above names is
+    omitted = omitted or _adverb_dropped(source, target)
+    added = added or _adverb_added(source, target)
     if german_chars >= MIN_CHARS:
         if omitted is None and ratio < short and not german_rendered:
             omitted = _missing(
@@ -435,6 +625,27 @@ def _day_part(source: str, target: str) -> Finding | None:
         match.span(),
         f"the part of the day in '{match.group()}' ({part}) is missing in the English",
     )
+
+
+def _adverb_dropped(source: str, target: str) -> Finding | None:
+    """An adverb of the German (``_ADVERBS_DE``) with none of its English renderings."""
+    for german, gloss, english in _ADVERBS_DE:
+        match = german.search(source)
+        if match and not english.search(target):
+            return _missing(
+                match.span(),
+                f"the German '{match.group()}' ({gloss}) has no counterpart in the English",
+            )
+    return None
+
+
+def _adverb_added(source: str, target: str) -> Finding | None:
+    """An English adverb (``_ADVERBS_EN``) with none of its German renderings."""
+    for english, german in _ADVERBS_EN:
+        match = english.search(target)
+        if match and not german.search(source):
+            return _added(target, match.span(), "no German word says it")
+    return None
 
 
 def _hedge(source: str, target: str) -> Finding | None:
