@@ -22,9 +22,9 @@ Evidence, strongest first:
   (``_ADVERBS_DE``: erneut = again, once more, re-…; erstmals, nur, alle,
   vorerst, vollständig, deutlich, derzeit, vor allem, weitgehend, monatlich,
   schrittweise, endlich, zusätzlich, allein, fast): one with none of its English
-  renderings is an omission; and English ones (``_ADVERBS_EN``: for the first
-  time, only, sharply, temporarily, almost, gradually, finally, already) with none of
-  their German renderings an addition;
+  renderings is an omission; and English adverbs and modifiers writers add
+  (``_MODIFIERS_EN``: for the first time, only, sharply, free, former, record,
+  controversial, long-awaited …) with none of their German renderings an addition;
 * the words each side renders, by Ding's German-English dictionary where it is
   installed (``coverage.py``, ``lexicon.py``): German words it knows with nothing
   of theirs in the English, English words no German word renders;
@@ -283,10 +283,13 @@ _ADVERBS_DE = tuple(
         ),
     )
 )
-# The other way: an English adverb with none of its German renderings is an addition.
-# Left out, for clean references had them as often as additions did: "again",
-# "completely", "still", "mainly", "even", "currently".
-_ADVERBS_EN = tuple(
+# The other way: an English adverb or modifier writers add ("for the first time",
+# "sharply", "free", "former", "record", "controversial", "long-awaited") with none of
+# its German renderings is an addition. Left out, for clean references had them as
+# often as additions did: "again", "completely", "still", "mainly", "even",
+# "currently", "all", "new", "main", "local", "major", "large", "public",
+# "international", "top", "latest".
+_MODIFIERS_EN = tuple(
     (regex.compile(english, regex.IGNORECASE), _compile_de(german))
     for english, german in (
         (
@@ -330,6 +333,178 @@ _ADVERBS_EN = tuple(
             r"\balready\b",
             r"bereits|schon|längst|inzwischen|mittlerweile|jetzt|nun|zuvor|bis\s+dahin|seit"
             r"|bisher|bislang|vorher|vorab|zuletzt",
+        ),
+        (
+            r"\bfree(?!\s+(?:of|from|up|trade|speech|market|democrat|will|kick|agent))\b"
+            r"|\bfree-of-charge\b",
+            r"kostenlos|kostenfrei|gratis|frei|umsonst|gebührenfrei|unentgeltlich|entgeltfrei"
+            r"|geschenkt|ohne\s+(?:kosten|gebühr)|null\s+euro|freiwillig|befrei",
+        ),
+        (
+            r"\bjust\b",
+            r"nur|erst|gerade|knapp|lediglich|eben|bloß|kaum|gleich|sofort|genau|soeben|kurz"
+            r"|wenig|allein|einfach|schlicht|ausgerechnet|unmittelbar|direkt|noch|bereits"
+            r"|gut\b",
+        ),
+        (
+            r"\banother\b",
+            r"weiter|erneut|noch|wieder|zweit|ander|neu|abermals|zusätzlich|nochmal|mehr|folg"
+            r"|drittes|dritte",
+        ),
+        (
+            r"\belderly\b",
+            r"älter|senior|\balt|betagt|rentner|hochbetagt|greis|pflegebedürftig|jährig",
+        ),
+        (
+            r"\byoung(?:er|est|sters?)?\b",
+            r"jung|jüng|kind|jugend|teen|schüler|minderjährig|klein|jährig|nachwuchs|baby"
+            r"|säugling|azubi",
+        ),
+        (
+            r"\bformer\b",
+            r"ehemalig|früher|\bex|alt|einstig|damalig|vormalig|bis\w*|zuvor|a\.\s*d\."
+            r"|ausgeschieden",
+        ),
+        (
+            r"\bseveral\b",
+            r"mehr\w|einig|etlich|verschieden|zahlreich|viele|diverse|paar|wenig|\d|zwei|drei"
+            r"|vier|fünf",
+        ),
+        (
+            r"\bsmall(?:er|est)?\b",
+            r"klein|gering|wenig|niedrig|knapp|mini|kurz|schmal|kaum|leicht|zwerg|dünn"
+            r"|mittelständ|familien",
+        ),
+        (
+            r"\bevening\b",
+            r"abend",
+        ),
+        (
+            r"\bmorning\b",
+            r"morgen|früh|vormittag|uhr",
+        ),
+        (
+            r"\b(?:night|overnight)\b",
+            r"nacht|nächt|abend|uhr|dunkel|spät",
+        ),
+        (
+            r"\bserious(?:ly)?\b",
+            r"schwer|ernst|gravierend|erheblich|bedenklich|massiv|kritisch|lebensgefährlich"
+            r"|heftig|stark|groß",
+        ),
+        (
+            r"\bprivate(?:ly)?\b",
+            r"privat|eigen|persönlich|intern|vertraulich|geheim",
+        ),
+        (
+            r"\brecord(?:-\w+)?\b(?<!(?:patient|criminal|track|medical|police|public|court"
+            r"|written)\s+record)(?!\s+(?:of|label|company))",
+            r"rekord|höchst|historisch|nie\b|noch\s+nie|meist|höher|aufzeichn|erfass|dokument"
+            r"|bestwert|niedrigst|tiefst|akte|vorbestraft|protokoll|bilanz",
+        ),
+        (
+            r"\bkey\b",
+            r"schlüssel|wichtig|zentral|kern|entscheidend|maßgeblich|wesentlich|haupt|leit",
+        ),
+        (
+            r"\bsenior\b",
+            r"ober|hoch|leitend|senior|älter|chef|führend|erst|stellvertret|haupt",
+        ),
+        (
+            r"\bcontroversial\b",
+            r"umstritten|kontrovers|strittig|umkämpft|diskutiert|streit|kritik|kritisiert"
+            r"|heftig",
+        ),
+        (
+            r"\bhistoric\b",
+            r"historisch|geschicht|erstmal|jahrhundert|denkmal|alt|traditi|rekord",
+        ),
+        (
+            r"\blandmark\b",
+            r"wegweisend|grundsatz|bahnbrechend|historisch|meilenstein|wahrzeichen|leuchtturm"
+            r"|richtungsweisend",
+        ),
+        (
+            r"\bpopular\b",
+            r"volk|beliebt|populär|gefragt|begehrt|zulauf|erfolg|bekannt|viel|publikum|meist"
+            r"|gern",
+        ),
+        (
+            r"\b(?:famous|renowned|well-known|acclaimed)\b",
+            r"berühmt|bekannt|namhaft|renommiert|prominent|legendär|gefeiert|weltweit|star"
+            r"|kult|traditi|gepriesen|geschätzt",
+        ),
+        (
+            r"\blong-(?:awaited|delayed|running|standing|time|planned)\b",
+            r"lang|erwartet|ersehnt|verzöger|jahr|seit|verspät|dauer|immer|bisher|traditi"
+            r"|altgedient",
+        ),
+        (
+            r"\b(?:embattled|beleaguered|troubled|struggling|ailing|crisis-hit)\b",
+            r"bedrängt|angeschlagen|druck|umstritten|krise|kriselnd|schwierig|schwer|problem"
+            r"|not|kämpf|verlust|insolv|finanz|marode|schwach",
+        ),
+        (
+            r"\b(?:devastating|disastrous|catastrophic)\b",
+            r"verheerend|katastroph|zerstör|vernicht|dramatisch|massiv|heftig|schwer|fatal"
+            r"|desaströs|schlimm|gewaltig|riesig",
+        ),
+        (
+            r"\b(?:fierce|fiercely|bitter|bitterly|furious|angry|violent)\b",
+            r"heftig|erbittert|scharf|massiv|stark|hart|schwer|wüt|gewalt|zorn|empört|ärger"
+            r"|bitter|verbittert|aufgebracht|hitzig|brutal|streit|kampf|krawall|randal|prügel"
+            r"|aggress|angriff|schläg",
+        ),
+        (
+            r"\b(?:massive|huge|enormous|vast|immense|giant)\b",
+            r"massiv|riesig|gewaltig|enorm|groß|erheblich|stark|umfangreich|heftig|schwer|mega"
+            r"|riesen|immens|viel|weit|gigant|hoch|zahlreich|größt",
+        ),
+        (
+            r"\b(?:brutal|brutally|vicious|savage)\b",
+            r"brutal|grausam|gewalt|heftig|roh|schwer|bestial|massiv|hart|aggressiv",
+        ),
+        (
+            r"\b(?:tragic|tragically|shocking|horrific|terrible|dramatic)\b",
+            r"tragisch|traurig|unglück|tödlich|tod|schwer|dramatisch|schock|erschreck|entsetz"
+            r"|erschütter|alarm|schrecklich|furchtbar|grausam|verheerend|schlimm|drastisch"
+            r"|massiv|heftig|stark",
+        ),
+        (
+            r"\bunprecedented\b",
+            r"beispiellos|noch\s+nie|erstmal|nie\b|einmalig|historisch|rekord|bisher|ungekannt"
+            r"|nie\s+dagewesen|einzigartig",
+        ),
+        (
+            r"\b(?:sudden|suddenly|unexpected|unexpectedly|surprise|surprising|surprisingly)\b",
+            r"plötzlich|überrasch|unerwartet|abrupt|jäh|schlagartig|sofort|kurzfristig|erstaun"
+            r"|unvermittelt|unvorher",
+        ),
+        (
+            r"\bheav(?:y|ily)\b",
+            r"schwer|stark|heftig|groß|massiv|dicht|hoch|erheblich|regen|viel|kräftig|deutlich"
+            r"|intensiv|last|lkw|erheblich",
+        ),
+        (
+            r"\b(?:rising|growing|mounting|soaring|increasing)\b",
+            r"steig|wachs|zunehm|höher|anstieg|stieg|mehr|teurer|erhöh|immer|größer|zunahm"
+            r"|explodier|ansteig|zuwachs|plus|hoch|verteuer",
+        ),
+        (
+            r"\bstrong(?:er|est|ly)?\b",
+            r"stark|kräftig|deutlich|robust|solide|hoch|fest|groß|massiv|heftig|dicht|gut|viel"
+            r"|stärk|sturm|wind|entschieden|vehement|scharf|energisch|klar|nachdrücklich"
+            r"|dringend",
+        ),
+        (
+            r"\bweak(?:er|est|ness)?\b",
+            r"schwach|gering|niedrig|mäßig|flau|dürftig|wenig|schwäch|mau|lahm|träge"
+            r"|rückläufig|sinkend",
+        ),
+        (
+            r"\b(?:ongoing|continuing|persistent)\b",
+            r"laufend|anhaltend|andauernd|aktuell|derzeit|weiter|fortdauer|noch|bisher|seit"
+            r"|dauer|fortgesetzt|stetig|ständig|immer|fortlaufend|nach\s+wie\s+vor|streik",
         ),
     )
 )
@@ -640,8 +815,9 @@ def _adverb_dropped(source: str, target: str) -> Finding | None:
 
 
 def _adverb_added(source: str, target: str) -> Finding | None:
-    """An English adverb (``_ADVERBS_EN``) with none of its German renderings."""
-    for english, german in _ADVERBS_EN:
+    """An English adverb or modifier (``_MODIFIERS_EN``) with none of its German
+    renderings."""
+    for english, german in _MODIFIERS_EN:
         match = english.search(target)
         if match and not german.search(source):
             return _added(target, match.span(), "no German word says it")
