@@ -60,11 +60,11 @@ def test_the_dev_set_figures_hold() -> None:
             bool(flags) if row["class"] == "clean" else flag_of[row["class"]] in flags
         )
     recall = {kind: hits[kind] / totals[kind] for kind in totals}
-    # Where they are now (whole set: 0.99, 0.99, 0.91, 0.94, 1.00, 0.58, 0.49; clean
-    # 0.059), a little below: the targets are bench/facts.py's, on the test half.
+    # Where they are now (whole set: 0.99, 0.99, 0.91, 0.94, 1.00, 0.59, 0.57; clean
+    # 0.060), a little below: the targets are bench/facts.py's, on the test half.
     assert recall["number"] >= 0.98 and recall["url"] >= 0.98
     assert recall["name"] >= 0.90 and recall["negation"] >= 0.93 and recall["quote"] >= 0.99
-    assert recall["omission"] >= 0.57 and recall["addition"] >= 0.48
+    assert recall["omission"] >= 0.58 and recall["addition"] >= 0.56
     assert recall["clean"] <= 0.061
 
 

@@ -322,6 +322,21 @@ def test_mitteilen_to_a_body_is_notifying_it() -> None:
             "Smaller facilities are affected.",
         ),
         (
+            "Bei dem Unfall wurden zwei Menschen schwer verletzt.",
+            "Two people were seriously injured in the accident.",
+            "Two people were injured in the accident.",
+        ),
+        (
+            "Die Stadt bietet kostenlose Deutschkurse an.",
+            "The city is offering German courses free of charge.",
+            "The city is offering German courses.",
+        ),
+        (
+            "Der ehemalige Minister wurde festgenommen.",
+            "The ex-minister was arrested.",
+            "The minister was arrested.",
+        ),
+        (
             "Die Polizei kontrolliert sämtliche Fahrzeuge an der Grenze.",
             "Police are checking every vehicle at the border.",
             "Police are checking vehicles at the border.",
@@ -352,3 +367,8 @@ def test_an_english_adverb_with_no_german_rendering_is_an_addition() -> None:
     assert flags("Die Preise sind im Oktober deutlich gestiegen.", "Prices rose sharply.") == []
     source = "Bestellt werden kann ausschliesslich online."
     assert flags(source, "Orders can only be placed online.") == []
+    source = "Die Stadt hat das umstrittene Projekt gestoppt."
+    assert flags(source, "The city has halted the controversial project.") == []
+    assert flags(
+        "Die Stadt hat das Projekt gestoppt.", "The city has halted the controversial project."
+    ) == ["addition"]

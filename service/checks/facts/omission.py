@@ -18,11 +18,13 @@ Evidence, strongest first:
   to, expects, data showed) and a hedge (mutmaßlich, angeblich = suspected, alleged) the
   English lacks are omissions (an English "said" the German lacks is as often a
   view or a report said another way: no finding);
-* adverbs news German says and English renders in a word of a few kinds
-  (``_ADVERBS_DE``: erneut = again, once more, re-…; erstmals, nur, alle,
+* adverbs and modifiers news German says and English renders in a word of a few
+  kinds (``_MODIFIERS_DE``: erneut = again, once more, re-…; erstmals, nur, alle,
   vorerst, vollständig, deutlich, derzeit, vor allem, weitgehend, monatlich,
-  schrittweise, endlich, zusätzlich, allein, fast): one with none of its English
-  renderings is an omission; and English adverbs and modifiers writers add
+  schrittweise, endlich, zusätzlich, allein, fast, ehemalig, kostenlos, zahlreich,
+  weltweit, freiwillig, tödlich, schwer/leicht verletzt, illegal, verdächtig): one
+  with none of its English renderings is an omission; and English adverbs and
+  modifiers writers add
   (``_MODIFIERS_EN``: for the first time, only, sharply, free, former, record,
   controversial, long-awaited …) with none of their German renderings an addition;
 * the words each side renders, by Ding's German-English dictionary where it is
@@ -160,12 +162,13 @@ def _compile_de(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern.replace("ß", "(?:ß|ss)"), regex.IGNORECASE)
 
 
-# Adverbs that news German says and its English renders in a word of a few kinds
-# ("erneut" = again, once more, re-…): one the German has with none of its English
-# renderings is an omission. Each: the German, its gloss, the English that renders it.
-# Left out, for clean references lacked the English as often as the omissions did:
-# "bisher" (so far), "jährlich" (a year), "gemeinsam" (jointly).
-_ADVERBS_DE = tuple(
+# Adverbs and modifiers that news German says and its English renders in a word of a
+# few kinds ("erneut" = again, once more, re-…; "ehemalig" = former, ex-): one the
+# German has with none of its English renderings is an omission. Each: the German,
+# its gloss, the English that renders it. Left out, for clean references lacked the
+# English as often as the omissions did: "bisher" (so far), "jährlich" (a year),
+# "gemeinsam" (jointly), "mehrere" (several), "bundesweit" (nationwide), "neu" (new).
+_MODIFIERS_DE = tuple(
     (_compile_de(german), gloss, regex.compile(english, regex.IGNORECASE))
     for german, gloss, english in (
         (
@@ -280,6 +283,71 @@ _ADVERBS_DE = tuple(
             r"\b(?:almost|nearly|close\s+to|virtually|just\s+(?:under|short|below|over|above)"
             r"|barely|near\w*|practically|all\s+but|about|around|some|roughly|slightly"
             r"|narrow\w*|short\s+of|shy\s+of|little|less|under|scarcely|approach\w*)\b",
+        ),
+        (
+            r"\b(?:ehemalig\w*|frühere[nmrs]?|einstig\w*|Ex-)",
+            "former",
+            r"\b(?:former|ex-?\w*|one-time|erstwhile|previous\w*|retired|onetime|past|earlier"
+            r"|old|then|once|had\s+been|was|were|until)\b",
+        ),
+        (
+            r"\b(?:kostenlos\w*|kostenfrei\w*|gratis|umsonst|gebührenfrei\w*"
+            r"|unentgeltlich\w*)\b",
+            "free of charge",
+            r"\b(?:free\w*|no\s+(?:charge|cost|fee)|without\s+(?:charge|cost|paying)|gratis"
+            r"|complimentary|costs?\s+nothing|unpaid|at\s+no)\b",
+        ),
+        (
+            r"\b(?:zahlreiche[nmrs]?|etliche[nmrs]?|unzählige[nmrs]?)\b",
+            "numerous",
+            r"\b(?:numerous|many|several|a\s+number\s+of|countless|multiple|lots?|scores"
+            r"|dozens|hundreds|thousands|various|plenty|a\s+host|wide|range|variety|numbers"
+            r"|a\s+string)\b",
+        ),
+        (
+            r"\b(?:weltweit\w*)\b",
+            "worldwide",
+            r"\b(?:worldwide|world|global\w*|around\s+the\s+world|international\w*"
+            r"|across\s+the\s+globe|planet|everywhere)\b",
+        ),
+        (
+            r"\b(?:freiwillig\w*|ehrenamtlich\w*)\b",
+            "voluntary",
+            r"\b(?:volunt\w*|unpaid|honorary|optional\w*|of\s+(?:their|his|her|its)\s+own"
+            r"|willing\w*|by\s+choice|free\s+will|opt\w*)\b",
+        ),
+        (
+            r"\b(?:tödlich\w*)\b",
+            "fatal",
+            r"\b(?:fatal\w*|deadly|death\w*|died|dead|die|dies|killed|kill\w*|lethal|mortal\w*"
+            r"|life|lives|losing|lost)\b",
+        ),
+        (
+            r"\b(?:schwer|schwerst|lebensgefährlich)(?=\s*(?:verletzt|verwundet|erkrankt"
+            r"|beschädigt|getroffen))",
+            "seriously",
+            r"\b(?:serious\w*|severe\w*|critical\w*|badly|grave\w*|heav\w*|life-threatening"
+            r"|major|hard|bad|intensive|significant\w*|extensive\w*)\b",
+        ),
+        (
+            r"\b(?:leicht)(?=\s*(?:verletzt|verwundet|erkrankt|beschädigt))",
+            "slightly",
+            r"\b(?:slight\w*|minor|light\w*|superficial\w*|mild\w*|minimal|not\s+serious\w*"
+            r"|small)\b",
+        ),
+        (
+            r"\b(?:illegal\w*|rechtswidrig\w*|unerlaubt\w*|widerrechtlich\w*|verboten\w*"
+            r"|unrechtmäßig\w*)\b",
+            "illegal",
+            r"\b(?:illegal\w*|unlawful\w*|illicit\w*|unauthori[sz]ed|banned|ban|prohibit\w*"
+            r"|forbidden|against\s+the\s+law|breach\w*|violat\w*|outlaw\w*|not\s+allowed"
+            r"|without\s+permission|unlicensed|in\s+breach)\b",
+        ),
+        (
+            r"\b(?:verdächtig\w*|Verdacht\w*)\b",
+            "suspected",
+            r"\b(?:suspect\w*|suspicio\w*|allegedly|alleged|accused|believed|thought|presum\w*"
+            r"|charged|investigat\w*|probe\w*)\b",
         ),
     )
 )
@@ -559,8 +627,8 @@ def omission_findings(
         omitted = omitted or by_words.item_dropped
         added = added or by_words.item_added
     # an adverb lost or added, where no phrase or word the evidence above names is
-    omitted = omitted or _adverb_dropped(source, target)
-    added = added or _adverb_added(source, target)
+    omitted = omitted or _modifier_dropped(source, target)
+    added = added or _modifier_added(source, target)
     if german_chars >= MIN_CHARS:
         if omitted is None and ratio < short and not german_rendered:
             omitted = _missing(
@@ -802,9 +870,10 @@ def _day_part(source: str, target: str) -> Finding | None:
     )
 
 
-def _adverb_dropped(source: str, target: str) -> Finding | None:
-    """An adverb of the German (``_ADVERBS_DE``) with none of its English renderings."""
-    for german, gloss, english in _ADVERBS_DE:
+def _modifier_dropped(source: str, target: str) -> Finding | None:
+    """An adverb or modifier of the German (``_MODIFIERS_DE``) with none of its English
+    renderings."""
+    for german, gloss, english in _MODIFIERS_DE:
         match = german.search(source)
         if match and not english.search(target):
             return _missing(
@@ -814,7 +883,7 @@ def _adverb_dropped(source: str, target: str) -> Finding | None:
     return None
 
 
-def _adverb_added(source: str, target: str) -> Finding | None:
+def _modifier_added(source: str, target: str) -> Finding | None:
     """An English adverb or modifier (``_MODIFIERS_EN``) with none of its German
     renderings."""
     for english, german in _MODIFIERS_EN:
