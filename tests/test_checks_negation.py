@@ -363,3 +363,11 @@ def test_free_of_charge_renders_kostenlos_not_a_nicht() -> None:
     source = "Sie sind nicht zur Teilnahme verpflichtet, können aber kostenlos teilnehmen."
     assert flagged(source, "They are not required to attend but can join free of charge.") == []
     assert flagged(source, "They are required to attend but can join free of charge.") != []
+
+
+def test_exempt_says_not_affected() -> None:
+    source = "Härtefälle sollen davon nicht betroffen sein."
+    assert flagged(source, "Hardship cases are to be exempt.") == []
+    assert flagged(source, "Hardship cases are to be affected.") != []
+    # "befreit" is the German's "exempt": an English "not" beside it is added
+    assert flagged("Härtefälle sind befreit.", "Hardship cases are not exempt.") != []

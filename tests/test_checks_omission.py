@@ -372,3 +372,8 @@ def test_an_english_adverb_with_no_german_rendering_is_an_addition() -> None:
     assert flags(
         "Die Stadt hat das Projekt gestoppt.", "The city has halted the controversial project."
     ) == ["addition"]
+
+
+def test_a_news_sense_renders_its_word() -> None:
+    source = "Die Piloten der Lufthansa-Tochter Discover Airlines streiken am Montag."
+    assert flags(source, "Pilots at Lufthansa's subsidiary Discover Airlines strike Monday.") == []

@@ -131,7 +131,8 @@ IMPLICIT_EN = regex.compile(
     r"|in(?:sufficient|capable|conclusive|valid)"
     r"|un(?:clear|known|certain|likely|sure|resolved|successful\w*|answered|changed|identified"
     r"|aware|willing|affected|harmed|injured|hurt|able|precedented|confirmed|explained"
-    r"|decided|paid|available|opposed|contested|announced|noticed|detected)\b)",
+    r"|decided|paid|available|opposed|contested|announced|noticed|detected)\b"
+    r"|exempt(?:s|ed)?|spared)\b",
     regex.IGNORECASE,
 )
 # Nouns of lacking or failing inside a compound ("Personalmangel", "Fehlstart"): said by
@@ -144,7 +145,8 @@ IMPLICIT_DE = regex.compile(
     r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
-    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*"
+    r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*|befrei\p{Ll}*|ausgenommen"
+    r"|verschont\p{Ll}*"
     r"|ausschließ\p{Ll}*|ausschloss\p{Ll}*"
     r"|(?:schließ|schloss)\p{Ll}*\b[^.;]{0,60}?\baus)\b",  # "schließt … aus" = "rules out"
     regex.IGNORECASE,
