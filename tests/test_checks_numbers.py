@@ -687,3 +687,20 @@ def test_a_metric_figure_in_another_unit_of_its_kind_is_the_same(source: str, ta
 )
 def test_a_metric_figure_in_the_wrong_unit_is_flagged(source: str, target: str) -> None:
     assert messages(source, target) != []
+
+
+def test_a_swiss_price_has_a_decimal_point() -> None:
+    source = "Der Mindestlohn beträgt 23.90 Franken pro Stunde."
+    assert messages(source, "The minimum wage is CHF23.90 an hour.") == []
+    assert messages(source, "The minimum wage is CHF29.30 an hour.") != []
+
+
+def test_a_cardinal_pairs_with_a_cardinal_before_an_ordinal() -> None:
+    source = (
+        "Der Rat lehnte Exporte über Drittstaaten mit 98 zu 91 Stimmen bei drei Enthaltungen ab."
+    )
+    english = (
+        "The council rejected exports via third countries by 98 to 91, with three abstentions."
+    )
+    assert messages(source, english) == []
+    assert messages(source, english.replace("three abstentions", "four abstentions")) != []

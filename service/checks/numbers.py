@@ -251,6 +251,8 @@ _DE_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_DE), key=len, reverse
 _EN_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_EN), key=len, reverse=True))
 _DE_NUMBER = (
     rf"(?<![\d.,])\d{{1,3}}(?:['’]\d{{3}})+(?!\d)(?:[.,]\d+)?"  # Swiss: 60'000
+    # a Swiss price's decimal point: "23.90 Franken"
+    r"|(?<![\d.,])\d+\.\d\d?(?![\d.,])(?=\s*(?:Franken|CHF|Rappen)\b)"
     rf"|(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?!\d)(?:,\d+)?|(?<![\d.,\p{{L}}])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
     r"|(?<![\d.,])\d+(?:,\d+)?"
 )
@@ -499,7 +501,8 @@ _COMPOUND_VALUES: dict[str, tuple[float, ...]] = {
 _FIRST_COMPOUND_DE = regex.compile(
     r"\b\p{L}{4,}(?P<n>erst|zweit|dritt|viert|fünft)(?:e[mnrs]?)?\b"
     r"|\b(?P<n>Erst|Zweit|Dritt|Viert|Fünft|Sechst|Siebt|Acht|Neunt|Zehnt)"
-    r"(?:kläss|ligist|platziert)\p{Ll}*"
+    r"(?:kläss|ligist|platziert|staat|land|länder|anbieter|mittel|wohnsitz|wohnung|wähler"
+    r"|stimme|impfung|meinung|schlag|rangig|klassig)\p{Ll}*"
     r"|\b(?P<n16>Achtel)final\w*|\b(?P<n8>Viertel)final\w*"
 )
 
@@ -608,6 +611,8 @@ def _german_number(digits: str) -> float:
     ``60'000``, ``1'234.50``."""
     if "'" in digits or "’" in digits:
         return float(regex.sub(r"['’]", "", digits).replace(",", "."))
+    if regex.fullmatch(r"\d+\.\d\d?", digits):  # a Swiss price: "23.90 Franken"
+        return float(digits)
     return float(regex.sub(r"[.\s\u202f]", "", digits).replace(",", "."))
 
 
@@ -951,15 +956,21 @@ def compare(source: str, target: str) -> Comparison:
     weak_ordinals: list[Found] = []
     # strong values first: "einfach" (once) takes no English "1" the score "1:4" needs
     for value in sorted(german, key=lambda found: found.weak):
-        # a value of its own kind first: "drei" is "three" before the day of "3 October"
-        found = next(
-            (
-                got
-                for got in available
-                if _kind(got.value) == _kind(value.value) and _same_found(value, got)
-            ),
-            None,
-        ) or next((got for got in available if _same_found(value, got)), None)
+        # a value of its own kind first: "drei" is "three" before the day of "3 October",
+        # and a cardinal "three" before an ordinal "third"
+        alike = [got for got in available if _kind(got.value) == _kind(value.value)]
+        found = (
+            next(
+                (
+                    got
+                    for got in alike
+                    if _ordinal_en(got) == _ordinal_de(value) and _same_found(value, got)
+                ),
+                None,
+            )
+            or next((got for got in alike if _same_found(value, got)), None)
+            or next((got for got in available if _same_found(value, got)), None)
+        )
         if found is not None:
             available.remove(found)
         elif not value.weak:  # "beide" may be "both": no number to miss
@@ -1048,6 +1059,25 @@ def _conversion_of_any(english: Found, german: Sequence[Found]) -> bool:
     if not isinstance(value, Amount) or value.unit is None:
         return False
     return any(same(g.value, value) for g in german)
+
+
+_ORDINAL_WORD_DE = regex.compile(
+    r"(?:\d+\.|\p{L}*(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft"
+    r"|zigst|ßigst|dertst|sendst)e[nmrs]?)$",
+    regex.IGNORECASE,
+)
+_ORDINAL_WORD_EN = regex.compile(
+    r"(?:first|second|third|fifth|eighth|ninth|twelfth|\p{L}+th|\d+(?:st|nd|rd|th))$",
+    regex.IGNORECASE,
+)
+
+
+def _ordinal_de(found: Found) -> bool:
+    return _ORDINAL_WORD_DE.search(found.text) is not None
+
+
+def _ordinal_en(found: Found) -> bool:
+    return _ORDINAL_WORD_EN.search(found.text) is not None
 
 
 def _kind(value: Value) -> str:
