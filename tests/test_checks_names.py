@@ -800,3 +800,9 @@ def test_an_english_acronym_in_brackets_for_the_german_ones_names_the_same_body(
 def test_a_common_noun_inflected_is_no_name() -> None:
     source = "Die Staatsanwältin äußerte sich zu dem Fall des falschen Pflegers."
     assert names(source, "The prosecutor commented on the case of the bogus carer.") == []
+
+
+def test_franken_after_a_number_word_is_the_currency() -> None:
+    source = "Die Gemeinde will eine Tagesgebühr von fünf Franken erheben."
+    assert names(source, "The municipality plans to charge a daily fee of CHF5.") == []
+    assert names("Die Reise führt durch Franken und Schwaben.", "The trip goes through Swabia.")

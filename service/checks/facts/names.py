@@ -79,6 +79,7 @@ import regex
 from rapidfuzz import fuzz
 
 from glossary.defaults import default_glossary
+from service.checks.number_words import DE_CARDINAL
 from service.checks.offices import body_findings, office_findings
 from service.document import Finding, Term
 
@@ -469,7 +470,11 @@ def _currencies_en() -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in table.items()}
 
 
-_AFTER_A_FIGURE = regex.compile(r"\d[\d.,]*\s*(?:Mio\.|Mrd\.|Millionen|Milliarden|Tausend)?\s*$")
+# "1,4 Millionen Franken", "fünf Franken": a currency after a figure or a number word
+_AFTER_A_FIGURE = regex.compile(
+    rf"(?:\d[\d.,]*|\b{DE_CARDINAL})\s*(?:Mio\.|Mrd\.|Millionen|Milliarden|Tausend)?\s*$",
+    regex.IGNORECASE,
+)
 
 
 def _other_acronym(english: _English, german: _German) -> bool:
