@@ -371,3 +371,18 @@ def test_exempt_says_not_affected() -> None:
     assert flagged(source, "Hardship cases are to be affected.") != []
     # "befreit" is the German's "exempt": an English "not" beside it is added
     assert flagged("Härtefälle sind befreit.", "Hardship cases are not exempt.") != []
+
+
+def test_homeless_says_ohne_obdach_beyond_the_germans_own_los_words() -> None:
+    source = "Wer einen Menschen ohne Obdach in Not sieht, kann anrufen."
+    assert flagged(source, "Anyone who sees a homeless person in distress can call.") == []
+    source = "Viele Obdachlose nutzen die Stellen nicht, weil es keine Einzelzimmer gibt."
+    assert flagged(source, "Many homeless people do not use them because there are no rooms.") == []
+    assert flagged(source, "Many homeless people do not use them because there are rooms.") != []
+
+
+def test_a_no_vote_is_a_nein_parole_and_missing_is_not_being_there() -> None:
+    source = "Die SVP hat die Nein-Parole zum Vertragspaket beschlossen."
+    assert flagged(source, "The SVP voted to recommend a No vote on the treaty package.") == []
+    source = "Musiala wird in der Rückrunde nicht zur Verfügung stehen."
+    assert flagged(source, "Musiala will miss the second half of the season.") == []

@@ -48,14 +48,16 @@ meaning the German lacks ("rather than" for "statt") excuse no English "not".
 comparison ("longer than any other", "more than in any other state"); "weder …
 noch" may be two nots ("not now and not later"). An English "not" may render a
 German word of another kind: "erst ab Frühjahr" = "not until the spring", "warnt
-vor dem Verzehr" = "warns people not to eat it".
+vor dem Verzehr" = "warns people not to eat it", "die Nein-Parole" = "a No vote".
 
 A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
 ("nicht gelungen" → "failed", "sofern … nicht" → "unless", "sich nicht
 einschaltet" → "stops it from switching on", "keine Einigung" →
 "failed to agree", "konnte keine Angaben machen" → "was unable to", "noch nicht"
-→ "yet to", "unklar" ← "not clear"); where the English has more, the German may
+→ "yet to", "unklar" ← "not clear", "nicht betroffen" → "exempt", "nicht dabei" →
+"miss" unless the German's "verpasst" is what it renders, "ohne Obdach" → "homeless"
+beyond the German's own "-los" and "-frei" words); where the English has more, the German may
 (``unklar``,
 ``scheiterte``, ``lehnte ab``, ``fehlt``, ``verweigerte``).
 
@@ -126,7 +128,7 @@ IMPLICIT_EN = regex.compile(
     r"|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|short\s+of|far\s+from|(?:stop|prevent|keep|kept|bar|block)\p{Ll}*\s+(?:[\w’'-]+\s+){0,4}from\s+\p{Ll}+ing"
-    r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:ed|ing)|im(?:possible|probable)"
+    r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:es|ed|ing)?|im(?:possible|probable)"
     r"|rather\s+than|instead\s+of|refrain(?:s|ed|ing)?|(?:stay|keep|kept)(?:s|ed|ing)?\s+(?:out|away|clear)\s+(?:of|from)"
     r"|in(?:sufficient|capable|conclusive|valid)"
     r"|un(?:clear|known|certain|likely|sure|resolved|successful\w*|answered|changed|identified"
@@ -175,6 +177,10 @@ _NOT_BY_WORD = (
     (
         regex.compile(r"\bnot\b[^,.;:]{0,50}?\b(?:until|before|till)\b", regex.IGNORECASE),
         regex.compile(r"\b(?:erst|frühestens)\b", regex.IGNORECASE),  # "at the earliest"
+    ),
+    (  # "die Nein-Parole" = "a No vote"
+        regex.compile(r"\bno\s+(?:vote|votes|campaign|side|camp|recommendation)\b", regex.I),
+        regex.compile(r"\bNein-"),
     ),
     (
         regex.compile(
@@ -283,6 +289,11 @@ _WITHOUT_DE = regex.compile(
 )  # "abschlagsfrei" = "without deductions", "with no deductions"
 _WITHOUT_EN = regex.compile(r"\bwith(?:out|\s+no)\b", regex.IGNORECASE)
 _FREE_OF_EN = regex.compile(r"\bfree\s+of\b", regex.IGNORECASE)
+# "ohne Obdach" = "homeless", beyond the German's own "-los" and "-frei" words
+# ("obdachlos", "rechtsfrei" = "lawless")
+_LESS_EN = regex.compile(r"\b(?!(?:neverthe|nonethe|regard|un)less)\p{Ll}{3,}less\b")
+# "miss" says "nicht dabei", unless the German's "verpasst" is what it renders
+_MISS_EN = regex.compile(r"\bmiss(?:es|ed|ing)?\b", regex.IGNORECASE)
 
 
 def _negated_words_de(source: str) -> int:
@@ -317,6 +328,8 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     if difference > 0:  # the German says "not" more often
         # "kostenlos" = "free of charge": the English "free of" renders the German's "-los"
         implicit -= min(len(_WITHOUT_DE.findall(source)), len(_FREE_OF_EN.findall(target)))
+        implicit += max(0, len(_LESS_EN.findall(target)) - len(_WITHOUT_DE.findall(source)))
+        implicit -= min(len(_MISS_EN.findall(target)), len(_FAILED_DE.findall(source)))
         return implicit >= difference
     # The English words of that meaning the German lacks ("rather than" for "statt")
     # excuse no English "not".
