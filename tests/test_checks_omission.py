@@ -377,3 +377,20 @@ def test_an_english_adverb_with_no_german_rendering_is_an_addition() -> None:
 def test_a_news_sense_renders_its_word() -> None:
     source = "Die Piloten der Lufthansa-Tochter Discover Airlines streiken am Montag."
     assert flags(source, "Pilots at Lufthansa's subsidiary Discover Airlines strike Monday.") == []
+
+
+def test_apparent_is_a_hedge_and_sogenannt_may_go() -> None:
+    source = "Ein vermeintlicher Siegtreffer in der Nachspielzeit zählte nicht."
+    assert flags(source, "An apparent stoppage-time winner did not count.") == []
+    assert flags(source, "A stoppage-time winner did not count.") == ["omission"]
+    source = "Im sogenannten Schumacher Quartier sollen 5.000 Wohnungen entstehen."
+    assert flags(source, "Some 5,000 homes are to be built in the Schumacher Quartier.") == []
+
+
+def test_a_modifier_inside_a_name_is_no_addition() -> None:
+    source = "Die Schweiz stimmt über die Erbschaftssteuer-Initiative der Juso ab."
+    assert (
+        flags(source, "Switzerland votes on the Young Socialists' inheritance tax initiative.")
+        == []
+    )
+    assert flags("Die Juso sind dagegen.", "The young Juso members are against it.") == ["addition"]

@@ -738,6 +738,8 @@ def _bare_noun(
         noun = pair.german[noun_at]
         if token.span not in gaps or not _open_modifier(token) or place_adjective(token.word):
             continue
+        if token.word.lower().startswith("sogenannt"):
+            continue  # "im sogenannten Schumacher Quartier" = "in the Schumacher Quartier"
         if noun.kind != COVERED or not noun.word[:1].isupper() or not noun.links:
             continue
         if _DAY_PART.search(noun.word):
@@ -1234,7 +1236,8 @@ _HEDGE_SOLLEN_DE = regex.compile(r"\bsoll(?:en|te|ten|e)?\b", regex.I)
 HEDGE_EN = regex.compile(
     r"\b(?:suspected|alleged(?:ly)?|presumed|presumably|purported(?:ly)?|supposed(?:ly)?"
     r"|reportedly|apparently|believed|probabl[ey]|likely|suspects?|claim(?:s|ed|ing)?"
-    r"|purport(?:s|ed|ing)?|pos(?:e[sd]?|ing)\s+as|self-styled|so-called|would-be)\b",
+    r"|purport(?:s|ed|ing)?|pos(?:e[sd]?|ing)\s+as|self-styled|so-called|would-be"
+    r"|apparent(?:ly)?|ostensib\w+|seeming(?:ly)?)\b",
     regex.IGNORECASE,
 )
 # German words the English may say in words of another kind: where the English has

@@ -223,7 +223,7 @@ _MODIFIERS_DE = tuple(
             r"|well|clear\w*|strong\w*|heav\w*|steep\w*|big\w*|large\w*|major|great\w*"
             r"|massive\w*|dramatic\w*|severe\w*|serious\w*|high\w*|wide\w*|very|plunge\w*"
             r"|soar\w*|surge\w*|slump\w*|jump\w*|tumbl\w*|hard|badly|firmly|vast\w*|huge\w*"
-            r"|notabl\w*|distinct\w*|noticeab\w*|lot)\b",
+            r"|notabl\w*|distinct\w*|noticeab\w*|lot|comfortabl\w*)\b",
         ),
         (
             r"\b(?:derzeit|zurzeit|momentan|gegenwärtig|aktuell)\b(?<![/.]\w+)",  # not a link's
@@ -453,7 +453,7 @@ _MODIFIERS_EN = tuple(
         ),
         (
             r"\b(?:night|overnight)\b",
-            r"nacht|nächt|abend|uhr|dunkel|spät",
+            r"nacht|nächt|abend|uhr|dunkel|spät|schlaf",
         ),
         (
             r"\bserious(?:ly)?\b",
@@ -524,7 +524,7 @@ _MODIFIERS_EN = tuple(
             r"|aggress|angriff|schläg",
         ),
         (
-            r"\b(?:massive|huge|enormous|vast|immense|giant)\b",
+            r"\b(?:massive|huge|enormous|vast|immense)\b",
             r"massiv|riesig|gewaltig|enorm|groß|erheblich|stark|umfangreich|heftig|schwer|mega"
             r"|riesen|immens|viel|weit|gigant|hoch|zahlreich|größt",
         ),
@@ -560,8 +560,8 @@ _MODIFIERS_EN = tuple(
         ),
         (
             r"\bstrong(?:er|est|ly)?\b",
-            r"stark|kräftig|deutlich|robust|solide|hoch|fest|groß|massiv|heftig|dicht|gut|viel"
-            r"|stärk|sturm|wind|entschieden|vehement|scharf|energisch|klar|nachdrücklich"
+            r"besser|schärf|stark|kräftig|deutlich|robust|solide|hoch|fest|groß|massiv|heftig"
+            r"|dicht|gut|viel|stärk|sturm|wind|entschieden|vehement|scharf|energisch|klar|nachdrücklich"
             r"|dringend",
         ),
         (
@@ -571,8 +571,8 @@ _MODIFIERS_EN = tuple(
         ),
         (
             r"\b(?:ongoing|continuing|persistent)\b",
-            r"laufend|anhaltend|andauernd|aktuell|derzeit|weiter|fortdauer|noch|bisher|seit"
-            r"|dauer|fortgesetzt|stetig|ständig|immer|fortlaufend|nach\s+wie\s+vor|streik",
+            r"hartnäckig|laufend|anhaltend|andauernd|aktuell|derzeit|weiter|fortdauer|noch|bisher|seit"
+            r"|dauer|fortgesetzt|stetig|ständig|immer|fortlaufend|nach\s+wie\s+vor|streik|fort\b",
         ),
     )
 )
@@ -887,10 +887,15 @@ def _modifier_added(source: str, target: str) -> Finding | None:
     """An English adverb or modifier (``_MODIFIERS_EN``) with none of its German
     renderings."""
     for english, german in _MODIFIERS_EN:
-        match = english.search(target)
+        match = next((m for m in english.finditer(target) if not _in_a_name(target, m)), None)
         if match and not german.search(source):
             return _added(target, match.span(), "no German word says it")
     return None
+
+
+def _in_a_name(text: str, match: regex.Match[str]) -> bool:
+    """A capitalised word inside a sentence: part of a name ("the Young Socialists")."""
+    return match.group()[:1].isupper() and text[: match.start()].strip()[-1:] not in ("", ".", ":")
 
 
 def _hedge(source: str, target: str) -> Finding | None:
