@@ -128,15 +128,11 @@ def qualifier_findings(source: str, target: str) -> list[Finding]:
             message += "it no longer says the figure comes on top"
             return [_finding("omission", german_span, None, message)]
         added = _ADDED_EN.search(target[: match.start])
-        # "die zweite Strecke … fast doppelt so viel" = "the second line … almost twice
-        # as much": the "almost" is the qualified figure's of the same value
-        qualified_twin = any(
-            other.start != german.start
-            and other.value == german.value
-            and _german(source, other)[0] is not None
-            for other in figures
-        )
-        if added and not _loosely_qualified(source, german) and not qualified_twin:
+        if (
+            added
+            and not _loosely_qualified(source, german)
+            and not _qualified_twin(source, german, figures)
+        ):
             message = f"the English '{added.group().strip()}' of {figure} is not in the German"
             extra = [_finding("addition", None, english_span, message)]
             if _kind_of(added.group()) != ABOUT:  # "40" → "more than 40": a bound
@@ -152,6 +148,18 @@ _MORE_BEFORE_EN = regex.compile(
     r"(?<![\w-])(?:another|further|more|additional|extra|other|new)\b", regex.IGNORECASE
 )
 _MORE_AFTER_EN = regex.compile(r"^(?:\s+\w+)?\s+(?:more|others?|extra)\b", regex.IGNORECASE)
+
+
+def _qualified_twin(source: str, german: Found, figures: Sequence[Found]) -> bool:
+    """Another German figure of the same value with a qualifier: "die zweite Strecke …
+    fast doppelt so viel" = "the second line … almost twice as much", whose "almost"
+    is the "doppelt"'s."""
+    return any(
+        other.start != german.start
+        and other.value == german.value
+        and _german(source, other)[0] is not None
+        for other in figures
+    )
 
 
 def _no_bound(word: str, source: str, found: Found) -> bool:

@@ -1118,8 +1118,7 @@ def _accounted_for(word: str, english: _English) -> bool:
         # the longest point first, then its first part ("Ost|westfalen", not "Ostwest|falen")
         for end in dict.fromkeys((compass.end(), compass.start() + _POINT.match(word).end())):
             rest = word[end:].capitalize()
-            points = regex.findall("|".join(_POINTS), word[:end].casefold())
-            said = all(any(w.startswith(_POINTS[p]) for w in english.words) for p in points)
+            said = _points_said(word[:end], english)
             if said and rest.casefold() in exonyms and _accounted_for(rest, english):
                 return True
     return False
@@ -1135,7 +1134,12 @@ def _point_of_a_place(source: str, start: int, word: str, english: _English) -> 
     name = place.group()
     if not (name.casefold() in _exonyms() or fold(name) in english.words):
         return False
-    points = regex.findall("|".join(_POINTS), word.casefold())
+    return _points_said(word, english)
+
+
+def _points_said(compass: str, english: _English) -> bool:
+    """Every compass point of ``compass`` ("Südost") said in the English ("south-east")."""
+    points = regex.findall("|".join(_POINTS), compass.casefold())
     return all(any(w.startswith(_POINTS[p]) for w in english.words) for p in points)
 
 

@@ -327,8 +327,9 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
         implicit += min(len(_NOT_ATTRIBUTIVE_DE.findall(source)), _negated_words_en(target))
     if difference > 0:  # the German says "not" more often
         # "kostenlos" = "free of charge": the English "free of" renders the German's "-los"
-        implicit -= min(len(_WITHOUT_DE.findall(source)), len(_FREE_OF_EN.findall(target)))
-        implicit += max(0, len(_LESS_EN.findall(target)) - len(_WITHOUT_DE.findall(source)))
+        without = len(_WITHOUT_DE.findall(source))
+        implicit -= min(without, len(_FREE_OF_EN.findall(target)))
+        implicit += max(0, len(_LESS_EN.findall(target)) - without)
         implicit -= min(len(_MISS_EN.findall(target)), len(_FAILED_DE.findall(source)))
         return implicit >= difference
     # The English words of that meaning the German lacks ("rather than" for "statt")
