@@ -341,6 +341,36 @@ def test_mitteilen_to_a_body_is_notifying_it() -> None:
             "Police are checking every vehicle at the border.",
             "Police are checking vehicles at the border.",
         ),
+        (
+            "Das Freibad bleibt wegen Personalmangels geschlossen.",
+            "The open-air pool will remain closed due to staff shortages.",
+            "The open-air pool will remain closed.",
+        ),
+        (
+            "Die Staatsanwaltschaft ermittelt wegen Betrugs gegen den Berater.",
+            "Prosecutors are investigating the adviser on suspicion of fraud.",
+            "Prosecutors are investigating the adviser.",
+        ),
+        (
+            "Die Union hat die Mitgliedschaft des Landes bis auf Weiteres ausgesetzt.",
+            "The union has suspended the country's membership until further notice.",
+            "The union has suspended the country's membership.",
+        ),
+        (
+            "Der Verein trennt sich mit sofortiger Wirkung von seinem Trainer.",
+            "The club has parted ways with its coach with immediate effect.",
+            "The club has parted ways with its coach.",
+        ),
+        (
+            "Wegen der anhaltenden Trockenheit rechnen die Bauern mit weniger Getreide.",
+            "Because of the prolonged drought, farmers expect less grain.",
+            "Because of the drought, farmers expect less grain.",
+        ),
+        (
+            "Im ländlichen Raum fehlen rund 1.200 Lehrkräfte.",
+            "Rural areas are short of around 1,200 teachers.",
+            "Some areas are short of around 1,200 teachers.",
+        ),
     ],
 )
 def test_an_adverb_of_the_german_needs_one_of_its_renderings(
@@ -374,6 +404,58 @@ def test_an_english_adverb_with_no_german_rendering_is_an_addition() -> None:
     ) == ["addition"]
 
 
+@pytest.mark.parametrize(
+    ("source", "english", "added"),
+    [
+        (
+            "Der Minister stellte die Pläne am Montag in Berlin vor.",
+            "The minister presented the plans in Berlin on Monday.",
+            "The minister presented the plans at a news conference in Berlin on Monday.",
+        ),
+        (
+            "Die EZB beließ den Leitzins unverändert bei 2 Prozent.",
+            "The ECB left its key rate unchanged at 2 percent.",
+            "The ECB once again left its key rate unchanged at 2 percent.",
+        ),
+        (
+            "Die Inflation stieg im Oktober auf 4,1 Prozent.",
+            "Inflation rose to 4.1 percent in October.",
+            "Inflation rose to 4.1 percent in October, the highest in a decade.",
+        ),
+        (
+            "Mehrere Autobauer haben ihre Teilnahme an der Messe abgesagt.",
+            "Several carmakers have cancelled their participation in the fair.",
+            "Several foreign carmakers have cancelled their participation in the fair.",
+        ),
+        (
+            "Sie gewann das Finale in drei Sätzen.",
+            "She won the final in three sets.",
+            "She won the hard-fought final in three sets.",
+        ),
+    ],
+)
+def test_an_english_phrase_writers_add_needs_its_german(
+    source: str, english: str, added: str
+) -> None:
+    assert flags(source, english) == []
+    assert flags(source, added) == ["addition"]
+
+
+def test_an_adverb_german_says_in_a_phrase_is_no_addition() -> None:
+    source = "Die Kunden sollen um rund 3,4 Milliarden Euro pro Jahr entlastet werden."
+    assert flags(source, "Customers are to save around 3.4 billion euros annually.") == []
+    source = "Die Kommission will die Zahlungen stärker an Umweltauflagen knüpfen."
+    assert flags(source, "The Commission wants to tie payments more closely to green rules.") == []
+    source = "Auf dem Hof wird seit 1986 Hopfen angebaut – inzwischen auf 42 Hektar."
+    assert (
+        flags(source, "Hops have been grown on the farm since 1986 – today on 42 hectares.") == []
+    )
+    source = "Die Kommission will die Zahlungen an Umweltauflagen knüpfen."
+    assert flags(source, "The Commission wants to tie payments more closely to green rules.") == [
+        "addition"
+    ]
+
+
 def test_a_news_sense_renders_its_word() -> None:
     source = "Die Piloten der Lufthansa-Tochter Discover Airlines streiken am Montag."
     assert flags(source, "Pilots at Lufthansa's subsidiary Discover Airlines strike Monday.") == []
@@ -394,3 +476,14 @@ def test_a_modifier_inside_a_name_is_no_addition() -> None:
         == []
     )
     assert flags("Die Juso sind dagegen.", "The young Juso members are against it.") == ["addition"]
+
+
+def test_a_separable_sagen_or_a_post_is_an_attribution_kept() -> None:
+    # "sagten … zu" = "pledged": nobody spoke; "teilte … mit" may be "posted"
+    source = "Geldgeber sagten Syrien 5,8 Milliarden Euro zu – weniger als im Vorjahr."
+    assert flags(source, "Donors pledged €5.8bn for Syria, less than the year before.") == []
+    source = "„Die Lage ist stabil“, teilte die Bundesnetzagentur auf X mit."
+    assert flags(source, '"The situation is stable," the Federal Network Agency posted on X.') == []
+    assert flags(source, '"The situation is stable," the Federal Network Agency on X.') == [
+        "omission"
+    ]

@@ -613,6 +613,7 @@ def lexical_findings(
         and _zipf(token.word.lower()) < RARE_ADVERB
         and not (index and pair.english[index - 1].word.lower() in _DETERMINERS)
         and not (HEDGE_EN.fullmatch(token.word) and _hedged(source))
+        and not _adverb_said(token.word.lower(), source)
         and not _QUALIFIES_A_BOUND.match(target, token.span[1])  # "slightly more than 41"
     ]
     if len(rare) - len(german_open) >= ADDED_BY and ratio > ADDED_LONG:
@@ -1370,6 +1371,23 @@ _ADVERBIAL_DE = regex.compile(
     rf"|{SIMPLY_DE})\b",
     regex.IGNORECASE,
 )
+
+
+# "-ly" adverbs German says in a phrase or a comparative: "pro Jahr" = "annually",
+# "stärker knüpfen" = "tie more closely".
+_ADVERBS_SAID_DE = {
+    "annually": r"jährlich|(?:pro|im|je|jedes)\s+Jahr",
+    "yearly": r"jährlich|(?:pro|im|je|jedes)\s+Jahr",
+    "monthly": r"monatlich|(?:pro|im|je|jeden)\s+Monat",
+    "weekly": r"wöchentlich|(?:pro|in\s+der|je|jede)\s+Woche",
+    "daily": r"täglich|(?:pro|am|je|jeden)\s+Tag",
+    "closely": r"stärker|enger|\beng\w*|genau\w*|aufmerksam\w*",
+}
+
+
+def _adverb_said(word: str, source: str) -> bool:
+    pattern = _ADVERBS_SAID_DE.get(word)
+    return pattern is not None and regex.search(pattern, source, regex.IGNORECASE) is not None
 
 
 def _adverb(word: str) -> bool:

@@ -133,6 +133,10 @@ _NIGHT_BEFORE = regex.compile(
 # Holidays, which English may name as their weekend ("Easter weekend").
 _HOLIDAY_DE = regex.compile(r"(?:ostern|oster|pfingsten|pfingst|weihnacht|feiertag)", regex.I)
 # "Wer liest heute noch …?" = "Who still reads … these days?"
+_NOW_DE = regex.compile(
+    r"\b(?:inzwischen|mittlerweile|derzeit|zurzeit|aktuell|gegenwärtig|jetzt|nun|heutig\w*)\b",
+    regex.IGNORECASE,
+)
 _TODAY_EN = regex.compile(r"\b(?:these\s+days|nowadays)\b", regex.IGNORECASE)
 _SAID_DE = regex.compile(
     r"\b(?:sag(?:t|te|ten|en)|teilt(?:e|en)?\s[^.]*\bmit|mitgeteilt(?!\s+(?:worden|werden|wurde))"
@@ -143,14 +147,14 @@ _SAID_DE = regex.compile(
 # A separable "sagen" ("sagt … ab" = "cancels", "sagte … zu" = "promised"): its
 # particle ends the clause, so nobody spoke.
 _SEPARABLE = regex.compile(
-    r"\bsag(?:t|te|ten|en)\b(?:[^,.;:!?]|(?<=\d)\.)*\b(?:ab|zu)"
-    r"(?=\s*(?:[,.;:!?]|$|(?:und|oder|aber|weil|da|denn|nachdem|obwohl|wenn)\b))",
+    r"\bsag(?:t|te|ten|en)\b(?:[^,.;:!?]|(?<=\d)\.|(?<=\d),(?=\d))*\b(?:ab|zu)"
+    r"(?=\s*(?:[,.;:!?–—]|$|(?:und|oder|aber|weil|da|denn|nachdem|obwohl|wenn)\b))",
     regex.IGNORECASE,
 )
 _SAID_EN = regex.compile(
     r"\b(?:sa(?:y|ys|id|ying)|told|tells?|telling|stat(?:ed|es|ing)|announc\w*|stress\w*"
     r"|report\w*|warn\w*|explain\w*|add(?:ed|s|ing)|wr[io]t\w*|confirm\w*|quot\w*|spok\w*"
-    r"|notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?\b"
+    r"|notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?\b|post(?:ed|s|ing)\b|tweet\w*"
     r"|declar\w*|insist\w*|according\s+to|reads|expect\w*|estimat\w*|forecast\w*|predict\w*"
     r"|(?:data|figures|statistics|numbers|survey|poll|study)\b[^.;]{0,80}?\bshow\w*)\b",
     regex.IGNORECASE,
@@ -223,7 +227,7 @@ _MODIFIERS_DE = tuple(
             r"|well|clear\w*|strong\w*|heav\w*|steep\w*|big\w*|large\w*|major|great\w*"
             r"|massive\w*|dramatic\w*|severe\w*|serious\w*|high\w*|wide\w*|very|plunge\w*"
             r"|soar\w*|surge\w*|slump\w*|jump\w*|tumbl\w*|hard|badly|firmly|vast\w*|huge\w*"
-            r"|notabl\w*|distinct\w*|noticeab\w*|lot|comfortabl\w*)\b",
+            r"|notabl\w*|distinct\w*|noticeab\w*|lot|comfortabl\w*|pronounced)\b",
         ),
         (
             r"\b(?:derzeit|zurzeit|momentan|gegenwärtig|aktuell)\b(?<![/.]\w+)",  # not a link's
@@ -348,6 +352,71 @@ _MODIFIERS_DE = tuple(
             "suspected",
             r"\b(?:suspect\w*|suspicio\w*|allegedly|alleged|accused|believed|thought|presum\w*"
             r"|charged|investigat\w*|probe\w*)\b",
+        ),
+        (
+            r"\bbis\s+auf\s+Weiteres\b",
+            "until further notice",
+            r"\b(?:until\s+further|indefinite\w*|for\s+now|for\s+the\s+time\s+being"
+            r"|until\s+then|pending|remain\w*|still|open-ended|temporar\w*|no\s+end)\b",
+        ),
+        (
+            r"\b(?:durchschnittlich\w*|im\s+(?:Durch)?[Ss]chnitt)\b",
+            "on average",
+            r"\b(?:average\w*|mean|typical\w*|per\s+\w+|median)\b",
+        ),
+        (
+            r"\b(?:anhaltend\w*|andauernd\w*|dauerhaft\w*|langanhaltend\w*)\b",
+            "persistent",
+            r"\b(?:persist\w*|continu\w*|ongoing|sustain\w*|prolong\w*|lasting|protract\w*"
+            r"|permanent\w*|long-\w+|relentless\w*|steady|endur\w*|constant\w*|unrelenting"
+            r"|still|remain\w*|long|chronic\w*|lingering|incessant|durabl\w*|perpetual\w*"
+            r"|for\s+good|indefinite\w*|stable)\b",
+        ),
+        (
+            r"\bländlich\w*",
+            "rural",
+            r"\b(?:rural|countryside|country|provinc\w*|village\w*|remote|outlying|farm\w*"
+            r"|regional|non-urban|small\s+towns?)\b",
+        ),
+        (
+            r"\b(?:online|im\s+Internet|digital\w*)\b",
+            "online",
+            r"\b(?:online|internet|web\w*|digital\w*|e-\w+|virtual\w*|electronic\w*|app"
+            r"|cyber\w*|live\s*stream\w*|stream\w*)\b",
+        ),
+        (
+            r"\b(?:bundesweit\w*|landesweit\w*|deutschlandweit\w*|flächendeckend\w*)\b",
+            "nationwide",
+            r"\b(?:nation\w*|country\w*|across|federal|throughout|whole|all\s+over|every"
+            r"|entire|all|wide\w*|blanket|comprehensive\w*|universal\w*|general\w*|germany"
+            r"|german|state\w*|coast|everywhere|full\w*|across-the-board|complete\w*)\b",
+        ),
+        (
+            r"\b(?:sofort(?:ig\w*)?|unverzüglich\w*|umgehend\w*)\b",
+            "immediately",
+            r"\b(?:immediate\w*|emergenc\w*|instant\w*|at\s+once|right\s+away"
+            r"|without\s+delay|promptly|forthwith|straight\s+away|direct\w*|swift\w*|quick\w*"
+            r"|now|soon|prompt|effective|spot|straight|urgent\w*|close\w*|near\w*|just|right"
+            r"|rapid\w*)\b",
+        ),
+        (
+            r"\b(?:wegen|aufgrund|auf\s+Grund|infolge|weil)\b",
+            "because (of)",
+            r"\b(?:because|due|owing|over|after|amid|amidst|following|as\s+a\s+result|result\w*"
+            r"|in\s+view|citing|cited|given|on\s+account|thanks|caused|cause\w*|as|since|for"
+            r"|in\s+the\s+wake|on\s+the\s+back|reason\w*|why|led|lead\w*|prompt\w*"
+            r"|trigger\w*|driven|blam\w*|forced|so|hence|therefore|through|with|from|saying|said"
+            r"|says|means|meant|drove|driv\w*|push\w*|sent|left|hit|brought|allow\w*"
+            r"|to\s+(?:allow|give|let|make|avoid|prevent|protect|ensure|meet|cope)|counts?"
+            r"|charge\w*|into|ruling|rul\w*|mean|accus\w*|convict\w*|suspicion|suspected|guilty"
+            r"|sentenc\w*)\b",
+        ),
+        (
+            r"\bdringend\w*",
+            "urgently",
+            r"\b(?:urgen\w*|strong\w*|pressing|desperate\w*|badly|immediate\w*|critical\w*"
+            r"|acute\w*|crying|vital\w*|must|need\w*|asap|quickly|swift\w*|soon|imperative"
+            r"|emergency)\b",
         ),
     )
 )
@@ -555,7 +624,7 @@ _MODIFIERS_EN = tuple(
         ),
         (
             r"\b(?:rising|growing|mounting|soaring|increasing)\b",
-            r"steig|wachs|zunehm|höher|anstieg|stieg|mehr|teurer|erhöh|immer|größer|zunahm"
+            r"steig|wachs|zunehm|höher|anstieg|stieg|mehr|teurer|erhöh|immer|größer|zunahm|anbau"
             r"|explodier|ansteig|zuwachs|plus|hoch|verteuer",
         ),
         (
@@ -573,6 +642,51 @@ _MODIFIERS_EN = tuple(
             r"\b(?:ongoing|continuing|persistent)\b",
             r"hartnäckig|laufend|anhaltend|andauernd|aktuell|derzeit|weiter|fortdauer|noch|bisher|seit"
             r"|dauer|fortgesetzt|stetig|ständig|immer|fortlaufend|nach\s+wie\s+vor|streik|fort\b",
+        ),
+        (
+            r"\b(?:nationwide|nationally|countrywide|across\s+the\s+country|across\s+Germany)\b",
+            r"bundesweit|landesweit|deutschlandweit|flächendeckend|ganz\w*|volk|national|bund"
+            r"|überall|land|staat|republik|alle|allen|gesamt|länder|deutschland",
+        ),
+        (
+            r"\b(?:press|news)\s+conference\b|\bbriefing\b",
+            r"pressekonferenz|presse|medien|journalist|briefing|konferenz|unterricht|termin"
+            r"|auftritt|pk\b|vorstell|gespräch|interview",
+        ),
+        (
+            r"\bagain\b",
+            r"erneut|wieder|abermals|nochmal|nochmals|wiederum|neu|zurück|weiter|noch\s+einmal"
+            r"|erst|zweit|wiederholt|mehrfach|mal\b|wie\s+zuvor|wie\s+schon|ebenfalls|auch"
+            r"|fortgesetzt|fortsetz|rück|re",
+        ),
+        (
+            r"\b(?:in|for)\s+(?:a|over\s+a|more\s+than\s+a|nearly\s+a|almost\s+a)"
+            r"\s+(?:decade|generation|century)\b",
+            r"jahrzehnt|zehn\s+jahre|seit|generation|jahrhundert|\b1\d\b|\b\d{4}\b",
+        ),
+        (
+            r"\b(?:highest|lowest|largest|biggest|best(?!-before)|worst|smallest|strongest"
+            r"|weakest)\b",
+            r"zuletzt|so\s+\w+|höchst|niedrigst|größt|best|schlecht|schlimm|kleinst|stärkst"
+            r"|schwächst|tiefst|meist|rekord|spitze|top|erst|groß|hoch|spitzen|maximal|minimal"
+            r"|gering|wenigst|\w+ste[nmrs]?\b|\w+ten\b|höher|tief|allzeit|nie|seit",
+        ),
+        (
+            r"\bforeign\b",
+            r"ausländ|ausland|fremd|auswärtig|außen|international|migr|flüchtl|geflüchtet"
+            r"|zuwander|einwander|drittstaat|eu-|nicht-deutsch|nichtdeutsch|andere[nmrs]?\s+länd"
+            r"|staatsangehör|herkunft|import|export|welt",
+        ),
+        (
+            r"\bsold[- ]out\b",
+            r"ausverkauft|vergriffen|restlos|voll|ausgebucht|alle\s+karten|keine\s+karten|verkauft",
+        ),
+        (r"\bdebut\w*", r"debüt|erstmal|erst|premiere|neu|einstand|zum\s+ersten"),
+        (
+            r"\b(?:hard-fought|hard-won|hotly|bruising"
+            r"|heated\s+(?:debate|discussion|argument|exchange|row|dispute))\b",
+            r"hart|heftig|erbittert|umkämpft|heiß|hitzig|kontrovers|streit|zäh|mühsam|schwer"
+            r"|scharf|intensiv|lang|ringen|gerungen|kampf|umstritten|debatte|kritik|schwierig",
         ),
     )
 )
@@ -817,6 +931,8 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
             for d, e in _DAYS.items()
             if (e in _WEEK or e == "weekend") and d.rstrip("e") in folded
         }
+    if not omission and _NOW_DE.search(source):
+        german.add("today")  # "inzwischen auf 42 Hektar" = "today on 42 hectares"
     if not omission and _HOLIDAY_DE.search(source):
         german.add("weekend")  # "Pfingsthochwasser" = "floods over the Whitsun weekend"
     lost = sorted(german - english) if omission else sorted(english - german)
