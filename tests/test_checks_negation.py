@@ -386,3 +386,11 @@ def test_a_no_vote_is_a_nein_parole_and_missing_is_not_being_there() -> None:
     assert flagged(source, "The SVP voted to recommend a No vote on the treaty package.") == []
     source = "Musiala wird in der Rückrunde nicht zur Verfügung stehen."
     assert flagged(source, "Musiala will miss the second half of the season.") == []
+
+
+def test_nicht_mehr_als_before_a_noun_is_no_longer() -> None:
+    source = "Der Gletscher wird in zehn Jahren nicht mehr als Gletscher gelten."
+    assert flagged(source, "The glacier will no longer qualify as a glacier in ten years.") == []
+    assert flagged(source, "The glacier will still qualify as a glacier in ten years.")
+    source = "Es kamen nicht mehr als 50 Gäste."  # a bound, no negation
+    assert flagged(source, "No more than 50 guests came.") == []

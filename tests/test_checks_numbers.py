@@ -704,3 +704,13 @@ def test_a_cardinal_pairs_with_a_cardinal_before_an_ordinal() -> None:
     )
     assert messages(source, english) == []
     assert messages(source, english.replace("three abstentions", "four abstentions")) != []
+
+
+def test_several_thousand_and_a_chemical_formula() -> None:
+    source = "Mehrere tausend Landwirte haben am Freitag protestiert."
+    assert number_findings(source, "Several thousand farmers protested on Friday.") == []
+    assert number_findings(source, "Several hundred farmers protested on Friday.")
+    assert number_findings(source, "Farmers protested on Friday.")
+    source = "Der CO2-Preis steigt von 55 auf 65 Euro pro Tonne."
+    assert number_findings(source, "The carbon price will rise from €55 to €65 a tonne.") == []
+    assert number_findings(source, "The carbon price will rise from €55 to €75 a tonne.")

@@ -175,3 +175,14 @@ def test_ueber_before_a_distance_is_a_route_not_a_bound() -> None:
     assert qualifier_findings(source, "The first stage covers 118km from Lausanne to Geneva.") == []
     source = "Die Etappe ist mehr als 118 Kilometer lang."
     assert qualifier_findings(source, "The stage is 118 kilometres long.") != []
+
+
+def test_ueber_after_a_noun_and_built_around_a_figure() -> None:
+    # "Tiertransporte über acht Stunden" = "of more than eight hours"
+    source = "Tiertransporte über acht Stunden sollen verboten werden."
+    assert flags(source, "Animal transports of more than eight hours are to be banned.") == []
+    source = "Tiertransporte von acht Stunden sollen verboten werden."
+    assert flags(source, "Animal transports of more than eight hours are to be banned.")
+    source = "TransnetBW hat einen Netzbooster mit einer Batterie von 250 Megawatt."
+    assert flags(source, "TransnetBW has a grid booster built around a 250-megawatt battery.") == []
+    assert flags(source, "TransnetBW has a grid booster with around 250 megawatts.")

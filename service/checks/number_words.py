@@ -95,7 +95,9 @@ _EN_B1000 = rf"(?:(?:\ba\s+|(?:{_EU})\s+)?hundred(?:\s+(?:and\s+)?{_EN_B100})?|{
 EN_CARDINAL = (
     rf"(?:(?:\ba\s+(?=hundred|thousand|million|billion|dozen))?{_EN_B1000}"
     rf"(?:\s+(?:thousand|million|billion|dozen)\b(?:,?\s+(?:and\s+)?{_EN_B1000})?)?"
-    r"|\ba\s+(?:thousand|million|billion|dozen))(?:\s+and\s+a\s+half)?"
+    r"|\ba\s+(?:thousand|million|billion|dozen)"
+    r"|(?<=\b(?:several|some|a\s+few|few|many)\s+)thousand\b"  # = "mehrere tausend"
+    r")(?:\s+and\s+a\s+half)?"
 )
 _EN_SPLIT = regex.compile(
     rf"\b(?:{_EZ}|{_ET}|{_EU}|hundred|thousand|million|billion|dozen|half|a)\b"

@@ -662,10 +662,15 @@ _DECADE_EN = regex.compile(r"[’']?s\b")
 _PROTECTED_HINT = regex.compile(r"[/@#]|\.[a-z]")
 
 
+# A chemical formula's digit is no figure: "CO2-Preis" = "carbon price".
+_FORMULA = regex.compile(r"(?<![\p{L}\d])(?:CO|NO|SO|CH|N|H|O)[2-4₂₃₄]O?(?![\p{L}\d])")
+
+
 def _unprotected(text: str) -> str:
-    """The text with its links, e-mail addresses, handles and file names blanked
-    (same length): their digits are no figures (a DOI's "10.1038"), and
-    ``protected_lost`` checks them whole."""
+    """The text with its links, e-mail addresses, handles, file names and chemical
+    formulas blanked (same length): their digits are no figures (a DOI's "10.1038"),
+    and ``protected_lost`` checks links whole."""
+    text = _FORMULA.sub(lambda match: " " * len(match.group()), text)
     if not _PROTECTED_HINT.search(text):
         return text
     spans = [span for span in find_protected(text, quotes=False) if span.kind != "version"]
@@ -830,7 +835,7 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
         if _MINUS_BEFORE.search(match.string, 0, start):
             value = -value
         # "one", and a "hundred" without its count ("several hundred": a vague quantity)
-        weak = abs(value) == 1 or text.lower() == "hundred"
+        weak = abs(value) == 1 or text.lower() in ("hundred", "thousand")
         decades = _DECADES_AFTER.match(match.string, end)  # three decades: 30 years
         alternatives = (Amount(value * 10),) if decades else ()
         yield Found(Amount(value), start, end, text, weak=weak, alternatives=alternatives)

@@ -77,9 +77,10 @@ _BEFORE_EN = 4
 _BEFORE_DE = 7
 # English qualifiers that say a bound or an approximation plainly, where the German
 # has none: an addition. Not "about", "some", "over", "up to", "from", words of other
-# uses ("moved up to fourth", "over the 12 months").
+# uses ("moved up to fourth", "over the 12 months", "built around a 250-megawatt").
 _ADDED_EN = regex.compile(
-    r"(?<![\w-])(?:around|roughly|approximately|an\s+estimated|nearly|almost|at\s+least"
+    r"(?<![\w-])(?:(?<!\b(?:built|centred|centered|based|revolv\w*|organi[sz]ed|designed"
+    r"|structured|wrapped|gathered)\s+)around|roughly|approximately|an\s+estimated|nearly|almost|at\s+least"
     r"|more\s+than|less\s+than|fewer\s+than|at\s+most|well\s+over|just\s+over|just\s+under"
     r"|upwards\s+of|in\s+excess\s+of)(?:\s+(?:the|a|an|\$|€|£))?\s*$",
     regex.IGNORECASE,
@@ -209,7 +210,8 @@ def _german(source: str, found: Found) -> tuple[str | None, str]:
 # Abflug" ("at least two hours before").
 _LOOSE_DE = regex.compile(
     "|".join(f"(?:{pattern})" for pattern in _GERMAN.values())
-    + r"|\b\p{Ll}+er\s+als\b|\bum\b|\bgegen\b|\bab\b|\bspätestens\b|\bfrühestens\b",
+    + r"|\b\p{Ll}+er\s+als\b|\bum\b|\bgegen\b|\bab\b|\bspätestens\b|\bfrühestens\b"
+    + r"|\büber\b",  # after a noun too: "Tiertransporte über acht Stunden" = "of more than"
     regex.IGNORECASE,
 )
 

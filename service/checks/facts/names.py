@@ -621,7 +621,13 @@ class _German:
 
     @cached_property
     def keys(self) -> frozenset[str]:
-        return frozenset(transliterated(w, german=True) for w in self.words if len(w) > 3)
+        # German "tsch" is English "ch" as well as "tch": Tschagyrskaja = Chagyrskaya
+        return frozenset(
+            transliterated(spelled, german=True)
+            for w in self.words
+            if len(w) > 3
+            for spelled in {w, w.replace("tsch", "ch").replace("Tsch", "Ch")}
+        )
 
     @cached_property
     def prefixes(self) -> frozenset[str]:
@@ -940,12 +946,14 @@ def _known_name(word: str) -> bool:
 
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}{2,6}(?![\p{L}\p{M}\d])")
 _DOTTED = regex.compile(r"\b(?:\p{Lu}\.){2,}")
+_DOTTED_BRAND = regex.compile(r"(?<=\b\p{Lu})\.(?=\p{Lu}{2,}\b)")
 _LINKING = frozenset({"of", "for", "the", "and", "on", "in", "de", "a", "an"})
 
 
 class _English:
     def __init__(self, text: str) -> None:
         text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)  # U.S. = US
+        text = _DOTTED_BRAND.sub("", text)  # E.ON = Eon
         self.text = text
         raw = _ENGLISH_WORD.findall(text)
         self.tokens = set(raw)

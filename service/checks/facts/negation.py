@@ -74,7 +74,8 @@ from service.checks.facts.quote_marks import scan, titles
 from service.document import Finding
 
 GERMAN = regex.compile(
-    r"\b(?:nicht(?!\s+nur\b|-\p{L}|\s+(?:mehr|weniger|später|früher)\s+als\b)|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
+    # "nicht mehr als 50" is a bound; "nicht mehr als Gletscher gelten", "no longer" one
+    r"\b(?:nicht(?!\s+nur\b|-\p{L}|\s+(?:mehr|weniger|später|früher)\s+als\b(?!\s+(?-i:\p{Lu}\p{Ll})))|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
     r"|nirgends|nirgendwo|keineswegs|keinesfalls|mitnichten|ohne|nein(?!-)|weder)\b",
     regex.IGNORECASE,
 )
