@@ -435,7 +435,12 @@ def test_a_name_inside_an_address_or_handle_counts_on_neither_side() -> None:
     source = "Hinweise aus Offenbach an info@polizei-offenbach.de oder @Polizei_Berlin."
     target = "Tips from {} to info@polizei-offenbach.de or @Polizei_Berlin."
     assert name_findings(source, target.format("Offenbach")) == []
-    assert [f.flag for f in name_findings(source, target.format("Offenburg"))] == ["name_mismatch"]
+    swapped = name_findings(source, target.format("Offenburg"))
+    assert [f.message for f in swapped] == [  # the town of GeoNames' lists gone, another put in
+        "the English name Offenburg is not in the German (added, or put in place of another)",
+        "the name Offenbach of the German is not in the English"
+        " (dropped, changed or translated as a word)",
+    ]
 
 
 def test_a_place_adjective_accounts_only_for_its_own_place() -> None:
@@ -828,3 +833,34 @@ def test_romanisations_brand_dots_and_a_genitive_name_keep_the_name() -> None:
     source = "Netanjahu wies die Anerkennung Palästinas durch Frankreich zurück."
     assert _flags(source, "Netanyahu rejected France's recognition of Palestine.") == []
     assert "name_mismatch" in _flags(source, "Netanyahu rejected France's recognition.")
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "swapped"),
+    [
+        (
+            "Das Kernkraftwerk bei Landshut ist vom Netz gegangen.",
+            "The nuclear power station near Landshut has gone off the grid.",
+            "The nuclear power station near Landsberg has gone off the grid.",
+        ),
+        (
+            "Der Freiburger Gemeinderat hat den Bau von 400 Wohnungen beschlossen.",
+            "Freiburg city council has approved the construction of 400 flats.",
+            "Heidelberg city council has approved the construction of 400 flats.",
+        ),
+        (
+            "Der Esslinger Gemeinderat hat das Projekt gestoppt.",
+            "Esslingen city council has halted the project.",
+            "Reutlingen city council has halted the project.",
+        ),
+    ],
+)
+def test_a_town_of_geonames_is_a_name(source: str, kept: str, swapped: str) -> None:
+    assert _flags(source, kept) == []
+    assert "name_mismatch" in _flags(source, swapped)
+
+
+def test_a_town_that_is_a_german_word_is_none() -> None:
+    # Regen, Stein and Norden are towns too, but here rain, stone and north
+    assert _flags("Bei Regen fällt das Konzert aus.", "If it rains, the concert is off.") == []
+    assert _flags("Die Mauer ist aus Stein.", "The wall is made of stone.") == []

@@ -81,6 +81,7 @@ from rapidfuzz import fuzz
 from glossary.defaults import default_glossary
 from service.checks.number_words import DE_CARDINAL
 from service.checks.offices import body_findings, office_findings
+from service.checks.places import is_city, is_town
 from service.document import Finding, Term
 
 EXONYMS = Path(__file__).with_name("data") / "exonyms_de_en.tsv"
@@ -666,7 +667,8 @@ class _German:
             return True  # Prigozhin ← Prigoschin
         if _uninflected(folded) in self.uninflected:
             return True  # "im Alten Land" = "the Altes Land"
-        return len(folded) >= 5 and folded[:5] in self.prefixes  # Hanseatic ← Hansestadt
+        # Hanseatic ← Hansestadt; not a city of its own (Landsberg is not Landshut)
+        return len(folded) >= 5 and folded[:5] in self.prefixes and not is_city(folded)
 
 
 _ENDING = regex.compile(r"(?<=\p{L}{3})e[nmrs]?$")
@@ -1113,8 +1115,16 @@ def _accounted_for(word: str, english: _English) -> bool:
             return True  # Brasiliens Präsident → Brazilian President
     if _demonym(word) and _glosses(word) & {_english_stem(w) for w in english.capitalised}:
         return True  # Schweizer → Swiss (Ding), never → Austrian
-    if word.endswith("er") and len(word) >= 5 and fold(word[:-2]) in english.words:
-        return True  # "der Ulmer Gemeinderat" → "Ulm's council"
+    if (
+        word.endswith("er")
+        and len(word) >= 5
+        and {
+            fold(word[:-2]),
+            fold(word[:-2] + "en"),
+        }
+        & english.words
+    ):
+        return True  # "der Ulmer Gemeinderat" → "Ulm's council", Esslinger → Esslingen
     folded = fold(word)
     if any(
         len(w) >= 4 and folded.startswith(w) and _compound_rest(word[len(w) :])
@@ -1482,6 +1492,8 @@ def _multiword() -> tuple[str, ...]:
 def _is_name(word: str, source: str, start: int) -> bool:
     if any(stem.casefold() in _exonyms() for stem in _stems(word)):
         return True  # a place the table knows (Berliner, Deutsche Bahn's Bahn is not)
+    if _town_named(word, source, start):
+        return True
     tags = _tags(word)
     if not tags or (_starts_sentence(source, start) and _function_word(word)):
         return False
@@ -1509,6 +1521,29 @@ def _is_name(word: str, source: str, start: int) -> bool:
     unknown = tags[0][1] < _KNOWN or not _in_dictionary(word)
     surname = any(tag == "NE" and score >= _KNOWN for tag, score in tags)
     return unknown or surname or all(tag == "NE" for tag, _ in _tags(previous))
+
+
+def _town_named(word: str, source: str, start: int) -> bool:
+    """A town of GeoNames' lists after "in", "bei" … ("bei Landshut"), or its adjective
+    before a noun ("der Freiburger Gemeinderat"), where HanTa guesses a noun."""
+    before = source[:start].split()
+    if before and before[-1] in _BEFORE_A_PLACE and _a_town(word):
+        return True
+    after = _NEXT_NAME.match(source, start + len(word))
+    return (
+        word.endswith("er")
+        and after is not None
+        and (_a_town(word[:-2]) or _a_town(word[:-2] + "en"))  # Freiburger, Tübinger
+    )
+
+
+def _a_town(word: str) -> bool:
+    """A town HanTa knows as a name, or not at all: not one that is a German word too
+    (Essen, Stein, Regen, Norden)."""
+    if not is_town(word):
+        return False
+    tags = _tags(word)
+    return not tags or tags[0][1] < _KNOWN or any(tag == "NE" for tag, _ in tags)
 
 
 def _overlaps(one: tuple[int, int] | None, other: tuple[int, int] | None) -> bool:
