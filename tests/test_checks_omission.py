@@ -367,6 +367,16 @@ def test_mitteilen_to_a_body_is_notifying_it() -> None:
             "Because of the drought, farmers expect less grain.",
         ),
         (
+            "Die Hotline ist rund um die Uhr erreichbar.",
+            "The hotline can be reached around the clock.",
+            "The hotline can be reached.",
+        ),
+        (
+            "Die Minister trafen sich am Rande des Gipfels in Brüssel.",
+            "The ministers met on the sidelines of the summit in Brussels.",
+            "The ministers met the summit in Brussels.",
+        ),
+        (
             "Im ländlichen Raum fehlen rund 1.200 Lehrkräfte.",
             "Rural areas are short of around 1,200 teachers.",
             "Some areas are short of around 1,200 teachers.",
@@ -431,6 +441,26 @@ def test_an_english_adverb_with_no_german_rendering_is_an_addition() -> None:
             "Sie gewann das Finale in drei Sätzen.",
             "She won the final in three sets.",
             "She won the hard-fought final in three sets.",
+        ),
+        (
+            "Der Flughafen wurde am Montag gesperrt.",
+            "The airport was closed on Monday.",
+            "The airport was closed on Monday as a precaution.",
+        ),
+        (
+            "Verdi hat die Beschäftigten der BVG zu einem Warnstreik aufgerufen.",
+            "Verdi has called on BVG staff to stage a warning strike.",
+            "Verdi has called on BVG staff to stage a warning strike over pay.",
+        ),
+        (
+            "Mieter können die Vergleichsmiete unter www.leipzig.de berechnen.",
+            "Tenants can work out the reference rent at www.leipzig.de.",
+            "Tenants can work out the reference rent at www.leipzig.de free of charge.",
+        ),
+        (
+            "Die Polizei warnt vor gefälschten SMS im Namen von Paketdiensten.",
+            "Police are warning of fake text messages in the name of parcel services.",
+            "Police are warning of a wave of fake text messages in the name of parcel services.",
         ),
     ],
 )

@@ -412,6 +412,31 @@ _MODIFIERS_DE = tuple(
             r"|sentenc\w*)\b",
         ),
         (
+            r"\brund\s+um\s+die\s+Uhr\b",
+            "around the clock",
+            r"\b(?:clock|24\s*hours?|24/7|day\s+and\s+night|non-?stop|constant\w*|continu\w*"
+            r"|around-the-clock|round-the-clock|all\s+day|permanent\w*|always|every\s+hour"
+            r"|at\s+all\s+times)\b",
+        ),
+        (
+            r"\bam\s+Rande?\b",
+            "on the sidelines of",
+            r"\b(?:sidelines?|margins?|fringes?|edge|during|side|outskirts|border|brink|verge"
+            r"|at|on)\b",
+        ),
+        (
+            r"\bFernverkehr\w*|\bFernzüg\w*|\bFernbus\w*",
+            "long-distance",
+            r"\b(?:long-distance|long\s+distance|intercity|ICE|inter-city|mainline|long-haul"
+            r"|express|high-speed|national|coach\w*)\b",
+        ),
+        (
+            r"\bnachts\b|\bin\s+der\s+Nacht\b(?!\s+(?:zu|zum|auf)\b)",
+            "at night",
+            r"\b(?:night\w*|overnight|nocturnal|evening|dark\w*|p\.?\s?m\b\.?|a\.?\s?m\b\.?"
+            r"|midnight|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|early\s+hours|\d\d:\d\d|hours)",
+        ),
+        (
             r"\bdringend\w*",
             "urgently",
             r"\b(?:urgen\w*|strong\w*|pressing|desperate\w*|badly|immediate\w*|critical\w*"
@@ -682,6 +707,54 @@ _MODIFIERS_EN = tuple(
             r"ausverkauft|vergriffen|restlos|voll|ausgebucht|alle\s+karten|keine\s+karten|verkauft",
         ),
         (r"\bdebut\w*", r"debüt|erstmal|erst|premiere|neu|einstand|zum\s+ersten"),
+        (
+            r"\b(?:over|for\s+(?:higher|better))\s+pay\b"
+            r"|\bpay\s+(?:dispute|talks|row|deal|rise|increase)",
+            r"tarif|lohn|löhne|gehalt|gehält|bezahl|vergütung|entgelt|geld|einkommen|besoldung"
+            r"|verdienst|zahl|einkünft|honor|erhöhung|verhandlung|angebot",
+        ),
+        (
+            r"\bfree\s+of\s+charge\b|\bat\s+no\s+(?:extra\s+)?cost\b|\bfor\s+free\b",
+            r"kostenlos|kostenfrei|gratis|umsonst|gebührenfrei|unentgeltlich|entgeltfrei"
+            r"|ohne\s+(?:kosten|gebühr|zusätzliche\s+kosten)|null\s+euro|kostet\s+nichts|frei\b"
+            r"|freie[nmrs]?\b|gebührenlos|beitragsfrei|kostenneutral",
+        ),
+        (
+            r"\bby\s+far\b|\bfar\s+and\s+away\b",
+            r"mit\s+(?:großem\s+)?abstand|bei\s+weitem|weitaus|deutlich|klar|weit|haushoch"
+            r"|mit\s+vorsprung|überlegen|eindeutig|erheblich|viel|am\s+\w+sten",
+        ),
+        (
+            r"\bwave\s+of\b",
+            r"welle|häuf|vermehrt|zunehmend|serie|flut|reihe|zahlreich|viele|massenhaft|aktuell"
+            r"|erneut|wieder|neu",
+        ),
+        (
+            r"\b(?:as\s+a\s+)?precaution\w*|\bpre-?emptive\w*",
+            r"vorsorg|sicherheitshalber|vorsicht|präventiv|zur\s+sicherheit|vorbeug|sicherheit"
+            r"|schutz",
+        ),
+        (
+            r"\b(?:wrangling|haggling|bickering|squabbl\w*|infighting|tug-of-war|deadlock\w*"
+            r"|stalemate)\b",
+            r"streit|ringen|gerungen|verhandl|zäh|tauziehen|gezerre|hin\s+und\s+her|konflikt"
+            r"|uneinig|blockade|blockier|patt|gestritten|zerstritt|zoff|poker|kampf|feilsch"
+            r"|festgefahren|stillstand",
+        ),
+        (
+            r"\bhigh\b(?!-|\s+(?:school|court|street|speed|risk|season|level|representative"
+            r"|commissioner|alert|tide|water|time|seas|noon))",
+            r"hoch|höch|stark|groß|viel|erheblich|teuer|massiv|spitze|top|rekord|dicht|heftig"
+            r"|extrem|überdurchschnitt|ober|gehoben|erhöht|steigend|gestiegen|gewaltig|enorm"
+            r"|schwer|deutlich|intensiv|hoh|kräftig|gipfel|mehr|über|plus|zuwachs|anstieg"
+            r"|explodier|übertraf|übertroffen|maximal|kritisch|angespannt|gefährlich|knapp"
+            r"|gering",
+        ),
+        (
+            r"\bministry\b",
+            r"ministeri|minister|ressort|regierung|behörde|amt\b|ämter|senat|bund|verwaltung"
+            r"|staatskanzlei|departement|department|kanzle|land\b|landes",
+        ),
         (
             r"\b(?:hard-fought|hard-won|hotly|bruising"
             r"|heated\s+(?:debate|discussion|argument|exchange|row|dispute))\b",
