@@ -394,3 +394,10 @@ def test_nicht_mehr_als_before_a_noun_is_no_longer() -> None:
     assert flagged(source, "The glacier will still qualify as a glacier in ten years.")
     source = "Es kamen nicht mehr als 50 Gäste."  # a bound, no negation
     assert flagged(source, "No more than 50 guests came.") == []
+
+
+def test_a_motion_of_no_confidence_says_no_not() -> None:
+    source = "Höcke scheiterte mit einem Misstrauensantrag, der keine einzige Stimme erhielt."
+    kept = "Höcke failed with a motion of no confidence that did not get a single vote."
+    assert flagged(source, kept) == []
+    assert flagged(source, kept.replace("did not get", "got"))

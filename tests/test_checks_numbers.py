@@ -714,3 +714,12 @@ def test_several_thousand_and_a_chemical_formula() -> None:
     source = "Der CO2-Preis steigt von 55 auf 65 Euro pro Tonne."
     assert number_findings(source, "The carbon price will rise from €55 to €65 a tonne.") == []
     assert number_findings(source, "The carbon price will rise from €55 to €75 a tonne.")
+
+
+def test_platz_eins_is_number_one() -> None:
+    source = "Swift steht die dritte Woche in Folge auf Platz eins der Albumcharts."
+    assert (
+        number_findings(source, "Swift has spent three weeks in a row at No. 1 on the charts.")
+        == []
+    )
+    assert number_findings(source, "Swift has spent three weeks in a row at No. 2 on the charts.")

@@ -4,6 +4,7 @@ content the German lacks, from the alignment where given and plain evidence wher
 from __future__ import annotations
 
 import pytest
+import regex
 
 from service.checks.facts import fact_findings
 from service.checks.facts.omission import omission_findings
@@ -517,3 +518,30 @@ def test_a_separable_sagen_or_a_post_is_an_attribution_kept() -> None:
     assert flags(source, '"The situation is stable," the Federal Network Agency on X.') == [
         "omission"
     ]
+
+
+def test_a_day_in_a_hyphenated_english_compound_is_said() -> None:
+    source = "Gottschalk will nie wieder eine große Samstagabendshow moderieren."
+    assert (
+        flags(source, "Gottschalk says he will never again host a big Saturday-night show.") == []
+    )
+    assert flags(source, "Gottschalk says he will never again host a big evening show.") == [
+        "omission"
+    ]
+
+
+def test_the_afd_spelled_out_adds_no_phrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = (
+        "Die AfD kündigte auf der Plattform X unter dem Account @AfD an, juristisch gegen die"
+        " Einstufung durch den Verfassungsschutz als gesichert rechtsextremistische Bestrebung"
+        " vorzugehen."
+    )
+    target = (
+        "The far-right Alternative for Germany (AfD) announced on X, under the handle @AfD, that"
+        " it would go to court to challenge its classification by the domestic intelligence"
+        " service as a confirmed right-wing extremist group."
+    )
+    assert flags(source, target) == []
+    # read as any phrase, its "for Germany" is one the German lacks
+    monkeypatch.setattr("service.checks.facts.omission._AFD_EN", regex.compile(r"(?!)"))
+    assert flags(source, target) == ["addition"]

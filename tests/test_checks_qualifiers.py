@@ -186,3 +186,10 @@ def test_ueber_after_a_noun_and_built_around_a_figure() -> None:
     source = "TransnetBW hat einen Netzbooster mit einer Batterie von 250 Megawatt."
     assert flags(source, "TransnetBW has a grid booster built around a 250-megawatt battery.") == []
     assert flags(source, "TransnetBW has a grid booster with around 250 megawatts.")
+
+
+def test_ueber_with_verfuegen_is_has() -> None:
+    # "verfügt über 46 Mandate" = "holds 46 seats", no bound
+    source = "Die Koalition verfügt im Landtag lediglich über 46 Mandate."
+    assert flags(source, "The coalition holds a mere 46 seats in the state parliament.") == []
+    assert flags("Die Preise stiegen auf über 46 Euro.", "Prices rose to 46 euros.")

@@ -620,8 +620,8 @@ def _german_word(match: regex.Match[str]) -> Iterator[Found]:
     """A number word, compounds included (fünfundzwanzig, zwölfjährig, Dreiviertel)."""
     start, end, text = match.start(), match.end(), match.group()
     suffix = (match["suffix"] or "").lower()
-    if not suffix and text.lower() in ("ein", "eins") or suffix == "mal" and text[0] in "eE":
-        return  # an article ("ein"), "einmal" (once, again, suddenly)
+    if not suffix and text.lower() == "ein" or suffix == "mal" and text[0] in "eE":
+        return  # an article ("ein"), "einmal" (once, again, suddenly); "Platz eins" is 1
     # A capitalised number word is a noun ("die Elf", the team; "die Acht", the
     # figure) unless it starts the sentence or holds what it counts (der Achtjährige).
     glued = suffix.startswith(("j", "v", "e")) and not suffix.startswith("jahres")

@@ -166,12 +166,15 @@ def _qualified_twin(source: str, german: Found, figures: Sequence[Found]) -> boo
 def _no_bound(word: str, source: str, found: Found) -> bool:
     """A qualifier's word in another sense: "eine Umfrage unter 6.000 Befragten" and
     "unter die 30 besten Hochschulen" (among), "kam nicht über ein 0:0 hinaus" (held
-    to), "führt über 118 Kilometer" (a route of)."""
+    to), "führt über 118 Kilometer" (a route of), "über 46 Mandate verfügt" (has)."""
     before = source[: found.start]
     if word == "unter":
         return bool(_SURVEYED.search(before) or _AMONG.search(before))
     route = isinstance(found.value, Amount) and found.value.unit in ("km", "m")
-    return word == "über" and (route or _BEYOND.match(source, found.end) is not None)
+    # "über 46 Mandate verfügt", "verfügt über 46 Mandate": has 46
+    held = _HELD.match(source, found.end) or _HELD_BEFORE.search(before)
+    beyond = _BEYOND.match(source, found.end)
+    return word == "über" and (route or held is not None or beyond is not None)
 
 
 def _dialled(source: str, german: Found, target: str, english: Found) -> bool:
@@ -184,6 +187,8 @@ def _dialled(source: str, german: Found, target: str, english: Found) -> bool:
 _DIALLED_EN = regex.compile(r"\b(?:on|at|call|calling|dial|dialling|dialing|number)\s+$", regex.I)
 _AMONG = regex.compile(r"\bunter\s+(?:die|den|der)\s*$", regex.IGNORECASE)
 _BEYOND = regex.compile(r"[^.;,]{0,30}\bhinaus\b")
+_HELD = regex.compile(r"[^.;,]{0,40}\bverfüg", regex.IGNORECASE)
+_HELD_BEFORE = regex.compile(r"\bverfüg\w*\b[^.;,]{0,40}$", regex.IGNORECASE)
 _SURVEYED = regex.compile(r"\b(?:Umfrage|Befragung|Erhebung|Studie)\w*\b[^.;]{0,40}$")
 
 

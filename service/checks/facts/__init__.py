@@ -68,6 +68,10 @@ def warm() -> None:
 
     zipf_frequency("Haus", "de")
     zipf_frequency("house", "en")
+    from service.checks.places import german_towns, world_cities  # GeoNames' lists
+
+    german_towns()
+    world_cities()
 
 
 def fact_flags(findings: Sequence[Finding]) -> list[str]:

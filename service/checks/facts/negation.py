@@ -213,6 +213,10 @@ def _compared(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if any(a <= s < b for a, b in compared)]
 
 
+_DISTRUST_DE = regex.compile(r"misstrau", regex.IGNORECASE)
+_NO_CONFIDENCE_EN = regex.compile(r"\b(no)[\s-]+confidence\b", regex.IGNORECASE)
+
+
 def negations_en(text: str) -> list[tuple[int, int]]:
     skip = {match.end() - 3 for match in _WHETHER_OR_NOT.finditer(text)}
     skip |= {match.start("never") for match in _ENGLISH_COMPARISON.finditer(text)}
@@ -226,6 +230,9 @@ def negation_findings(source: str, target: str) -> list[Finding]:
     """One finding when the counts differ: the German negations left over (missing),
     or the English ones (added)."""
     german, english = negations_de(source), negations_en(target)
+    if _DISTRUST_DE.search(source):  # "Misstrauensantrag" = "motion of no confidence"
+        confidence = [match.span(1) for match in _NO_CONFIDENCE_EN.finditer(target)]
+        english = [span for span in english if span not in confidence]
     if not _NOT_ONLY_DE.search(source):  # "nur" → "not only": a "not" added
         english = sorted(english + [match.span() for match in _NOT_ONLY_EN.finditer(target)])
     elif _NOT_YET_DE.search(source):  # "nicht erst seit gestern" = "not just since yesterday"

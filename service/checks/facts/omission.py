@@ -133,6 +133,7 @@ _NIGHT_BEFORE = regex.compile(
 # Holidays, which English may name as their weekend ("Easter weekend").
 _HOLIDAY_DE = regex.compile(r"(?:ostern|oster|pfingsten|pfingst|weihnacht|feiertag)", regex.I)
 # "Wer liest heute noch …?" = "Who still reads … these days?"
+_AFD_EN = regex.compile(r"\bAlternative\s+for\s+Germany\b", regex.IGNORECASE)
 _NOW_DE = regex.compile(
     r"\b(?:inzwischen|mittlerweile|derzeit|zurzeit|aktuell|gegenwärtig|jetzt|nun|heutig\w*)\b",
     regex.IGNORECASE,
@@ -885,6 +886,9 @@ def _structure(
         return _added(target, adverb, "no German word says how")
     extra = ratio > PHRASE_LONG and german_chars >= FEW_CHARS
     phrases = added_prepositions(source, target) if extra else []
+    if "AfD" in source:  # "Alternative for Germany (AfD)": the party's name, spelled out
+        named = [match.span() for match in _AFD_EN.finditer(target)]
+        phrases = [p for p in phrases if not any(s <= p[0] < e for s, e in named)]
     if phrases:
         return _added(target, phrases[0], "no German preposition or word has it")
     return None
@@ -980,9 +984,10 @@ def _days(source: str, target: str, *, omission: bool) -> Finding | None:
     german = {e for e in german if not any(d in words for d, e2 in _DAYS.items() if e2 == e)}
     source_words = set(_WORD.findall(source.casefold()))
     unnamed = {
-        regex.sub(r"['’]?s$", "", word)
+        regex.sub(r"['’]?s$", "", part)
         for word in _WORD.findall(target.casefold())
         if word not in source_words
+        for part in word.split("-")  # "a Saturday-night show"
     }
     english = {english for english in _DAYS.values() if english in unnamed}
     if "morgen" in source.casefold().split() and "morning" in words:
