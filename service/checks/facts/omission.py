@@ -172,7 +172,8 @@ def _compile_de(pattern: str) -> regex.Pattern[str]:
 # German has with none of its English renderings is an omission. Each: the German,
 # its gloss, the English that renders it. Left out, for clean references lacked the
 # English as often as the omissions did: "bisher" (so far), "jährlich" (a year),
-# "gemeinsam" (jointly), "mehrere" (several), "bundesweit" (nationwide), "neu" (new).
+# "gemeinsam" (jointly), "mehrere" (several), "neu" (new), "künftig" (in future), "je"
+# (ever); "bundesweit" is in with a wider English ("across", "federal", "Germany").
 _MODIFIERS_DE = tuple(
     (_compile_de(german), gloss, regex.compile(english, regex.IGNORECASE))
     for german, gloss, english in (
@@ -449,9 +450,10 @@ _MODIFIERS_DE = tuple(
 # The other way: an English adverb or modifier writers add ("for the first time",
 # "sharply", "free", "former", "record", "controversial", "long-awaited") with none of
 # its German renderings is an addition. Left out, for clean references had them as
-# often as additions did: "again", "completely", "still", "mainly", "even",
-# "currently", "all", "new", "main", "local", "major", "large", "public",
-# "international", "top", "latest".
+# often as additions did: "completely", "still", "mainly", "even", "currently",
+# "all", "new", "main", "local", "major", "large", "public", "international", "top",
+# "latest", "final", "home", "annual", "women"; "again" is in with a wider German
+# ("wieder", "weiter", "zurück", "auch" …).
 _MODIFIERS_EN = tuple(
     (regex.compile(english, regex.IGNORECASE), _compile_de(german))
     for english, german in (
