@@ -172,9 +172,9 @@ def _no_bound(word: str, source: str, found: Found) -> bool:
         return bool(_SURVEYED.search(before) or _AMONG.search(before))
     route = isinstance(found.value, Amount) and found.value.unit in ("km", "m")
     # "über 46 Mandate verfügt", "verfügt über 46 Mandate": has 46
-    held = _HELD.match(source, found.end) or _HELD_BEFORE.search(before)
-    beyond = _BEYOND.match(source, found.end)
-    return word == "über" and (route or held is not None or beyond is not None)
+    held = _HELD.match(source, found.end) is not None or _HELD_BEFORE.search(before) is not None
+    beyond = _BEYOND.match(source, found.end) is not None
+    return word == "über" and (route or held or beyond)
 
 
 def _dialled(source: str, german: Found, target: str, english: Found) -> bool:

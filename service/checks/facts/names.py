@@ -155,7 +155,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _point_of_a_place(source, start, word, english):
             continue  # "Köln-Nord" → "Cologne North"
-        if word in _PARTY_EN and _PARTY_EN[word].search(english.text):
+        if word in PARTY_EN and PARTY_EN[word].search(english.text):
             continue  # "AfD" = "Alternative for Germany"
         if _prefixed_unit(word):
             continue  # 380-Kilovolt-Leitung → 380kV line
@@ -282,7 +282,7 @@ def _added_names(
     known = english_forms(source) | {
         w for term in terms if term.target for w in fold(term.target).split()
     }
-    for acronym, english_name in _PARTY_EN.items():  # "AfD" = "Alternative for Germany"
+    for acronym, english_name in PARTY_EN.items():  # "AfD" = "Alternative for Germany"
         said = english_name.search(target) if acronym in german.words else None
         if said:
             known |= set(fold(said.group()).split())
@@ -430,7 +430,7 @@ _PARTIES = frozenset(
 
 
 # A party's name English may write for its acronym.
-_PARTY_EN = {
+PARTY_EN = {
     "SPD": regex.compile(r"\bSocial\s+Democrat", regex.IGNORECASE),
     "CDU": regex.compile(r"\bChristian\s+Democrat", regex.IGNORECASE),
     "CSU": regex.compile(r"\bChristian\s+Social", regex.IGNORECASE),
@@ -841,7 +841,7 @@ def _acronyms(
             continue
         if any(english.has(form) for form in forms):
             continue
-        party = _PARTY_EN.get(acronym)
+        party = PARTY_EN.get(acronym)
         if party is not None and party.search(english.text):
             continue  # "SPD-Kandidatin" = "Social Democratic candidate"
         # A compound's acronym (EU-Kommission) spelled out with the rest of it.

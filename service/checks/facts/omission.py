@@ -63,6 +63,7 @@ from service.checks.facts.coverage import (
     lexical_findings,
 )
 from service.checks.facts.lexicon import lexicon
+from service.checks.facts.names import PARTY_EN
 from service.checks.facts.structure import (
     added_adverb,
     added_prepositions,
@@ -133,7 +134,6 @@ _NIGHT_BEFORE = regex.compile(
 # Holidays, which English may name as their weekend ("Easter weekend").
 _HOLIDAY_DE = regex.compile(r"(?:ostern|oster|pfingsten|pfingst|weihnacht|feiertag)", regex.I)
 # "Wer liest heute noch …?" = "Who still reads … these days?"
-_AFD_EN = regex.compile(r"\bAlternative\s+for\s+Germany\b", regex.IGNORECASE)
 _NOW_DE = regex.compile(
     r"\b(?:inzwischen|mittlerweile|derzeit|zurzeit|aktuell|gegenwärtig|jetzt|nun|heutig\w*)\b",
     regex.IGNORECASE,
@@ -888,9 +888,14 @@ def _structure(
         return _added(target, adverb, "no German word says how")
     extra = ratio > PHRASE_LONG and german_chars >= FEW_CHARS
     phrases = added_prepositions(source, target) if extra else []
-    if "AfD" in source:  # "Alternative for Germany (AfD)": the party's name, spelled out
-        named = [match.span() for match in _AFD_EN.finditer(target)]
-        phrases = [p for p in phrases if not any(s <= p[0] < e for s, e in named)]
+    # a party's name spelled out for the German's acronym: "Alternative for Germany (AfD)"
+    named = [
+        match.span()
+        for acronym, name in PARTY_EN.items()
+        if acronym in source
+        for match in name.finditer(target)
+    ]
+    phrases = [p for p in phrases if not any(s <= p[0] < e for s, e in named)]
     if phrases:
         return _added(target, phrases[0], "no German preposition or word has it")
     return None
