@@ -864,3 +864,43 @@ def test_a_town_that_is_a_german_word_is_none() -> None:
     # Regen, Stein and Norden are towns too, but here rain, stone and north
     assert _flags("Bei Regen fällt das Konzert aus.", "If it rains, the concert is off.") == []
     assert _flags("Die Mauer ist aus Stein.", "The wall is made of stone.") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "swapped"),
+    [
+        # an acronym's organisation put in its place: no English words spelling it out
+        (
+            "Der Autobauer BMW baut ein Werk in Debrecen.",
+            "Carmaker BMW is building a plant in Debrecen.",
+            "Carmaker Tesla Motors is building a plant in Debrecen.",
+        ),
+        # a country the German does not name, though common in both languages
+        (
+            "Die meisten Frachter meiden derzeit den Suezkanal.",
+            "Most freighters are currently avoiding the Suez Canal.",
+            "Most freighters are currently avoiding the Panama Canal.",
+        ),
+        # a city's name opening the English sentence is a name still
+        (
+            "Die Hamburger Hafenbehörde prüft den Antrag der Hamburger Reederei.",
+            "Hamburg's port authority is examining the Hamburg shipping line's application.",
+            "Bremen's port authority is examining the Hamburg shipping line's application.",
+        ),
+    ],
+)
+def test_an_english_name_put_in_place_of_the_germans(source: str, kept: str, swapped: str) -> None:
+    assert names(source, kept) == []
+    assert "name_mismatch" in _flags(source, swapped)
+
+
+def test_a_body_spelled_out_in_english_words_keeps_its_acronym() -> None:
+    source = "Das BKA warnt vor gefälschten Paketmitteilungen."
+    english = "The Federal Criminal Police Office is warning of fake parcel notices."
+    assert names(source, english) == []
+
+
+def test_regions_and_cities_of_the_exonym_table() -> None:
+    source = "In Venetien und im Tessin blieben die Schulen geschlossen."
+    assert names(source, "Schools stayed closed in Veneto and Ticino.") == []
+    assert names("Die Fähre nach Triest fiel aus.", "The ferry to Trieste was cancelled.") == []

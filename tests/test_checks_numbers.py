@@ -155,6 +155,10 @@ def messages(source: str, target: str) -> list[str]:
         ("Er sprang einen halben Meter weiter.", "He jumped 0.5 metres further."),
         ("BASF will eine weitere Milliarde Euro sparen.", "BASF plans to save a further €1bn."),
         ("Viele Viertklässler lesen schlecht.", "Many fourth-graders read poorly."),
+        (
+            "Im zweiten Quartal sank der Absatz um vier Prozent.",
+            "Sales fell four percent in the second three months of the year.",
+        ),
         ("Eine Lücke von 1,2 Milliarden Euro klafft.", "There is a 1.2-billion-euro hole."),
         ("Der Preis lag bei minus 250 Euro.", "The price was minus €250."),
         (

@@ -44,8 +44,8 @@ def test_a_faithful_translation_raises_nothing() -> None:
         ),
         (
             "Die Stadt baut im nächsten Jahr neue Kitas.",
-            "The city is building day-care centres for the children of all the families in every "
-            "district of the town.",
+            "Next year the city is building day-care centres for the children of all the families "
+            "in every district of the town.",
             "addition",
         ),
     ],
@@ -381,6 +381,26 @@ def test_mitteilen_to_a_body_is_notifying_it() -> None:
             "Rural areas are short of around 1,200 teachers.",
             "Some areas are short of around 1,200 teachers.",
         ),
+        (
+            "Die Gemeinde hat drei weitere Kitas eröffnet.",
+            "The municipality has opened three more daycare centres.",
+            "The municipality has opened three daycare centres.",
+        ),
+        (
+            "Die Fähre verkehrt täglich zwischen Kiel und Oslo.",
+            "The ferry sails between Kiel and Oslo every day.",
+            "The ferry sails between Kiel and Oslo.",
+        ),
+        (
+            "Im vergangenen Jahr besuchten 40.000 Menschen das Museum.",
+            "Last year 40,000 people visited the museum.",
+            "40,000 people visited the museum.",
+        ),
+        (
+            "Der Rat stimmte für den umstrittenen Neubau am Marktplatz.",
+            "The council voted for the contentious new building on the market square.",
+            "The council voted for the new building on the market square.",
+        ),
     ],
 )
 def test_an_adverb_of_the_german_needs_one_of_its_renderings(
@@ -456,6 +476,11 @@ def test_an_english_adverb_with_no_german_rendering_is_an_addition() -> None:
             "Mieter können die Vergleichsmiete unter www.leipzig.de berechnen.",
             "Tenants can work out the reference rent at www.leipzig.de.",
             "Tenants can work out the reference rent at www.leipzig.de free of charge.",
+        ),
+        (
+            "Die Gewerkschaft lehnte das Angebot ab.",
+            "The union rejected the offer.",
+            "The union rejected the disappointing offer.",
         ),
         (
             "Die Polizei warnt vor gefälschten SMS im Namen von Paketdiensten.",

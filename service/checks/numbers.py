@@ -478,13 +478,13 @@ def _ranges(text: str, found: list[Found], scales: dict[str, float]) -> list[Fou
 
 # A count inside a compound noun, which English may say as a number or leave out
 # ("Doppelhaushalt" = "two-year budget" or "budget", "Bob-Duo" = "two-man bob",
-# "Dreierbündnis" = "three-party alliance", "im Vierteljahr" = "in the quarter" or
-# "in three months",
+# "Dreierbündnis" = "three-party alliance", "im Vierteljahr" or "im Quartal" = "in
+# the quarter" or "in three months",
 # "Halbjahr" = "half-year" or "six months", "Jahrzehnt" = "decade" or "ten
 # years"): weak, a value the English may hold but need not.
 _COMPOUND_DE = regex.compile(
     r"\b(?:(?P<two>doppel|zweier|duo(?=s?\b))|(?P<three>dreier|trio(?=s?\b))|(?P<four>vierer)"
-    r"|(?P<quarter>viertel)(?=jahr)"
+    r"|(?P<quarter>viertel(?=jahr)|quartal)"
     r"|(?P<half>halb)(?=jahr)|(?P<decade>jahrzehnt))\p{L}*",
     regex.IGNORECASE,
 )

@@ -1192,6 +1192,7 @@ IDIOM_DE = regex.compile(
     r"|\baus\s+dem\s+Handel\b|\bam\s+Rande\b|\beins\s+zu\s+eins\b"
     r"|\b(?:Jahre|Monate|Wochen|Tage|Stunden|Jahrzehnte)\s+lang\b"  # = "for 45 years"
     r"|\bpro\s+Kopf\b"  # = "per capita"
+    r"|\bschr(?:ei|ie)b\w*\s+(?:\w+\s+){0,3}?rote\s+Zahlen\b|\brote[nr]?\s+Zahlen\b"  # "in the red"
     r"|\b(?:aus|in|durch)\s+ganz(?:em|en|er)?\b"  # "aus ganz Europa" = "from across Europe"
     r"|\bso\s+lange\b(?=[^.;]{1,80}\bbis\b)"  # "so lange …, bis" = "until"
     r"|\b(?:Platz|Rang)\s+(?:eins|zwei|drei|\d+)\b|\bletzten\s+(?:Platz|Rang)\b"  # "first"

@@ -49,7 +49,8 @@ is there ("die Lange Nacht der Museen" = "the Long Night of Museums").
 Acronyms of organisations HanTa knows as names (EU, UN, ADAC, EZB) must be in
 the English as written (or in the plural, PIN → PINs), as their glossary
 English (EZB → ECB), spelled out (UN → United Nations, BKA → Federal Criminal
-Police Office, HSV → Hamburger SV) or as
+Police Office, HSV → Hamburger SV; words of the language, not names: "Tesla Motors"
+is no BMW) or as
 an English acronym like it (DDR → GDR) or in its brackets, after an English name
 that mostly renders the German's ("Bundesamt für Zoll und Grenzsicherheit (BAZG)" →
 "Federal Office for Customs and Border Security (FOCBS)"); any acronym is lost where the English
@@ -277,7 +278,9 @@ def _added_names(
     German word spells it (or begins as it does, Hanseatic ← Hansestadt), it is no
     English name of a place the German names, and it is at least as frequent in
     German as in English (wordfreq): a name is shared by both languages, while an
-    English word ("World", "Party", "Interior") is far more frequent in English.
+    English word ("World", "Party", "Interior") is far more frequent in English. A
+    country (CLDR) or a city (GeoNames) that is no common English word counts
+    whatever its frequency, opening the sentence too ("Panama", "Bremen's").
     Words that spell out an acronym of the German (DB → Deutsche Bahn) are none."""
     known = english_forms(source) | {
         w for term in terms if term.target for w in fold(term.target).split()
@@ -294,8 +297,10 @@ def _added_names(
     findings = []
     for match in _ENGLISH_CAPITALISED.finditer(target):
         word = match.group()
-        if len(word) < 4 or word.isupper() or _starts_sentence(target, match.start()):
+        if len(word) < 4 or word.isupper():
             continue
+        if _starts_sentence(target, match.start()) and not _a_place_en(word):
+            continue  # any word is capitalised there; a place's name is one still
         if word in spelled_out:
             continue
         folded = fold(word)
@@ -315,7 +320,7 @@ def _added_names(
         lower = word.lower()  # as written: wordfreq's German has its umlauts
         # "Cologne" names Köln, whatever its frequency; "Germany" may render
         # "bundesweit" or "deutsch".
-        exonym = folded in _english_place_names() and not (
+        exonym = (folded in _english_place_names() or _a_place_en(word)) and not (
             folded == "germany" and _GERMANY_DE.search(source)
         )
         if not exonym and max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
@@ -866,7 +871,7 @@ def _acronyms(
                 part
                 for r in english.runs
                 for part in _unheld_parts(r, german)
-                if len(part) >= 2 and not set(part) & spelled_out
+                if len(part) >= 2 and not set(part) & spelled_out and _read_as_words(part)
             ),
             None,
         )
@@ -890,6 +895,12 @@ def _renders_name(words: set[str], before: str) -> bool:
     meanings = {m for word in german for part in word.split("-") for m in lex.lookup(part)}
     rendered = [w for w in words if stem(w.lower()) in meanings]
     return 2 * len(rendered) >= len(words)
+
+
+def _read_as_words(part: list[str]) -> bool:
+    """Capitalised English words that spell out a body's name are words of the
+    language ("Federal Criminal Police Office"), not names ("Kuehne Nagel", "Eurogate")."""
+    return all(_zipf(word.lower(), "en") >= 3.0 for word in part)
 
 
 def _unheld_parts(run: list[str], german: _German) -> list[list[str]]:
@@ -1769,6 +1780,29 @@ def _cldr_names() -> Iterator[tuple[str, str]]:
         except LookupError:  # a zone Babel names but cannot place
             continue
         yield de, en
+
+
+def _a_place_en(word: str) -> bool:
+    """An English word that names a country (CLDR: "Panama") or a city of the world
+    (GeoNames) that is no common English word ("Bremen"; not "Hope", "Mobile")."""
+    folded = fold(word)
+    if folded == "germany":  # "Germany's Foreign Office": a German body explained
+        return False
+    if folded in _english_countries():
+        return True
+    return is_city(folded) and _zipf(word.lower(), "en") < 3.0
+
+
+@cache
+def _english_countries() -> frozenset[str]:
+    """CLDR's English names of countries and territories of one word, folded."""
+    from babel import Locale
+
+    return frozenset(
+        fold(name)
+        for code, name in Locale("en").territories.items()
+        if len(code) == 2 and " " not in name  # "001" is the World, "150" Europe
+    )
 
 
 @cache

@@ -22,11 +22,13 @@ Evidence, strongest first:
   kinds (``_MODIFIERS_DE``: erneut = again, once more, re-…; erstmals, nur, alle,
   vorerst, vollständig, deutlich, derzeit, vor allem, weitgehend, monatlich,
   schrittweise, endlich, zusätzlich, allein, fast, ehemalig, kostenlos, zahlreich,
-  weltweit, freiwillig, tödlich, schwer/leicht verletzt, illegal, verdächtig): one
+  weltweit, freiwillig, tödlich, schwer/leicht verletzt, illegal, verdächtig, weitere,
+  insgesamt, weiterhin, täglich, Rekord-, umstritten, im vergangenen Jahr): one
   with none of its English renderings is an omission; and English adverbs and
   modifiers writers add
   (``_MODIFIERS_EN``: for the first time, only, sharply, free, former, record,
-  controversial, long-awaited …) with none of their German renderings an addition;
+  controversial, long-awaited, severe, tense …) with none of their German renderings an
+  addition;
 * the words each side renders, by Ding's German-English dictionary where it is
   installed (``coverage.py``, ``lexicon.py``): German words it knows with nothing
   of theirs in the English, English words no German word renders;
@@ -157,7 +159,8 @@ _SAID_EN = regex.compile(
     r"|report\w*|warn\w*|explain\w*|add(?:ed|s|ing)|wr[io]t\w*|confirm\w*|quot\w*|spok\w*"
     r"|notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?\b|post(?:ed|s|ing)\b|tweet\w*"
     r"|declar\w*|insist\w*|according\s+to|reads|expect\w*|estimat\w*|forecast\w*|predict\w*"
-    r"|(?:data|figures|statistics|numbers|survey|poll|study)\b[^.;]{0,80}?\bshow\w*)\b",
+    r"|(?:data|figures|statistics|numbers|survey|poll|study|analysis)\b[^.;]{0,80}?\b(?:show|f(?:ou|i)nd)\w*"
+    r"|under\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:Act|Law|law|rules|regulations?|treaty))\b",
     regex.IGNORECASE,
 )
 
@@ -198,6 +201,62 @@ _MODIFIERS_DE = tuple(
             r"\b(?:only|just|merely|mere|sole\w*|alone|single|no\s+more\s+than|as\s+few\s+as"
             r"|as\s+little\s+as|as\s+low\s+as|but|limited|exclusive\w*|simply|little|few"
             r"|all\s+(?:they|you|it|that|we|he|she))\b",
+        ),
+        (
+            r"\bweitere[nmrs]?\b",
+            "more, further",
+            r"\b(?:more|further|additional|another|extra|new|others?|second|again|also|fresh"
+            r"|remaining|rest|plus|added|addition|expand\w*|too|as\s+well|increas\w*)\b",
+        ),
+        (
+            r"\binsgesamt\b",
+            "in total",
+            r"\b(?:total\w*|overall|in\s+all|altogether|all|combined|a\s+whole|whole|entire"
+            r"|aggregate|sum|cumulative\w*|together)\b",
+        ),
+        (
+            r"\b(?:in\s+diesem|im\s+vergangenen|im\s+laufenden|im\s+kommenden|im\s+nächsten"
+            r"|im\s+letzten|im\s+vorigen|nächstes|letztes|dieses|voriges|kommendes|vergangenes)"
+            r"\s+(?:Jahr|Monat)\b|\b(?:Vorjahr|Vormonat|diesjährig|vorjährig)\w*"
+            r"|\b(?:in\s+dieser|in\s+der\s+vergangenen|in\s+der\s+kommenden|in\s+der\s+nächsten"
+            r"|vergangene|kommende|nächste|letzte|vorige)\s+Woche\b|\bVorwoche\w*",
+            "this or last year, month or week",
+            r"\b(?:year\w*|annual\w*|(?:19|20)\d\d|twelve\s+months|12\s+months|ytd|season|month\w*"
+            r"|week\w*|days|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|january|february|march|april|may|june|july|august|september|october|november"
+            r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+        ),
+        (
+            r"\bweiterhin\b",
+            "still",
+            r"\b(?:still|continu\w*|remain\w*|keep\w*|kept|further|ongoing|persist\w*|again|yet"
+            r"|more|no\s+longer|as\s+before|maintain\w*|carry\w*|carried|stay\w*|sustain\w*|also"
+            r"|going\s+on|goes\s+on)\b",
+        ),
+        (
+            r"\bRekord\w*|\brekord\w*",
+            "record",
+            r"\b(?:record\w*|all-time|highest|best|unprecedented|ever|peak|most|biggest|largest"
+            r"|top|lowest|worst|fewest|historic\w*|never)\b",
+        ),
+        (
+            r"\bausschließlich\w*",
+            "exclusively",
+            r"\b(?:exclusive\w*|only|solely|sole|purely|entirely|just|alone|strictly|all"
+            r"|nothing\s+but|wholly|limited)\b",
+        ),
+        (
+            r"\btäglich\w*|\bjeden\s+Tag\b|\bpro\s+Tag\b|\bTag\s+für\s+Tag\b",
+            "daily",
+            r"\b(?:daily|every\s+day|each\s+day|a\s+day|per\s+day|day\s+after\s+day|day\s+by\s+day"
+            r"|everyday|day-to-day|round-the-clock|days|24)\b",
+        ),
+        (
+            r"\bumstritten\w*",
+            "controversial",
+            r"\b(?:controvers\w*|disputed|contested|contentious|divisive|polari[sz]\w*"
+            r"|critici[sz]\w*|debated|much-debated|questionable|doubt\w*|dispute|row|divided"
+            r"|opposition|opposed|criticism|critics)\b",
         ),
         (
             # not "alle, die" (anyone who), "in aller Regel" (generally)
@@ -383,7 +442,7 @@ _MODIFIERS_DE = tuple(
         (
             r"\b(?:online|im\s+Internet|digital\w*)\b",
             "online",
-            r"\b(?:online|internet|web\w*|digital\w*|e-\w+|virtual\w*|electronic\w*|app"
+            r"\b(?:online|internet|web\w*|digital\w*|digiti[sz]\w*|e-\w+|virtual\w*|electronic\w*|app"
             r"|cyber\w*|live\s*stream\w*|stream\w*)\b",
         ),
         (
@@ -514,7 +573,7 @@ _MODIFIERS_EN = tuple(
         (
             r"\banother\b",
             r"weiter|erneut|noch|wieder|zweit|ander|neu|abermals|zusätzlich|nochmal|mehr|folg"
-            r"|drittes|dritte",
+            r"|drittes|dritte|hinzu|dazu",  # "hinzu kommen 24 Milliarden": "plus another 24bn"
         ),
         (
             r"\belderly\b",
@@ -763,6 +822,25 @@ _MODIFIERS_EN = tuple(
             r"|heated\s+(?:debate|discussion|argument|exchange|row|dispute))\b",
             r"hart|heftig|erbittert|umkämpft|heiß|hitzig|kontrovers|streit|zäh|mühsam|schwer"
             r"|scharf|intensiv|lang|ringen|gerungen|kampf|umstritten|debatte|kritik|schwierig",
+        ),
+        (
+            r"\bsevere\w*",
+            r"schwer|heftig|stark|massiv|erheblich|gravierend|drastisch|extrem|ernst|streng|hart"
+            r"|akut|dramatisch|kritisch|unwetter|orkan|sturm|dürre",
+        ),
+        (
+            r"\bveteran\b",
+            r"veteran|erfahren|langjährig|altgedient|routin|dienstältest|alt",
+        ),
+        (
+            r"\btense\b|\btension\w*",
+            r"angespannt|spannung|konflikt|streit|span|brisant|aufgeheizt|nervös|heikel|kritisch"
+            r"|gespannt|krise|zerwürfnis|hitzig",
+        ),
+        (
+            r"\b(?:disappoint\w*|dismal|lacklustre|lackluster)\b",
+            r"enttäusch|schwach|mäßig|schlecht|ernüchter|mager|dürftig|mau|miserabel|unbefriedig"
+            r"|verfehl|erwartung|gering",
         ),
     )
 )
