@@ -135,7 +135,11 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
         ),
         ("Bayern München spielt in Köln.", "Bayern Munich play in Bonn.", ["Köln", "+Bonn"]),
         ("Die Deutsche Bahn meldete Verluste.", "Lufthansa reported losses.", ["Deutsche Bahn"]),
-        ("In Nordrhein-Westfalen wird gewählt.", "Hesse votes.", ["Nordrhein", "Westfalen"]),
+        (
+            "In Nordrhein-Westfalen wird gewählt.",
+            "Hesse votes.",
+            ["Nordrhein", "Westfalen", "+Hesse"],  # a place opening the sentence is a name
+        ),
         ("Minister Karl Lauterbach warnte.", "Minister Karl Lautenbach warned.", ["Lauterbach"]),
         (
             "Der Hersteller Velotec ist insolvent.",
@@ -414,7 +418,7 @@ def test_a_place_adjective_or_demonym_accounts_for_its_place(source: str, target
     ],
 )
 def test_a_place_adjective_swapped_is_still_flagged(source: str, target: str) -> None:
-    assert [f.flag for f in name_findings(source, target)] == ["name_mismatch"]
+    assert {f.flag for f in name_findings(source, target)} == {"name_mismatch"}
 
 
 def test_a_surname_after_a_first_name_is_never_excused_as_the_words_it_holds() -> None:

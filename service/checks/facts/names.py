@@ -293,6 +293,8 @@ def _added_names(
     known |= {
         form for w in german.words if w.casefold() in capitals for form in capitals[w.casefold()][0]
     }
+    if _CAPITAL_DE.search(source):  # "der Hauptstadtflughafen" = "Berlin's airport"
+        known |= {"berlin", "vienna"}
     places = _place_words(source)
     findings = []
     for match in _ENGLISH_CAPITALISED.finditer(target):
@@ -331,6 +333,8 @@ def _added_names(
     return findings
 
 
+# The capital the German names by its office: Berlin (Vienna, the Austrian "Bundeshauptstadt").
+_CAPITAL_DE = regex.compile(r"hauptstadt", regex.IGNORECASE)
 _AFTER_A_PLACE = regex.compile(
     r"(\p{Lu}[\p{L}\p{M}-]*)(,\s+|\s+in\s+(?:the\s+)?(?:(?:Swiss\s+)?(?:canton|state|province|"
     r"region|district)\s+of\s+)?)(?:\p{Lu}[\p{L}\p{M}]*[\s-]+){0,2}$"
@@ -1783,14 +1787,17 @@ def _cldr_names() -> Iterator[tuple[str, str]]:
 
 
 def _a_place_en(word: str) -> bool:
-    """An English word that names a country (CLDR: "Panama") or a city of the world
-    (GeoNames) that is no common English word ("Bremen"; not "Hope", "Mobile")."""
+    """An English word that names a country (CLDR: "Panama"), a place by its English
+    exonym ("Saxony"), or a city of the world or a town of Germany, Austria or
+    Switzerland (GeoNames) that is no common English word ("Bremen", "Glarus"; not
+    "Hope", "Mobile")."""
     folded = fold(word)
     if folded == "germany":  # "Germany's Foreign Office": a German body explained
         return False
-    if folded in _english_countries():
+    if folded in _english_countries() or folded in _english_place_names():
         return True
-    return is_city(folded) and _zipf(word.lower(), "en") < 3.0
+    frequency = _zipf(word.lower(), "en")
+    return (is_town(folded) and frequency < 3.5) or (is_city(folded) and frequency < 3.0)
 
 
 @cache

@@ -838,6 +838,23 @@ _MODIFIERS_EN = tuple(
             r"|gespannt|krise|zerwürfnis|hitzig",
         ),
         (
+            r"\bin\s+(?:a|an)\s+(?:\w+\s+)?statement\b|\bstatement\s+(?:said|read)\b",
+            r"mitteil|mitgeteilt|teilt\w*\s[^.]*\bmit\b|erklär|stellungnahme|schriftlich|presse"
+            r"|statement|verlaut|kommuniqué|communiqué|äußer|bekannt|hieß|heißt",
+        ),
+        (
+            r",\s+including\b(?!\s+all\b)",  # "mit allen Plänen" = "including all plans"
+            r"darunter|u\.\s*a\.|unter\s+anderem|einschließlich|inklusive|inkl\.|samt|\bauch\b"
+            r"|\betwa\b|\bwie\b|zum\s+Beispiel|z\.\s*B\.|besonders|vor\s+allem|insbesondere"
+            r"|davon|\bund\b|sowie",
+        ),
+        (
+            r"\b(?:at\s+all|all\s+of\s+(?:them|the|its|their|his|her)|on\s+all\s+counts"
+            r"|all\s+their|all\s+its)\b",
+            r"\balle|\ball|sämtlich|gesamt|ganz|jede|überhaupt|komplett|vollständig|restlos"
+            r"|\bkein|\bnie|nicht",
+        ),
+        (
             r"\b(?:disappoint\w*|dismal|lacklustre|lackluster)\b",
             r"enttäusch|schwach|mäßig|schlecht|ernüchter|mager|dürftig|mau|miserabel|unbefriedig"
             r"|verfehl|erwartung|gering",
