@@ -401,3 +401,30 @@ def test_a_motion_of_no_confidence_says_no_not() -> None:
     kept = "Höcke failed with a motion of no confidence that did not get a single vote."
     assert flagged(source, kept) == []
     assert flagged(source, kept.replace("did not get", "got"))
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "lost"),
+    [
+        (
+            "Die Läuferin verzichtet auf einen Start beim Stadtmarathon.",
+            "The runner will not race in the city marathon.",
+            "The runner will race in the city marathon.",
+        ),
+        (
+            "Der Fahrer des Lastwagens blieb unverletzt.",
+            "The lorry driver escaped unhurt.",
+            "The lorry driver was hurt.",
+        ),
+        (
+            "Das Konzert am Samstag fällt wegen des Sturms aus.",
+            "Saturday's concert has been cancelled because of the storm.",
+            "Saturday's concert will go ahead despite the storm.",
+        ),
+    ],
+)
+def test_a_word_saying_not_by_meaning_needs_an_english_one(
+    source: str, kept: str, lost: str
+) -> None:
+    assert flagged(source, kept) == []
+    assert len(flagged(source, lost)) == 1
