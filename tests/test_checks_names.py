@@ -908,3 +908,15 @@ def test_regions_and_cities_of_the_exonym_table() -> None:
     source = "In Venetien und im Tessin blieben die Schulen geschlossen."
     assert names(source, "Schools stayed closed in Veneto and Ticino.") == []
     assert names("Die Fähre nach Triest fiel aus.", "The ferry to Trieste was cancelled.") == []
+
+
+def test_a_country_adjective_the_german_lacks_is_an_added_name() -> None:
+    source = "Die Rebellen griffen einen Frachter im Golf von Aden an."
+    assert names(source, "The rebels attacked a freighter in the Gulf of Aden.") == []
+    added = "The Iranian-backed rebels attacked a freighter in the Gulf of Aden."
+    assert names(source, added) == ["+Iranian"]
+    # its country in the German, or a tongue, or the event's own name: no addition
+    source = "Die iranischen Rebellen griffen an."
+    assert names(source, "The Iranian rebels attacked.") == []
+    source = "Sie spielt bei den Australian Open."
+    assert names(source, "She is playing at the Australian Open.") == []
