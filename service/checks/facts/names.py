@@ -303,7 +303,8 @@ def _added_names(
         word = match.group()
         if len(word) < 4 or word.isupper():
             continue
-        if _starts_sentence(target, match.start()) and not _a_place_en(word):
+        a_place = _a_place_en(word)
+        if _starts_sentence(target, match.start()) and not a_place:
             continue  # any word is capitalised there; a place's name is one still
         if word in spelled_out:
             continue
@@ -324,7 +325,7 @@ def _added_names(
         lower = word.lower()  # as written: wordfreq's German has its umlauts
         # "Cologne" names Köln, whatever its frequency; "Germany" may render
         # "bundesweit" or "deutsch".
-        exonym = (folded in _english_place_names() or _a_place_en(word)) and not (
+        exonym = (folded in _english_place_names() or a_place) and not (
             folded == "germany" and _GERMANY_DE.search(source)
         )
         if not exonym and max(_zipf(lower, "de"), _zipf(folded, "de")) < _zipf(lower, "en"):
@@ -401,12 +402,14 @@ def _added_demonyms(source: str, target: str, found: set[tuple[int, int] | None]
     known = english_forms(source)
     places = _place_words(source)
     english_names = _english_countries_by_code()
+    folded_source = fold(source)
     for match in _DEMONYM_EN.finditer(target):
         word = match.group()
         codes = countries.get(word)
         if not codes or word in _CONTEXT_DEMONYMS or match.span() in found:
             continue
-        if fold(word)[:5] in fold(source) or fold(word) in known or fold(word) in places.names:
+        folded = fold(word)
+        if folded[:5] in folded_source or folded in known or folded in places.names:
             continue  # "Australian Open" as written, "Nordamerika" = "North American"
         if regex.match(r"-(?:language|speaking)\b", target[match.end() :]):
             continue  # "French-language" says a tongue, not a country
@@ -1858,11 +1861,9 @@ def _a_place_en(word: str) -> bool:
 @cache
 def _english_countries() -> frozenset[str]:
     """CLDR's English names of countries and territories of one word, folded."""
-    from babel import Locale
-
     return frozenset(
         fold(name)
-        for code, name in Locale("en").territories.items()
+        for code, name in _english_countries_by_code().items()
         if len(code) == 2 and " " not in name  # "001" is the World, "150" Europe
     )
 
