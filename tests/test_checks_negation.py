@@ -350,6 +350,13 @@ def test_ausschliessen_is_rule_out_so_its_nicht_needs_a_not() -> None:
     source = "Er schloss weitere Streiks nicht aus: „Wir werden nicht mehr warnen.“"
     assert flagged(source, 'He did not rule out more strikes: "We will no longer warn."') == []
     assert flagged(source, 'He ruled out more strikes: "We will no longer warn."') != []
+    # the particle may stand far from its verb, at the end of the clause
+    source = (
+        "Der Vorsitzende schließe aber weitere Arbeitsniederlegungen im Güter- und "
+        "Personenverkehr nicht aus, sagte er."
+    )
+    assert flagged(source, "The chairman did not rule out more walkouts, he said.") == []
+    assert flagged(source, "The chairman ruled out more walkouts, he said.") != []
 
 
 def test_english_words_of_not_the_german_lacks_excuse_no_english_not() -> None:
@@ -428,3 +435,30 @@ def test_a_word_saying_not_by_meaning_needs_an_english_one(
 ) -> None:
     assert flagged(source, kept) == []
     assert len(flagged(source, lost)) == 1
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "The project is neither affordable nor necessary.",
+        "The project is not affordable, nor is it necessary.",
+        "The project is not affordable or necessary.",
+        "The project is not affordable and not necessary.",
+        "The project is not affordable, and it is not necessary either.",
+    ],
+)
+def test_weder_noch_said_of_both_things_raises_nothing(kept: str) -> None:
+    assert flagged("Das Projekt ist weder finanzierbar noch notwendig.", kept) == []
+
+
+@pytest.mark.parametrize(
+    "lost",
+    [
+        "The project is affordable but not necessary.",
+        "The project is not affordable, though it is necessary.",
+    ],
+)
+def test_weder_noch_said_of_one_thing_is_a_negation_lost(lost: str) -> None:
+    findings = negation_findings("Das Projekt ist weder finanzierbar noch notwendig.", lost)
+    assert len(findings) == 1
+    assert "'weder … noch' says 'not' of two things" in findings[0].message

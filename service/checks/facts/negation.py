@@ -46,7 +46,10 @@ meaning the German lacks ("rather than" for "statt") excuse no English "not".
 
 "nicht X, sondern Y" may be "Y rather than X"; "wie (in) keine(m) andere(n)" is a
 comparison ("longer than any other", "more than in any other state"); "weder …
-noch" may be two nots ("not now and not later"). An English "not" may render a
+noch" may be two nots ("not now and not later"), and where the English says "not"
+only once it must carry it to both with "nor", "either" or "or" ("no weapons on the
+suspect or in his flat"): "weder geplant noch notwendig" → "planned but not
+necessary" is a negation lost. An English "not" may render a
 German word of another kind: "erst ab Frühjahr" = "not until the spring", "warnt
 vor dem Verzehr" = "warns people not to eat it", "die Nein-Parole" = "a No vote".
 
@@ -156,8 +159,10 @@ IMPLICIT_DE = regex.compile(
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
     r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*|befrei\p{Ll}*|ausgenommen"
     r"|verschont\p{Ll}*"
-    r"|ausschließ\p{Ll}*|ausschloss\p{Ll}*"
-    r"|(?:schließ|schloss)\p{Ll}*\b[^.;]{0,60}?\baus)\b",  # "schließt … aus" = "rules out"
+    r"|ausschließ(?!lich)\p{Ll}*|ausschloss\p{Ll}*"  # not "ausschließlich" (only)
+    # "schließt … aus" = "rules out" (the particle ends the clause)
+    r"|(?:schließ(?!lich)|schloss)\p{Ll}*\b[^.;]{0,120}?\baus"
+    r"(?=\s*(?:[,.;:!?“\"»«–]|$|(?:und|oder|aber|sondern|weil|da|denn|wenn)\b)))\b",
     regex.IGNORECASE,
 )
 
@@ -255,6 +260,8 @@ def negation_findings(source: str, target: str) -> list[Finding]:
         return []  # "weder jetzt noch später" = "not now and not later"
     if not german and not english:
         return _said_by_meaning_lost(source, target)
+    if len(english) == len(german) and (once := _neither_said_once(source, target, english)):
+        return once
     if len(german) - len(optional) <= len(english) <= len(german):
         return []
     if len(english) < len(german):  # a comparison's "nie" need not be said
@@ -284,6 +291,35 @@ def negation_findings(source: str, target: str) -> list[Finding]:
             )
         ]
     return []
+
+
+_BOTH_NEGATED_EN = regex.compile(r"\b(?:neither|nor|either)\b", regex.IGNORECASE)
+_OR_AFTER = regex.compile(r"[^.;:!?]*?\bor\b")
+
+
+def _neither_said_once(source: str, target: str, english: list[tuple[int, int]]) -> list[Finding]:
+    """ "weder A noch B" says "not" of two things. An English that says it once must
+    carry it to the second with "nor", "either" or "or" ("no weapons on X or Y");
+    "A but not B" or "not A, and B" has lost one ("weder geplant noch notwendig" →
+    "planned but not necessary")."""
+    neither = _NEITHER_DE.search(source)
+    if neither is None or _BOTH_NEGATED_EN.search(target):
+        return []
+    if len(english) + len(IMPLICIT_EN.findall(target)) >= 2:  # "not now and not later"
+        return []
+    if any(_OR_AFTER.match(target, end) for _, end in english):
+        return []
+    start = neither.start()
+    return [
+        Finding(
+            flag="negation_mismatch",
+            source_span=(start, start + len("weder")),
+            target_span=None,
+            message="the German 'weder … noch' says 'not' of two things, and the English "
+            "says it of one: the other's negation, or the other thing, is lost (no 'neither "
+            "… nor', no 'or' after its negation)",
+        )
+    ]
 
 
 # German verbs and adjectives that say "not" by their meaning, and the English words
@@ -331,7 +367,10 @@ def _said_by_meaning_lost(source: str, target: str) -> list[Finding]:
 # "nicht" before an attributive adjective ("nicht notwendige Reisen"), "ohne" before a
 # noun ("ohne Niederlage"): English says it with a word's "un-" or "non-"
 # ("unnecessary", "nonessential travel", "unbeaten").
-_NOT_ATTRIBUTIVE_DE = regex.compile(r"\bnicht\s+\p{Ll}+e[mnrs]?\s+\p{Lu}|\bohne\s+\p{Lu}")
+_NOT_ATTRIBUTIVE_DE = regex.compile(
+    r"\bnicht\s+(?!(?:gegen|wegen|zwischen|neben|binnen|entgegen)\b)\p{Ll}+e[mnrs]?\s+\p{Lu}"
+    r"|\bohne\s+\p{Lu}"
+)  # "nicht gegen Geflüchtete": a preposition, no adjective
 _NEGATED_EN = regex.compile(r"\b(?:non-?|un|dis|in|im)(\p{Ll}{4,})\b", regex.IGNORECASE)
 _NEGATED_DE = regex.compile(r"\bun(\p{Ll}{5,})")
 
