@@ -101,6 +101,15 @@ def names(source: str, target: str, terms: tuple[Term, ...] = ()) -> list[str]:
             "Sie lief bei der Leichtathletik-EM in Rom.",
             "She ran at the European Athletics Championships in Rome.",
         ),
+        # a club and its town shortened to one of the two, as English desks write them
+        ("Borussia Dortmund gewann in Sinsheim.", "Dortmund won in Sinsheim."),
+        ("Frankfurt spielt gegen Benfica Lissabon.", "Frankfurt play Benfica."),
+        # parties spelled out, with the country English names them by
+        ("Das BSW stimmte zu.", "The Sahra Wagenknecht Alliance agreed."),
+        (
+            "Das sagte Bürgermeisterin Elke Kahr (KPÖ).",
+            "Mayor Elke Kahr of the Communist Party of Austria said so.",
+        ),
     ],
 )
 def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
@@ -157,6 +166,13 @@ def test_names_accounted_for_are_not_flagged(source: str, target: str) -> None:
         ),
         ("Er kommt von Hertha BSC.", "He joins from Union Berlin.", ["Hertha BSC"]),
         ("Die Linke stimmte dagegen.", "The Right voted against.", ["Linke"]),
+        # a name shortened needs a town in it and no other name beside what is left
+        ("Die Aktie von Siemens Energy stieg.", "Siemens shares rose.", ["Energy"]),
+        (
+            "Borussia Dortmund gewann.",
+            "Borussia Mönchengladbach won.",
+            ["Dortmund", "+Mönchengladbach"],
+        ),
         # a party's acronym is a name, whether the tagger knows it or not
         ("Dafür stimmten SPD, Grüne und FDP.", "The SPD and the Greens voted for it.", ["FDP"]),
         ("Dafür stimmten SPD und BSW.", "The SPD and the Left voted for it.", ["BSW", "+Left"]),

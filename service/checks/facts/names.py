@@ -39,6 +39,13 @@ beside it) and the English writes its Ding English in lower case ("jeder fünfte
 Baum" = "one in five trees"). So "Schneider" → "tailor", "Müller" → "Miller"
 and a dropped name are flagged.
 
+A name of a club or firm and its town may be shortened to one of the two, as English
+desks write them ("Borussia Dortmund" → "Dortmund", "Benfica Lissabon" → "Benfica"),
+where no other name stands beside what is left ("Borussia Mönchengladbach" is
+another club) and one of the two is a town (GeoNames; "Siemens Energy" → "Siemens"
+is another firm). A party's acronym may be spelled out with its country ("KPÖ" =
+"Communist Party of Austria", "BSW" = "Sahra Wagenknecht Alliance").
+
 A sentence's first word whose lower case HanTa knows as a function word ("Von
 August an", "Seit", "Bis") is no name. A name of several words is found with its
 adjectives inflected ("auf der Schwäbischen Alb" → "Swabian Jura").
@@ -81,6 +88,7 @@ import regex
 from rapidfuzz import fuzz
 
 from glossary.defaults import default_glossary
+from service.checks.facts.lexicon import ENGLISH_FUNCTION
 from service.checks.number_words import DE_CARDINAL
 from service.checks.offices import body_findings, office_findings
 from service.checks.places import is_city, is_town
@@ -183,6 +191,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             or _common_noun(word, source, start, end, english)
             or _named_in_words(word, english)
             or _adjective_of_a_title(word, source, start, end, english)
+            or _name_shortened(source, start, end, english, german)
         ):
             findings.append(_finding(source, start, end))
         elif _adjective_of_a_place(source, start, end):
@@ -226,6 +235,62 @@ def _club_form(source: str, start: int, end: int, english: _English) -> bool:
         source[start:end] in _CLUB_FORM
         and town is not None
         and _accounted_for(town.group(1), english)
+    )
+
+
+_NAME_RUN_DE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)+")
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*")
+
+
+def _name_shortened(source: str, start: int, end: int, english: _English, german: _German) -> bool:
+    """A name of a club or firm and its town ("Borussia Dortmund", "Bayer Leverkusen",
+    "Benfica Lissabon") shortened to one of the two, as English desks write them
+    ("Dortmund", "Benfica"): the word left out stands next to the one the English
+    gives with no name beside it, and one of the two is a town. A name beside it the
+    German lacks ("Borussia Mönchengladbach") is a name changed; two words neither
+    of them a town ("Siemens Energy" → "Siemens") are another name."""
+    run = next(
+        (m for m in _NAME_RUN_DE.finditer(source) if m.start() <= start and end <= m.end()), None
+    )
+    if run is None:
+        return False
+    words = list(_NAME_WORD.finditer(source, run.start(), run.end()))
+    index = next(i for i, word in enumerate(words) if word.start() == start)
+    dropped = words[index].group()
+    for other in words[max(0, index - 1) : index] + words[index + 1 : index + 2]:
+        if not (_a_town_de(dropped) or _a_town_de(other.group())):
+            continue
+        word = rf"(?<![\p{{L}}\p{{M}}]){regex.escape(other.group())}(?![\p{{L}}\p{{M}}-])"
+        alone = [
+            found
+            for found in regex.finditer(word, english.text)
+            if not any(
+                _another_name(beside, german)
+                for beside in (_word_before(english.text, found), _word_after(english.text, found))
+            )
+        ]
+        # one the German has elsewhere on its own ("Dortmund … Borussia Dortmund") is that one's
+        elsewhere = [
+            m for m in regex.finditer(word, source) if not run.start() <= m.start() < run.end()
+        ]
+        if len(alone) > len(elsewhere):
+            return True
+    return False
+
+
+def _a_town_de(word: str) -> bool:
+    """A town or city by its German name (GeoNames, the exonyms: Dortmund, Lissabon)
+    that German writes of (wordfreq; not a ship's "Alot")."""
+    place = word.casefold() in _exonyms() or is_town(word) or is_city(word)
+    return place and _zipf(word.lower(), "de") >= 2.0
+
+
+def _another_name(word: str | None, german: _German) -> bool:
+    return (
+        word is not None
+        and word[0].isupper()
+        and word.casefold() not in ENGLISH_FUNCTION
+        and fold(word) not in german.folded_words  # "Ulrich Frank" for "Ulrich Franke"
     )
 
 
@@ -503,6 +568,18 @@ PARTY_EN = {
     "CSU": regex.compile(r"\bChristian\s+Social", regex.IGNORECASE),
     "FDP": regex.compile(r"\bFree\s+Democrat|\bLiberal", regex.IGNORECASE),
     "AfD": regex.compile(r"\bAlternative\s+for\s+Germany", regex.IGNORECASE),
+    "BSW": regex.compile(
+        r"\b(?:Sahra\s+)?Wagenknecht(?:\s+Alliance)?|\bAlliance\s+Sahra\s+Wagenknecht",
+        regex.IGNORECASE,
+    ),
+    # Austria's and Switzerland's, with the country English names them by
+    "ÖVP": regex.compile(r"\b(?:Austrian\s+)?People['’]s\s+Party(?:\s+of\s+Austria)?", regex.I),
+    "SPÖ": regex.compile(
+        r"\b(?:Austrian\s+)?Social\s+Democrat\w*(?:\s+Party)?(?:\s+of\s+Austria)?", regex.I
+    ),
+    "FPÖ": regex.compile(r"\b(?:Austrian\s+)?Freedom\s+Party(?:\s+of\s+Austria)?", regex.I),
+    "KPÖ": regex.compile(r"\b(?:Austrian\s+)?Communist\s+Party(?:\s+of\s+Austria)?", regex.I),
+    "SVP": regex.compile(r"\bSwiss\s+People['’]s\s+Party", regex.IGNORECASE),
 }
 
 
