@@ -33,6 +33,8 @@ def messages(source: str, target: str) -> list[str]:
         ("Die Strecke ist 30 Kilometer lang.", "The route is 30 kilometres (19 miles) long."),
         ("Dutzende Menschen kamen.", "Dozens of people came."),
         ("Zehntausende demonstrierten.", "Tens of thousands demonstrated."),
+        ("Mehrere Hundert Bauern kamen.", "Several hundred farmers came."),
+        ("Mehrere Hundert Bauern kamen.", "Hundreds of farmers came."),
         ("Er traf in der 89. Minute.", "He scored in the 89th minute."),
         ("Es war der drittwärmste Sommer.", "It was the third warmest summer."),
         ("Ein Drittel davon sind Sozialwohnungen.", "A third of them are social housing."),
@@ -727,3 +729,11 @@ def test_platz_eins_is_number_one() -> None:
         == []
     )
     assert number_findings(source, "Swift has spent three weeks in a row at No. 2 on the charts.")
+
+
+def test_a_few_hundred_is_a_number_that_may_be_dropped_or_changed() -> None:
+    source = "Mehrere Hundert Bauern blockierten die Auffahrt."
+    assert messages(source, "Farmers blocked the on-ramp.") == [
+        "the number Mehrere Hundert of the German is missing in the English"
+    ]
+    assert messages(source, "Several thousand farmers blocked the on-ramp.") != []

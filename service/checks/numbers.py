@@ -129,8 +129,19 @@ APPROX_DE = {"dutzende": 12, "hunderte": 100, "tausende": 1e3, "zehntausende": 1
              "hunderttausende": 1e5, "millionen": 1e6, "milliarden": 1e9}  # fmt: skip
 # The dative plural: "vor Tausenden Demonstranten" = "before thousands of protesters".
 APPROX_DE |= {f"{word}n": value for word, value in APPROX_DE.items() if word.endswith("e")}
+# "mehrere Hundert Landwirte" = "several hundred farmers", "hundreds of farmers"
+APPROX_DE |= {
+    f"{few} {scale}": value
+    for few in ("mehrere", "mehreren", "einige", "einigen", "ein paar", "etliche", "etlichen")
+    for scale, value in (("hundert", 100), ("tausend", 1e3), ("hunderttausend", 1e5))
+}
 APPROX_EN = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
              "hundreds of thousands": 1e5, "millions": 1e6, "billions": 1e9}  # fmt: skip
+APPROX_EN |= {
+    f"{few} {scale}": value
+    for few in ("several", "a few", "some")
+    for scale, value in (("hundred", 100), ("thousand", 1e3), ("hundred thousand", 1e5))
+}
 # Units a figure may be converted between (service.localise.units writes them, and
 # writers give a metric figure in a larger or smaller unit); the factor takes the
 # German figure to the English one.
@@ -247,6 +258,7 @@ _EN_SCALE = r"(?:[\s-]*(?P<scale>thousand|millions?|billions?|trillion|bn|mn)\b|
 # "minus 250 Euro", "-12C", "minus €250"
 _SIGN = r"(?P<sign>(?<![\d.,]\s?)(?:(?<!\p{L})[-−–](?=\d)|\bminus\s+[€$£]?(?=\d)))?"
 _EN_APPROX = "|".join(sorted(APPROX_EN, key=len, reverse=True)).replace(" ", r"\s+")
+_DE_APPROX = "|".join(sorted(APPROX_DE, key=len, reverse=True)).replace(" ", r"\s+")
 _DE_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_DE), key=len, reverse=True))
 _EN_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_EN), key=len, reverse=True))
 _DE_NUMBER = (
@@ -280,7 +292,7 @@ GERMAN = regex.compile(
   | (?P<wscale>\b(?P<wsn>eine[rnm]?|halbe[n]?|{DE_CARDINAL})\s+
         (?:(?:weitere|zusätzliche|ganze)[nmrs]?\s+)?(?P<ws>Millionen|Million|Milliarden|Milliarde|Billionen|Billion)\b)
   | (?P<halfa>\bein(?:e[nmrs]?)?\s+halbe[nmrs]?\b(?!\s+(?:Million|Milliard|Billion)))
-  | (?P<approx>\b(?:{"|".join(APPROX_DE)})\b)
+  | (?P<approx>\b(?:{_DE_APPROX})\b)
   | (?P<noon>\b(?:Mittag\w*|mittags)\b) | (?P<midnight>\bMitternacht\b)
   | (?P<weak>\b(?:{"|".join(WEAK_DE)})\b)
   | (?P<part>\b(?:(?P<pn>ein(?:e[rnms]?)?|{DE_CARDINAL}|\d+)\s+)?
@@ -576,7 +588,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
     elif match["halfa"]:  # "einen halben Meter": half a metre, 0.5 metres
         yield Found(Amount(0.5), start, end, text, weak=True)
     elif match["approx"]:
-        yield Found(Amount(APPROX_DE[text.lower()], approx=True), start, end, text)
+        words = " ".join(text.lower().split())
+        yield Found(Amount(APPROX_DE[words], approx=True), start, end, text)
     elif match["noon"] or match["midnight"]:  # "at noon", or "at lunchtime": no fact lost
         yield Found(Clock(12 if match["noon"] else 0, 0), start, end, text, weak=True)
     elif match["weak"] and text[0].islower():
