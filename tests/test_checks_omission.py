@@ -487,6 +487,16 @@ def test_an_english_adverb_with_no_german_rendering_is_an_addition() -> None:
             "Police are warning of fake text messages in the name of parcel services.",
             "Police are warning of a wave of fake text messages in the name of parcel services.",
         ),
+        (
+            "Die Hotline ist unter 0800 123 456 erreichbar.",
+            "The hotline can be reached on 0800 123 456.",
+            "The hotline can be reached around the clock on 0800 123 456.",
+        ),
+        (
+            "Der Verein trennte sich von Trainer Jan Berger.",
+            "The club parted ways with coach Jan Berger.",
+            "The club parted ways with long-serving coach Jan Berger.",
+        ),
     ],
 )
 def test_an_english_phrase_writers_add_needs_its_german(
@@ -569,3 +579,47 @@ def test_the_afd_spelled_out_adds_no_phrase(monkeypatch: pytest.MonkeyPatch) -> 
     # read as any phrase, its "for Germany" is one the German lacks
     monkeypatch.setattr("service.checks.facts.omission.PARTY_EN", {})
     assert flags(source, target) == ["addition"]
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "dropped"),
+    [
+        (
+            "Die Anwohner warten seit Jahren auf eine Umgehungsstraße.",
+            "Residents have been waiting for a bypass for years.",
+            "Residents are waiting for a bypass.",
+        ),
+        (
+            "Der Umsatz stieg im ersten Halbjahr um 4 Prozent.",
+            "Sales rose 4 percent in the first half.",
+            "Sales rose 4 percent.",
+        ),
+        (
+            "Die Strecke soll frühestens 2027 fertig sein.",
+            "The line is due to be finished in 2027 at the earliest.",
+            "The line is due to be finished in 2027.",
+        ),
+        (
+            "Viele Praxen nehmen keine neuen Patienten auf.",
+            "Many practices are not taking on new patients.",
+            "Practices are not taking on new patients.",
+        ),
+        (
+            "Die Eltern hatten vergeblich einen Schulbus gefordert.",
+            "The parents had called in vain for a school bus.",
+            "The parents had called for a school bus.",
+        ),
+    ],
+)
+def test_a_modifier_news_german_says_needs_its_english(
+    source: str, kept: str, dropped: str
+) -> None:
+    assert flags(source, kept) == []
+    assert flags(source, dropped) == ["omission"]
+
+
+def test_capitalised_erste_is_a_name_and_so_viele_wie_a_comparison() -> None:
+    source = "Thiem spielte bei den Erste Bank Open in Wien."
+    assert flags(source, "Thiem played at the Erste Bank Open in Vienna.") == []
+    source = "Im Vorjahr kamen doppelt so viele Besucher."
+    assert flags(source, "Twice the number of visitors came the year before.") == []

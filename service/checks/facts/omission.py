@@ -23,12 +23,13 @@ Evidence, strongest first:
   vorerst, vollständig, deutlich, derzeit, vor allem, weitgehend, monatlich,
   schrittweise, endlich, zusätzlich, allein, fast, ehemalig, kostenlos, zahlreich,
   weltweit, freiwillig, tödlich, schwer/leicht verletzt, illegal, verdächtig, weitere,
-  insgesamt, weiterhin, täglich, Rekord-, umstritten, im vergangenen Jahr): one
+  insgesamt, weiterhin, täglich, Rekord-, umstritten, im vergangenen Jahr, ausdrücklich,
+  vergeblich, frühestens, vorzeitig, endgültig, seit Jahren, Halbjahr, erste, viele): one
   with none of its English renderings is an omission; and English adverbs and
   modifiers writers add
   (``_MODIFIERS_EN``: for the first time, only, sharply, free, former, record,
-  controversial, long-awaited, severe, tense …) with none of their German renderings an
-  addition;
+  controversial, long-awaited, severe, tense, long-serving, around the clock, entire,
+  without incident …) with none of their German renderings an addition;
 * the words each side renders, by Ding's German-English dictionary where it is
   installed (``coverage.py``, ``lexicon.py``): German words it knows with nothing
   of theirs in the English, English words no German word renders;
@@ -504,6 +505,71 @@ _MODIFIERS_DE = tuple(
             r"|acute\w*|crying|vital\w*|must|need\w*|asap|quickly|swift\w*|soon|imperative"
             r"|emergency)\b",
         ),
+        (
+            r"\bausdrücklich\w*",
+            "explicitly",
+            r"\b(?:explicit\w*|express\w*|specific\w*|clear\w*|emphatic\w*|firm\w*|strong\w*"
+            r"|categoric\w*|unequivocal\w*|formal\w*|direct\w*|outright|openly|insist\w*"
+            r"|stress\w*|emphasi[sz]\w*|made\s+a\s+point)\b",
+        ),
+        (
+            r"\b(?:vergeblich\w*|vergebens|erfolglos\w*)\b",
+            "in vain",
+            r"\b(?:vain|unsuccessful\w*|fail\w*|without\s+success|avail|fruitless\w*|futile"
+            r"|no\s+(?:success|luck|result|response)|unanswered|never|not|yet\s+to|unheeded"
+            r"|ignored|fell\s+on\s+deaf|nothing|no\s+one|nobody|empty-handed)\b",
+        ),
+        (
+            r"\bfrühestens\b",
+            "at the earliest",
+            r"\b(?:earliest|not\s+(?:until|before)|no\s+(?:earlier|sooner)|soonest|only\s+(?:from"
+            r"|in|after|at)|until|till|before)\b",
+        ),
+        (
+            r"\b(?:vorzeitig\w*|vorfristig\w*)",
+            "early",
+            r"\b(?:early|earlier|premature\w*|ahead|before|prior|advance|sooner|cut\s+short"
+            r"|untimely|extension|extend\w*|already)\b",
+        ),
+        (
+            r"\bendgültig\w*",
+            "definitively",
+            r"\b(?:final\w*|definitiv\w*|definite\w*|for\s+good|permanent\w*|once\s+and\s+for"
+            r"|ultimate\w*|conclusive\w*|formal\w*|irrevocabl\w*|official\w*|complete\w*"
+            r"|full\w*|fully|now|ever|last|end\w*|settled|confirm\w*|no\s+longer|never)\b",
+        ),
+        (
+            r"\bseit\s+(?:vielen\s+|mehreren\s+|einigen\s+|etlichen\s+)?(?:Jahren|Jahrzehnten"
+            r"|Monaten|Wochen|Tagen|Stunden|langem)\b|\b(?:jahre|jahrzehnte|monate|wochen|tage)lang\w*",
+            "for years",
+            r"\b(?:years?|decades?|months?|weeks?|days?|hours?|long\w*|since|for\s+some\s+time"
+            r"|lengthy|protracted|ongoing|persist\w*|continu\w*|still|chronic\w*|perennial\w*"
+            r"|repeated\w*|again|always|lasting|time|old|established|veteran|dragg\w*)\b",
+        ),
+        (
+            r"\b\w*[Hh]albjahr\w*",
+            "half-year",
+            r"\b(?:half|halves|six[\s-]+months?|6[\s-]+months?|H[12]|semester|mid-?year|first-half"
+            r"|second-half|january|june|july|december|interim)\b",
+        ),
+        (
+            # lower-case: "die Erste Bank", "im Ersten" (ARD) are names
+            r"\b(?-i:erste[nmrs]?)\b(?!\s+Mal\b)",
+            "first",
+            r"\b(?:first\w*|initial\w*|opening|inaugural|maiden|debut\w*|1st|early|earlier"
+            r"|earliest|premiere|preliminary|original\w*|lead\w*|top|begin\w*|start\w*|new"
+            r"|launch\w*|primary|prime|one|ever|number\s+one|no\.?\s*1|pioneer\w*|kick\w*"
+            r"|flash|q1|h1)\b",
+        ),
+        (
+            r"\bviele[nmrs]?\b",
+            "many",
+            r"\b(?:many|numerous|lots?|most|several|large|widespread|plenty|multitude|countless"
+            r"|number|scores|dozens|hundreds|thousands|millions|much|majority|often|frequent\w*"
+            r"|more|host|range|various|common\w*|wide\w*|great|high|huge|vast|significant\w*"
+            r"|considerabl\w*|substantial|a\s+good\s+deal|all|every|too"
+            r"|record|ever|twice|double\w*|times|half)\b",  # "so viele wie nie", "doppelt so viele"
+        ),
     )
 )
 # The other way: an English adverb or modifier writers add ("for the first time",
@@ -829,8 +895,31 @@ _MODIFIERS_EN = tuple(
             r"|akut|dramatisch|kritisch|unwetter|orkan|sturm|dürre",
         ),
         (
-            r"\bveteran\b",
-            r"veteran|erfahren|langjährig|altgedient|routin|dienstältest|alt",
+            r"\b(?:veteran|long-serving|longtime|long-time|long-standing|longstanding|seasoned"
+            r"|(?<!\b(?:have|has|had|never|ever|already|not)\s+)experienced)\b",
+            r"veteran|erfahren|langjährig|altgedient|routin|dienstältest|alt|lang|jahrzehnt"
+            r"|jahre|urgestein|bewährt|etabliert|kenner|expert|profi|tradition",
+        ),
+        (
+            r"\b(?:around|round)[\s-]+the[\s-]+clock\b|\b24/7\b",
+            r"uhr|24\s*stunden|rund-um|ununterbrochen|durchgehend|tag\s+und\s+nacht|ständig"
+            r"|permanent|dauer|rund\s+um|nonstop|pausenlos|jederzeit|immer|stets|bereitschaft",
+        ),
+        (
+            r"\bentire\w*",
+            r"ganz|gesamt|komplett|alle|vollständig|gänzlich|sämtlich|insgesamt|voll|total|komplett"
+            r"|restlos|flächendeckend|bundesweit|landesweit|weltweit|jede|überall|durchgehend",
+        ),
+        (
+            r"\bwithout\s+(?:any\s+)?(?:incident|problems|difficulty|a\s+hitch|hitches|delay)\b"
+            r"|\bsmoothly\b",
+            r"zwischenf|reibungslos|problemlos|störungsfrei|ohne|glatt|planmäßig|normal|ruhig"
+            r"|erfolgreich|sicher|unverzüglich|sofort|umgehend|prompt|schnell|zügig|rasch",
+        ),
+        (
+            r"\b(?:light-?hearted|humorous|tongue-in-cheek|witty|funny|comical|amusing)\b",
+            r"lustig|humor|witzig|heiter|augenzwinkernd|komi|spaß|ironi|satir|scherz|unterhalt"
+            r"|kabarett|comedy|parodie|lach|spott|locker",
         ),
         (
             r"\btense\b|\btension\w*",
