@@ -193,3 +193,9 @@ def test_ueber_with_verfuegen_is_has() -> None:
     source = "Die Koalition verfügt im Landtag lediglich über 46 Mandate."
     assert flags(source, "The coalition holds a mere 46 seats in the state parliament.") == []
     assert flags("Die Preise stiegen auf über 46 Euro.", "Prices rose to 46 euros.")
+
+
+def test_a_comparative_with_than_says_a_bound() -> None:
+    source = "Die Schleuse bleibt für Schiffe mit mehr als 125 Metern Länge gesperrt."
+    assert flags(source, "The lock stays closed to ships longer than 125 metres.") == []
+    assert flags(source, "The lock stays closed to ships shorter than 125 metres.") != []

@@ -49,9 +49,12 @@ _ENGLISH = {
     ABOUT: r"around|about|some|roughly|approximately|approx\.|circa|estimated|c\.",
     BELOW: r"nearly|almost|just\s+under|close\s+to|less\s+than|fewer\s+than|under|below"
     r"|up\s+to|at\s+most|no\s+more\s+than|barely|just\s+short\s+of|not\s+even"
-    r"|as\s+many\s+as|as\s+much\s+as|as\s+far\s+as|maximum|shy\s+of|short\s+of",
+    r"|as\s+many\s+as|as\s+much\s+as|as\s+far\s+as|maximum|shy\s+of|short\s+of"
+    r"|(?:shorter|younger|smaller|lower|lighter|narrower|cheaper)\s+than",
     ABOVE: r"more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|well\s+over"
-    r"|just\s+over|a\s+good|minimum|beyond|exceed\w*|topp\w*|top(?:s)?",
+    r"|just\s+over|a\s+good|minimum|beyond|exceed\w*|topp\w*|top(?:s)?"
+    # "Schiffe mit mehr als 125 Metern Länge" = "ships longer than 125 metres"
+    r"|(?:longer|older|larger|bigger|higher|taller|heavier|greater|wider|deeper)\s+than",
 }
 # Said after the figure: "200,000-odd", "25 or so"; "25-plus", "12 or more", "50 and
 # over"; "or less".
