@@ -936,3 +936,9 @@ def test_a_country_adjective_the_german_lacks_is_an_added_name() -> None:
     assert names(source, "The Iranian rebels attacked.") == []
     source = "Sie spielt bei den Australian Open."
     assert names(source, "She is playing at the Australian Open.") == []
+
+
+def test_a_country_adjective_of_its_people_needs_its_country_or_adjective() -> None:
+    source = "Die Deutschen spielten im dänischen Herning."
+    assert names(source, "Germany played in Herning, Denmark.") == []
+    assert names(source, "Germany played in Herning, Sweden.") != []

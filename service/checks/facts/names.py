@@ -1408,7 +1408,30 @@ def place_adjective(word: str) -> bool:
     """A German adjective of a place ("sächsischen", "finnischen"): the name
     checks account for it, by its place or its English adjective."""
     adjective = _PLACE_ADJECTIVE.fullmatch(word)
-    return bool(adjective) and bool(_places_starting(fold(adjective.group(1))))
+    if adjective and _places_starting(fold(adjective.group(1))):
+        return True
+    # "polnischen" (Poland), "dänischen" (Danish, Denmark): a country of its people's
+    # adjective, whose name or adjective begins as the German does (Ding's "double
+    # Dutch" for "chinesisch" names no Netherlands)
+    if not (adjective or _SHORT_PLACE_ADJECTIVE.fullmatch(word)):
+        return False
+    start = fold(word)[:3]
+    adjectives = _adjective_by_country()
+    return any(
+        fold(country).startswith(start) or fold(adjectives.get(country, "")).startswith(start)
+        for country in _countries_of_people(word)
+    )
+
+
+@cache
+def _adjective_by_country() -> dict[str, str]:
+    """CLDR's English country name → countryinfo's adjective of its people."""
+    territories = _territories_en()
+    return {
+        territories[code]: adjective
+        for code, adjective in _demonyms().items()
+        if code in territories
+    }
 
 
 def place_said(word: str, target: str) -> bool:
