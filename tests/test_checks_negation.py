@@ -462,3 +462,13 @@ def test_weder_noch_said_of_one_thing_is_a_negation_lost(lost: str) -> None:
     findings = negation_findings("Das Projekt ist weder finanzierbar noch notwendig.", lost)
     assert len(findings) == 1
     assert "'weder … noch' says 'not' of two things" in findings[0].message
+
+
+def test_ohne_weiteres_says_simply_and_an_in_word_must_negate_to_count() -> None:
+    source = "Die Händler wollen die Preiserhöhungen nicht mehr ohne Weiteres hinnehmen."
+    kept = "Retailers are no longer willing to simply accept price increases."
+    assert flagged(source, kept) == []
+    # "uneingeschränkt" said with "without"; "insolvency" and "increase" negate nothing
+    source = "Die Klinik hat Insolvenz beantragt, der Betrieb läuft aber uneingeschränkt weiter."
+    kept = "The clinic has filed for insolvency, but operations continue without restriction."
+    assert flagged(source, kept) == []

@@ -85,7 +85,7 @@ from service.document import Finding
 GERMAN = regex.compile(
     # "nicht mehr als 50" is a bound; "nicht mehr als Gletscher gelten", "no longer" one
     r"\b(?:nicht(?!\s+nur\b|-\p{L}|\s+(?:mehr|weniger|später|früher)\s+als\b(?!\s+(?-i:\p{Lu}\p{Ll})))|nichts|nie|niemals|niemand(?:e[nms])?|kein(?:e[nmrs]?|erlei)?"
-    r"|nirgends|nirgendwo|keineswegs|keinesfalls|mitnichten|ohne|nein(?!-)|weder)\b",
+    r"|nirgends|nirgendwo|keineswegs|keinesfalls|mitnichten|ohne(?!\s+Weiteres\b)|nein(?!-)|weder)\b",
     regex.IGNORECASE,
 )
 # A comparison with "never" or "no longer" says a superlative, no "not": "so oft wie
@@ -371,7 +371,13 @@ _NOT_ATTRIBUTIVE_DE = regex.compile(
     r"\bnicht\s+(?!(?:gegen|wegen|zwischen|neben|binnen|entgegen)\b)\p{Ll}+e[mnrs]?\s+\p{Lu}"
     r"|\bohne\s+\p{Lu}"
 )  # "nicht gegen Geflüchtete": a preposition, no adjective
-_NEGATED_EN = regex.compile(r"\b(?:non-?|un|dis|in|im)(\p{Ll}{4,})\b", regex.IGNORECASE)
+# "dis-", "in-" and "im-" before an adjective's ending only: "increase", "inside",
+# "insolvency", "improve", "disease" negate nothing.
+_NEGATED_EN = regex.compile(
+    r"\b(?:(?:non-?|un)(\p{Ll}{4,})"
+    r"|(?:dis|in|im)(\p{Ll}{2,}(?:able|ible|ful|ed|ent|ant|al|ous|ive|ic|ate|ar|ete|id|ure)))\b",
+    regex.IGNORECASE,
+)
 _NEGATED_DE = regex.compile(r"\bun(\p{Ll}{5,})")
 
 
@@ -409,7 +415,8 @@ def _negated_words_en(target: str) -> int:
     from wordfreq import zipf_frequency
 
     return sum(
-        zipf_frequency(match.group(1), "en") >= 2.5 for match in _NEGATED_EN.finditer(target)
+        zipf_frequency(match.group(1) or match.group(2), "en") >= 2.5
+        for match in _NEGATED_EN.finditer(target)
     )
 
 
