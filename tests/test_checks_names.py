@@ -942,3 +942,14 @@ def test_a_country_adjective_of_its_people_needs_its_country_or_adjective() -> N
     source = "Die Deutschen spielten im dänischen Herning."
     assert names(source, "Germany played in Herning, Denmark.") == []
     assert names(source, "Germany played in Herning, Sweden.") != []
+
+
+def test_a_party_english_names_that_the_german_names_in_no_way_is_added() -> None:
+    source = "Das versprach Agrarminister Werner Schwarz (CDU) in Kiel."
+    kept = "Agriculture minister Werner Schwarz, a Christian Democrat, promised that in Kiel."
+    assert names(source, kept) == []
+    swapped = kept.replace("Christian Democrat", "Social Democrat")
+    assert names(source, swapped) == ["+Social Democrat"]
+    # the German may name a party by its members or its colour
+    source = "Die Grünen-Fraktion und die Genossen stimmten dagegen."
+    assert names(source, "The Greens and the Social Democrats voted against.") == []

@@ -907,7 +907,7 @@ _MODIFIERS_EN = tuple(
         ),
         (
             r"\bentire\w*",
-            r"ganz|gesamt|komplett|alle|vollständig|gänzlich|sämtlich|insgesamt|voll|total|komplett"
+            r"ganz|gesamt|komplett|alle|vollständig|gänzlich|sämtlich|insgesamt|voll|total"
             r"|restlos|flächendeckend|bundesweit|landesweit|weltweit|jede|überall|durchgehend",
         ),
         (
