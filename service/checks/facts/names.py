@@ -76,6 +76,7 @@ by another organisation of several words (UN → African Union).
 
 from __future__ import annotations
 
+import os
 import threading
 import unicodedata
 import zoneinfo
@@ -375,7 +376,10 @@ def _added_names(
         if word in spelled_out:
             continue
         folded = fold(word)
-        if folded in known or folded in _not_names_en() or german.holds(folded):
+        # a German word kept as a name must be the German's own, not one sharing its
+        # start ("Bundesbank" is no "Bundesamt"); "Hanseatic" may begin as "Hansestadt"
+        german_word = _zipf(word.lower(), "de") > _zipf(word.lower(), "en")
+        if folded in known or folded in _not_names_en() or german.holds(folded, not german_word):
             continue
         english_stem = _english_stem(word)
         if folded in places.names or english_stem in places.glosses:
@@ -838,7 +842,7 @@ class _German:
             return frozenset()
         return frozenset(s for w in _WORDS_DE.findall(self.text) for s in found.lookup(w))
 
-    def holds(self, folded: str) -> bool:
+    def holds(self, folded: str, by_prefix: bool = True) -> bool:
         if folded in self.spellings or folded in self.joined:
             return True  # as written, or inside a compound (Gaza ← Gazastreifen)
         if len(folded) >= 4 and folded.endswith("e"):  # a compound drops a name's -e
@@ -850,7 +854,17 @@ class _German:
         if _uninflected(folded) in self.uninflected:
             return True  # "im Alten Land" = "the Altes Land"
         # Hanseatic ← Hansestadt; not a city of its own (Landsberg is not Landshut)
+        if not by_prefix:  # one word the other's inflection or compound (Bundesliga ← Bundesligist)
+            shared = max(5, len(folded) - 2)
+            if is_city(folded) or is_town(folded):  # Schwelm is not Schwerte
+                return False
+            return any(_same_start(folded, w) >= shared for w in self.folded_words)
         return len(folded) >= 5 and folded[:5] in self.prefixes and not is_city(folded)
+
+
+def _same_start(first: str, second: str) -> int:
+    """How many letters two words share at their start."""
+    return len(os.path.commonprefix([first, second]))
 
 
 _ENDING = regex.compile(r"(?<=\p{L}{3})e[nmrs]?$")
