@@ -853,12 +853,12 @@ class _German:
             return True  # Prigozhin ← Prigoschin
         if _uninflected(folded) in self.uninflected:
             return True  # "im Alten Land" = "the Altes Land"
-        # Hanseatic ← Hansestadt; not a city of its own (Landsberg is not Landshut)
         if not by_prefix:  # one word the other's inflection or compound (Bundesliga ← Bundesligist)
             shared = max(5, len(folded) - 2)
             if is_city(folded) or is_town(folded):  # Schwelm is not Schwerte
                 return False
             return any(_same_start(folded, w) >= shared for w in self.folded_words)
+        # Hanseatic ← Hansestadt; not a city of its own (Landsberg is not Landshut)
         return len(folded) >= 5 and folded[:5] in self.prefixes and not is_city(folded)
 
 
