@@ -376,10 +376,12 @@ def _added_names(
         if word in spelled_out:
             continue
         folded = fold(word)
+        if folded in known or folded in _not_names_en():
+            continue
         # a German word kept as a name must be the German's own, not one sharing its
         # start ("Bundesbank" is no "Bundesamt"); "Hanseatic" may begin as "Hansestadt"
-        german_word = _zipf(word.lower(), "de") > _zipf(word.lower(), "en")
-        if folded in known or folded in _not_names_en() or german.holds(folded, not german_word):
+        lower = word.lower()  # as written: wordfreq's German has its umlauts
+        if german.holds(folded, by_prefix=_zipf(lower, "en") >= _zipf(lower, "de")):
             continue
         english_stem = _english_stem(word)
         if folded in places.names or english_stem in places.glosses:
@@ -392,7 +394,6 @@ def _added_names(
             continue  # römisch → Roman, Nord-Ostsee-Kanal → Kiel Canal (Ding)
         if _widens_a_name(target, match, german):
             continue  # "die Telekom" → "Deutsche Telekom": the same name in full
-        lower = word.lower()  # as written: wordfreq's German has its umlauts
         # "Cologne" names Köln, whatever its frequency; "Germany" may render
         # "bundesweit" or "deutsch".
         exonym = (folded in _english_place_names() or a_place) and not (
