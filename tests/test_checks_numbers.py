@@ -737,3 +737,25 @@ def test_a_few_hundred_is_a_number_that_may_be_dropped_or_changed() -> None:
         "the number Mehrere Hundert of the German is missing in the English"
     ]
     assert messages(source, "Several thousand farmers blocked the on-ramp.") != []
+
+
+def test_a_fraction_keeps_its_english_beside_an_ordinal() -> None:
+    source = "Im zweiten Halbjahr stieg der Absatz um ein Drittel."
+    assert messages(source, "Sales rose by a third in the second half.") == []
+    source = "Im dritten Quartal stieg der Absatz um ein Drittel."
+    assert messages(source, "Sales rose by a third in the third quarter.") == []
+    assert messages(source, "Sales rose by a quarter in the third quarter.") != []
+
+
+def test_a_month_said_again_is_no_date_of_its_own() -> None:
+    source = "Der März 2025 war der trockenste seit 1961."
+    assert messages(source, "March 2025 was the driest March since 1961.") == []
+    assert messages(source, "March 2025 was the driest April since 1961.") != []
+
+
+def test_plus_or_minus_is_a_margin_on_both_sides() -> None:
+    source = "Der Konzern erwartet 4 Milliarden Euro Gewinn, plus oder minus 300 Millionen."
+    kept = "The group expects a profit of €4 billion, plus or minus €300 million."
+    assert messages(source, kept) == []
+    assert messages(source, kept.replace("€300 million", "€500 million")) != []
+    assert messages("Es wurden minus 300 Millionen gebucht.", "A loss of 300 million was booked.")

@@ -255,8 +255,11 @@ _DE_SCALE = (
 )
 _EN_SCALE = r"(?:[\s-]*(?P<scale>thousand|millions?|billions?|trillion|bn|mn)\b|(?P<scale>[mk])\b)?"
 # A sign: "minus 12", "-12", "−12"; never the dash of a range or a score ("18-24", "3 - 1").
-# "minus 250 Euro", "-12C", "minus €250"
-_SIGN = r"(?P<sign>(?<![\d.,]\s?)(?:(?<!\p{L})[-−–](?=\d)|\bminus\s+[€$£]?(?=\d)))?"
+# "minus 250 Euro", "-12C", "minus €250"; "plus or minus €1 billion" is a margin, no sign
+_SIGN = (
+    r"(?P<sign>(?<![\d.,]\s?)(?:(?<!\p{L})[-−–](?=\d)"
+    r"|(?<!\bplus\s+(?:or|oder)\s+)\bminus\s+[€$£]?(?=\d)))?"
+)
 _EN_APPROX = "|".join(sorted(APPROX_EN, key=len, reverse=True)).replace(" ", r"\s+")
 _DE_APPROX = "|".join(sorted(APPROX_DE, key=len, reverse=True)).replace(" ", r"\s+")
 _DE_UNIT = "|".join(sorted((regex.escape(u) for u in UNITS_DE), key=len, reverse=True))
@@ -661,7 +664,9 @@ def _starts(match: regex.Match[str]) -> bool:
 _DECADES_AFTER = regex.compile(r"\s+decades\b", regex.IGNORECASE)
 _ORDINAL_DE = regex.compile(r"(?i:erst)")
 ORDINALS_EN = frozenset({"first", "second", "third", "fourth", "fifth"})
-_MINUS_BEFORE = regex.compile(r"\bminus\s+$", regex.IGNORECASE)  # "minus fünf Grad"
+_MINUS_BEFORE = regex.compile(  # "minus fünf Grad", not "plus oder minus eine Milliarde"
+    r"(?<!\bplus\s+(?:or|oder)\s+)\bminus\s+$", regex.IGNORECASE
+)
 _UNTIL_CLOCK = regex.compile(r"\s*(?:und|bis|[-–])\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _PERCENT_DE = regex.compile(r"\s*(?:%|Prozent\b)")
 _PERCENT_EN = regex.compile(r"\s*(?:%|per\s?cent\b|percent\b)", regex.IGNORECASE)
@@ -958,6 +963,17 @@ def _year_before(found: Found, german: Sequence[Found], source: str) -> bool:
     return year is not None and any(_year(other.value) == year + 1 for other in german)
 
 
+def _month_again(found: Found, german: Sequence[Found]) -> bool:
+    """A month the English names alone, that a date of the German has: said again
+    ("July 2024 was the warmest July on record"), no date of its own."""
+    value = found.value
+    if not isinstance(value, Date) or value.year is not None or value.day is not None:
+        return False
+    return any(
+        isinstance(other.value, Date) and other.value.month == value.month for other in german
+    )
+
+
 _GERMAN_NUMBER_WORDS = {
     "two": "Zwei", "three": "Drei", "four": "Vier", "five": "Fünf", "six": "Sechs",
     "seven": "Sieben", "eight": "Acht", "nine": "Neun", "ten": "Zehn", "eleven": "Elf",
@@ -977,6 +993,9 @@ def compare(source: str, target: str) -> Comparison:
         # a value of its own kind first: "drei" is "three" before the day of "3 October",
         # and a cardinal "three" before an ordinal "third"
         alike = [got for got in available if _kind(got.value) == _kind(value.value)]
+        # and an English value that is the German's as read before one that may be it:
+        # "dritten" takes "third", not "a third" (also read as 3), which "ein Drittel" needs
+        alike.sort(key=lambda got: not _same_as_read(value, got))
         found = (
             next(
                 (
@@ -1014,6 +1033,7 @@ def compare(source: str, target: str) -> Comparison:
         and not _conversion_of_any(found, german)
         and not _as_in_the_german(found, source)
         and not _year_before(found, german, source)
+        and not _month_again(found, german)
     ]
     changed: list[tuple[Found, Found]] = []
     missing: list[Found] = []
@@ -1043,6 +1063,10 @@ def missing_values(source: str, target: str) -> list[Value]:
     lost = comparison.missing + [german for german, _ in comparison.changed]
     lost += [german for german, _ in comparison.year_dropped]
     return [found.value for found in sorted(lost, key=lambda found: found.start)]
+
+
+def _same_as_read(german: Found, english: Found) -> bool:
+    return any(same(reading, english.value) for reading in german.readings())
 
 
 def _same_found(german: Found, english: Found) -> bool:
