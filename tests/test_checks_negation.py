@@ -472,3 +472,9 @@ def test_ohne_weiteres_says_simply_and_an_in_word_must_negate_to_count() -> None
     source = "Die Klinik hat Insolvenz beantragt, der Betrieb läuft aber uneingeschränkt weiter."
     kept = "The clinic has filed for insolvency, but operations continue without restriction."
     assert flagged(source, kept) == []
+
+
+def test_advised_against_says_the_german_not_to_avoid() -> None:
+    source = "Die Polizei rät, nicht notwendige Fahrten zu vermeiden."
+    assert flagged(source, "Police advised against unnecessary journeys.") == []
+    assert flagged(source, "Police advised necessary journeys.") != []

@@ -150,3 +150,11 @@ def test_a_quotation_split_around_its_speaker_is_one_quotation() -> None:
     # two quotations where the German has one, with no speaker between: one added
     added = '"Demand is huge." "We have waiting lists into the spring," Demir said.'
     assert flagged(source, added) != []
+
+
+def test_english_marks_a_so_called_term_of_the_german() -> None:
+    source = "Der Senat stoppte den sogenannten Mietendeckel."
+    assert flagged(source, 'The senate halted the so-called "rent cap".') == []
+    assert flagged(
+        "Der Senat stoppte den Mietendeckel.", 'The senate halted the so-called "rent cap".'
+    )

@@ -144,7 +144,7 @@ IMPLICIT_EN = regex.compile(
     r"|un(?:clear|known|certain|likely|sure|resolved|successful\w*|answered|changed|identified"
     r"|aware|willing|affected|harmed|injured|hurt|able|precedented|confirmed|explained"
     r"|decided|paid|available|opposed|contested|announced|noticed|detected)\b"
-    r"|exempt(?:s|ed)?|spared)\b",
+    r"|exempt(?:s|ed)?|spared|advis\p{Ll}*\s+against)\b",
     regex.IGNORECASE,
 )
 # Nouns of lacking or failing inside a compound ("Personalmangel", "Fehlstart"): said by

@@ -140,6 +140,11 @@ def _term_in_marks(inside: str, after: str) -> bool:
     return re.match(r"\s+[a-z]", after) is not None
 
 
+# "den sogenannten Bau-Turbo" = "the so-called "construction turbo"": the English
+# marks the German's term, no quotation.
+_SO_CALLED_DE = re.compile(r"\bso\s?genannt", re.IGNORECASE)
+_SO_CALLED_EN = re.compile(r"\bso-called\s+$", re.IGNORECASE)
+
 # Lower-case words a German name may hold between its capitalised ones.
 _JOINING = frozenset("am an im in der die das des dem den von vom zu zum zur für und auf".split())
 
@@ -230,7 +235,13 @@ def quote_findings(source: str, target: str) -> list[Finding]:
     if len(quoted_en) < len(german):  # as many titles as the English lacks marks for
         unmarked = [q for q in works if q in german][: len(german) - len(quoted_en)]
         german = [q for q in german if q not in unmarked]
-    terms = [q for q in quoted_en if _term_in_marks(q.inside(target), target[q.end :])]
+    so_called = _SO_CALLED_DE.search(source) is not None
+    terms = [
+        q
+        for q in quoted_en
+        if _term_in_marks(q.inside(target), target[q.end :])
+        or (so_called and _SO_CALLED_EN.search(target, 0, q.start) is not None)
+    ]
     english = list(quoted_en)
     if len(english) - len(terms) >= len(german):  # "the "traffic light" coalition"
         english = [q for q in english if q not in terms]
