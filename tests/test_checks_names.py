@@ -965,3 +965,68 @@ def test_a_german_word_kept_as_a_name_is_no_other_sharing_its_start() -> None:
     # an inflection or a compound of the German's word is its own
     source = "Zweitligist Hertha besiegte den Bundesligisten aus Freiburg."
     assert names(source, "Second-tier Hertha beat Bundesliga side Freiburg.") == []
+
+
+def test_a_federal_body_inflected_is_its_english_name() -> None:
+    source = "Das Auswärtige Amt rät von Reisen nach Haiti ab."
+    assert names(source, "The Federal Foreign Office advises against travel to Haiti.") == []
+    other = "Die Bundesregierung rät von Reisen nach Haiti ab."
+    assert names(other, "The Federal Foreign Office advises against travel to Haiti.") == [
+        "Bundesregierung",
+        "+Federal Foreign Office",
+    ]
+
+
+def test_a_place_adjective_after_a_compass_point_is_its_place() -> None:
+    source = "Im nordhessischen Korbach brannte eine Scheune."
+    assert names(source, "A barn burned down in Korbach in northern Hesse.") == []
+    assert names(source, "A barn burned down in Korbach in northern Bavaria.") == [
+        "nordhessischen",
+        "+Bavaria",
+    ]
+
+
+def test_a_country_named_for_news_only_of_its_towns_or_cantons() -> None:
+    source = "Im Kanton Glarus sind alle Pässe wegen Schneefalls gesperrt."
+    assert names(source, "All passes in the canton of Glarus, Switzerland, are closed.") == []
+    assert names(source, "In Switzerland, all passes in Glarus are closed by snow.") == []
+    assert names(source, "In Austria, all passes in Glarus are closed by snow.") == ["+Austria"]
+    # a town of one country said to lie in another
+    source = "In Davos beginnt das Weltwirtschaftsforum."
+    assert names(source, "The World Economic Forum opens in Davos, Switzerland.") == []
+    assert names(source, "The World Economic Forum opens in Davos, Austria.") == ["+Austria"]
+    # news of a German town as well: the country is no context of it
+    source = "Der Zug von Innsbruck nach Rosenheim fällt aus."
+    assert names(source, "The train from Innsbruck, Austria, to Rosenheim is cancelled.") == []
+    assert names(source, "In Austria, the train from Innsbruck to Rosenheim is cancelled.") == [
+        "+Austria"
+    ]
+
+
+def test_a_name_in_the_genitive_of_es_is_the_name() -> None:
+    source = "Die Polizei sucht Zeugen in der Nähe des Ebertplatzes."
+    assert names(source, "Police are looking for witnesses near Ebertplatz.") == []
+    assert names(source, "Police are looking for witnesses near Neumarkt.") == [
+        "Ebertplatzes",
+        "+Neumarkt",
+    ]
+
+
+def test_a_state_a_translator_adds_to_a_town_must_be_its_own() -> None:
+    source = "In Görlitz brannte in der Nacht eine Scheune."
+    assert names(source, "A barn burned down overnight in Görlitz, Saxony.") == []
+    assert names(source, "A barn burned down overnight in Görlitz, Bavaria.") == ["+Bavaria"]
+    # a state's body of the German may be named by its state
+    source = "Der Landtag in Erfurt beschloss das Gesetz am Freitag."
+    assert names(source, "Thuringia's state parliament in Erfurt passed the law on Friday.") == []
+    assert names(source, "Saxony's state parliament in Erfurt passed the law on Friday.") == [
+        "+Saxony"
+    ]
+    # a town's canton after a comma and "in"
+    source = "In Chur wurde am Montag ein neues Spital eröffnet."
+    kept = "A new hospital opened on Monday in Chur, in the canton of Graubünden."
+    assert names(source, kept) == []
+    assert names(source, kept.replace("Graubünden", "Ticino")) == ["+Ticino"]
+    # elsewhere the state is added: "the Hesse state capital"
+    source = "Wiesbaden landet erneut auf dem letzten Platz."
+    assert names(source, "Wiesbaden, the Hesse state capital, came last again.") == ["+Hesse"]

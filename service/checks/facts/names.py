@@ -92,7 +92,7 @@ from glossary.defaults import default_glossary
 from service.checks.facts.lexicon import ENGLISH_FUNCTION
 from service.checks.number_words import DE_CARDINAL
 from service.checks.offices import body_findings, office_findings
-from service.checks.places import is_city, is_town
+from service.checks.places import all_states, is_city, is_town, town_countries, town_states
 from service.document import Finding, Term
 
 EXONYMS = Path(__file__).with_name("data") / "exonyms_de_en.tsv"
@@ -364,6 +364,8 @@ def _added_names(
     }
     if _CAPITAL_DE.search(source):  # "der Hauptstadtflughafen" = "Berlin's airport"
         known |= {"berlin", "vienna"}
+    known |= _alpine_country(source)  # "im Kanton Uri" → "in Uri, Switzerland"
+    known |= _states_of_towns(source)  # "in Görlitz" → "in Görlitz, Saxony"
     places = _place_words(source)
     findings = []
     for match in _ENGLISH_CAPITALISED.finditer(target):
@@ -407,10 +409,57 @@ def _added_names(
     return findings
 
 
+def _alpine_country(source: str) -> set[str]:
+    """Austria or Switzerland, where the German's news is only that country's: it
+    names its towns (GeoNames) and no German one, its cantons, its parties or its
+    domain. A translator names the country for an English reader ("landesweit" →
+    "across Switzerland"); one put in place of Germany or of the other still counts."""
+    codes: set[str] = set()
+    for match in _CAPITALISED_DE.finditer(source):
+        countries = town_countries(match.group())
+        if "DE" in countries:
+            return set()
+        if len(countries) == 1 and _a_town(match.group()):
+            codes |= countries
+    codes |= {code for code, pattern in _ALPINE_DE.items() if pattern.search(source)}
+    if len(codes) != 1:
+        return set()
+    return {"austria"} if codes == {"AT"} else {"switzerland"}
+
+
+def _states_of_towns(source: str) -> set[str]:
+    """The words of the state or canton of each town the German names (GeoNames),
+    where the German speaks of a state's body: a translator names the state for an
+    English reader ("der Landtag in Hannover" → "Lower Saxony's state parliament in
+    Hanover"). Without one, "Wiesbaden, the Hesse state capital" is an addition."""
+    if not _STATE_BODY_DE.search(source):
+        return set()
+    return {
+        word
+        for match in _CAPITALISED_DE.finditer(source)
+        if _a_town(match.group())
+        for state in town_states(match.group())
+        for word in state.replace("|", " ").split()
+    }
+
+
+_STATE_BODY_DE = regex.compile(
+    r"\bLand(?:tag\p{Ll}*|es)?\b|\bLandes\p{Ll}{3,}|\p{Ll}landes\p{Ll}*|\bKanton\p{Ll}*"
+    r"|\bMinisterpräsident\p{Ll}*|\bStaats(?:regierung|kanzlei|minister)\p{Ll}*"
+)
+_CAPITALISED_DE = regex.compile(r"(?<![\p{L}\p{M}-])\p{Lu}[\p{L}\p{M}]{2,}(?![\p{L}\p{M}-])")
+_ALPINE_DE = {
+    "AT": regex.compile(r"\b(?:ÖVP|SPÖ|FPÖ|KPÖ|NEOS|Neos)\b|\.at\b|\bösterreich", regex.IGNORECASE),
+    "CH": regex.compile(
+        r"\bKanton|\beidgenöss|\bStänderat|\.ch\b|\bschweiz(?!er\s+Käse)", regex.IGNORECASE
+    ),
+}
+
+
 # The capital the German names by its office: Berlin (Vienna, the Austrian "Bundeshauptstadt").
 _CAPITAL_DE = regex.compile(r"hauptstadt", regex.IGNORECASE)
 _AFTER_A_PLACE = regex.compile(
-    r"(\p{Lu}[\p{L}\p{M}-]*)(,\s+|\s+in\s+(?:the\s+)?(?:(?:Swiss\s+)?(?:canton|state|province|"
+    r"(\p{Lu}[\p{L}\p{M}-]*)(,\s+|,?\s+in\s+(?:the\s+)?(?:(?:Swiss\s+)?(?:canton|state|province|"
     r"region|district)\s+of\s+)?)(?:\p{Lu}[\p{L}\p{M}]*[\s-]+){0,2}$"
 )
 _END_OF_PLACE = regex.compile(r"(?:[\s-]+\p{Lu}[\p{L}\p{M}-]*){0,2}\s*(?:[.,;:)–—]|$)")
@@ -432,11 +481,8 @@ _NAME_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[\s-]+\p{Lu}[\p{L}\p{M}]*)*")
 
 def _a_region(target: str, match: regex.Match[str]) -> bool:
     """The whole name ``match`` stands in is a state, a canton or a country."""
-    run = next(
-        (m for m in _NAME_RUN.finditer(target) if m.start() <= match.start() < m.end()), match
-    )
-    name = fold(run.group()).strip()
-    return " ".join(name.split()) in _REGIONS_EN or name in _country_names()
+    name = _region_run(target, match)
+    return name in _REGIONS_EN or name in _country_names()
 
 
 @cache
@@ -454,7 +500,31 @@ def _locates(target: str, match: regex.Match[str], known: set[str], german: _Ger
     if before.group(2).startswith(",") and not _END_OF_PLACE.match(target, match.end()):
         return False
     place = fold(before.group(1))
+    if not _may_lie_in(place, _region_run(target, match)):
+        return False  # "Davos, Austria", "Görlitz, Bavaria"
     return place in known or german.holds(place)
+
+
+_ALPINE_CODES = {"germany": "DE", "austria": "AT", "switzerland": "CH"}
+
+
+def _may_lie_in(town: str, region: str) -> bool:
+    """Whether a town GeoNames knows in Germany, Austria or Switzerland may lie in
+    the country or state named (any place elsewhere may)."""
+    countries, states = town_countries(town), town_states(town)
+    if region in _ALPINE_CODES:
+        return not countries or _ALPINE_CODES[region] in countries
+    if region in all_states():
+        return not states or any(region in state.split("|") for state in states)
+    return True
+
+
+def _region_run(target: str, match: regex.Match[str]) -> str:
+    """The whole name (folded, one space apart) of which ``match`` is a word."""
+    run = next(
+        (m for m in _NAME_RUN.finditer(target) if m.start() <= match.start() < m.end()), match
+    )
+    return " ".join(fold(run.group()).split())
 
 
 # An English adjective of a country, alone or heading a compound ("Iranian-backed").
@@ -743,14 +813,18 @@ def _initials_of(acronym: str, german: str) -> bool:
 def _institutions() -> dict[str, tuple[tuple[regex.Pattern[str], str], ...]]:
     """The default glossary's names of federal institutions in English ("Federal
     Court of Justice") → their German names, each with its pattern: inflection-
-    tolerant ("des Bundesgerichtshofs"), the last word also as a compound's start
-    ("Bundespolizisten"), the first without its "Bundes" ("Verfassungsgericht")."""
+    tolerant ("des Bundesgerichtshofs", "das Auswärtige Amt"), the last word also
+    as a compound's start ("Bundespolizisten"), the first without its "Bundes"
+    ("Verfassungsgericht")."""
     table: dict[str, list[tuple[regex.Pattern[str], str]]] = {}
     for entry in default_glossary().entries:
         if entry.kind != "name" or not entry.target.startswith("Federal "):
             continue
         words = entry.source.split()
-        parts = [regex.escape(word) + r"\w{0,3}" for word in words[:-1]]
+        # an adjective in any case: "das Auswärtige Amt", "des Auswärtigen Amts"
+        parts = [
+            regex.escape(regex.sub(r"e[nmrs]?$", "", word)) + r"\w{0,3}" for word in words[:-1]
+        ]
         parts.append(regex.escape(words[-1][:-2]) + r"\w*")
         parts[0] = regex.sub(r"^Bundes(?=\w{4})", "(?:Bundes)?", parts[0])
         compiled = regex.compile(r"(?<!\w)" + r"\s+".join(parts), regex.IGNORECASE)
@@ -768,6 +842,8 @@ def _widens_a_name(target: str, match: regex.Match[str], german: _German) -> boo
     for neighbour, side in ((before, _word_after), (after, _word_before)):
         if neighbour is None or not german.holds(fold(neighbour.group(1))):
             continue
+        if fold(neighbour.group(1)) in ENGLISH_FUNCTION:
+            continue  # "In Austria, …" opens a sentence: "In" is no name's
         whole = list(regex.finditer(rf"\b{regex.escape(neighbour.group(1))}\b", german.text))
         if not whole:
             return True  # inside a compound: "Bahnsprecherin" = "Deutsche Bahn spokeswoman"
@@ -1292,6 +1368,8 @@ def _stems(word: str) -> tuple[str, ...]:
     stems = [word]
     if len(word) > 4 and word.endswith("s"):
         stems.append(word[:-1])  # genitive: Merkels
+    if len(word) > 7 and word.endswith("es"):
+        stems.append(word[:-2])  # genitive: des Ebertplatzes
     if len(word) > 5 and word.endswith("er"):
         stems.append(word[:-2])  # demonym: Kölner, Berliner
     if len(word) > 5 and word.endswith("en"):
@@ -1568,11 +1646,25 @@ def _demonym(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
-@lru_cache(maxsize=1 << 12)
 def _places_starting(stem: str) -> tuple[str, ...]:
     """German place names (keys of the exonym table, one word) that a place
-    adjective's stem begins (hess → hessen; sachs, from sächsisch → sachsen)."""
-    return tuple(p for p in _single_places() if fold(p).startswith(stem))
+    adjective's stem begins (hess → hessen; sachs, from sächsisch → sachsen), and
+    a state or region after a compass point or an "upper" ("osthessisch",
+    "oberbayerisch": Hessen, Bayern; "mitteleuropäisch" is no Europe's) where no
+    place begins as the whole stem does."""
+    places = tuple(p for p in _single_places() if fold(p).startswith(stem))
+    part = _COMPASS_PREFIX.match(stem)
+    if places or part is None or len(stem) - part.end() < 4:
+        return places
+    exonyms = _exonyms()
+    return tuple(
+        place
+        for place in _places_starting(stem[part.end() :])
+        if any(fold(name) in _REGIONS_EN for name in exonyms[place])
+    )
+
+
+_COMPASS_PREFIX = regex.compile(r"(?:nord|sud)(?:ost|west)|nord|sud|ost|west|mittel|ober|nieder")
 
 
 @cache
