@@ -759,3 +759,16 @@ def test_plus_or_minus_is_a_margin_on_both_sides() -> None:
     assert messages(source, kept) == []
     assert messages(source, kept.replace("€300 million", "€500 million")) != []
     assert messages("Es wurden minus 300 Millionen gebucht.", "A loss of 300 million was booked.")
+
+
+def test_a_race_margin_midnight_and_a_games_period() -> None:
+    source = "Pogačar lag am Ende 4:24 Minuten vor Vingegaard."
+    assert messages(source, "Pogačar finished 4:24 ahead of Vingegaard.") == []
+    assert messages(source, "Pogačar finished 4:42 ahead of Vingegaard.") != []
+    source = "Die Annahmefrist endet am 2. Oktober um 24 Uhr."
+    assert messages(source, "The acceptance period ends at midnight on 2 October.") == []
+    assert messages(source, "The acceptance period ends at 24:00 on 2 October.") == []
+    assert messages(source, "The acceptance period ends at noon on 2 October.") != []
+    source = "Nach dem 0:2 im ersten Drittel gewannen die Haie noch 4:2."
+    assert messages(source, "After trailing 2-0 in the first period, the Sharks won 4-2.") == []
+    assert messages("Ein Drittel der Plätze blieb leer.", "The seats stayed empty.") != []

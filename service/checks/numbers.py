@@ -564,7 +564,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         year = int(match["my"]) if match["my"] else None
         yield Found(Date(year, MONTHS_DE[match["mm"].lower()], None), start, end, text)
     elif match["time"]:
-        yield Found(Clock(int(match["h"]), int(match["min"] or 0)), start, end, text)
+        # "24 Uhr" is midnight, the day's end
+        yield Found(Clock(int(match["h"]) % 24, int(match["min"] or 0)), start, end, text)
     elif match["rtime"]:  # "7.30 bis 14 Uhr": the first time of a range
         yield Found(Clock(int(match["rh"]), int(match["rmin"])), start, end, text)
     elif match["num"]:
@@ -602,6 +603,8 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         if value == 8 and not _DETERMINED.search(match.string[:start]):
             return  # "achten" is also a verb: "Kunden achten auf den Preis"
         yield Found(Amount(value), start, end, text, weak=value == 1)
+    elif match["part"] and not match["pn"] and _PERIOD_BEFORE.search(match.string, 0, start):
+        pass  # "im ersten Drittel", "im dritten Viertel": a game's period, no fraction
     elif match["part"]:
         count = match["pn"]
         if not count or count.lower().startswith("ein"):
@@ -664,6 +667,8 @@ def _starts(match: regex.Match[str]) -> bool:
 _DECADES_AFTER = regex.compile(r"\s+decades\b", regex.IGNORECASE)
 _ORDINAL_DE = regex.compile(r"(?i:erst)")
 ORDINALS_EN = frozenset({"first", "second", "third", "fourth", "fifth"})
+_PERIOD_BEFORE = regex.compile(r"\b(?:ersten|zweiten|dritten|vierten|letzten)\s+$")
+_DURATION_AFTER = regex.compile(r"\s+(?:ahead|behind|back|clear|minutes?|mins?)\b")
 _MINUS_BEFORE = regex.compile(  # "minus fünf Grad", not "plus oder minus eine Milliarde"
     r"(?<!\bplus\s+(?:or|oder)\s+)\bminus\s+$", regex.IGNORECASE
 )
@@ -798,7 +803,11 @@ def _english(match: regex.Match[str]) -> Iterator[Found]:
         for group in ("hh", "hm", "hs"):
             low, high = match.span(group)
             yield Found(Amount(float(match[group])), low, high, match[group])
-    elif match["time"] and match["h24"] and int(match["h24"]) > 24:  # a score, 31:27
+    elif (
+        match["time"]
+        and match["h24"]
+        and (int(match["h24"]) > 24 or _DURATION_AFTER.match(match.string, end))
+    ):  # a score, 31:27; a margin or a race's time, "4:24 ahead" = "4:24 Minuten vor"
         for group in ("h24", "min24"):
             low, high = match.span(group)
             yield Found(Amount(float(match[group])), low, high, match[group])
@@ -893,7 +902,8 @@ def _english_amount(match: regex.Match[str]) -> Found:
 
 def english_clock(match: regex.Match[str]) -> Clock:
     if match["h24"]:
-        return Clock(int(match["h24"]), int(match["min24"]), half_known=int(match["h24"]) > 12)
+        hour = int(match["h24"])  # "24:00" is midnight
+        return Clock(hour % 24, int(match["min24"]), half_known=hour > 12)
     if match["oh"]:
         return Clock(int(match["oh"]), 0, half_known=False)
     hour, minute = int(match["h"]) % 12, int(match["min"] or 0)
