@@ -478,3 +478,20 @@ def test_advised_against_says_the_german_not_to_avoid() -> None:
     source = "Die Polizei rät, nicht notwendige Fahrten zu vermeiden."
     assert flagged(source, "Police advised against unnecessary journeys.") == []
     assert flagged(source, "Police advised necessary journeys.") != []
+
+
+def test_a_missed_shot_or_a_technical_failure_excuses_no_lost_not() -> None:
+    source = "Sie kamen nicht gut ins Spiel und vergaben zu viele Chancen."
+    assert flagged(source, "They did not start well and missed too many chances.") == []
+    assert flagged(source, "They started well and missed too many chances.") != []
+    source = "Die Bahn fährt noch nicht, nach einem Signalschaden am Morgen."
+    assert flagged(source, "Trains are not yet running after a signal failure.") == []
+    assert flagged(source, "Trains are running again after a signal failure.") != []
+
+
+def test_lacking_and_a_litotes_say_no_plain_not() -> None:
+    source = "Am letzten Anstieg hat mir die Kraft gefehlt, sagte er."
+    assert flagged(source, "I didn't have the strength on the last climb, he said.") == []
+    source = "Der Mann war für die Polizei kein Unbekannter."
+    assert flagged(source, "The man was already known to the police.") == []
+    assert flagged(source, "The man was no stranger to the police.") == []

@@ -445,7 +445,7 @@ def _states_of_towns(source: str) -> set[str]:
 
 _STATE_BODY_DE = regex.compile(
     r"\bLand(?:tag\p{Ll}*|es)?\b|\bLandes\p{Ll}{3,}|\p{Ll}landes\p{Ll}*|\bKanton\p{Ll}*"
-    r"|\bMinisterpräsident\p{Ll}*|\bStaats(?:regierung|kanzlei|minister)\p{Ll}*"
+    r"|\bMinisterpräsident\p{Ll}*|\bStaats(?:regierung|kanzlei|minister)\p{Ll}*|\bFreistaat"
 )
 _CAPITALISED_DE = regex.compile(r"(?<![\p{L}\p{M}-])\p{Lu}[\p{L}\p{M}]{2,}(?![\p{L}\p{M}-])")
 _ALPINE_DE = {

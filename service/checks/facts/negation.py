@@ -134,7 +134,7 @@ _ENGLISH_COMPARISON = regex.compile(
 # Words that say "not" by their meaning: failing, refusing, lacking, being unable,
 # an adjective with un-/in- ("unclear", "impossible").
 IMPLICIT_EN = regex.compile(
-    r"\b(?:fail(?:s|ed|ing|ure)?|unable|unless|out\s+of\s+work|jobless|unemployed"
+    r"\b(?:fail(?:s|ed|ing|ure\s+to)?|unable|unless|out\s+of\s+work|jobless|unemployed"
     r"|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|short\s+of|far\s+from|(?:stop|prevent|keep|kept|bar|block)\p{Ll}*\s+(?:[\w’'-]+\s+){0,4}from\s+\p{Ll}+ing"
@@ -154,7 +154,7 @@ IMPLICIT_DE = regex.compile(
     r"\b(?:un(?:klar|bekannt|gewiss|sicher|möglich|wahrscheinlich|verletzt|versehrt"
     r"|verändert|gelöst|geklärt|beantwortet|bestätigt|entschieden|fähig|zureichend"
     r"|gehindert|bemerkt|angekündigt|bezahlt)\p{Ll}*|scheiter\p{Ll}*|gescheitert\p{Ll}*"
-    r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
+    r"|fehl(?:t|te|ten|en|end\p{Ll}*)?|gefehlt|ablehn\p{Ll}*|abgelehnt\p{Ll}*|lehnt\p{Ll}*"
     r"|verweiger\p{Ll}*|weiger\p{Ll}*|verzicht\p{Ll}*|mangel\p{Ll}*|ausgeschlossen|kaum"
     r"|vermied\p{Ll}*|vermeid\p{Ll}*|bestritt\p{Ll}*|bestreit\p{Ll}*|dementiert\p{Ll}*"
     r"|es\s+sei\s+denn|arbeitslos\p{Ll}*|erwerbslos\p{Ll}*|befrei\p{Ll}*|ausgenommen"
@@ -371,6 +371,9 @@ _NOT_ATTRIBUTIVE_DE = regex.compile(
     r"\bnicht\s+(?!(?:gegen|wegen|zwischen|neben|binnen|entgegen)\b)\p{Ll}+e[mnrs]?\s+\p{Lu}"
     r"|\bohne\s+\p{Lu}"
 )  # "nicht gegen Geflüchtete": a preposition, no adjective
+# Two negations that say yes: "kein Unbekannter" = "already known", "nicht unumstritten"
+# = "controversial".
+_LITOTES_DE = regex.compile(r"\b(?:kein(?:e[mnrs]?)?|nicht)\s+(un\p{L}{4,})", regex.IGNORECASE)
 # "dis-", "in-" and "im-" before an adjective's ending only: "increase", "inside",
 # "insolvency", "improve", "disease" negate nothing.
 _NEGATED_EN = regex.compile(
@@ -387,6 +390,11 @@ _NEGATED_DE = regex.compile(r"\bun(\p{Ll}{5,})")
 _FAILED_DE = regex.compile(
     r"\b(?:verpasst?\p{Ll}*|ausgeschieden|schied\b[^.;]{0,60}?\baus)\b", regex.IGNORECASE
 )
+# What English says with "missed" beyond failing: a chance or a shot wasted in sport
+# ("vergab zu viele freie Würfe" = "missed too many open shots").
+_MISSED_DE = regex.compile(
+    _FAILED_DE.pattern + r"|\b(?:vergeb|vergab|verschoss|verschieß)\p{Ll}*", regex.IGNORECASE
+)
 _WITHOUT_DE = regex.compile(
     r"\b\p{L}{3,}(?:los|frei)(?:e[mnrs]?)?\b|\bunverzüglich", regex.IGNORECASE
 )  # "abschlagsfrei" = "without deductions", "with no deductions"
@@ -395,7 +403,7 @@ _FREE_OF_EN = regex.compile(r"\bfree\s+of\b", regex.IGNORECASE)
 # "ohne Obdach" = "homeless", beyond the German's own "-los" and "-frei" words
 # ("obdachlos", "rechtsfrei" = "lawless")
 _LESS_EN = regex.compile(r"\b(?!(?:neverthe|nonethe|regard|un)less)\p{Ll}{3,}less\b")
-# "miss" says "nicht dabei", unless the German's "verpasst" is what it renders
+# "miss" says "nicht dabei", unless the German's "verpasst" or "vergab" is what it renders
 _MISS_EN = regex.compile(r"\bmiss(?:es|ed|ing)?\b", regex.IGNORECASE)
 
 
@@ -429,12 +437,16 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
         implicit -= len(_IMPLICIT_NOUN_DE.findall(source))
         implicit += min(len(_NO_MORE_DE.findall(source)), len(_ENDING_EN.findall(target)))
         implicit += min(len(_NOT_ATTRIBUTIVE_DE.findall(source)), _negated_words_en(target))
+        # each litotes cancels its "kein" and, where it is one, its "un-" word's meaning
+        implicit += sum(
+            1 + bool(IMPLICIT_DE.search(match.group(1))) for match in _LITOTES_DE.finditer(source)
+        )
     if difference > 0:  # the German says "not" more often
         # "kostenlos" = "free of charge": the English "free of" renders the German's "-los"
         without = len(_WITHOUT_DE.findall(source))
         implicit -= min(without, len(_FREE_OF_EN.findall(target)))
         implicit += max(0, len(_LESS_EN.findall(target)) - without)
-        implicit -= min(len(_MISS_EN.findall(target)), len(_FAILED_DE.findall(source)))
+        implicit -= min(len(_MISS_EN.findall(target)), len(_MISSED_DE.findall(source)))
         return implicit >= difference
     # The English words of that meaning the German lacks ("rather than" for "statt")
     # excuse no English "not".
