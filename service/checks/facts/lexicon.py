@@ -17,8 +17,10 @@ known tail (``Krisengespräch`` → ``gespräch``) and its head (``krise``).
 
 Beside Ding's own, each loaded lexicon holds the senses of common German news words
 that English desks use and Ding lacks (``data/news_senses_de_en.tsv``, shipped with
-mtdesk: "rechnet mit" = "expects", "deutlich" = "considerably"), added to what Ding
-gives the word, its base or its parts.
+mtdesk: "rechnet mit" = "expects", "deutlich" = "considerably"), and the renderings
+of the most frequent German words Ding lacks (``data/common_senses_de_en.tsv``:
+"stellt" = "poses", "inzwischen" = "already"), added to what Ding gives the word,
+its base or its parts.
 """
 
 from __future__ import annotations
@@ -351,7 +353,10 @@ def load(path: Path | None) -> Lexicon | None:
     return _loaded[path]
 
 
-NEWS_SENSES = Path(__file__).parent / "data" / "news_senses_de_en.tsv"
+_DATA = Path(__file__).parent / "data"
+# Senses of news words the dev set's references showed, and the renderings of the most
+# frequent German words, each where Ding lacks them.
+NEWS_SENSES = (_DATA / "news_senses_de_en.tsv", _DATA / "common_senses_de_en.tsv")
 
 
 def _with_news_senses(lexicon: Lexicon) -> Lexicon:
@@ -359,7 +364,8 @@ def _with_news_senses(lexicon: Lexicon) -> Lexicon:
     added to those it gives."""
     translations = dict(lexicon.translations)
     english = dict(lexicon.english)
-    for line in NEWS_SENSES.read_text(encoding="utf-8").splitlines():
+    lines = [line for path in NEWS_SENSES for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line or line.startswith("#"):
             continue
         forms, words = line.split("\t")
