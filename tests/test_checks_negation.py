@@ -495,3 +495,7 @@ def test_lacking_and_a_litotes_say_no_plain_not() -> None:
     source = "Der Mann war für die Polizei kein Unbekannter."
     assert flagged(source, "The man was already known to the police.") == []
     assert flagged(source, "The man was no stranger to the police.") == []
+    # "unter-" and a noun of "Un-" are no litotes
+    source = "Die Regierung will den Plan nicht unterstützen."
+    assert flagged(source, "The government will back the plan.") != []
+    assert flagged("Es war kein Unfall.", "It was an accident.") != []

@@ -373,7 +373,12 @@ _NOT_ATTRIBUTIVE_DE = regex.compile(
 )  # "nicht gegen Geflüchtete": a preposition, no adjective
 # Two negations that say yes: "kein Unbekannter" = "already known", "nicht unumstritten"
 # = "controversial".
-_LITOTES_DE = regex.compile(r"\b(?:kein(?:e[mnrs]?)?|nicht)\s+(un\p{L}{4,})", regex.IGNORECASE)
+_LITOTES_DE = regex.compile(
+    r"\b(?:kein(?:e[mnrs]?)?|nicht)\s+(un(?:bekannt|umstritten|erheblich|wesentlich|bedeutend"
+    r"|gefährlich|wichtig|üblich|begründet|beteiligt|schuldig|berechtigt|realistisch"
+    r"|wahrscheinlich|möglich)\p{Ll}*)",
+    regex.IGNORECASE,
+)  # not "nicht unterstützen", "kein Unfall"
 # "dis-", "in-" and "im-" before an adjective's ending only: "increase", "inside",
 # "insolvency", "improve", "disease" negate nothing.
 _NEGATED_EN = regex.compile(
