@@ -60,7 +60,7 @@ def test_the_dev_set_figures_hold() -> None:
             bool(flags) if row["class"] == "clean" else flag_of[row["class"]] in flags
         )
     recall = {kind: hits[kind] / totals[kind] for kind in totals}
-    # Where they are now (whole set: 0.99, 0.99, 0.93, 0.95, 1.00, 0.65, 0.63; clean
+    # Where they are now (whole set: 0.99, 0.99, 0.93, 0.95, 1.00, 0.65, 0.62; clean
     # 0.075, the newest sets bringing more false flags than the rules mend), a little
     # below: the targets are bench/facts.py's, on the test half.
     assert recall["number"] >= 0.98 and recall["url"] >= 0.98
