@@ -30,11 +30,7 @@ def _cities() -> list[dict[str, object]]:
 @cache
 def german_towns() -> frozenset[str]:
     """Folded names of towns in Germany, Austria and Switzerland (one word each)."""
-    return frozenset(
-        _folded(str(city["name"]))
-        for city in _cities()
-        if city["countrycode"] in _GERMAN_SPEAKING and " " not in str(city["name"])
-    )
+    return frozenset(_countries_by_town())
 
 
 @cache

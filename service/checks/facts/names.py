@@ -479,9 +479,8 @@ _REGIONS_EN = frozenset(
 _NAME_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[\s-]+\p{Lu}[\p{L}\p{M}]*)*")
 
 
-def _a_region(target: str, match: regex.Match[str]) -> bool:
-    """The whole name ``match`` stands in is a state, a canton or a country."""
-    name = _region_run(target, match)
+def _a_region(name: str) -> bool:
+    """A whole name (``_region_run``'s) that is a state, a canton or a country."""
     return name in _REGIONS_EN or name in _country_names()
 
 
@@ -495,12 +494,13 @@ def _locates(target: str, match: regex.Match[str], known: set[str], german: _Ger
     "in" ("Scheeßel, Lower Saxony,", "Bautzen in Saxony", "Flims in the Swiss canton
     of Graubünden"): a translator's note of where it is."""
     before = _AFTER_A_PLACE.search(target, 0, match.start())
-    if before is None or not _a_region(target, match):
+    region = _region_run(target, match)
+    if before is None or not _a_region(region):
         return False
     if before.group(2).startswith(",") and not _END_OF_PLACE.match(target, match.end()):
         return False
     place = fold(before.group(1))
-    if not _may_lie_in(place, _region_run(target, match)):
+    if not _may_lie_in(place, region):
         return False  # "Davos, Austria", "Görlitz, Bavaria"
     return place in known or german.holds(place)
 
