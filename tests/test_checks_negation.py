@@ -499,3 +499,19 @@ def test_lacking_and_a_litotes_say_no_plain_not() -> None:
     source = "Die Regierung will den Plan nicht unterstützen."
     assert flagged(source, "The government will back the plan.") != []
     assert flagged("Es war kein Unfall.", "It was an accident.") != []
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_an_in_word_whose_word_renders_the_german_says_its_nicht() -> None:
+    source = "Das Gericht entschied, dass Kürzungen nicht mit dem Grundgesetz vereinbar sind."
+    assert flagged(source, "The court ruled that cuts are incompatible with the Basic Law.") == []
+    assert flagged(source, "The court ruled that cuts are compatible with the Basic Law.") != []
+    # an un- word of another German word says no "nicht"
+    assert flagged(source, "The court ruled that cuts are unusual under the Basic Law.") != []
+
+
+def test_crashing_out_says_the_germans_failure() -> None:
+    source = "Potye ist in der Qualifikation gescheitert, er kam nicht über 2,17 Meter hinaus."
+    target = "Potye crashed out in qualifying, unable to clear more than 2.17 metres."
+    assert flagged(source, target) == []
+    assert flagged(source, "Potye crashed out in qualifying, clearing 2.17 metres.") != []

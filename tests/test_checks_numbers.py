@@ -35,6 +35,8 @@ def messages(source: str, target: str) -> list[str]:
         ("Zehntausende demonstrierten.", "Tens of thousands demonstrated."),
         ("Mehrere Hundert Bauern kamen.", "Several hundred farmers came."),
         ("Mehrere Hundert Bauern kamen.", "Hundreds of farmers came."),
+        ("Der Schaden beträgt mehrere Millionen Euro.", "It runs to several million euros."),
+        ("Der Schaden beträgt mehrere Millionen Euro.", "It runs to millions of euros."),
         ("Er traf in der 89. Minute.", "He scored in the 89th minute."),
         ("Es war der drittwärmste Sommer.", "It was the third warmest summer."),
         ("Ein Drittel davon sind Sozialwohnungen.", "A third of them are social housing."),
@@ -772,3 +774,8 @@ def test_a_race_margin_midnight_and_a_games_period() -> None:
     source = "Nach dem 0:2 im ersten Drittel gewannen die Haie noch 4:2."
     assert messages(source, "After trailing 2-0 in the first period, the Sharks won 4-2.") == []
     assert messages("Ein Drittel der Plätze blieb leer.", "The seats stayed empty.") != []
+
+
+def test_several_million_is_no_several_thousand() -> None:
+    source = "Der Schaden beträgt mehrere Millionen Euro."
+    assert messages(source, "The damage runs to several thousand euros.") != []

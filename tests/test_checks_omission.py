@@ -32,7 +32,7 @@ def test_a_faithful_translation_raises_nothing() -> None:
 @pytest.mark.parametrize(
     ("source", "target", "flag"),
     [
-        ("Der Markt öffnet am Freitag.", "The market opens.", "omission"),
+        ("Der Markt öffnet morgen.", "The market opens.", "omission"),
         ("Der Markt öffnet.", "The market opens on Friday.", "addition"),
         ("Die Wahl ist gültig, sagte ein Sprecher.", "The election is valid.", "omission"),
         ("Laut Polizei gab es keine Verletzten.", "There were no injuries.", "omission"),
@@ -177,7 +177,17 @@ def test_a_weekday_put_in_place_of_the_germans_is_a_date_changed() -> None:
         "number_mismatch",
     ]
     assert flags(source, "The minister said this in Berlin on Thursday.") == []
-    assert flags(source, "The minister said this in Berlin.") == ["omission"]
+    # the day dropped is a date lost: an omission and a number changed
+    assert flags(source, "The minister said this in Berlin.") == ["omission", "number_mismatch"]
+
+
+def test_the_part_of_the_day_said_as_another_is_a_time_changed() -> None:
+    source = "Die Polizei meldete am Montagnachmittag einen Unfall in Bonn."
+    changed = "Police reported an accident in Bonn on Monday morning."
+    assert "number_mismatch" in flags(source, changed)
+    assert flags(source, "Police reported an accident in Bonn on Monday afternoon.") == []
+    # the part gone with no other in its place is an omission alone
+    assert flags(source, "Police reported an accident in Bonn on Monday.") == ["omission"]
 
 
 def test_data_that_show_say_who_said_it() -> None:

@@ -133,15 +133,21 @@ APPROX_DE |= {f"{word}n": value for word, value in APPROX_DE.items() if word.end
 APPROX_DE |= {
     f"{few} {scale}": value
     for few in ("mehrere", "mehreren", "einige", "einigen", "ein paar", "etliche", "etlichen")
-    for scale, value in (("hundert", 100), ("tausend", 1e3), ("hunderttausend", 1e5))
-}
+    for scale, value in (
+        ("hundert", 100), ("tausend", 1e3), ("hunderttausend", 1e5), ("millionen", 1e6),
+        ("milliarden", 1e9),
+    )
+}  # fmt: skip
 APPROX_EN = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
              "hundreds of thousands": 1e5, "millions": 1e6, "billions": 1e9}  # fmt: skip
 APPROX_EN |= {
     f"{few} {scale}": value
     for few in ("several", "a few", "some")
-    for scale, value in (("hundred", 100), ("thousand", 1e3), ("hundred thousand", 1e5))
-}
+    for scale, value in (
+        ("hundred", 100), ("thousand", 1e3), ("hundred thousand", 1e5), ("million", 1e6),
+        ("billion", 1e9),
+    )
+}  # fmt: skip
 # Units a figure may be converted between (service.localise.units writes them, and
 # writers give a metric figure in a larger or smaller unit); the factor takes the
 # German figure to the English one.
@@ -603,10 +609,10 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         if value == 8 and not _DETERMINED.search(match.string[:start]):
             return  # "achten" is also a verb: "Kunden achten auf den Preis"
         yield Found(Amount(value), start, end, text, weak=value == 1)
-    elif match["part"] and not match["pn"] and _PERIOD_BEFORE.search(match.string, 0, start):
-        pass  # "im ersten Drittel", "im dritten Viertel": a game's period, no fraction
     elif match["part"]:
         count = match["pn"]
+        if not count and _PERIOD_BEFORE.search(match.string, 0, start):
+            return  # "im ersten Drittel", "im dritten Viertel": a game's period, no fraction
         if not count or count.lower().startswith("ein"):
             number = 1.0
         else:

@@ -135,7 +135,7 @@ _ENGLISH_COMPARISON = regex.compile(
 # an adjective with un-/in- ("unclear", "impossible").
 IMPLICIT_EN = regex.compile(
     r"\b(?:fail(?:s|ed|ing|ure\s+to)?|unable|unless|out\s+of\s+work|jobless|unemployed"
-    r"|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)"
+    r"|refus(?:e[sd]?|ing)|declin(?:e[sd]?|ing)|(?:crash|bow|knock)(?:s|ed|ing)?\s+out"
     r"|yet\s+to|lack(?:s|ed|ing)?|absen(?:ce|t)|free\s+of|at\s+large|rul(?:e[sd]?|ing)\s+out"
     r"|short\s+of|far\s+from|(?:stop|prevent|keep|kept|bar|block)\p{Ll}*\s+(?:[\w’'-]+\s+){0,4}from\s+\p{Ll}+ing"
     r"|den(?:y|ies|ied)|avoid(?:s|ed|ing)?|miss(?:es|ed|ing)?|im(?:possible|probable)"
@@ -433,6 +433,37 @@ def _negated_words_en(target: str) -> int:
     )
 
 
+_NICHT_DE = regex.compile(r"\bnicht\b", regex.IGNORECASE)
+# the words of a "nicht"'s clause after it: "nicht mit dem Grundgesetz vereinbar"
+_NEGATED_CLAUSE_DE = regex.compile(r"\bnicht\b((?:\s+[\p{L}-]+){1,6})", regex.IGNORECASE)
+
+
+def _negated_renderings(source: str, target: str) -> int:
+    """English "un-"/"in-" words whose word renders a German word in a "nicht"'s
+    clause after it (the lexicon's): "nicht mit dem Grundgesetz vereinbar" =
+    "incompatible with the Basic Law", "nicht erreichbar" = "unreachable"."""
+    from service.checks.facts.lexicon import lexicon, stem
+
+    words = lexicon()
+    if words is None:
+        return 0
+    german = [
+        word
+        for clause in _NEGATED_CLAUSE_DE.finditer(source)
+        for word in clause.group(1).split()
+        if len(word) >= 4 and not word.lower().startswith("un")
+    ]
+    count = 0
+    for match in _NEGATED_EN.finditer(target):
+        if IMPLICIT_EN.fullmatch(match.group()):
+            continue  # "unable": counted as a word that says "not" by its meaning
+        whole = stem(match.group().lower())
+        base = stem((match.group(1) or match.group(2)).lower())
+        # "nicht verfassungswidrig" = "not unconstitutional": the German word says the "un-"
+        count += any(base in (said := words.lookup(w)) and whole not in said for w in german)
+    return count
+
+
 def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     """The side with fewer negations says the rest by meaning ("failed"), beyond the
     words of that meaning the other side has too ("lehnte ab" = "refused")."""
@@ -441,7 +472,10 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
         # "Schneemangel" = "lack of snow": the English "lack" is the noun's, no "nicht"'s
         implicit -= len(_IMPLICIT_NOUN_DE.findall(source))
         implicit += min(len(_NO_MORE_DE.findall(source)), len(_ENDING_EN.findall(target)))
-        implicit += min(len(_NOT_ATTRIBUTIVE_DE.findall(source)), _negated_words_en(target))
+        implicit += max(
+            min(len(_NOT_ATTRIBUTIVE_DE.findall(source)), _negated_words_en(target)),
+            min(len(_NICHT_DE.findall(source)), _negated_renderings(source, target)),
+        )
         # each litotes cancels its "kein" and, where it is one, its "un-" word's meaning
         implicit += sum(
             1 + bool(IMPLICIT_DE.search(match.group(1))) for match in _LITOTES_DE.finditer(source)

@@ -969,7 +969,8 @@ def omission_findings(
         _days(source, target, omission=True),
         _days(source, target, omission=False),
     )
-    omitted = omitted or day_lost or _day_part(source, target)
+    part_lost = _day_part(source, target)
+    omitted = omitted or day_lost or part_lost
     omitted = omitted or _said(source, target)
     omitted = omitted or _hedge(source, target)
     # An English "said" the German lacks is no finding: on the sets written last it
@@ -1018,27 +1019,70 @@ def omission_findings(
                 message=f"the English is {ratio:.0%} of the German's length: "
                 "it may say more than the German",
             )
-    changed = _day_changed(source, target, day_lost, day_added)
+    changed = _day_changed(source, target, day_lost, day_added) or _part_changed(
+        source, target, part_lost
+    )
     return [finding for finding in (omitted, added, changed) if finding is not None]
 
 
 def _day_changed(
     source: str, target: str, lost: Finding | None, added: Finding | None
 ) -> Finding | None:
-    """A weekday of the German missing where the English has another: the date told
-    is another ("am Donnerstag" → "on Tuesday"), a ``number_mismatch``."""
-    if lost is None or added is None or lost.source_span is None or added.target_span is None:
+    """A weekday of the German missing: the date told is lost, or another where the
+    English has another day ("am Donnerstag" → "on Tuesday"), a ``number_mismatch``
+    beside the omission (a date missing or changed, as the number check's)."""
+    if lost is None or lost.source_span is None:
         return None
     german = source[lost.source_span[0] : lost.source_span[1]]
-    english = target[added.target_span[0] : added.target_span[1]]
-    if _DAYS.get(german.casefold()) not in _WEEK or english.casefold() not in _WEEK:
+    if _DAYS.get(german.casefold()) not in _WEEK:
+        return None
+    word = _WORD.match(source, lost.source_span[0])
+    if word is None or not _A_DATE_DE.fullmatch(word.group()):
+        return None  # "Samstagabendshow": a kind of show, no date
+    swapped = added.target_span if added is not None else None
+    english = target[swapped[0] : swapped[1]] if swapped else ""
+    if english.casefold() not in _WEEK:
+        return Finding(
+            flag="number_mismatch",
+            source_span=lost.source_span,
+            target_span=None,
+            message=f"the day '{german}' of the German is missing in the English: its date is lost",
+        )
+    return Finding(
+        flag="number_mismatch",
+        source_span=lost.source_span,
+        target_span=swapped,
+        message=f"the day '{german}' of the German is '{english}' in the English",
+    )
+
+
+# A weekday, alone or with its part of the day ("Donnerstagabend"): a date.
+_A_DATE_DE = regex.compile(
+    _DAY_NAMES_DE + r"(?:abend|nachmittag|vormittag|morgen|mittag|nacht|früh)?s?",
+    regex.IGNORECASE,
+)
+
+
+def _part_changed(source: str, target: str, lost: Finding | None) -> Finding | None:
+    """The part of the day a weekday compound names said as another in the English
+    ("Montagnachmittag" → "Monday morning"): a time changed, a ``number_mismatch``."""
+    if lost is None or lost.source_span is None:
+        return None
+    german = source[lost.source_span[0] : lost.source_span[1]]
+    other = _OTHER_PART_EN.search(target)
+    if other is None:
         return None
     return Finding(
         flag="number_mismatch",
         source_span=lost.source_span,
-        target_span=added.target_span,
-        message=f"the day '{german}' of the German is '{english}' in the English",
+        target_span=other.span(),
+        message=f"the time of day in '{german}' of the German is '{other.group()}' in the English",
     )
+
+
+_OTHER_PART_EN = regex.compile(
+    r"\b(?:morning|afternoon|evening|night|overnight|noon|midday|lunchtime)\b", regex.IGNORECASE
+)
 
 
 def _structure(
