@@ -40,7 +40,8 @@ def test_a_second_process_reads_the_kept_lexicon(
     ding: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = fresh_load(ding)
-    assert first is not None and set(first.translations["brücken"]) == {"bridg"}
+    # Ding's "bridges", beside what the shipped renderings add ("jetty")
+    assert first is not None and "bridg" in first.translations["brücken"]
     (kept,) = lexicon_cache.cache_dir().glob("*.json")
     assert kept.stat().st_mode & 0o777 == 0o600
     no_parse(monkeypatch)
