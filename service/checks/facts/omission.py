@@ -11,9 +11,10 @@ Evidence, strongest first:
   in der Nacht zu Sonntag = on Saturday night; Donnerstagabend = Thursday evening,
   its part of the day too; a holiday, "Pfingsthochwasser", may be its English
   "Whitsun weekend"): one the German has and the English lacks is an
-  omission, and the other way round an addition; a weekday put in place of the
-  German's ("am Donnerstag" → "on Tuesday") is a ``number_mismatch`` too, a date
-  changed; an attribution (sagte, teilte
+  omission, and the other way round an addition; a weekday dropped or put in
+  place of the German's ("am Donnerstag" → nothing, "on Tuesday") is a
+  ``number_mismatch`` too, a date lost or changed, and so is a day's part said as
+  another ("Montagnachmittag" → "Monday morning"); an attribution (sagte, teilte
   mit, erklärte, laut, zufolge, nach Angaben = said, told, announced, according
   to, expects, data showed) and a hedge (mutmaßlich, angeblich = suspected, alleged) the
   English lacks are omissions (an English "said" the German lacks is as often a
