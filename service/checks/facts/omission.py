@@ -1035,11 +1035,9 @@ def _day_changed(
     if lost is None or lost.source_span is None:
         return None
     german = source[lost.source_span[0] : lost.source_span[1]]
-    if _DAYS.get(german.casefold()) not in _WEEK:
-        return None
     word = _WORD.match(source, lost.source_span[0])
     if word is None or not _A_DATE_DE.fullmatch(word.group()):
-        return None  # "Samstagabendshow": a kind of show, no date
+        return None  # no weekday ("morgen"), or one inside a noun ("Samstagabendshow")
     swapped = added.target_span if added is not None else None
     english = target[swapped[0] : swapped[1]] if swapped else ""
     if english.casefold() not in _WEEK:
