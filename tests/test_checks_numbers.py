@@ -779,3 +779,47 @@ def test_a_race_margin_midnight_and_a_games_period() -> None:
 def test_several_million_is_no_several_thousand() -> None:
     source = "Der Schaden beträgt mehrere Millionen Euro."
     assert messages(source, "The damage runs to several thousand euros.") != []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Beide Seiten können binnen einer Woche Revision einlegen.",
+            "Both sides can appeal within seven days.",
+        ),
+        (
+            "Die Züge hatten mehr als 60 Minuten Verspätung.",
+            "The trains were more than an hour late.",
+        ),
+        ("Der Vertrag hat eine Laufzeit von zwölf Monaten.", "The contract runs for a year."),
+        (
+            "Die Truppen sollen binnen eines Jahres abziehen.",
+            "The troops are to leave within 12 months.",
+        ),
+        ("Er sitzt seit zwei Jahren in Haft.", "He has been in custody for 24 months."),
+    ],
+)
+def test_a_span_of_time_in_another_unit_is_the_same_span(source: str, target: str) -> None:
+    assert messages(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Die Truppen sollen binnen eines Jahres abziehen.",
+            "The troops are to leave within 18 months.",
+        ),
+        (
+            "Die Züge hatten mehr als 60 Minuten Verspätung.",
+            "The trains were more than two hours late.",
+        ),
+        (
+            "Beide Seiten können binnen einer Woche Revision einlegen.",
+            "Both sides can appeal within ten days.",
+        ),
+    ],
+)
+def test_a_span_of_time_changed_in_another_unit_is_flagged(source: str, target: str) -> None:
+    assert messages(source, target)

@@ -31,7 +31,9 @@ Number words are read as German compounds and English phrases
 (``service.checks.number_words``: ``fünfundzwanzig``, ``zwölfjährig``,
 ``Dreiviertel``, ``two hundred and fifty``), with fractions (``zwei Drittel``
 = ``two-thirds``, also ``66.7%``), decades (``1990er`` = ``1990s`` = ``the
-nineties``), multiples (``doppelt`` = ``twice``), ``halb neun`` (8.30) and a
+nineties``), spans of time in another unit (``60 Minuten`` = ``an hour``,
+``binnen einer Woche`` = ``within seven days``, ``zwölf Monate`` = ``a year``),
+multiples (``doppelt`` = ``twice``), ``halb neun`` (8.30) and a
 year range's short end (``2019-23``), a range's shared month or scale
 (``zwischen dem 3. und 9. März`` = ``between March 3 and 9``, ``zwischen 2,5
 und 3 Milliarden`` = ``2.5 billion and 3 billion``) and cents as euros
@@ -39,8 +41,8 @@ und 3 Milliarden`` = ``2.5 billion and 3 billion``) and cents as euros
 and handles are blanked first: ``protected_lost`` checks those whole.
 
 Not read: ``ein``/``one`` alone (an article as often as a number), weekdays,
-and a number said as another unit ("a fortnight"; "three decades" may be
-30 years). An English
+and a span of time said in two units ("90 Minuten" = "an hour and a half") or in
+days for months ("30 Tage" = "a month"). An English
 "one", "first", "second", "half" or "double" the German lacks is not an extra
 (the English says "one of", "at first", "a second time"), nor is a German
 "erste" or "doppelt" the English lacks ("a flash estimate", "dual").
@@ -1051,6 +1053,7 @@ def compare(source: str, target: str) -> Comparison:
         and not _year_before(found, german, source)
         and not _month_again(found, german)
     ]
+    still, extra = _same_durations(still, extra, (source, german), (target, english))
     changed: list[tuple[Found, Found]] = []
     missing: list[Found] = []
     for value in still:
@@ -1071,6 +1074,73 @@ def compare(source: str, target: str) -> Comparison:
             available.remove(partner)
             changed.append((value, partner))
     return Comparison(missing, changed, extra, year_dropped)
+
+
+# A span of time said in another unit: "60 Minuten" = "an hour", "binnen einer Woche"
+# = "within seven days", "zwölf Monate" = "a year". Seconds to weeks are counted in
+# seconds, months to decades in months: a month is no fixed number of days.
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+_MONTHS = {"month": 1, "year": 12, "decade": 120}
+_UNIT_DE = {"sekunde": "second", "minute": "minute", "stunde": "hour", "tag": "day",
+            "woche": "week", "monat": "month", "jahr": "year", "jahrzehnt": "decade"}  # fmt: skip
+_DURATION_DE = regex.compile(
+    r"\s*-?(?P<unit>Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahrzehnt|Jahr)(?:e|en|n|es|s)?\b"
+)
+_DURATION_EN = regex.compile(
+    r"[\s-]*(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b", regex.IGNORECASE
+)
+_ONE_SPAN_DE = regex.compile(
+    r"\b(?:ein|eine|einer|eines|einem|einen)\s+(?P<unit>Sekunde|Minute|Stunde|Tag|Woche|Monat"
+    r"|Jahrzehnt|Jahr)(?:e|en|n|es|s)?\b"
+)
+_ONE_SPAN_EN = regex.compile(
+    r"\b(?:a|an|one)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)\b",
+    regex.IGNORECASE,
+)
+
+
+def _duration(unit: str, count: float) -> tuple[str, float]:
+    if unit in _SECONDS:
+        return "seconds", count * _SECONDS[unit]
+    return "months", count * _MONTHS[unit]
+
+
+def _durations(
+    text: str, found: Sequence[Found], german: bool
+) -> list[tuple[tuple[str, float], Found | None]]:
+    """Each span of time ``text`` gives: a figure before a unit of time, or "eine Woche",
+    "a year" (no figure of its own)."""
+    after, one = (_DURATION_DE, _ONE_SPAN_DE) if german else (_DURATION_EN, _ONE_SPAN_EN)
+    spans: list[tuple[tuple[str, float], Found | None]] = []
+    for item in found:
+        unit = after.match(text, item.end)
+        if unit and isinstance(item.value, Amount):
+            name = _UNIT_DE[unit["unit"].lower()] if german else unit["unit"].lower()
+            spans.append((_duration(name, item.value.value), item))
+    for match in one.finditer(text):
+        name = _UNIT_DE[match["unit"].lower()] if german else match["unit"].lower()
+        spans.append((_duration(name, 1), None))
+    return spans
+
+
+def _same_durations(
+    still: list[Found],
+    extra: list[Found],
+    german: tuple[str, Sequence[Found]],
+    english: tuple[str, Sequence[Found]],
+) -> tuple[list[Found], list[Found]]:
+    """The German values left unmatched and the English extras, less those that give
+    a span of time the other side gives in another unit."""
+    spans_de = _durations(*german, german=True)
+    spans_en = _durations(*english, german=False)
+    said_de = {span for span, _ in spans_de}
+    said_en = {span for span, _ in spans_en}
+    matched_de = [item for span, item in spans_de if item is not None and span in said_en]
+    matched_en = [item for span, item in spans_en if item is not None and span in said_de]
+    return (
+        [value for value in still if not any(value is item for item in matched_de)],
+        [value for value in extra if not any(value is item for item in matched_en)],
+    )
 
 
 def missing_values(source: str, target: str) -> list[Value]:
