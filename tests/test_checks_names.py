@@ -1028,3 +1028,20 @@ def test_a_state_a_translator_adds_to_a_town_must_be_its_own() -> None:
     # elsewhere the state is added: "the Hesse state capital"
     source = "Wiesbaden landet erneut auf dem letzten Platz."
     assert names(source, "Wiesbaden, the Hesse state capital, came last again.") == ["+Hesse"]
+
+
+def test_a_german_speaking_country_named_as_its_institution_owner_is_no_added_name() -> None:
+    source = "Der ORF muss bis 2026 rund 325 Millionen Euro einsparen."
+    assert names(source, "ORF, Austria's public broadcaster, must save about €325m by 2026.") == []
+    source = "Die DLRG hat einen Jungen aus der Nordsee gezogen."
+    assert (
+        names(source, "The DLRG, Germany's lifesaving society, pulled a boy from the North Sea.")
+        == []
+    )
+    # where the German speaks of another of the three countries, it is one put in place
+    source = "Der Eidgenössische Datenschutzbeauftragte hat eine Untersuchung eingeleitet."
+    assert names(
+        source, "Austria's Federal Data Protection Commissioner has opened an inquiry."
+    ) == ["+Austria"]
+    # and a country named otherwise than as an owner still counts
+    assert names("Der ORF muss sparen.", "ORF must save money in Austria.") == ["+Austria"]

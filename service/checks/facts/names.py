@@ -66,7 +66,9 @@ handle or link (@HSV) counts on neither side. And an English name the German lac
 (Oberhof → Ruhpolding, where HanTa took "Oberhof" for a noun; Bonn → Cologne, an
 exonym of another place; "the Iranian-backed militia", a country's adjective), but a
 place set after one the German names, between
-commas, to say where it is ("in Tirol" → "in Tyrol, Austria,"): see ``_added_names``.
+commas, to say where it is ("in Tirol" → "in Tyrol, Austria,"), or Germany, Austria or
+Switzerland named as an owner where the German speaks of no other of the three ("der
+ORF" → "Austria's public broadcaster"): see ``_added_names``.
 
 Misses: a name HanTa takes for a common noun replaced by an English name more
 frequent in English than in German, a name changed into one that folds to the
@@ -380,6 +382,9 @@ def _added_names(
         folded = fold(word)
         if folded in known or folded in _not_names_en():
             continue
+        if folded in _ALPINE_CODES and _POSSESSIVE.match(target, match.end()):
+            if _ALPINE_CODES[folded] in (_countries_named(source) or {_ALPINE_CODES[folded]}):
+                continue  # "Germany's lifesaving society" says no more than "the German"
         # a German word kept as a name must be the German's own, not one sharing its
         # start ("Bundesbank" is no "Bundesamt"); "Hanseatic" may begin as "Hansestadt"
         lower = word.lower()  # as written: wordfreq's German has its umlauts
@@ -427,6 +432,20 @@ def _alpine_country(source: str) -> set[str]:
     return {"austria"} if codes == {"AT"} else {"switzerland"}
 
 
+def _countries_named(source: str) -> set[str]:
+    """Germany, Austria or Switzerland, as the German's towns (GeoNames, those of one
+    country), cantons, parties, domains or adjectives speak of them."""
+    codes = {
+        next(iter(countries))
+        for match in _CAPITALISED_DE.finditer(source)
+        if len(countries := town_countries(match.group())) == 1 and _a_town(match.group())
+    }
+    codes |= {code for code, pattern in _ALPINE_DE.items() if pattern.search(source)}
+    if _GERMAN_DE.search(source):
+        codes.add("DE")
+    return codes & set(_ALPINE_CODES.values())
+
+
 def _states_of_towns(source: str) -> set[str]:
     """The words of the state or canton of each town the German names (GeoNames),
     where the German speaks of a state's body: a translator names the state for an
@@ -448,6 +467,7 @@ _STATE_BODY_DE = regex.compile(
     r"|\bMinisterpräsident\p{Ll}*|\bStaats(?:regierung|kanzlei|minister)\p{Ll}*|\bFreistaat"
 )
 _CAPITALISED_DE = regex.compile(r"(?<![\p{L}\p{M}-])\p{Lu}[\p{L}\p{M}]{2,}(?![\p{L}\p{M}-])")
+_GERMAN_DE = regex.compile(r"\bdeutsch|\bDeutschland", regex.IGNORECASE)
 _ALPINE_DE = {
     "AT": regex.compile(r"\b(?:ÖVP|SPÖ|FPÖ|KPÖ|NEOS|Neos)\b|\.at\b|\bösterreich", regex.IGNORECASE),
     "CH": regex.compile(
@@ -532,6 +552,9 @@ _DEMONYM_EN = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}+(?=\W|$)")
 # The German-speaking countries' adjectives are added from context ("Swiss" for a
 # canton's news, "Austrian" for Vienna's), not in place of another.
 _CONTEXT_DEMONYMS = frozenset({"German", "Austrian", "Swiss"})
+# and so are their countries' possessives ("Austria's public broadcaster" for the ORF),
+# where the German speaks of no other of the three
+_POSSESSIVE = regex.compile(r"['’]s\b")
 
 
 def _added_demonyms(source: str, target: str, found: set[tuple[int, int] | None]) -> list[Finding]:
