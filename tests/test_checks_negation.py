@@ -515,3 +515,33 @@ def test_crashing_out_says_the_germans_failure() -> None:
     target = "Potye crashed out in qualifying, unable to clear more than 2.17 metres."
     assert flagged(source, target) == []
     assert flagged(source, "Potye crashed out in qualifying, clearing 2.17 metres.") != []
+
+
+def test_a_cancellation_may_be_said_as_a_service_that_will_not_run() -> None:
+    source = "Wegen des Sturms fällt die Fähre nach Helgoland am Sonntag aus."
+    assert (
+        flagged(source, "The ferry to Heligoland will not run on Sunday because of the storm.")
+        == []
+    )
+    assert (
+        flagged(
+            "Am Donnerstag fallen alle U-Bahnen aus.", "No underground trains will run on Thursday."
+        )
+        == []
+    )
+    # where the English says "cancelled" for it, a "not" besides is one added
+    source = "An der Universität fallen am Dienstag Vorlesungen aus; die Prüfungen finden statt."
+    target = "Lectures at the university are cancelled on Tuesday, and exams will not go ahead."
+    assert flagged(source, target) != []
+
+
+def test_silence_agreed_is_a_price_not_disclosed() -> None:
+    source = "Über den Kaufpreis wurde Stillschweigen vereinbart."
+    assert flagged(source, "The parties agreed not to disclose the purchase price.") == []
+    assert (
+        flagged(
+            "Über den Kaufpreis wurde verhandelt.",
+            "The parties agreed not to disclose the purchase price.",
+        )
+        != []
+    )

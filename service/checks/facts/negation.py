@@ -51,7 +51,9 @@ only once it must carry it to both with "nor", "either" or "or" ("no weapons on 
 suspect or in his flat"): "weder geplant noch notwendig" → "planned but not
 necessary" is a negation lost. An English "not" may render a
 German word of another kind: "erst ab Frühjahr" = "not until the spring", "warnt
-vor dem Verzehr" = "warns people not to eat it", "die Nein-Parole" = "a No vote".
+vor dem Verzehr" = "warns people not to eat it", "die Nein-Parole" = "a No vote",
+"Stillschweigen vereinbart" = "agreed not to disclose", "die Fähre fällt aus" = "the
+ferry will not run" (where the English does not say "cancelled" for it besides).
 
 A negation said in words of the opposite meaning is no negation lost: where the
 German has more, the English may hold as many words that say "not" by meaning
@@ -194,6 +196,10 @@ _NOT_BY_WORD = (
         regex.compile(r"\bno\s+(?:vote|votes|campaign|side|camp|recommendation)\b", regex.I),
         regex.compile(r"\bNein-"),
     ),
+    (  # "über den Preis wurde Stillschweigen vereinbart" = "agreed not to disclose the price"
+        regex.compile(r"\bnot\s+(?:to\s+)?(?:disclose|reveal|make\s+public)\w*", regex.I),
+        regex.compile(r"\bStillschweigen\b"),
+    ),
     (
         regex.compile(
             r"\b(?:warn|urg|advis|ask|call)\w*\s+(?:[\w-]+\s+){0,3}not\s+to\b", regex.IGNORECASE
@@ -204,6 +210,21 @@ _NOT_BY_WORD = (
         ),
     ),
 )
+
+
+# "die Fähre fällt aus" = "the ferry will not run", "no trams will run": unless the
+# English says "cancelled" for it already, and its "not" is one added.
+_CANCELLED_DE = regex.compile(
+    r"\bausf[aä]ll\p{Ll}*|\bausgefallen\p{Ll}*|\b(?:fällt|fallen|fiel|fielen)\b[^.;]{0,120}?\baus\b",
+    regex.IGNORECASE,
+)
+_NOT_RUN_EN = regex.compile(
+    r"\bnot\s+(?:run|operate|sail|fly|take\s+place|go\s+ahead|be\s+held)\b"
+    r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:trains?|buses|trams?|flights?|ferr(?:y|ies)|lessons"
+    r"|classes|services?)\b",
+    regex.IGNORECASE,
+)
+_CANCELLED_EN = regex.compile(r"\b(?:cancel\w*|called\s+off|scrapped)\b", regex.IGNORECASE)
 
 
 def negations_de(text: str) -> list[tuple[int, int]]:
@@ -501,4 +522,6 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     # "unverzüglich" ("without delay") be said with "without", and only so.
     implicit -= min(len(_WITHOUT_DE.findall(source)), len(_WITHOUT_EN.findall(target)))
     implicit -= len(_FAILED_DE.findall(source))
+    if not _CANCELLED_EN.search(target):
+        implicit -= min(len(_NOT_RUN_EN.findall(target)), len(_CANCELLED_DE.findall(source)))
     return difference < 0 and -implicit >= -difference
