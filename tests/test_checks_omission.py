@@ -633,3 +633,24 @@ def test_capitalised_erste_is_a_name_and_so_viele_wie_a_comparison() -> None:
     assert flags(source, "Thiem played at the Erste Bank Open in Vienna.") == []
     source = "Im Vorjahr kamen doppelt so viele Besucher."
     assert flags(source, "Twice the number of visitors came the year before.") == []
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_a_note_on_what_a_german_institution_is_adds_nothing_but_a_ranking_does() -> None:
+    source = (
+        "Der ORF muss bis 2026 rund 325 Millionen Euro einsparen, wie Generaldirektor Roland "
+        "Weißmann am Donnerstag vor dem Stiftungsrat erklärte."
+    )
+    note = (
+        "ORF, Austria's public broadcaster, must save about 325 million euros by 2026, its "
+        "director general, Roland Weißmann, told the broadcaster's board of trustees on Thursday."
+    )
+    assert "addition" not in flags(source, note)
+    # the same words set after no name are an addition
+    told = note.replace("ORF, Austria's public broadcaster,", "ORF").replace(
+        "on Thursday.", "on Thursday as a public broadcaster."
+    )
+    assert "addition" in flags(source, told)
+    source = "Der Hamburger Hafen hat im vergangenen Jahr weniger Container umgeschlagen."
+    ranked = "The port of Hamburg, Germany's largest, handled fewer containers last year."
+    assert "addition" in [finding.flag for finding in fact_findings(source, ranked)]

@@ -45,7 +45,13 @@ from service.checks.facts.lexicon import (
     masculine,
     stem,
 )
-from service.checks.facts.names import english_forms, fold, place_adjective, place_said
+from service.checks.facts.names import (
+    RANKING_EN,
+    english_forms,
+    fold,
+    place_adjective,
+    place_said,
+)
 from service.checks.facts.structure import SIMPLY_DE, largest_pairing
 from service.document import Finding
 
@@ -601,7 +607,9 @@ def lexical_findings(
     rare = [
         token
         for token in english_gaps
-        if _zipf(token.word.lower()) < RARE and not _describes_a_name(target, token)
+        if _zipf(token.word.lower()) < RARE
+        and not _describes_a_name(target, token)
+        and not any(start <= token.span[0] < end for start, end in _glosses_of_names(target))
     ]
     if _INTENT_DE.search(source):  # "will … versorgen" = "aims to connect"
         rare = [token for token in rare if not _INTENT_EN.fullmatch(token.word)]
@@ -1121,6 +1129,24 @@ _KIND_OF_NAME = regex.compile(
 )
 _NAME_NEXT = regex.compile(r"\s+(?:and\s+)?\p{Lu}")
 _NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}-]*\s+$")
+
+
+# A translator's note on what a German institution is, set after its name: "the DLRG,
+# Germany's lifesaving society,", "THW (Germany's Federal Agency for Technical Relief)",
+# "the Bürgergeld, the German basic income".
+_GLOSS_OF_A_NAME = regex.compile(
+    r"(?<=\p{Lu}[\p{L}\p{M}-]*(?:,\s+|\s+\())"
+    r"(?:(?:Germany|Austria|Switzerland)['’]s|the\s+(?:German|Austrian|Swiss))\s+[^,;:()–—]{3,60}"
+    r"(?=[,;:)–—]|\.?$)"
+)
+
+
+def _glosses_of_names(target: str) -> list[tuple[int, int]]:
+    return [
+        match.span()
+        for match in _GLOSS_OF_A_NAME.finditer(target)
+        if not RANKING_EN.search(match.group())
+    ]
 
 
 def _describes_a_name(target: str, token: Token) -> bool:

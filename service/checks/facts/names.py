@@ -382,7 +382,7 @@ def _added_names(
         folded = fold(word)
         if folded in known or folded in _not_names_en():
             continue
-        if folded in _ALPINE_CODES and _POSSESSIVE.match(target, match.end()):
+        if folded in _ALPINE_CODES and _owner_unranked(target, match.end()):
             if _ALPINE_CODES[folded] in (_countries_named(source) or {_ALPINE_CODES[folded]}):
                 continue  # "Germany's lifesaving society" says no more than "the German"
         # a German word kept as a name must be the German's own, not one sharing its
@@ -555,6 +555,18 @@ _CONTEXT_DEMONYMS = frozenset({"German", "Austrian", "Swiss"})
 # and so are their countries' possessives ("Austria's public broadcaster" for the ORF),
 # where the German speaks of no other of the three
 _POSSESSIVE = regex.compile(r"['’]s\b")
+# A note that ranks ("Germany's busiest", "its main benefit") claims a fact of its own.
+RANKING_EN = regex.compile(
+    r"\b(?:\p{L}{2,}est|most|least|main|leading|top|only|first|second|third|biggest)\b",
+    regex.IGNORECASE,
+)
+
+
+def _owner_unranked(target: str, end: int) -> bool:
+    """A possessive whose next words rank nothing: "Austria's public broadcaster", not
+    "Germany's busiest airport"."""
+    following = " ".join(target[end:].split()[:3])
+    return _POSSESSIVE.match(target, end) is not None and not RANKING_EN.search(following)
 
 
 def _added_demonyms(source: str, target: str, found: set[tuple[int, int] | None]) -> list[Finding]:
