@@ -12,7 +12,9 @@ comparisons, or when it is a cognate or an exonym of one; capitalised words
 inside the sentence are names (the name checks'), acronyms may render a word,
 number words ("thirty-one") are the number check's, and a noun that says what
 kind of thing a name beside it is ("broadcasters RTL and n-tv", "the Münchner
-Merkur newspaper") is no addition.
+Merkur newspaper") is no addition, nor is a note set after a name on what that German
+institution is ("the DLRG, Germany's lifesaving society,"), unless it ranks
+("Frankfurt airport, Germany's busiest,": a fact of its own).
 
 ``lexical_findings`` weighs the two sides' uncovered words. A paraphrase leaves
 uncovered words on both sides, so an omission needs the German's to outnumber
