@@ -1045,3 +1045,23 @@ def test_a_german_speaking_country_named_as_its_institution_owner_is_no_added_na
     ) == ["+Austria"]
     # and a country named otherwise than as an owner still counts
     assert names("Der ORF muss sparen.", "ORF must save money in Austria.") == ["+Austria"]
+
+
+def test_a_country_may_be_named_by_its_capital_as_a_government() -> None:
+    source = "Deutschland will seine Verteidigungsausgaben bis 2029 deutlich erhöhen."
+    assert names(source, "Berlin aims to lift defence spending sharply by 2029.") == []
+    assert names(source, "Paris aims to lift defence spending sharply by 2029.") == ["Deutschland"]
+    # where the German names the capital itself, the country is another name
+    source = "In Österreich steigen die Pensionen, beschloss der Nationalrat in Wien."
+    assert names(
+        source, "Pensions in Switzerland will rise, the National Council in Vienna decided."
+    )
+
+
+def test_a_product_named_in_the_english_plural_is_itself() -> None:
+    source = "Der Ausschuss gab zusätzliche Eurofighter frei."
+    assert names(source, "The committee cleared further Eurofighters.") == []
+    assert names(source, "The committee cleared further Tornados.")
+    # a surname with an -s is another person
+    source = "Bahnchefin Evelyn Palla sagte das am Mittwoch."
+    assert names(source, "Rail CEO Evelyn Pallas said so on Wednesday.") == ["Palla"]

@@ -199,3 +199,12 @@ def test_a_comparative_with_than_says_a_bound() -> None:
     source = "Die Schleuse bleibt für Schiffe mit mehr als 125 Metern Länge gesperrt."
     assert flags(source, "The lock stays closed to ships longer than 125 metres.") == []
     assert flags(source, "The lock stays closed to ships shorter than 125 metres.") != []
+
+
+def test_an_estimate_is_an_estimate_in_either_words() -> None:
+    source = "Diebe haben drei Goldmünzen im geschätzten Wert von 1,2 Millionen Euro gestohlen."
+    assert flags(source, "Thieves stole three gold coins worth an estimated €1.2 million.") == []
+    assert flags(source, "Thieves stole three gold coins worth €1.2 million.") == ["omission"]
+    source = "Zum Auftakt kamen geschätzte 5000 Besucher."
+    assert flags(source, "An estimated 5,000 visitors came to the opening.") == []
+    assert flags(source, "Some 5,000 visitors came to the opening.") == []

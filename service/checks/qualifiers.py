@@ -2,7 +2,7 @@
 not "fewer than 25".
 
 A German figure with a qualifier just before it (``rund``, ``etwa``, ``knapp``,
-``mehr als``, ``mindestens``, ``bis zu`` …) needs one in the English just before
+``mehr als``, ``mindestens``, ``bis zu``, ``im geschätzten Wert von`` …) needs one in the English just before
 the same figure (``around``, ``some``, ``nearly``, ``more than``, ``at least``,
 ``up to``, ``-odd`` and ``or so`` after it …): without one, the English states
 as exact what the German does not, an ``omission`` ("the German 'rund' of
@@ -36,7 +36,9 @@ ABOUT, BELOW, ABOVE = "about", "below", "above"
 # Qualifiers of an amount. Not "ab" ("ab 50" = "50 and over", "from 50"), nor the
 # comparisons of a year ("mehr als 2022" = "more than in 2022").
 _GERMAN = {
-    ABOUT: r"rund|etwa|circa|ca\.|zirka|ungefähr|annähernd|schätzungsweise|um\s+die",
+    ABOUT: r"rund|etwa|circa|ca\.|zirka|ungefähr|annähernd|schätzungsweise|um\s+die"
+    # "geschätzte 500 Besucher", "im geschätzten Wert von 1,2 Millionen" = "an estimated"
+    r"|geschätzte[nmrs]?(?:\s+\p{Lu}\p{Ll}+\s+(?:von|in\s+Höhe\s+von))?",
     BELOW: r"knapp|fast|beinahe|nahezu|(?<!nicht\s)weniger\s+als|unter|bis\s+zu|höchstens"
     r"|maximal|nicht\s+einmal|kaum|nicht\s+mehr\s+als",  # "nicht mehr als" = "at most"
     ABOVE: r"(?<!nicht\s)mehr\s+als|mindestens|gut|weit\s+über|knapp\s+über|wenigstens"

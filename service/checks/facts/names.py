@@ -23,7 +23,9 @@ when the English holds it:
 * at the start of a German compound (Gazastreifen → Gaza);
 * as the country of a capital that stands for its government (Moskau →
   Russia, ``data/capitals_de_en.tsv``), where the English names that country
-  more often than the German; a region by compass point as its country with
+  more often than the German or a country as its capital where the German does not name that city
+  (Deutschland will → Berlin aims); in the English plural, not after a first name
+  (Eurofighter → Eurofighters); a region by compass point as its country with
   that point said (Ostdeutschland → eastern Germany), and a compass point after a
   place the English names (Köln-Nord → Cologne North; not "Kautschuk Nord GmbH" →
   "Rubber North GmbH").
@@ -168,6 +170,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _accounted_for(word, english) or _stands_for_country(word, source, english):
             continue
+        if _said_by_its_capital(word, english, german):
+            continue  # "Deutschland will … erhöhen" = "Berlin aims to lift"
         if _point_of_a_place(source, start, word, english):
             continue  # "Köln-Nord" → "Cologne North"
         if word in PARTY_EN and PARTY_EN[word].search(english.text):
@@ -189,6 +193,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         in_a_name = any(s <= start < e for s, e in parted)
         before = source[:start].split()
         surname = bool(before) and _after_a_first_name(before[-1])
+        if not surname and {fold(word) + "s", fold(word) + "es"} & english.words:
+            continue  # "zusätzliche Eurofighter" → "further Eurofighters": a product's plural
         if (in_a_name or _is_name(word, source, start)) and not (
             (_rendered_as_words(word, english) and not surname)  # Markus Hellerbach ≠ all-clear
             or (surname and _plain_noun(word) and _meaning_in(word, english))
@@ -364,6 +370,7 @@ def _added_names(
     known |= {
         form for w in german.words if w.casefold() in capitals for form in capitals[w.casefold()][0]
     }
+    known |= {capital for w in german.words for capital in _capitals_of_country(w)}
     if _CAPITAL_DE.search(source):  # "der Hauptstadtflughafen" = "Berlin's airport"
         known |= {"berlin", "vienna"}
     known |= _alpine_country(source)  # "im Kanton Uri" → "in Uri, Switzerland"
@@ -1534,6 +1541,30 @@ def _stands_for_country(word: str, source: str, english: _English) -> bool:
         if any(w == f or (len(f) >= 4 and w.startswith(f)) for f in german_forms if " " not in f)
     )
     return named > named_de
+
+
+@lru_cache(maxsize=1 << 10)
+def _capitals_of_country(word: str) -> frozenset[str]:
+    """The English names (folded) of the capital of the country a German word names
+    (Deutschland, Russlands → berlin, moscow; not an adjective, "deutschen")."""
+    countries = {
+        fold(name) for stem in _stems(word) for name in _exonyms().get(stem.casefold(), ())
+    }
+    return frozenset(
+        name
+        for capital, (english_forms, _) in _capitals().items()
+        if english_forms[0] in countries
+        for name in {fold(capital), *(fold(n) for n in _exonyms().get(capital, ()))}
+    )
+
+
+def _said_by_its_capital(word: str, english: _English, german: _German) -> bool:
+    """A country named by its capital, as English news names a government
+    ("Deutschland will" = "Berlin aims"), where the German does not name that city."""
+    capitals = _capitals_of_country(word)
+    if any(german.holds(capital, by_prefix=False) for capital in capitals):
+        return False
+    return any(english.has(capital) for capital in capitals)
 
 
 @cache
