@@ -2,13 +2,14 @@
 not "fewer than 25".
 
 A German figure with a qualifier just before it (``rund``, ``etwa``, ``knapp``,
-``mehr als``, ``mindestens``, ``bis zu``, ``im geschätzten Wert von`` …) needs one in the English just before
-the same figure (``around``, ``some``, ``nearly``, ``more than``, ``at least``,
-``up to``, ``-odd`` and ``or so`` after it …): without one, the English states
-as exact what the German does not, an ``omission`` ("the German 'rund' of
-'203.000' is missing in the English"); a bound lost (``mehr als``, ``knapp``,
-``bis zu`` …) changes the figure told, a ``number_mismatch`` too. A bound
-turned round (``mehr als`` → ``fewer than``, ``knapp`` → ``more than``) is a
+``mehr als``, ``mindestens``, ``bis zu``, ``im geschätzten Wert von`` …) needs one
+in the English just before the same figure (``around``, ``some``, ``nearly``,
+``more than``, ``at least``, ``up to``, ``-odd`` and ``or so`` after it …):
+without one, the English states as exact what the German does not, an
+``omission`` ("the German 'rund' of '203.000' is missing in the English"); a
+bound lost (``mehr als``, ``knapp``, ``bis zu`` …) changes the figure told, a
+``number_mismatch`` too. A bound turned round (``mehr als`` → ``fewer than``,
+``knapp`` → ``more than``) is a
 ``number_mismatch``; an English
 bound or approximation before a figure the German states plainly is an
 ``addition`` (a bound, a ``number_mismatch`` too), unless a German bound stands a

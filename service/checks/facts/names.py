@@ -23,9 +23,9 @@ when the English holds it:
 * at the start of a German compound (Gazastreifen → Gaza);
 * as the country of a capital that stands for its government (Moskau →
   Russia, ``data/capitals_de_en.tsv``), where the English names that country
-  more often than the German or a country as its capital where the German does not name that city
-  (Deutschland will → Berlin aims); in the English plural, not after a first name
-  (Eurofighter → Eurofighters); a region by compass point as its country with
+  more often than the German, or a country as its capital, where the German does
+  not name that city (Deutschland will → Berlin aims); in the English plural, not
+  after a first name (Eurofighter → Eurofighters); a region by compass point as its country with
   that point said (Ostdeutschland → eastern Germany), and a compass point after a
   place the English names (Köln-Nord → Cologne North; not "Kautschuk Nord GmbH" →
   "Rubber North GmbH").
