@@ -1081,8 +1081,9 @@ def compare(source: str, target: str) -> Comparison:
 # seconds, months to decades in months: a month is no fixed number of days.
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _MONTHS = {"month": 1, "year": 12, "decade": 120}
-_UNIT_DE = {"sekunde": "second", "minute": "minute", "stunde": "hour", "tag": "day",
-            "woche": "week", "monat": "month", "jahr": "year", "jahrzehnt": "decade"}  # fmt: skip
+# German units of time by their English name (an English one is its own)
+_TIME_UNITS_DE = {"sekunde": "second", "stunde": "hour", "tag": "day", "woche": "week",
+                  "monat": "month", "jahr": "year", "jahrzehnt": "decade"}  # fmt: skip
 _DURATION_DE = regex.compile(
     r"\s*-?(?P<unit>Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahrzehnt|Jahr)(?:e|en|n|es|s)?\b"
 )
@@ -1100,6 +1101,7 @@ _ONE_SPAN_EN = regex.compile(
 
 
 def _duration(unit: str, count: float) -> tuple[str, float]:
+    unit = _TIME_UNITS_DE.get(unit.lower(), unit.lower())
     if unit in _SECONDS:
         return "seconds", count * _SECONDS[unit]
     return "months", count * _MONTHS[unit]
@@ -1115,11 +1117,8 @@ def _durations(
     for item in found:
         unit = after.match(text, item.end)
         if unit and isinstance(item.value, Amount):
-            name = _UNIT_DE[unit["unit"].lower()] if german else unit["unit"].lower()
-            spans.append((_duration(name, item.value.value), item))
-    for match in one.finditer(text):
-        name = _UNIT_DE[match["unit"].lower()] if german else match["unit"].lower()
-        spans.append((_duration(name, 1), None))
+            spans.append((_duration(unit["unit"], item.value.value), item))
+    spans += [(_duration(match["unit"], 1), None) for match in one.finditer(text)]
     return spans
 
 

@@ -606,12 +606,13 @@ def lexical_findings(
         )
     if omitted is None and ratio < OMITTED_MODIFIER_LONG:
         omitted = _bare_noun(source, target, pair, german_gaps, lexicon)
+    glosses = _glosses_of_names(target)
     rare = [
         token
         for token in english_gaps
         if _zipf(token.word.lower()) < RARE
         and not _describes_a_name(target, token)
-        and not any(start <= token.span[0] < end for start, end in _glosses_of_names(target))
+        and not any(start <= token.span[0] < end for start, end in glosses)
     ]
     if _INTENT_DE.search(source):  # "will … versorgen" = "aims to connect"
         rare = [token for token in rare if not _INTENT_EN.fullmatch(token.word)]

@@ -426,30 +426,30 @@ def _alpine_country(source: str) -> set[str]:
     names its towns (GeoNames) and no German one, its cantons, its parties or its
     domain. A translator names the country for an English reader ("landesweit" →
     "across Switzerland"); one put in place of Germany or of the other still counts."""
-    codes: set[str] = set()
-    for match in _CAPITALISED_DE.finditer(source):
-        countries = town_countries(match.group())
-        if "DE" in countries:
-            return set()
-        if len(countries) == 1 and _a_town(match.group()):
-            codes |= countries
-    codes |= {code for code, pattern in _ALPINE_DE.items() if pattern.search(source)}
+    if any("DE" in town_countries(match.group()) for match in _CAPITALISED_DE.finditer(source)):
+        return set()
+    codes = _towns_and_marks(source)
     if len(codes) != 1:
         return set()
     return {"austria"} if codes == {"AT"} else {"switzerland"}
 
 
-def _countries_named(source: str) -> set[str]:
-    """Germany, Austria or Switzerland, as the German's towns (GeoNames, those of one
-    country), cantons, parties, domains or adjectives speak of them."""
+def _towns_and_marks(source: str) -> set[str]:
+    """The countries of the German's towns (GeoNames, those of one country), and
+    Austria or Switzerland where its cantons, parties or domains speak of them."""
     codes = {
-        next(iter(countries))
+        code
         for match in _CAPITALISED_DE.finditer(source)
         if len(countries := town_countries(match.group())) == 1 and _a_town(match.group())
+        for code in countries
     }
-    codes |= {code for code, pattern in _ALPINE_DE.items() if pattern.search(source)}
-    if _GERMAN_DE.search(source):
-        codes.add("DE")
+    return codes | {code for code, pattern in _ALPINE_DE.items() if pattern.search(source)}
+
+
+def _countries_named(source: str) -> set[str]:
+    """Germany, Austria or Switzerland, as the German's towns, marks or adjectives
+    speak of them."""
+    codes = _towns_and_marks(source) | ({"DE"} if _GERMAN_DE.search(source) else set())
     return codes & set(_ALPINE_CODES.values())
 
 
