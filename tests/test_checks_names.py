@@ -1065,3 +1065,11 @@ def test_a_product_named_in_the_english_plural_is_itself() -> None:
     # a surname with an -s is another person
     source = "Bahnchefin Evelyn Palla sagte das am Mittwoch."
     assert names(source, "Rail CEO Evelyn Pallas said so on Wednesday.") == ["Palla"]
+
+
+def test_a_compass_point_of_a_country_in_the_genitive_said_in_words() -> None:
+    source = "Das Fest ist der größte Umzug Norddeutschlands."
+    assert _flags(source, "The festival is the largest parade in the north of Germany.") == []
+    assert "name_mismatch" in _flags(
+        source, "The festival is the largest parade in the north of Austria."
+    )

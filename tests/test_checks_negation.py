@@ -545,3 +545,18 @@ def test_silence_agreed_is_a_price_not_disclosed() -> None:
         )
         != []
     )
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_a_los_word_may_be_said_as_no_of_what_it_lacks() -> None:
+    source = "Die Landrätin Maria Kunz (parteilos) trat am Montag zurück."
+    assert (
+        flagged(
+            source, "District chief Maria Kunz, who has no party affiliation, resigned on Monday."
+        )
+        == []
+    )
+    # "no" of anything else is a negation the German lacks
+    assert (
+        flagged(source, "District chief Maria Kunz, who has no support, resigned on Monday.") != []
+    )

@@ -823,3 +823,55 @@ def test_a_span_of_time_in_another_unit_is_the_same_span(source: str, target: st
 )
 def test_a_span_of_time_changed_in_another_unit_is_flagged(source: str, target: str) -> None:
     assert messages(source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Betroffen sind die Versionen 4.2 und 5.1 der Software.",
+            "Versions 4.2 and 5.1 of the software are affected.",
+        ),
+        (
+            "Das Landgericht Hamm hat die Klage in zweiter Instanz abgewiesen.",
+            "The regional court in Hamm dismissed the suit on appeal.",
+        ),
+        (
+            "Im Zülpicher Viertel feierten Tausende bis in die Nacht.",
+            "Thousands celebrated late into the night in the Zülpicher Viertel.",
+        ),
+        (
+            "Die Stadt bietet mehr Plätze für Kinder unter drei Jahren an.",
+            "The city is offering more places for under-threes.",
+        ),
+    ],
+)
+def test_versions_court_ranks_quarters_of_a_town_and_under_threes(source: str, target: str) -> None:
+    assert messages(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Betroffen sind die Versionen 4.2 und 5.1 der Software.",
+            "Versions 4.1 and 5.1 of the software are affected.",
+        ),
+        (
+            "Die Partei scheiterte im zweiten Anlauf.",
+            "The party failed at the first attempt.",
+        ),
+        (
+            "Ein Viertel der Befragten war unzufrieden.",
+            "A third of those polled were dissatisfied.",
+        ),
+        (
+            "Die Stadt bietet mehr Plätze für Kinder unter drei Jahren an.",
+            "The city is offering more places for under-fours.",
+        ),
+    ],
+)
+def test_a_version_an_ordinal_a_quarter_or_an_age_changed_is_flagged(
+    source: str, target: str
+) -> None:
+    assert messages(source, target)

@@ -654,3 +654,87 @@ def test_a_note_on_what_a_german_institution_is_adds_nothing_but_a_ranking_does(
     source = "Der Hamburger Hafen hat im vergangenen Jahr weniger Container umgeschlagen."
     ranked = "The port of Hamburg, Germany's largest, handled fewer containers last year."
     assert "addition" in [finding.flag for finding in fact_findings(source, ranked)]
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_what_the_german_calls_a_link_is_said_by_the_link_itself() -> None:
+    source = (
+        "Kunden können sich unter der E-Mail-Adresse service@stadtwerke-ulm.de melden und "
+        "eine Gutschrift verlangen."
+    )
+    kept = "Customers can write to service@stadtwerke-ulm.de and ask for a credit."
+    assert flags(source, kept) == []
+    dropped = "Customers can write to service@stadtwerke-ulm.de."
+    assert flags(source, dropped) == ["omission"]
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_the_er_of_a_decade_is_the_numbers_and_mitte_der_a_time() -> None:
+    source = (
+        "Die Brauerei, die Mitte der 80er-Jahre von einem Braumeister gegründet wurde, "
+        "beschäftigt heute rund 60 Mitarbeiter in Bamberg."
+    )
+    kept = (
+        "The brewery, founded by a master brewer in the mid-1980s, now employs about 60 people "
+        "in Bamberg."
+    )
+    assert [finding.flag for finding in fact_findings(source, kept)] == []
+    dropped = "The brewery, founded in the mid-1980s, now employs about 60 people in Bamberg."
+    assert flags(source, dropped) == ["omission"]
+
+
+@pytest.mark.usefixtures("real_ding")
+@pytest.mark.parametrize(
+    ("source", "kept", "dropped"),
+    [
+        (
+            "Die Sonderkonferenz der Minister beschloss am Montag ein Tempolimit für Lastwagen.",
+            "A special conference of ministers agreed a speed limit for lorries on Monday.",
+            "Ministers agreed a speed limit for lorries on Monday.",
+        ),
+        (
+            "Wegen einer Weichenstörung fielen am Morgen zahlreiche Regionalzüge aus.",
+            "Numerous regional trains were cancelled in the morning because of a points failure.",
+            "Numerous regional trains were cancelled in the morning.",
+        ),
+    ],
+)
+def test_a_rare_german_word_unrendered_with_nothing_left_to_say_it_is_an_omission(
+    source: str, kept: str, dropped: str
+) -> None:
+    assert flags(source, kept) == []
+    assert flags(source, dropped) == ["omission"]
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_a_common_german_word_a_paraphrase_absorbs_is_no_omission() -> None:
+    source = "Die Stadt hat nach einer langen Debatte im Rat die Gebühren für Parkplätze erhöht."
+    assert flags(source, "After a long council debate, parking fees have been raised.") == []
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_an_adjective_dropped_after_a_quantifier_leaves_its_noun_bare() -> None:
+    source = "Der Anbieter stellt mehrere ältere Tarife zum Jahresende ein."
+    kept = "The provider is discontinuing several older tariffs at the end of the year."
+    assert flags(source, kept) == []
+    assert flags(source, kept.replace("several older", "several")) == ["omission"]
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_senses_news_english_writes_count_as_rendered() -> None:
+    source = "Der frühere Bürgermeister ist tot; er starb am Sonntag im Alter von 81 Jahren."
+    assert flags(source, "The former mayor has died. He passed away on Sunday aged 81.") == []
+    source = "Der Konzern verfehlte knapp die Prognose der Analysten."
+    assert flags(source, "The group fell slightly short of analysts' forecast.") == []
+    source = "Der Präsident wird die Gäste am Abend feierlich empfangen."
+    assert flags(source, "The president will formally receive the guests in the evening.") == []
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_an_english_adjective_the_german_lacks_beside_a_noun_paraphrased() -> None:
+    # "Konzern" said as "carmaker": a noun for a noun, no addition
+    source = "Der Konzern hat nach dem Angriff die Daten seiner Kunden gelöscht."
+    kept = "After the attack, the carmaker deleted the data of its customers."
+    assert flags(source, kept) == []
+    added = kept.replace("the data", "the sensitive data")
+    assert flags(source, added) == ["addition"]

@@ -104,6 +104,8 @@ WORDS_EN = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
     "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "single": 1, "decade": 10,
+    # "Kinder unter drei Jahren" = "under-threes"
+    "threes": 3, "fours": 4, "fives": 5, "sixes": 6, "eights": 8, "nines": 9,
 }  # fmt: skip
 # Words whose number is too often not a fact to be missed ("one of", "a second time").
 WEAK_EN = frozenset({"one", "first", "second", "half", "once", "single", "quarter", "decade"})
@@ -276,6 +278,8 @@ _DE_NUMBER = (
     rf"(?<![\d.,])\d{{1,3}}(?:['’]\d{{3}})+(?!\d)(?:[.,]\d+)?"  # Swiss: 60'000
     # a Swiss price's decimal point: "23.90 Franken"
     r"|(?<![\d.,])\d+\.\d\d?(?![\d.,])(?=\s*(?:Franken|CHF|Rappen)\b)"
+    # a version ("Version 4.2"): one digit after a point is never a German digit group
+    r"|(?<![\d.,])\d+\.\d(?!\d|[.,]\d)"
     rf"|(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?!\d)(?:,\d+)?|(?<![\d.,\p{{L}}])\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)"
     r"|(?<![\d.,])\d+(?:,\d+)?"
 )
@@ -610,11 +614,15 @@ def _german(match: regex.Match[str]) -> Iterator[Found]:
         value = ORDINALS_DE[match["ord"].lower()]
         if value == 8 and not _DETERMINED.search(match.string[:start]):
             return  # "achten" is also a verb: "Kunden achten auf den Preis"
+        if _INSTANCE_AFTER.match(match.string, end):
+            return  # "in zweiter Instanz" = "on appeal": a court's rank, no count
         yield Found(Amount(value), start, end, text, weak=value == 1)
     elif match["part"]:
         count = match["pn"]
         if not count and _PERIOD_BEFORE.search(match.string, 0, start):
             return  # "im ersten Drittel", "im dritten Viertel": a game's period, no fraction
+        if not count and _NAMED_BEFORE.search(match.string, 0, start):
+            return  # "im Zülpicher Viertel", "das Belgische Viertel": a part of a town
         if not count or count.lower().startswith("ein"):
             number = 1.0
         else:
@@ -675,6 +683,8 @@ def _starts(match: regex.Match[str]) -> bool:
 _DECADES_AFTER = regex.compile(r"\s+decades\b", regex.IGNORECASE)
 _ORDINAL_DE = regex.compile(r"(?i:erst)")
 ORDINALS_EN = frozenset({"first", "second", "third", "fourth", "fifth"})
+_INSTANCE_AFTER = regex.compile(r"\s+Instanz\b")
+_NAMED_BEFORE = regex.compile(r"(?<=\p{L}\s+)\p{Lu}\p{Ll}+(?:er|e|es)\s+$")
 _PERIOD_BEFORE = regex.compile(r"\b(?:ersten|zweiten|dritten|vierten|letzten)\s+$")
 _DURATION_AFTER = regex.compile(r"\s+(?:ahead|behind|back|clear|minutes?|mins?)\b")
 _MINUS_BEFORE = regex.compile(  # "minus fünf Grad", not "plus oder minus eine Milliarde"

@@ -119,6 +119,11 @@ _GERMANY_DE = regex.compile(
     regex.IGNORECASE,
 )
 _DOLLAR_DE = regex.compile(r"\bUS-Dollar")
+# A part of a time span, never a name: "Mitte der 90er-Jahre", "Ende Mai", "Anfang 2024".
+_TIME_OF_DE = regex.compile(
+    r"(?:Mitte|Anfang|Ende)\s+(?:der|des|\d|Januar|Februar|März|April|Mai|Juni|Juli"
+    r"|August|September|Oktober|November|Dezember|nächste|vergangene|kommende|dies)"
+)
 _ERA_DE = regex.compile(r"\b(?:vor|nach)\s+Christus\b|\b[vn]\.\s*Chr\.")
 _ERA_EN = regex.compile(r"\b(?:BC|AD|BCE|CE|B\.C\.|A\.D\.|Christ)(?!\w)")
 _DETERMINERS = frozenset(
@@ -178,6 +183,8 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue  # "AfD" = "Alternative for Germany"
         if _prefixed_unit(word):
             continue  # 380-Kilovolt-Leitung → 380kV line
+        if _TIME_OF_DE.match(source, start):
+            continue  # "Mitte der 90er-Jahre" = "the mid-1990s": a time, not Berlin-Mitte
         if word in _currency_words_de() and _AFTER_A_FIGURE.search(source[:start]):
             continue  # "1,4 Millionen Franken": a currency, not Franconia
         if any(english.has(n) or english.has(n + "s") for n in _currencies_en().get(word, ())):
@@ -1460,8 +1467,9 @@ def _accounted_for(word: str, english: _English) -> bool:
         for end in dict.fromkeys((compass.end(), compass.start() + _POINT.match(word).end())):
             rest = word[end:].capitalize()
             said = _points_said(word[:end], english)
-            if said and rest.casefold() in exonyms and _accounted_for(rest, english):
-                return True
+            for place in (rest, rest.removesuffix("s")):  # genitive: Norddeutschlands
+                if said and place.casefold() in exonyms and _accounted_for(place, english):
+                    return True
     return False
 
 
@@ -2097,16 +2105,25 @@ def _tags(word: str) -> tuple[tuple[str, float], ...]:
     return tuple((tag, float(score)) for tag, score in _tagger().tag_word(word))
 
 
+@lru_cache(maxsize=1 << 14)
+def english_tags(word: str) -> tuple[str, ...]:
+    """HanTa's English part-of-speech tags (BNC's: "AJ0", "NN1", "VVN" …) for ``word``
+    on its own, best first."""
+    with _TAGGER_LOCK:
+        tagger = _load_tagger("morphmodel_en.pgz")
+    return tuple(tag for tag, _ in tagger.tag_word(word))
+
+
 def _tagger() -> Any:
     with _TAGGER_LOCK:  # threads checking at once load it once
-        return _load_tagger()
+        return _load_tagger("morphmodel_ger.pgz")
 
 
 @cache
-def _load_tagger() -> Any:
+def _load_tagger(model: str) -> Any:
     from HanTa import HanoverTagger  # about a second to load: only when first needed
 
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    return HanoverTagger.HanoverTagger(model)
 
 
 _TAGGER_LOCK = threading.Lock()

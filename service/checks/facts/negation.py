@@ -433,6 +433,25 @@ _LESS_EN = regex.compile(r"\b(?!(?:neverthe|nonethe|regard|un)less)\p{Ll}{3,}les
 _MISS_EN = regex.compile(r"\bmiss(?:es|ed|ing)?\b", regex.IGNORECASE)
 
 
+_LACKING_DE = regex.compile(r"\b(\p{L}{3,}?)s?los(?:e[mnrs]?)?\b", regex.IGNORECASE)
+_NO_EN = regex.compile(r"\bno((?:\s+[\p{L}-]+){1,3})", regex.IGNORECASE)
+
+
+def _no_what_it_lacks(source: str, target: str) -> int:
+    """English "no" before what a German "-los" word lacks (the lexicon's English for
+    the word's start): "parteilos" = "has no party affiliation", "arbeitslos" = "no job"."""
+    from service.checks.facts.lexicon import lexicon, stem
+
+    words = lexicon()
+    if words is None:
+        return 0
+    lacked = [words.lookup(match.group(1)) for match in _LACKING_DE.finditer(source)]
+    return sum(
+        any(stem(word.lower()) in said for said in lacked for word in match.group(1).split())
+        for match in _NO_EN.finditer(target)
+    )
+
+
 def _negated_words_de(source: str) -> int:
     """German words of "un-" and a word Ding knows ("ungebremst", "uneingeschränkt")."""
     from service.checks.facts.lexicon import entry, lexicon
@@ -519,8 +538,12 @@ def _said_by_meaning(source: str, target: str, difference: int) -> bool:
     # an English "un-" word renders it ("unbespielbar" = "unplayable").
     implicit -= max(0, _negated_words_de(source) - _negated_words_en(target))
     # So may a German adjective of "-los" ("sieglos" = "without a win") or
-    # "unverzüglich" ("without delay") be said with "without", and only so.
-    implicit -= min(len(_WITHOUT_DE.findall(source)), len(_WITHOUT_EN.findall(target)))
+    # "unverzüglich" ("without delay") be said with "without", and only so, or with
+    # "no" before what the "-los" word lacks ("parteilos" = "has no party").
+    implicit -= min(
+        len(_WITHOUT_DE.findall(source)),
+        len(_WITHOUT_EN.findall(target)) + _no_what_it_lacks(source, target),
+    )
     implicit -= len(_FAILED_DE.findall(source))
     if not _CANCELLED_EN.search(target):
         implicit -= min(len(_NOT_RUN_EN.findall(target)), len(_CANCELLED_DE.findall(source)))

@@ -142,7 +142,8 @@ _NOW_DE = regex.compile(
     r"\b(?:inzwischen|mittlerweile|derzeit|zurzeit|aktuell|gegenwärtig|jetzt|nun|heutig\w*)\b",
     regex.IGNORECASE,
 )
-_TODAY_EN = regex.compile(r"\b(?:these\s+days|nowadays)\b", regex.IGNORECASE)
+# "beschäftigt heute 120 Leute" = "now employs 120 people"
+_TODAY_EN = regex.compile(r"\b(?:these\s+days|nowadays|now)\b", regex.IGNORECASE)
 _SAID_DE = regex.compile(
     r"\b(?:sag(?:t|te|ten|en)|teilt(?:e|en)?\s[^.]*\bmit|mitgeteilt(?!\s+(?:worden|werden|wurde))"
     r"|mitteilte|erklärte|betonte"
@@ -871,7 +872,7 @@ _MODIFIERS_EN = tuple(
             r"|festgefahren|stillstand",
         ),
         (
-            r"\bhigh\b(?!-|\s+(?:school|court|street|speed|risk|season|level|representative"
+            r"(?<!\bas\s)\bhigh\b(?!-|\s+(?:school|court|street|speed|risk|season|level|representative"
             r"|commissioner|alert|tide|water|time|seas|noon))",
             r"hoch|höch|stark|groß|viel|erheblich|teuer|massiv|spitze|top|rekord|dicht|heftig"
             r"|extrem|überdurchschnitt|ober|gehoben|erhöht|steigend|gestiegen|gewaltig|enorm"
