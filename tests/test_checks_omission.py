@@ -738,3 +738,18 @@ def test_an_english_adjective_the_german_lacks_beside_a_noun_paraphrased() -> No
     assert flags(source, kept) == []
     added = kept.replace("the data", "the sensitive data")
     assert flags(source, added) == ["addition"]
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_what_kind_of_club_or_road_a_name_is_adds_nothing() -> None:
+    source = "Der ADAC erwartet am Wochenende lange Staus auf der A8 und der A9."
+    glossed = (
+        "German motoring club ADAC expects long tailbacks on the A8 and A9 motorways at the "
+        "weekend."
+    )
+    assert flags(source, glossed) == []
+    added = (
+        "The ADAC expects long tailbacks on the A8 and A9 at the weekend, blaming reckless "
+        "motoring habits."
+    )
+    assert flags(source, added) == ["addition"]

@@ -1170,10 +1170,12 @@ _KIND_OF_NAME = regex.compile(
     r"|side|team|agency|brand|chain|giant|platform|party|union|network|channel|airline"
     r"|bank|utility|app|service|label|outlet|station|festival|fair|show|event"
     r"|airport|region|town|city|village|district|state|province|institute|federation"
+    r"|motorway|autobahn|highway|road"
     r"|association|confederation|organi[sz]ation|body|society|foundation|charity|watchdog)s?",
     regex.IGNORECASE,
 )
 _NAME_NEXT = regex.compile(r"\s+(?:and\s+)?\p{Lu}")
+_KIND_THEN_NAME = regex.compile(r"\s+(\p{Ll}+)\s+\p{Lu}")
 _NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}-]*\s+$")
 
 
@@ -1197,10 +1199,14 @@ def _glosses_of_names(target: str) -> list[tuple[int, int]]:
 
 def _describes_a_name(target: str, token: Token) -> bool:
     """A lower-case noun of kind (``_KIND_OF_NAME``) right before or after a
-    capitalised word not the sentence's first."""
+    capitalised word not the sentence's first, or a word telling that kind's kind
+    right before it ("motoring club ADAC", "Swiss drugmaker Roche")."""
     start, end = token.span
-    if not token.word.islower() or not _KIND_OF_NAME.fullmatch(token.word):
+    if not token.word.islower():
         return False
+    if not _KIND_OF_NAME.fullmatch(token.word):
+        kind = _KIND_THEN_NAME.match(target, end)
+        return kind is not None and _KIND_OF_NAME.fullmatch(kind.group(1)) is not None
     name_before = _NAME_BEFORE.search(target, 0, start)
     after_a_name = name_before is not None and name_before.start() > 0
     return _NAME_NEXT.match(target, end) is not None or after_a_name
