@@ -1073,3 +1073,16 @@ def test_a_compass_point_of_a_country_in_the_genitive_said_in_words() -> None:
     assert "name_mismatch" in _flags(
         source, "The festival is the largest parade in the north of Austria."
     )
+
+
+def test_a_compound_of_two_english_words_a_link_noun_and_a_scandinavian_letter() -> None:
+    source = "Die Verbraucherzentrale warnt vor einem Onlineshop, der nie liefert."
+    assert (
+        _flags(source, "The consumer advice centre warns of an online shop that never delivers.")
+        == []
+    )
+    source = "Details stehen auf den Websites www.bahn.de und www.vrr.de."
+    assert _flags(source, "Details are at www.bahn.de and www.vrr.de.") == []
+    source = "Die Norwegerin Ingrid Lægreid gewann das Rennen."
+    assert _flags(source, "Norway's Ingrid Laegreid won the race.") == []
+    assert "name_mismatch" in _flags(source, "Norway's Ingrid Lagrid won the race.")

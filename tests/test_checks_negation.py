@@ -560,3 +560,9 @@ def test_a_los_word_may_be_said_as_no_of_what_it_lacks() -> None:
     assert (
         flagged(source, "District chief Maria Kunz, who has no support, resigned on Monday.") != []
     )
+
+
+def test_so_good_as_never_before_is_a_record_said_with_ever() -> None:
+    source = "Die Durchschnittsnote sank auf 2,1 – so gut war der Schnitt noch nie."
+    assert flagged(source, "The average mark fell to 2.1, the best it has ever been.") == []
+    assert flagged(source, "The average mark fell to 2.1, a good result.") != []

@@ -875,3 +875,11 @@ def test_a_version_an_ordinal_a_quarter_or_an_age_changed_is_flagged(
     source: str, target: str
 ) -> None:
     assert messages(source, target)
+
+
+def test_third_party_is_no_count_but_second_tier_is() -> None:
+    source = "Hinweise auf Fremdverschulden liegen laut Polizei nicht vor."
+    assert messages(source, "Police said there were no signs of third-party involvement.") == []
+    source = "Der VfB trifft auf den Zweitligisten Hertha BSC."
+    assert messages(source, "VfB will face second-tier Hertha Berlin.") == []
+    assert messages(source, "VfB will face third-tier Hertha Berlin.")

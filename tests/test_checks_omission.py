@@ -753,3 +753,16 @@ def test_what_kind_of_club_or_road_a_name_is_adds_nothing() -> None:
         "motoring habits."
     )
     assert flags(source, added) == ["addition"]
+
+
+@pytest.mark.usefixtures("real_ding")
+def test_an_age_written_with_a_hyphen_is_the_numbers_alone() -> None:
+    source = (
+        "Die Polizei sucht seit Freitag nach der 79-jährigen Gertrud M., die zuletzt in Trier "
+        "gesehen wurde."
+    )
+    kept = "Police have been searching since Friday for Gertrud M., 79, who was last seen in Trier."
+    assert flags(source, kept) == []
+    assert flags(source, "Police have been searching since Friday for Gertrud M., 79.") == [
+        "omission"
+    ]

@@ -354,7 +354,8 @@ ENGLISH = regex.compile(
   | (?P<card>\b(?:{EN_CARDINAL})\b)
   | (?P<decade>\b(?:{"|".join(DECADES_EN)})\b)
   | (?P<times>\b(?P<tw>{"|".join(TIMES_EN)})(?:e[sd]?|ing)?\b)
-  | (?P<word>\b(?:{"|".join(WORDS_EN)})\b)
+  # "third-party", "second-hand": no count ("second-tier" for "Zweitligist" is one)
+  | (?P<word>\b(?:{"|".join(WORDS_EN)})\b(?!-(?:party|parties|hand|rate)\b))
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )

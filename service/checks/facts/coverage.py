@@ -48,6 +48,7 @@ from service.checks.facts.lexicon import (
     stem,
 )
 from service.checks.facts.names import (
+    LINK_NOUN_DE,
     RANKING_EN,
     english_forms,
     english_tags,
@@ -127,13 +128,6 @@ _WEEKDAY_DE = regex.compile(
     regex.IGNORECASE,
 )
 _MAYBE_LINK = regex.compile(r"[@/]|www\.|\w\.\w")
-# What the German calls a link or handle that both sides give ("E-Mail-Adresse",
-# "Internetseite", "Account"): the English names the link itself.
-_LINK_NOUN_DE = regex.compile(
-    r"(?:E-?Mail-?|Mail-?|Internet-?|Web-?|Online-?)?"
-    r"(?:Adressen?|Accounts?|Profils?|Kanals?|Kanälen?|Portals?)"
-    r"|(?:Internet|Web|Home|Online)-?[Ss]eiten?|E-?Mails?|Internet|Website|Homepage|Hotline"
-)
 # Verbs German uses in idioms an English verb of another stem renders: "in den
 # Wahlkampf ziehen" = "go into the campaign", "bleibt geschlossen" = "remains closed".
 _LIGHT_DE = frozenset(
@@ -250,8 +244,9 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
     for index, token in enumerate(german):
         word = token.word
         lower = word.lower()
-        if token.span[0] and source_words[token.span[0] - 1].isdigit():
-            continue  # "er-Jahre" of "90er-Jahre": the number's
+        before = source_words[max(0, token.span[0] - 2) : token.span[0]]
+        if before[-1:].isdigit() or (before[-1:] == "-" and before[:1].isdigit()):
+            continue  # "er-Jahre" of "90er-Jahre", "jährigen" of "79-jährigen": the number's
         translations = _german(lexicon, word)
         particle = _particle(source, token.span[1])
         if particle:
@@ -293,7 +288,7 @@ def link(source: str, target: str, lexicon: Lexicon, terms: Glossed = ()) -> Pai
             continue
         elif place_adjective(word) and place_said(word, target):
             token.kind = COVERED  # "sächsische" = "in Saxony"
-        elif linked and _LINK_NOUN_DE.fullmatch(word):
+        elif linked and LINK_NOUN_DE.fullmatch(word):
             token.kind = COVERED  # "unter der E-Mail-Adresse x@y.de" = "at x@y.de"
         else:
             token.kind = GAP if translations else UNKNOWN

@@ -119,6 +119,14 @@ _GERMANY_DE = regex.compile(
     regex.IGNORECASE,
 )
 _DOLLAR_DE = regex.compile(r"\bUS-Dollar")
+# What the German calls a link or handle ("E-Mail-Adresse", "Internetseite",
+# "Account"): where the sentence gives the link, the English may name the link alone.
+LINK_NOUN_DE = regex.compile(
+    r"(?:E-?Mail-?|Mail-?|Internet-?|Web-?|Online-?)?"
+    r"(?:Adressen?|Accounts?|Profils?|Kanals?|Kanälen?|Portals?)"
+    r"|(?:Internet|Web|Home|Online)-?[Ss]eiten?|E-?Mails?|Internet|Websites?|Webseiten?"
+    r"|Homepage|Hotline"
+)
 # A part of a time span, never a name: "Mitte der 90er-Jahre", "Ende Mai", "Anfang 2024".
 _TIME_OF_DE = regex.compile(
     r"(?:Mitte|Anfang|Ende)\s+(?:der|des|\d|Januar|Februar|März|April|Mai|Juni|Juli"
@@ -175,6 +183,10 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue
         if _accounted_for(word, english) or _stands_for_country(word, source, english):
             continue
+        if any(form in english.joined for form in _stems(fold(word))):
+            continue  # "Onlineshop" = "online shop", "Apartmenthaus" ≠ a name
+        if LINK_NOUN_DE.fullmatch(word) and _without_links(source) != source:
+            continue  # "auf den Websites x.eu und y.eu": the links say it
         if _said_by_its_capital(word, english, german):
             continue  # "Deutschland will … erhöhen" = "Berlin aims to lift"
         if _point_of_a_place(source, start, word, english):
@@ -1315,6 +1327,9 @@ class _English:
             run = []
         self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
         self.words = set(self.folded.split())
+        folded_words = self.folded.split()
+        # two English words a German compound joins: "Onlineshop" = "online shop"
+        self.joined = {a + b for a, b in zip(folded_words, folded_words[1:], strict=False)}
         # a plural of the German's word: "Esport" = "esports"
         self.words |= {fold(w[:-1]) for w in raw if len(w) > 4 and w.endswith("s") and w.islower()}
         self.keys = {
@@ -1345,8 +1360,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-# Letters with a stroke NFKD keeps whole: Radosław = Radoslaw, Søren = Soren.
-_UNDECOMPOSED = str.maketrans("łøđðı", "loddi")
+# Letters with a stroke NFKD keeps whole: Radosław = Radoslaw, Søren = Soren; and
+# ligatures: Lægreid = Laegreid.
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe"}
+)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -93,6 +93,7 @@ GERMAN = regex.compile(
 # A comparison with "never" or "no longer" says a superlative, no "not": "so oft wie
 # nie zuvor" = "more often than ever", "so langsam wie seit einem Jahr nicht mehr" =
 # "its slowest in a year".
+_SO_NEVER_DE = r"(?<=\bso\s+\p{Ll}+\s[^.;:,]{0,40}?)\bnoch\s+nie\b"
 _GERMAN_COMPARISON = regex.compile(
     r"\bwie\s+(?:noch\s+)?nie\b"
     r"|\b(?:noch\s+)?nie\s+(?:zuvor|vorher)\b(?=[^.;:]*\bso\b[^.;:]*\bwie\b)"
@@ -102,7 +103,8 @@ _GERMAN_COMPARISON = regex.compile(
     r"|\bwie\s+(?:schon\s+)?lange\s+nicht\b|\bwie\s+(?:\p{Ll}+\s+)?kein\w*\s+ander"
     # "so viel Schnee wie an keinem Tag" = "the most snow of any day"
     r"|\bso\s+\p{Ll}+\s+(?:\p{L}+\s+)?wie\s+(?:\p{Ll}+\s+)?kein\w*\b"
-    r"|\bnichts\s+anderes?\b(?=[^.;:]{0,40}\bals\b)",  # "nichts anderes tun, als" = "all we can do"
+    r"|\bnichts\s+anderes?\b(?=[^.;:]{0,40}\bals\b)"  # "nichts anderes tun, als" = "all we can do"
+    rf"|{_SO_NEVER_DE}",  # "so gut war er noch nie"
     regex.IGNORECASE,
 )
 ENGLISH = regex.compile(
@@ -118,7 +120,9 @@ _NO_OTHER_DE = regex.compile(r"\b(kein\w*)\s+ander\w*\b(?=[^.;:]*\bso\b)", regex
 _SUPERLATIVE_EN = regex.compile(
     r"\b(?:\w{3,}est|most|than\s+(?:any|anywhere|ever))\b(?!\s+(?:of\s+)?other)", regex.IGNORECASE
 )
-_AS_NEVER_DE = regex.compile(r"\bwie\s+(?:noch\s+)?nie\b", regex.IGNORECASE)
+# "so teuer wie nie", "so gut war der Schnitt noch nie": a record English may say
+# only with "ever", "record" or a superlative
+_AS_NEVER_DE = regex.compile(rf"\bwie\s+(?:noch\s+)?nie\b|{_SO_NEVER_DE}", regex.IGNORECASE)
 _AS_EVER_EN = regex.compile(
     r"\b(?:n?ever|record|all-time|any|\w{3,}est|most|least|since|first|years|decades"
     r"|months|unprecedented)\b",
