@@ -1468,7 +1468,6 @@ def _adverb(word: str) -> bool:
     return len(word) > 5 and word.endswith("ly")
 
 
-@lru_cache(maxsize=1 << 14)
 def _adjective_en(word: str, after: str) -> bool:
     """An English adjective, adverb or participle first, never a noun first (HanTa),
     that is no age ("17-year-old": the number check's) and tells no acronym's kind
@@ -1479,6 +1478,7 @@ def _adjective_en(word: str, after: str) -> bool:
     return bool(tags) and tags[0].startswith(("AJ", "AV", "VVN"))
 
 
+@lru_cache(maxsize=1 << 14)
 def _zipf(word: str, lang: str = "en") -> float:
     from wordfreq import zipf_frequency  # its word lists load when first needed
 

@@ -184,7 +184,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
         if _accounted_for(word, english) or _stands_for_country(word, source, english):
             continue
         if any(form in english.joined for form in _stems(fold(word))):
-            continue  # "Onlineshop" = "online shop", "Apartmenthaus" ≠ a name
+            continue  # "Onlineshop" = "online shop": a compound, no name
         if LINK_NOUN_DE.fullmatch(word) and _without_links(source) != source:
             continue  # "auf den Websites x.eu und y.eu": the links say it
         if _said_by_its_capital(word, english, german):
