@@ -127,10 +127,10 @@ LINK_NOUN_DE = regex.compile(
     r"|(?:Internet|Web|Home|Online)-?[Ss]eiten?|E-?Mails?|Internet|Websites?|Webseiten?"
     r"|Homepage|Hotline"
 )
-# A part of a time span, never a name: "Mitte der 90er-Jahre", "Ende Mai", "Anfang 2024".
-_TIME_OF_DE = regex.compile(
-    r"(?:Mitte|Anfang|Ende)\s+(?:der|des|\d|Januar|Februar|März|April|Mai|Juni|Juli"
-    r"|August|September|Oktober|November|Dezember|nächste|vergangene|kommende|dies)"
+# A part of a time span, never a name, which German says without a preposition:
+# "Mitte der 90er-Jahre", "Ende März" = "at the end of March", "Anfang 2024".
+TIME_PART_DE = regex.compile(
+    r"\b(?:Ende|Anfang|Mitte|Beginn)\s+(?:\p{Lu}|de[rs]\b|\d|nächste|vergangene|kommende|dies)"
 )
 _ERA_DE = regex.compile(r"\b(?:vor|nach)\s+Christus\b|\b[vn]\.\s*Chr\.")
 _ERA_EN = regex.compile(r"\b(?:BC|AD|BCE|CE|B\.C\.|A\.D\.|Christ)(?!\w)")
@@ -195,7 +195,7 @@ def name_findings(source: str, target: str, terms: Sequence[Term] = ()) -> list[
             continue  # "AfD" = "Alternative for Germany"
         if _prefixed_unit(word):
             continue  # 380-Kilovolt-Leitung → 380kV line
-        if _TIME_OF_DE.match(source, start):
+        if TIME_PART_DE.match(source, start):
             continue  # "Mitte der 90er-Jahre" = "the mid-1990s": a time, not Berlin-Mitte
         if word in _currency_words_de() and _AFTER_A_FIGURE.search(source[:start]):
             continue  # "1,4 Millionen Franken": a currency, not Franconia
@@ -1326,8 +1326,8 @@ class _English:
                 self.spelled.setdefault(initials, set()).update(named[:-1])
             run = []
         self.folded = " " + " ".join(fold(w) for w in _ENGLISH_WORD.findall(text)) + " "
-        self.words = set(self.folded.split())
         folded_words = self.folded.split()
+        self.words = set(folded_words)
         # two English words a German compound joins: "Onlineshop" = "online shop"
         self.joined = {a + b for a, b in zip(folded_words, folded_words[1:], strict=False)}
         # a plural of the German's word: "Esport" = "esports"

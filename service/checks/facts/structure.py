@@ -35,7 +35,7 @@ from functools import cache
 
 import regex
 
-from service.checks.facts.names import fold
+from service.checks.facts.names import TIME_PART_DE, fold
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 
@@ -256,10 +256,9 @@ def unmatched_prepositions(source: str, target: str) -> list[tuple[int, int]]:
     return sorted(spans[german[i].start()] for i in unmatched if german[i].start() not in held)
 
 
-# A part of a time span, which German says without a preposition: "Ende März" =
-# "at the end of March", "Anfang der Woche" = "at the beginning of the week".
+# A part of a time span (the German's: ``TIME_PART_DE``): "Anfang der Woche" = "at
+# the beginning of the week".
 _PART_OF_EN = regex.compile(r"the\s+(?:end|beginning|start|middle|turn)\s+of\b", regex.IGNORECASE)
-_PART_OF_DE = regex.compile(r"\b(?:Ende|Anfang|Mitte|Beginn)\s+(?:\p{Lu}|de[rs]\b|\d)")
 
 
 # A person's role, whose body English names with "for" where German has a genitive.
@@ -283,7 +282,7 @@ def added_prepositions(source: str, target: str) -> list[tuple[int, int]]:
         after = target[match.end() :].lstrip()
         if slot in paired or word not in _ADDED_PREPOSITIONS or _WHEN.match(after):
             continue
-        if _PART_OF_EN.match(after) and _PART_OF_DE.search(source):
+        if _PART_OF_EN.match(after) and TIME_PART_DE.search(source):
             continue  # "Ende März" = "at the end of March"
         if word == "for" and _ROLE_EN.search(target[: match.start()]):
             continue  # "ein Sprecher der Grünen" = "a spokesman for the Greens"
