@@ -68,6 +68,9 @@ def warm() -> None:
 
     zipf_frequency("Haus", "de")
     zipf_frequency("house", "en")
+    from service.checks.facts.names import english_tags  # HanTa's English model
+
+    english_tags("new")
     from service.checks.places import german_towns, world_cities  # GeoNames' lists
 
     german_towns()
